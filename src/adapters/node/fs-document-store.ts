@@ -1,0 +1,54 @@
+/** @module fs-document-store: the corpus as a folder of files (txt, md, html, docx, pdf). */
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve, sep } from 'node:path';
+import type { DocumentStore } from '../../core/ports.js';
+import { AppError } from '../../core/errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export function createFsDocumentStore(root: string): DocumentStore & { root: string; pathOf(source: string): string } {
+  const base = resolve(root);
+
+  /** Resolves a corpus-relative name, refusing anything that would leave the corpus folder. */
+  function pathOf(source: string): string {
+    const full = resolve(base, source);
+    if (!full.startsWith(base + sep)) throw new AppError('bad_request', `invalid document name: ${source}`);
+    return full;
+  }
+
+  async function* walk(dir: string): AsyncGenerator<string> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) yield* walk(full);
+      else if (entry.isFile() && SUPPORTED_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) yield full;
+    }
+  }
+
+  return {
+    root: base,
+    pathOf,
+    async list() {
+      const out = [];
+      for await (const full of walk(base)) {
+        const bytes = await readFile(full);
+        out.push({ source: relative(base, full).split(sep).join('/'), hash: sha256(bytes), bytes: bytes.length });
+      }
+      return out.sort((a, b) => a.source.localeCompare(b.source));
+    },
+    async read(source) {
+      return new Uint8Array(await readFile(pathOf(source)));
+    },
+    async write(source, bytes) {
+      await writeFileAtomic(pathOf(source), bytes);
+    },
+    async remove(source) {
+      const full = pathOf(source);
+      if ((await stat(full).catch(() => undefined))?.isFile()) await unlink(full);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/** @module hnsw-vector-index: the Node VectorIndex on hnswlib-node (inner product over normalised vectors). */
+import hnswlib from 'hnswlib-node';
+import type { VectorIndex, VectorMatch } from '../../core/ports.js';
+
+export interface HnswOptions {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 96 };
+const INITIAL_CAPACITY = 1024;
+
+export class HnswVectorIndex implements VectorIndex {
+  private readonly index: hnswlib.HierarchicalNSW;
+  private readonly live = new Set<number>();
+
+  private constructor(
+    readonly dimensions: number,
+    private readonly options: HnswOptions,
+  ) {
+    this.index = new hnswlib.HierarchicalNSW('ip', dimensions);
+  }
+
+  static create(dimensions: number, options: HnswOptions = DEFAULT_HNSW, capacity = INITIAL_CAPACITY): HnswVectorIndex {
+    const v = new HnswVectorIndex(dimensions, options);
+    v.index.initIndex({ maxElements: capacity, m: options.m, efConstruction: options.efConstruction, allowReplaceDeleted: false });
+    v.index.setEf(options.efSearch);
+    return v;
+  }
+
+  /** Loads a graph written by `write`; `ids` are the live labels recorded beside it. */
+  static read(path: string, dimensions: number, ids: Iterable<number>, options: HnswOptions = DEFAULT_HNSW): HnswVectorIndex {
+    const v = new HnswVectorIndex(dimensions, options);
+    v.index.readIndexSync(path, false);
+    v.index.setEf(options.efSearch);
+    for (const id of ids) v.live.add(id);
+    return v;
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Labels stored in the graph file, deleted ones included. */
+  get storedCount(): number {
+    return this.index.getCurrentCount();
+  }
+
+  add(id: number, vector: Float32Array): void {
+    if (this.live.has(id)) throw new Error(`vector ${id} already present`);
+    const count = this.index.getCurrentCount();
+    if (count >= this.index.getMaxElements()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, count * 2));
+    this.index.addPoint(Array.from(vector), id);
+    this.live.add(id);
+  }
+
+  remove(id: number): void {
+    if (!this.live.delete(id)) return;
+    this.index.markDelete(id);
+  }
+
+  search(vector: Float32Array, k: number): VectorMatch[] {
+    const n = Math.min(k, this.live.size);
+    if (n === 0) return [];
+    const { distances, neighbors } = this.index.searchKnn(Array.from(vector), n);
+    return neighbors.map((id, i) => ({ id, score: 1 - distances[i] }));
+  }
+
+  vector(id: number): Float32Array {
+    return Float32Array.from(this.index.getPoint(id));
+  }
+
+  write(path: string): void {
+    this.index.writeIndexSync(path);
+  }
+}

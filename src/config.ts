@@ -1,0 +1,47 @@
+/** @module config: every setting, validated once at the entry; the core never reads the environment. */
+import { z } from 'zod';
+import { AppError } from './core/errors.js';
+
+const number = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+export const ConfigSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  CORPUS_DIR: z.string().default('seeds'),
+  INDEX_DIR: z.string().default('index'),
+  MODELS_DIR: z.string().default('models'),
+  MODEL_ID: z.string().default('Xenova/bge-small-zh-v1.5'),
+  CHUNK_SIZE: int(300, 80, 4000),
+  CHUNK_OVERLAP: int(80, 0, 2000),
+  TOP_K: int(5, 1, 20),
+  MIN_CONFIDENCE: number(0.5, 0, 1),
+  WEIGHT_KEYWORD: number(0.45, 0, 10),
+  WEIGHT_VECTOR: number(0.35, 0, 10),
+  WEIGHT_DOCUMENT: number(0.35, 0, 10),
+  HNSW_EF: int(96, 10, 2000),
+  EMBED_BATCH: int(16, 1, 512),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_TOKEN: optionalString,
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses settings from an environment-like record; a bad value names its variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('config_invalid', `Invalid configuration: ${why}`);
+  }
+  const config = parsed.data;
+  if (config.CHUNK_OVERLAP >= config.CHUNK_SIZE) {
+    throw new AppError('config_invalid', 'Invalid configuration: CHUNK_OVERLAP must be smaller than CHUNK_SIZE');
+  }
+  return config;
+}

@@ -1,0 +1,81 @@
+/** @module analyze-question: what kind of answer a question wants and which words must be matched. */
+import type { Tokenizer } from '../ports.js';
+import { foldText } from '../normalize/fold-text.js';
+import { STOPWORDS } from '../normalize/stopwords.js';
+import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
+
+export type AnswerKind = 'number' | 'person' | 'date' | 'list' | 'place' | 'fact';
+
+export interface QuestionAnalysis {
+  question: string;
+  folded: string;
+  kind: AnswerKind;
+  /** Search tokens (BM25). */
+  tokens: string[];
+  /** Content words the answering sentence should contain, longest first, without overlaps. */
+  keywords: string[];
+  /** Measure word a number answer should carry (个, 家, 万亩, %). */
+  unit?: string;
+  /** How many items a list answer should have (哪三大 → 3), when the question says. */
+  count?: number;
+  /** Terms the question puts in quotes (“三扩大”). */
+  quoted: string[];
+  /** Place names the question mentions. */
+  places: string[];
+  /** The list asks for places (哪些地方). */
+  wantsPlaces: boolean;
+}
+
+const KIND_PATTERNS: [AnswerKind, RegExp][] = [
+  ['date', /何时|什么时候|哪天|哪一天|几月几[日号]|哪年|哪一年|什么时间|哪个月|日期|几号/],
+  ['person', /谁|哪位|何人|什么人|哪个人|姓名|叫什么名字/],
+  ['list', /哪些|哪几|哪[一二两三四五六七八九十\d]+|包括什么|包括哪|有什么|分别是|指的是什么|指什么|什么是|内容是什么|是哪/],
+  ['number', /多少|几[个项家名位次年月天万千百亿种条件批所座人倍]?|多大|多高|多长|多重|多快|比例|百分之几|增长率|贡献率|占比/],
+  ['place', /哪里|在哪|何地|什么地方|哪个地方/],
+];
+
+const UNIT = /(?:多少|几)(万亩|万元|亿元|万人|万吨|平方公里|公里|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|年|天)/;
+const RATE = /率|比例|百分|占比/;
+
+/** Longest-first keyword list with no keyword contained in a longer one. */
+function distinctKeywords(tokens: string[]): string[] {
+  const sorted = [...new Set(tokens)].sort((a, b) => b.length - a.length);
+  const out: string[] = [];
+  for (const t of sorted) if (!out.some((o) => o.includes(t))) out.push(t);
+  return out;
+}
+
+export function analyzeQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
+  const folded = foldText(question.trim());
+  let kind: AnswerKind = 'fact';
+  for (const [k, re] of KIND_PATTERNS) {
+    if (re.test(folded)) {
+      kind = k;
+      break;
+    }
+  }
+
+  const quoted = [...folded.matchAll(/"([^"]{1,20})"/g)].map((m) => m[1]);
+  const numeral = folded.match(/哪([一二两三四五六七八九十\d]+)/)?.[1] ?? quoted.map((q) => q.match(/^([一二两三四五六七八九十])/)?.[1]).find(Boolean);
+  const count = numeral ? (Number(numeral) || parseChineseNumeral(numeral)) : undefined;
+  const unit = RATE.test(folded) && kind === 'number' ? '%' : folded.match(UNIT)?.[1];
+
+  const tokens = tokenizer.tokenize(folded);
+  const keywords = distinctKeywords(
+    tokens.filter((t) => !STOPWORDS.has(t) && !/^(多少|几.?|哪.?|谁|什么|是多少)$/.test(t) && (t.length > 1 || /\d/.test(t))),
+  );
+  for (const q of quoted) if (!keywords.includes(q)) keywords.unshift(q);
+  const places = [...new Set(tokenizer.places(folded))];
+  return {
+    question,
+    folded,
+    kind,
+    tokens,
+    keywords,
+    unit,
+    count,
+    quoted,
+    places,
+    wantsPlaces: /地方|哪里|城市|地区/.test(folded),
+  };
+}

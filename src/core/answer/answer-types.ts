@@ -1,0 +1,50 @@
+/** @module answer-types: how well a piece of text has the kind of answer a question wants (0..1). */
+import type { QuestionAnalysis } from './analyze-question.js';
+
+const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
+const UNIT_ALTERNATIVES: Record<string, string> = { 人: '(?:人|名|位)', 名: '(?:人|名|位)', 位: '(?:人|名|位)' };
+const ANY_NUMBER = new RegExp(`\\d|[一二两三四五六七八九十百千]+(?:个|项|家|名|位|次|件|条|所|座|批|种|方面|大)`);
+const MONTH_DAY = /\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
+const YEAR_OR_MONTH = /\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月/;
+const ROLE_NAME = /(书记|县长|市长|区长|省长|州长|镇长|乡长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|记者|作者|主持人?)[、,，:：\s]*[\u4e00-\u9fa5]{2,3}|[\u4e00-\u9fa5]{2,3}(书记|县长|市长|区长|省长)[、,，\s]/;
+const DEFINITION = /"[^"]{1,12}"(即|就是|是|指|为)|(即|就是|是指|指的是|定位(为|是)?|总体定位)/;
+
+function unitPattern(unit: string): RegExp {
+  if (unit === '%') return /\d+(?:\.\d+)?\s*%|百分之/;
+  const u = UNIT_ALTERNATIVES[unit] ?? unit;
+  return new RegExp(`${NUM}\\s*(?:余|多)?\\s*(?:万|亿)?\\s*${u}`);
+}
+
+/** Items of an enumeration: 、-separated parts, quoted terms, or (for places) place names. */
+function listItems(folded: string, places: (text: string) => string[], wantsPlaces: boolean): number {
+  if (wantsPlaces) return new Set(places(folded)).size;
+  const separated = folded.split('、').length;
+  const quoted = (folded.match(/"[^"]{1,10}"/g) ?? []).length;
+  return Math.max(separated > 1 ? separated : 0, quoted);
+}
+
+export function answerTypeScore(
+  q: QuestionAnalysis,
+  folded: string,
+  places: (text: string) => string[],
+): number {
+  switch (q.kind) {
+    case 'number':
+      if (q.unit && unitPattern(q.unit).test(folded)) return 1;
+      if (ANY_NUMBER.test(folded)) return q.unit ? 0.5 : 0.9;
+      return 0;
+    case 'date':
+      return MONTH_DAY.test(folded) ? 1 : YEAR_OR_MONTH.test(folded) ? 0.5 : 0;
+    case 'person':
+      return ROLE_NAME.test(folded) ? 1 : 0;
+    case 'list': {
+      const items = listItems(folded, places, q.wantsPlaces);
+      if (q.count) return Math.min(1, items / q.count);
+      return items >= 3 ? 1 : items === 2 ? 0.7 : 0;
+    }
+    case 'place':
+      return places(folded).length > 0 ? 1 : 0;
+    default:
+      return DEFINITION.test(folded) ? 0.8 : 0.3;
+  }
+}

@@ -1,0 +1,106 @@
+/** @module corpus-index: the in-memory searchable corpus: documents, chunks, BM25 (chunk and document level), vectors. */
+import type { Chunk, DocumentMeta } from '../types.js';
+import type { VectorIndex } from '../ports.js';
+import { Bm25Index } from '../retrieve/bm25-index.js';
+
+export interface IndexedDocument {
+  meta: DocumentMeta;
+  chunkIds: number[];
+  /** Small integer key of the document in the document-level BM25. */
+  key: number;
+}
+
+export class CorpusIndex {
+  readonly chunkBm25 = new Bm25Index();
+  /** Each document as one bag of tokens: which document a question is about. */
+  readonly documentBm25 = new Bm25Index({ k1: 1.2, b: 0.3 });
+  private readonly chunks = new Map<number, Chunk>();
+  private readonly documents = new Map<string, IndexedDocument>();
+  private readonly byKey = new Map<number, IndexedDocument>();
+  private nextDocKey = 0;
+
+  constructor(
+    readonly vectors: VectorIndex,
+    private nextChunkId = 0,
+  ) {}
+
+  get chunkCount(): number {
+    return this.chunks.size;
+  }
+
+  get nextId(): number {
+    return this.nextChunkId;
+  }
+
+  /** Reserves `n` consecutive chunk ids. */
+  allocateIds(n: number): number[] {
+    const ids = Array.from({ length: n }, (_, i) => this.nextChunkId + i);
+    this.nextChunkId += n;
+    return ids;
+  }
+
+  /** Adds a document whose chunks carry ids from `allocateIds`; vectors are added by the caller when given. */
+  addDocument(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[]): void {
+    if (this.documents.has(meta.source)) this.removeDocument(meta.source);
+    const doc: IndexedDocument = { meta, chunkIds: chunks.map((c) => c.id), key: this.nextDocKey++ };
+    chunks.forEach((chunk, i) => {
+      this.chunks.set(chunk.id, chunk);
+      this.chunkBm25.add(chunk.id, chunk.tokens);
+      if (vectors) this.vectors.add(chunk.id, vectors[i]);
+      if (chunk.id >= this.nextChunkId) this.nextChunkId = chunk.id + 1;
+    });
+    this.documentBm25.add(doc.key, chunks.flatMap((c) => c.tokens));
+    this.documents.set(meta.source, doc);
+    this.byKey.set(doc.key, doc);
+  }
+
+  removeDocument(source: string): boolean {
+    const doc = this.documents.get(source);
+    if (!doc) return false;
+    for (const id of doc.chunkIds) {
+      this.chunks.delete(id);
+      this.chunkBm25.remove(id);
+      this.vectors.remove(id);
+    }
+    this.documentBm25.remove(doc.key);
+    this.documents.delete(source);
+    this.byKey.delete(doc.key);
+    return true;
+  }
+
+  chunk(id: number): Chunk | undefined {
+    return this.chunks.get(id);
+  }
+
+  document(source: string): IndexedDocument | undefined {
+    return this.documents.get(source);
+  }
+
+  documentByKey(key: number): IndexedDocument | undefined {
+    return this.byKey.get(key);
+  }
+
+  listDocuments(): IndexedDocument[] {
+    return [...this.documents.values()];
+  }
+
+  allChunks(): IterableIterator<Chunk> {
+    return this.chunks.values();
+  }
+
+  /**
+   * How strongly a term points at one document: the share of its occurrences found in its most frequent
+   * document, times whether it occurs at least twice there. 平陆 → 1 (one speech), 目标 → low.
+   */
+  focus(term: string): { key: number; share: number } | undefined {
+    let total = 0;
+    let best: { key: number; tf: number } | undefined;
+    for (const doc of this.byKey.values()) {
+      const tf = this.documentBm25.termFrequency(term, doc.key);
+      total += tf;
+      if (tf > 0 && (!best || tf > best.tf)) best = { key: doc.key, tf };
+    }
+    if (!best || best.tf < 2 || this.byKey.size < 2) return undefined;
+    return { key: best.key, share: best.tf / total };
+  }
+}

@@ -1,0 +1,34 @@
+/** @module manifest: what built a persisted index, and whether it fits the running configuration. */
+import type { ChunkingOptions } from '../chunk/chunk-document.js';
+
+export const INDEX_FORMAT = 1;
+
+export interface IndexManifest {
+  format: number;
+  modelId: string;
+  dimensions: number;
+  tokenizer: string;
+  chunking: ChunkingOptions;
+  corpusFingerprint: string;
+  documents: number;
+  chunks: number;
+  createdAt: string;
+  files: Record<string, { bytes: number }>;
+}
+
+export type BuildSettings = Pick<IndexManifest, 'modelId' | 'dimensions' | 'tokenizer' | 'chunking'>;
+
+/** Human-readable reasons why a manifest cannot serve these settings; empty when it can. */
+export function manifestMismatches(manifest: IndexManifest, wanted: BuildSettings): string[] {
+  const out: string[] = [];
+  if (manifest.format !== INDEX_FORMAT) out.push(`index format ${manifest.format} ≠ ${INDEX_FORMAT}`);
+  if (manifest.modelId !== wanted.modelId) out.push(`model ${manifest.modelId} ≠ ${wanted.modelId}`);
+  if (manifest.dimensions !== wanted.dimensions) out.push(`dimensions ${manifest.dimensions} ≠ ${wanted.dimensions}`);
+  if (manifest.tokenizer !== wanted.tokenizer) out.push(`tokenizer ${manifest.tokenizer} ≠ ${wanted.tokenizer}`);
+  if (manifest.chunking.size !== wanted.chunking.size || manifest.chunking.overlap !== wanted.chunking.overlap) {
+    out.push(
+      `chunking ${manifest.chunking.size}/${manifest.chunking.overlap} ≠ ${wanted.chunking.size}/${wanted.chunking.overlap}`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/** @module sync-corpus: brings a CorpusIndex in line with a DocumentStore, embedding only what changed. */
+import type { DocumentStore, Embedder, Tokenizer } from '../ports.js';
+import type { CorpusIndex } from './corpus-index.js';
+import type { ChunkingOptions } from '../chunk/chunk-document.js';
+import { prepareDocument, type PreparedDocument } from '../ingest/prepare-document.js';
+
+export type ParseFn = (source: string, bytes: Uint8Array) => Promise<{ text: string; title?: string }>;
+
+export interface SyncOptions {
+  index: CorpusIndex;
+  store: DocumentStore;
+  parse: ParseFn;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  chunking: ChunkingOptions;
+  /** Passages per embedding call. */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  onSkip?: (source: string, reason: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface SyncResult {
+  added: string[];
+  removed: string[];
+  skipped: { source: string; reason: string }[];
+  chunksEmbedded: number;
+}
+
+/** Reads, cleans, chunks and embeds documents, then adds them to the index (replacing older versions). */
+export async function indexDocuments(
+  items: { source: string; hash: string; bytes: number; data: Uint8Array }[],
+  options: Omit<SyncOptions, 'store'>,
+): Promise<Omit<SyncResult, 'removed'>> {
+  const skipped: SyncResult['skipped'] = [];
+  const prepared: PreparedDocument[] = [];
+  for (const item of items) {
+    try {
+      const parsed = await options.parse(item.source, item.data);
+      prepared.push(prepareDocument({ ...item, ...parsed }, options.tokenizer, options.chunking));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      skipped.push({ source: item.source, reason });
+      options.onSkip?.(item.source, reason);
+    }
+  }
+  const passages = prepared.flatMap((p) => p.passages);
+  const vectors: Float32Array[] = [];
+  const batch = options.batchSize ?? 32;
+  options.onProgress?.(0, passages.length);
+  for (let i = 0; i < passages.length; i += batch) {
+    options.signal?.throwIfAborted();
+    vectors.push(...(await options.embedder.embed(passages.slice(i, i + batch), 'passage', { signal: options.signal })));
+    options.onProgress?.(Math.min(passages.length, i + batch), passages.length);
+  }
+  let at = 0;
+  for (const doc of prepared) {
+    const ids = options.index.allocateIds(doc.chunks.length);
+    const chunks = doc.chunks.map((c, i) => ({ ...c, id: ids[i] }));
+    options.index.addDocument(doc.meta, chunks, vectors.slice(at, at + chunks.length));
+    at += chunks.length;
+  }
+  return { added: prepared.map((p) => p.meta.source), skipped, chunksEmbedded: passages.length };
+}
+
+export async function syncCorpus(options: SyncOptions): Promise<SyncResult> {
+  const listing = await options.store.list();
+  const wanted = new Map(listing.map((f) => [f.source, f]));
+  const removed: string[] = [];
+  for (const doc of options.index.listDocuments()) {
+    const f = wanted.get(doc.meta.source);
+    if (!f || f.hash !== doc.meta.hash) {
+      options.index.removeDocument(doc.meta.source);
+      if (!f) removed.push(doc.meta.source);
+    }
+  }
+  const todo = listing.filter((f) => !options.index.document(f.source));
+  const items = [];
+  for (const f of todo) items.push({ ...f, data: await options.store.read(f.source) });
+  const result = await indexDocuments(items, options);
+  return { ...result, removed };
+}
+
+/** SHA-256 over the sorted `source:hash` lines of a corpus listing. */
+export async function corpusFingerprint(files: { source: string; hash: string }[]): Promise<string> {
+  const lines = files.map((f) => `${f.source}:${f.hash}`).sort().join('\n');
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(lines));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,48 @@
+/** @module ports: the small interfaces the core needs from a runtime; adapters implement them. */
+import type { SourceDocument } from './types.js';
+
+/** Cuts folded (simplified, half-width, lower-case) text into search tokens. */
+export interface Tokenizer {
+  /** Identifies the tokenizer and its version; recorded in the index manifest. */
+  readonly id: string;
+  tokenize(folded: string): string[];
+  /** Place names in folded text (e.g. 北京市, 环县); used to refuse questions about places the corpus never names. */
+  places(folded: string): string[];
+}
+
+export type EmbedKind = 'query' | 'passage';
+
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimensions: number;
+  embed(texts: string[], kind: EmbedKind, options?: { signal?: AbortSignal }): Promise<Float32Array[]>;
+}
+
+export interface VectorMatch {
+  id: number;
+  /** Cosine similarity, higher is closer. */
+  score: number;
+}
+
+export interface VectorIndex {
+  readonly size: number;
+  add(id: number, vector: Float32Array): void;
+  remove(id: number): void;
+  search(vector: Float32Array, k: number): VectorMatch[];
+}
+
+/** Turns raw bytes of one supported format into text. */
+export interface DocumentParser {
+  readonly extensions: readonly string[];
+  parse(bytes: Uint8Array, source: string): Promise<{ text: string; title?: string }>;
+}
+
+/** Where the corpus lives: lists, reads and writes source documents. */
+export interface DocumentStore {
+  list(): Promise<{ source: string; hash: string; bytes: number }[]>;
+  read(source: string): Promise<Uint8Array>;
+  write(source: string, bytes: Uint8Array): Promise<void>;
+  remove(source: string): Promise<void>;
+}
+
+export type { SourceDocument };

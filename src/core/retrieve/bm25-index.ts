@@ -1,0 +1,83 @@
+/** @module bm25-index: an incremental Okapi BM25 index over token lists, keyed by number. */
+
+export interface Bm25Options {
+  k1: number;
+  b: number;
+}
+
+export class Bm25Index {
+  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly lengths = new Map<number, number>();
+  private readonly terms = new Map<number, string[]>();
+  private totalLength = 0;
+
+  constructor(private readonly options: Bm25Options = { k1: 1.2, b: 0.75 }) {}
+
+  get size(): number {
+    return this.lengths.size;
+  }
+
+  has(key: number): boolean {
+    return this.lengths.has(key);
+  }
+
+  add(key: number, tokens: string[]): void {
+    if (this.lengths.has(key)) this.remove(key);
+    const tf = new Map<string, number>();
+    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const [t, n] of tf) {
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = new Map()));
+      list.set(key, n);
+    }
+    this.lengths.set(key, tokens.length);
+    this.terms.set(key, [...tf.keys()]);
+    this.totalLength += tokens.length;
+  }
+
+  remove(key: number): void {
+    const len = this.lengths.get(key);
+    if (len === undefined) return;
+    for (const t of this.terms.get(key) ?? []) {
+      const list = this.postings.get(t);
+      list?.delete(key);
+      if (list && list.size === 0) this.postings.delete(t);
+    }
+    this.lengths.delete(key);
+    this.terms.delete(key);
+    this.totalLength -= len;
+  }
+
+  /** Number of entries containing the term. */
+  df(term: string): number {
+    return this.postings.get(term)?.size ?? 0;
+  }
+
+  idf(term: string): number {
+    const n = this.lengths.size;
+    const df = this.df(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  termFrequency(term: string, key: number): number {
+    return this.postings.get(term)?.get(key) ?? 0;
+  }
+
+  /** BM25 scores of every entry that shares a term with the query. Repeated query terms count once. */
+  search(queryTokens: string[]): Map<number, number> {
+    const { k1, b } = this.options;
+    const avg = this.lengths.size ? this.totalLength / this.lengths.size : 1;
+    const scores = new Map<number, number>();
+    for (const term of new Set(queryTokens)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (const [key, tf] of list) {
+        const len = this.lengths.get(key) ?? 0;
+        const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));
+        scores.set(key, (scores.get(key) ?? 0) + s);
+      }
+    }
+    return scores;
+  }
+}

@@ -1,0 +1,87 @@
+/** @module hybrid-search: BM25 and HNSW candidates fused with a document-level prior. */
+import type { CorpusIndex } from '../index/corpus-index.js';
+import type { StageTimings } from '../types.js';
+
+export interface FusionWeights {
+  keyword: number;
+  vector: number;
+  /** Weight of the document-level BM25 score: which document the question is about. */
+  document: number;
+}
+
+export interface SearchOptions {
+  k: number;
+  /** Candidates taken from each retriever before fusion. */
+  candidates: number;
+  weights: FusionWeights;
+}
+
+export interface ScoredChunk {
+  id: number;
+  score: number;
+  keyword: number;
+  vector: number;
+  document: number;
+}
+
+const now = () => performance.now();
+
+/** Scales scores to [0, 1] by the best one. */
+function byMax(scores: Map<number, number>): Map<number, number> {
+  let max = 0;
+  for (const s of scores.values()) max = Math.max(max, s);
+  if (max <= 0) return new Map();
+  return new Map([...scores].map(([k, s]) => [k, s / max]));
+}
+
+function top(scores: Map<number, number>, n: number): [number, number][] {
+  return [...scores].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+export function hybridSearch(
+  index: CorpusIndex,
+  query: { tokens: string[]; vector?: Float32Array },
+  options: SearchOptions,
+  timings: StageTimings = {},
+): ScoredChunk[] {
+  let t = now();
+  const keyword = byMax(new Map(top(index.chunkBm25.search(query.tokens), options.candidates)));
+  timings.keyword = now() - t;
+
+  t = now();
+  const vector = new Map<number, number>();
+  if (query.vector && index.vectors.size > 0) {
+    for (const m of index.vectors.search(query.vector, Math.min(options.candidates, index.vectors.size))) {
+      vector.set(m.id, m.score);
+    }
+  }
+  timings.vector = now() - t;
+
+  t = now();
+  const documents = byMax(index.documentBm25.search(query.tokens));
+  // Cosine similarities are rescaled between the worst and best candidate so that both retrievers weigh alike.
+  let vMin = Infinity;
+  let vMax = -Infinity;
+  for (const s of vector.values()) [vMin, vMax] = [Math.min(vMin, s), Math.max(vMax, s)];
+  const vSpan = vMax - vMin || 1;
+  const { weights } = options;
+  const fused: ScoredChunk[] = [];
+  for (const id of new Set([...keyword.keys(), ...vector.keys()])) {
+    const chunk = index.chunk(id);
+    if (!chunk) continue;
+    const docKey = index.document(chunk.source)?.key;
+    const kw = keyword.get(id) ?? 0;
+    const v = vector.has(id) ? (vector.get(id)! - vMin) / vSpan : 0;
+    const d = docKey === undefined ? 0 : (documents.get(docKey) ?? 0);
+    fused.push({
+      id,
+      keyword: kw,
+      vector: vector.get(id) ?? 0,
+      document: d,
+      score: weights.keyword * kw + weights.vector * v + weights.document * d,
+    });
+  }
+  fused.sort((a, b) => b.score - a.score);
+  timings.fuse = now() - t;
+  return fused.slice(0, options.k);
+}

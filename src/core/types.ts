@@ -1,0 +1,74 @@
+/** @module types: the data that flows through ingestion, retrieval and answering. */
+
+/** A document as read from the corpus: its original text and what we know about it. */
+export interface SourceDocument {
+  /** Path relative to the corpus directory, e.g. `001_583cfe85666f49d1.txt`. */
+  source: string;
+  /** The document's text as extracted; chunk offsets index into this string. */
+  text: string;
+  /** SHA-256 of the raw bytes, hex. */
+  hash: string;
+  bytes: number;
+}
+
+/** A half-open range `[start, end)` of character offsets into a document's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface DocumentMeta {
+  source: string;
+  hash: string;
+  bytes: number;
+  title: string;
+  date?: string;
+  place?: string;
+  /** Epoch milliseconds when the document was indexed. */
+  indexedAt: number;
+}
+
+export interface Chunk extends Span {
+  /** Numeric id, stable for the life of the index (also the vector label). */
+  id: number;
+  source: string;
+  /** Nearest heading above the chunk (一、… （一）… 第一，…), if any. */
+  heading?: string;
+  /** Original text, `document.text.slice(start, end)`. */
+  text: string;
+  /** Search tokens of the folded text (BM25). */
+  tokens: string[];
+}
+
+export interface Citation extends Span {
+  n: number;
+  source: string;
+  title: string;
+  text: string;
+  score: number;
+  /** Offsets, within the document, of the answering span (inside `[start, end)`). */
+  highlight?: Span;
+}
+
+export interface Answer {
+  answer: string;
+  found: boolean;
+  query: string;
+  citations: Citation[];
+}
+
+export interface SearchHit extends Span {
+  chunkId: number;
+  source: string;
+  title: string;
+  text: string;
+  score: number;
+}
+
+export interface ChatMessage {
+  role: 'user' | 'assistant' | 'system';
+  content: string;
+}
+
+/** Time spent in each stage of answering, milliseconds. */
+export type StageTimings = Partial<Record<'rewrite' | 'embed' | 'vector' | 'keyword' | 'fuse' | 'answer', number>>;

@@ -1,0 +1,26 @@
+/** @module cli-ask: `npm run ask -- "问题" [--json]` prints the answer and its citations. */
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../adapters/node/logger.js';
+import { openIndex } from './open-index.js';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const question = args.filter((a) => a !== '--json').join(' ').trim();
+if (!question) {
+  process.stderr.write('usage: npm run ask -- "平陆招商目标是多少" [--json]\n');
+  process.exit(2);
+}
+const config = loadConfig(process.env);
+const opened = await openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) });
+const answer = await opened.engine.ask(question);
+if (json) {
+  process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+} else {
+  process.stdout.write(`\n问：${question}\n`);
+  if (answer.query !== question) process.stdout.write(`（检索：${answer.query}）\n`);
+  process.stdout.write(`答：${answer.answer}\n`);
+  for (const c of answer.citations) {
+    const snippet = c.text.replace(/\s+/g, ' ').slice(0, 80);
+    process.stdout.write(`\n[${c.n}] ${c.title} (${c.source} ${c.start}-${c.end}, score ${c.score})\n    ${snippet}…\n`);
+  }
+}

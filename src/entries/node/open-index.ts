@@ -1,0 +1,132 @@
+/** @module open-index: loads the persisted index, brings it up to date with the corpus, or builds it. */
+import { resolve } from 'node:path';
+import type { Config } from '../../config.js';
+import type { Embedder, Tokenizer } from '../../core/ports.js';
+import { CorpusIndex } from '../../core/index/corpus-index.js';
+import { corpusFingerprint, syncCorpus, type SyncResult } from '../../core/index/sync-corpus.js';
+import type { BuildSettings } from '../../core/index/manifest.js';
+import { isAppError } from '../../core/errors.js';
+import { createEngine, type Engine } from '../../core/engine.js';
+import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
+import { createTransformersEmbedder } from '../../adapters/node/transformers-embedder.js';
+import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
+import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
+import { createFsDocumentStore } from '../../adapters/node/fs-document-store.js';
+import { parseDocument } from '../../adapters/node/parse-document.js';
+import { createProgress } from '../../adapters/node/progress.js';
+import type { Logger } from '../../adapters/node/logger.js';
+
+export interface OpenedIndex {
+  engine: Engine;
+  index: CorpusIndex;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  documents: ReturnType<typeof createFsDocumentStore>;
+  store: FsIndexStore;
+  settings: BuildSettings;
+  /** Re-reads the corpus folder, indexes what changed and persists a new generation if anything did. */
+  refresh(): Promise<SyncResult>;
+  /** Persists the index as it is now. */
+  persist(): Promise<void>;
+}
+
+export interface OpenOptions {
+  log: Logger;
+  /** Show a progress bar while embedding. */
+  progress?: boolean;
+  /** Rebuild from scratch even when a valid index exists. */
+  rebuild?: boolean;
+  embedder?: Embedder;
+}
+
+export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
+  const { log } = options;
+  const tokenizer = createJiebaTokenizer();
+  const embedder =
+    options.embedder ??
+    (await createTransformersEmbedder({
+      modelId: config.MODEL_ID,
+      modelsDir: resolve(config.MODELS_DIR),
+      batchSize: config.EMBED_BATCH,
+    }));
+  const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
+  const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
+  const documents = createFsDocumentStore(resolve(config.CORPUS_DIR));
+  const settings: BuildSettings = {
+    modelId: embedder.modelId,
+    dimensions: embedder.dimensions,
+    tokenizer: tokenizer.id,
+    chunking: { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP },
+  };
+  const fresh = () => new CorpusIndex(HnswVectorIndex.create(embedder.dimensions, hnsw));
+
+  let index: CorpusIndex | undefined;
+  if (!options.rebuild) {
+    try {
+      const loaded = await store.load(settings);
+      if (loaded.status === 'ok') {
+        index = loaded.index;
+        log.info({ documents: loaded.manifest.documents, chunks: loaded.manifest.chunks }, 'index loaded');
+      } else if (loaded.status === 'stale') {
+        log.warn({ reasons: loaded.reasons }, 'index was built with other settings; rebuilding');
+      } else {
+        log.info({ dir: store.dir }, 'no index yet; building');
+      }
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      log.error({ code: e.code, reason: e.message }, 'persisted index refused; rebuilding');
+    }
+  }
+  const live = index ?? fresh();
+
+  async function persist(): Promise<void> {
+    const listing = live.listDocuments().map((d) => ({ source: d.meta.source, hash: d.meta.hash }));
+    await store.save(live, settings, await corpusFingerprint(listing));
+  }
+
+  async function refresh(): Promise<SyncResult> {
+    const bar = options.progress ? createProgress('embedding') : undefined;
+    const started = performance.now();
+    const result = await syncCorpus({
+      index: live,
+      store: documents,
+      parse: parseDocument,
+      tokenizer,
+      embedder,
+      chunking: settings.chunking,
+      batchSize: config.EMBED_BATCH,
+      onProgress: (done, total) => total > 0 && bar?.update(done, total),
+      onSkip: (source, reason) => log.warn({ source, reason }, 'document skipped'),
+    });
+    bar?.stop();
+    const changed = result.added.length > 0 || result.removed.length > 0 || index === undefined;
+    if (changed) {
+      await persist();
+      log.info(
+        {
+          added: result.added.length,
+          removed: result.removed.length,
+          skipped: result.skipped.length,
+          chunks: live.chunkCount,
+          ms: Math.round(performance.now() - started),
+        },
+        'index updated',
+      );
+    }
+    index = live;
+    return result;
+  }
+
+  await refresh();
+  const engine = createEngine({
+    tokenizer,
+    embedder,
+    index: live,
+    settings: {
+      topK: config.TOP_K,
+      minConfidence: config.MIN_CONFIDENCE,
+      weights: { keyword: config.WEIGHT_KEYWORD, vector: config.WEIGHT_VECTOR, document: config.WEIGHT_DOCUMENT },
+    },
+  });
+  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist };
+}
