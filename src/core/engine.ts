@@ -5,10 +5,11 @@ import { AppError } from './errors.js';
 import type { CorpusIndex } from './index/corpus-index.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
 import { analyzeQuestion } from './answer/analyze-question.js';
-import { selectAnswer } from './answer/select-answer.js';
+import { selectAnswer, type AnswerCandidate } from './answer/select-answer.js';
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
 import { LruCache } from './lru-cache.js';
 import { foldText } from './normalize/fold-text.js';
+import { synonymsOf } from './normalize/synonyms.js';
 
 export interface EngineSettings {
   topK: number;
@@ -30,7 +31,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   weights: { keyword: 0.45, vector: 0.35, document: 0.35 },
   minConfidence: 0.5,
   answerMaxLength: 150,
-  answerPassages: 4,
+  answerPassages: 5,
   maxQuestionLength: 1000,
   queryCacheSize: 1000,
 };
@@ -109,6 +110,37 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
     });
   }
 
+  /**
+   * The answer often sits just before or after the passage that matched best (a lead-in sentence, the
+   * next line of a list), so the adjacent chunks of each hit are searched too, at a discount.
+   */
+  function withNeighbours(hits: ScoredChunk[]): AnswerCandidate[] {
+    const top = hits[0]?.score || 1;
+    const out = new Map<number, AnswerCandidate>();
+    for (const hit of hits) out.set(hit.id, { chunk: index.chunk(hit.id)!, retrieval: hit.score / top });
+    for (const hit of hits) {
+      const chunk = index.chunk(hit.id)!;
+      const ids = index.document(chunk.source)?.chunkIds ?? [];
+      const at = ids.indexOf(hit.id);
+      for (const id of [ids[at - 1], ids[at + 1]]) {
+        const neighbour = id === undefined ? undefined : index.chunk(id);
+        if (neighbour && !out.has(id)) out.set(id, { chunk: neighbour, retrieval: (0.7 * hit.score) / top });
+      }
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * Query terms for the chunk-level BM25: synonyms join at half weight (目标 → 力争), and a term that names
+   * one document's subject (平陆) counts little, since the document-level score already carries it.
+   */
+  function expandQuery(tokens: string[]): { tokens: string[]; weights: Map<string, number> } {
+    const weights = new Map<string, number>();
+    for (const t of tokens) weights.set(t, (index.focus(t)?.share ?? 0) >= 0.8 ? 0.3 : 1);
+    for (const t of tokens) for (const s of synonymsOf(t)) if (!weights.has(s)) weights.set(s, 0.5);
+    return { tokens: [...weights.keys()], weights };
+  }
+
   async function retrieve(query: string, k: number, signal?: AbortSignal, timings: StageTimings = {}) {
     const analysis = analyzeQuestion(query, tokenizer);
     let t = performance.now();
@@ -117,7 +149,7 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
     signal?.throwIfAborted();
     const hits = hybridSearch(
       index,
-      { tokens: analysis.tokens, vector },
+      { ...expandQuery(analysis.tokens), vector },
       { k, candidates: settings.candidates, weights: settings.weights },
       timings,
     );
@@ -143,25 +175,34 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
       timings.answer = performance.now() - t;
       return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
     }
-    const top = hits[0]?.score || 1;
+    const candidates = withNeighbours(hits.slice(0, settings.answerPassages));
     const selection = selectAnswer(
       analysis,
-      hits.map((h) => ({ chunk: index.chunk(h.id)!, retrieval: h.score / top })),
+      candidates,
       {
         idf: (term) => index.chunkBm25.idf(term),
         documentHas: (source, term) => {
           const key = index.document(source)?.key;
           return key !== undefined && index.documentBm25.termFrequency(term, key) > 0;
         },
+        documentFocus: (source, term) => {
+          const focus = index.focus(term);
+          return focus !== undefined && focus.share >= 0.8 && index.documentByKey(focus.key)?.meta.source === source;
+        },
+        title: (source) => index.document(source)?.meta.title ?? '',
         places: (s) => tokenizer.places(s),
       },
-      { maxLength: settings.answerMaxLength, passages: settings.answerPassages },
+      { maxLength: settings.answerMaxLength },
     );
     timings.answer = performance.now() - t;
     if (!selection || selection.confidence < settings.minConfidence) {
       return { answer: NOT_FOUND, found: false, query, citations: [] };
     }
-    const citations = toCitations(hits, topK, selection.chunkId);
+    const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;
+    const ranked = hits.some((h) => h.id === selection.chunkId)
+      ? hits
+      : [{ id: selection.chunkId, score: chosen.retrieval * (hits[0]?.score ?? 1), keyword: 0, vector: 0, document: 0 }, ...hits];
+    const citations = toCitations(ranked, topK, selection.chunkId);
     citations[0].highlight = selection.span;
     return { answer: `${selection.text}[1]`, found: true, query, citations };
   }

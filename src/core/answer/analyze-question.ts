@@ -1,7 +1,7 @@
 /** @module analyze-question: what kind of answer a question wants and which words must be matched. */
 import type { Tokenizer } from '../ports.js';
 import { foldText } from '../normalize/fold-text.js';
-import { STOPWORDS } from '../normalize/stopwords.js';
+import { QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
 export type AnswerKind = 'number' | 'person' | 'date' | 'list' | 'place' | 'fact';
@@ -24,6 +24,8 @@ export interface QuestionAnalysis {
   places: string[];
   /** The list asks for places (哪些地方). */
   wantsPlaces: boolean;
+  /** The noun a 什么-question asks about (什么机制 → 机制). */
+  whatNoun?: string;
 }
 
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
@@ -56,15 +58,21 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   }
 
   const quoted = [...folded.matchAll(/"([^"]{1,20})"/g)].map((m) => m[1]);
-  const numeral = folded.match(/哪([一二两三四五六七八九十\d]+)/)?.[1] ?? quoted.map((q) => q.match(/^([一二两三四五六七八九十])/)?.[1]).find(Boolean);
-  const count = numeral ? (Number(numeral) || parseChineseNumeral(numeral)) : undefined;
+  // “三扩大”是什么 asks for the three things a numbered slogan stands for.
+  const sloganCount = quoted.map((q) => q.match(/^([一二两三四五六七八九十])/)?.[1]).find(Boolean);
+  if (sloganCount && kind === 'fact') kind = 'list';
+  const numeral = folded.match(/哪([一二两三四五六七八九十\d]+)/)?.[1] ?? sloganCount;
+  const count = numeral ? Number(numeral) || parseChineseNumeral(numeral) : undefined;
   const unit = RATE.test(folded) && kind === 'number' ? '%' : folded.match(UNIT)?.[1];
 
   const tokens = tokenizer.tokenize(folded);
   const keywords = distinctKeywords(
-    tokens.filter((t) => !STOPWORDS.has(t) && !/^(多少|几.?|哪.?|谁|什么|是多少)$/.test(t) && (t.length > 1 || /\d/.test(t))),
+    tokens.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t))),
   );
   for (const q of quoted) if (!keywords.includes(q)) keywords.unshift(q);
+  const wantsPlaces = /地方|哪里|城市|地区/.test(folded);
+  // 哪些地方 only says the answer is places; the word itself need not appear.
+  if (wantsPlaces) for (const w of ['地方', '城市', '地区']) if (keywords.includes(w)) keywords.splice(keywords.indexOf(w), 1);
   const places = [...new Set(tokenizer.places(folded))];
   return {
     question,
@@ -76,6 +84,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     count,
     quoted,
     places,
-    wantsPlaces: /地方|哪里|城市|地区/.test(folded),
+    wantsPlaces,
+    whatNoun: folded.match(/什么([\u4e00-\u9fa5]{1,4}?)(?:[?？。]|$)/)?.[1],
   };
 }

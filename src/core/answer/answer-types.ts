@@ -3,7 +3,11 @@ import type { QuestionAnalysis } from './analyze-question.js';
 
 const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
 const UNIT_ALTERNATIVES: Record<string, string> = { 人: '(?:人|名|位)', 名: '(?:人|名|位)', 位: '(?:人|名|位)' };
-const ANY_NUMBER = new RegExp(`\\d|[一二两三四五六七八九十百千]+(?:个|项|家|名|位|次|件|条|所|座|批|种|方面|大)`);
+const DIGITS = /\d/;
+/** A quantity: digits with a measure word or unit (50个, 200亿元, 60%), not a name like “9+3”. */
+const QUANTITY = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|年|天|公里|米|平方|千瓦|兆瓦|万|亿)/;
+/** Chinese numerals with a measure word, but not the article 一个. */
+const CHINESE_COUNT = /(?:[二两三四五六七八九十百千]|[一二两三四五六七八九][十百千])[一二三四五六七八九十百千]*(?:个|项|家|名|位|次|件|条|所|座|批|种|方面|大)/;
 const MONTH_DAY = /\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const YEAR_OR_MONTH = /\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月/;
 const ROLE_NAME = /(书记|县长|市长|区长|省长|州长|镇长|乡长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|记者|作者|主持人?)[、,，:：\s]*[\u4e00-\u9fa5]{2,3}|[\u4e00-\u9fa5]{2,3}(书记|县长|市长|区长|省长)[、,，\s]/;
@@ -16,10 +20,11 @@ function unitPattern(unit: string): RegExp {
 }
 
 /** Items of an enumeration: 、-separated parts, quoted terms, or (for places) place names. */
-function listItems(folded: string, places: (text: string) => string[], wantsPlaces: boolean): number {
-  if (wantsPlaces) return new Set(places(folded)).size;
+function listItems(folded: string, q: QuestionAnalysis, places: (text: string) => string[]): number {
+  if (q.wantsPlaces) return new Set(places(folded)).size;
   const separated = folded.split('、').length;
-  const quoted = (folded.match(/"[^"]{1,10}"/g) ?? []).length;
+  // Quoted terms are items (“纵尺”…“横尺”…), unless they are the question's own terms.
+  const quoted = (folded.match(/"[^"]{1,10}"/g) ?? []).filter((t) => !q.keywords.some((k) => t.includes(k))).length;
   return Math.max(separated > 1 ? separated : 0, quoted);
 }
 
@@ -30,21 +35,28 @@ export function answerTypeScore(
 ): number {
   switch (q.kind) {
     case 'number':
-      if (q.unit && unitPattern(q.unit).test(folded)) return 1;
-      if (ANY_NUMBER.test(folded)) return q.unit ? 0.5 : 0.9;
-      return 0;
+      if (q.unit && unitPattern(q.unit).test(folded.replace(/一个/g, ''))) return 1;
+      if (QUANTITY.test(folded)) return q.unit ? 0.6 : 1;
+      if (DIGITS.test(folded)) return 0.4;
+      return CHINESE_COUNT.test(folded) ? 0.5 : 0;
     case 'date':
       return MONTH_DAY.test(folded) ? 1 : YEAR_OR_MONTH.test(folded) ? 0.5 : 0;
     case 'person':
       return ROLE_NAME.test(folded) ? 1 : 0;
     case 'list': {
-      const items = listItems(folded, places, q.wantsPlaces);
+      const items = listItems(folded, q, places);
       if (q.count) return Math.min(1, items / q.count);
       return items >= 3 ? 1 : items === 2 ? 0.7 : 0;
     }
     case 'place':
       return places(folded).length > 0 ? 1 : 0;
-    default:
+    default: {
+      if (q.whatNoun && folded.includes(q.whatNoun)) {
+        // 什么机制 → “9+3”招商机制: a name right before the noun.
+        const named = new RegExp(`("[^"]{1,12}"|[\\da-z+]+)[\\u4e00-\\u9fa5]{0,4}${q.whatNoun}`).test(folded);
+        return named ? 1 : 0.6;
+      }
       return DEFINITION.test(folded) ? 0.8 : 0.3;
+    }
   }
 }

@@ -4,6 +4,7 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import { answerTypeScore } from './answer-types.js';
 import { splitSentences } from '../chunk/split-sentences.js';
 import { foldText } from '../normalize/fold-text.js';
+import { buildKeywords, keywordMatch } from './keyword-match.js';
 
 export interface AnswerCandidate {
   chunk: Chunk;
@@ -16,6 +17,10 @@ export interface SelectionContext {
   idf(term: string): number;
   /** Whether the document `source` contains the term anywhere. */
   documentHas(source: string, term: string): boolean;
+  /** Whether the term names what the document `source` is about (平陆 for the 平陆 speech). */
+  documentFocus(source: string, term: string): boolean;
+  /** The document's title: a repeated page header is not an answer. */
+  title(source: string): string;
   places(folded: string): string[];
 }
 
@@ -32,8 +37,6 @@ export interface Selection {
 export interface SelectOptions {
   /** Longest answer window, characters. */
   maxLength: number;
-  /** Passages searched for the answer. */
-  passages: number;
 }
 
 /** Clause boundaries for answer windows: commas, semicolons and colons, but not 、 (it separates list items). */
@@ -62,24 +65,46 @@ function tidy(text: string, span: Span): Span {
   return { start: span.start + lead, end: Math.max(span.start + lead, span.end - trail) };
 }
 
-export function selectAnswer(
+const QUANTITIES = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|公里|千瓦|兆瓦)/g;
+
+/** Targets and figures come in groups (50个项目, 200亿元投资, 60%开工率): the whole group answers a 多少 question. */
+function completenessBonus(q: QuestionAnalysis, folded: string): number {
+  if (q.kind !== 'number' || q.unit) return 0;
+  const n = folded.match(QUANTITIES)?.length ?? 0;
+  return 0.04 * Math.min(3, Math.max(0, n - 1));
+}
+
+/** The best window of each sentence of the top passages, best first. */
+export function rankWindows(
   q: QuestionAnalysis,
   candidates: AnswerCandidate[],
   ctx: SelectionContext,
   options: SelectOptions,
-): Selection | undefined {
-  const weights = q.keywords.map((k) => Math.max(0.5, ctx.idf(k)) * (q.quoted.includes(k) ? 2 : 1));
-  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+): Selection[] {
+  const ranked: Selection[] = [];
+  const keywords = buildKeywords(
+    q.keywords,
+    q.tokens,
+    (k) => Math.max(0.5, ctx.idf(k)) * (q.quoted.includes(k) ? 2 : 1),
+    q.quoted,
+  );
+  const totalWeight = keywords.reduce((a, k) => a + k.weight, 0) || 1;
   const maxLength = q.kind === 'list' ? options.maxLength * 1.35 : options.maxLength;
-  let best: Selection | undefined;
+  // For a list the shape of the answer (several items) says more than the words around it.
+  const [coverageWeight, typeWeight] = q.kind === 'list' ? [0.5, 0.35] : [0.6, 0.25];
 
-  for (const { chunk, retrieval } of candidates.slice(0, options.passages)) {
+  for (const { chunk, retrieval } of candidates) {
     const foldedChunk = foldText(chunk.text);
     // Credit for keywords found outside the window: in the passage, or elsewhere in the document (平陆 names the speech).
-    const fallback = q.keywords.map((k) =>
-      foldedChunk.includes(k) ? 0.6 : ctx.documentHas(chunk.source, k) ? 0.45 : 0,
+    const heading = chunk.heading ? foldText(chunk.heading) : '';
+    const title = foldText(ctx.title(chunk.source));
+    const fallback = keywords.map((k) =>
+      ctx.documentFocus(chunk.source, k.term)
+        ? 0.9
+        : Math.max(0.7 * keywordMatch(k, heading), 0.6 * keywordMatch(k, foldedChunk), ctx.documentHas(chunk.source, k.term) ? 0.45 : 0),
     );
     for (const sentence of splitSentences(chunk.text)) {
+      let best: Selection | undefined;
       const parts = clauses(foldedChunk.slice(sentence.start, sentence.end), sentence.start);
       for (let i = 0; i < parts.length; i++) {
         for (let j = i; j < parts.length; j++) {
@@ -88,15 +113,25 @@ export function selectAnswer(
           if (length > maxLength && j > i) break;
           if (length < 2) continue;
           const folded = foldedChunk.slice(span.start, span.end);
+          if (title.includes(folded)) continue;
           let covered = 0;
-          q.keywords.forEach((k, n) => {
-            covered += weights[n] * (folded.includes(k) ? 1 : fallback[n]);
+          let echoed = 0;
+          keywords.forEach((k, n) => {
+            const m = keywordMatch(k, folded);
+            if (m === 1) echoed += k.term.length;
+            covered += k.weight * Math.max(m, fallback[n]);
           });
           const coverage = covered / totalWeight;
           const type = answerTypeScore(q, folded, ctx.places);
-          const whole = i === 0 && j === parts.length - 1 ? 0.04 : 0;
-          const confidence = 0.7 * coverage + 0.3 * type;
-          const score = 0.6 * coverage + 0.25 * type + 0.15 * retrieval + whole - 0.08 * Math.min(1, length / maxLength);
+          // A window that only repeats the question's words ("三强"是目标) tells the reader nothing.
+          const informative = Math.min(1, Math.max(0, folded.replace(/[\p{P}\p{S}\s]/gu, '').length - echoed) / 4);
+          const whole = i === 0 && j === parts.length - 1 && length <= maxLength ? 0.04 : 0;
+          const confidence = (0.7 * coverage + 0.3 * type) * (0.5 + 0.5 * informative);
+          const score =
+            (coverageWeight * coverage + typeWeight * type + 0.15 * retrieval) * (0.5 + 0.5 * informative) +
+            whole +
+            completenessBonus(q, folded) -
+            0.08 * Math.min(1, length / maxLength);
           if (!best || score > best.score) {
             best = {
               chunkId: chunk.id,
@@ -108,7 +143,17 @@ export function selectAnswer(
           }
         }
       }
+      if (best) ranked.push(best);
     }
   }
-  return best;
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+export function selectAnswer(
+  q: QuestionAnalysis,
+  candidates: AnswerCandidate[],
+  ctx: SelectionContext,
+  options: SelectOptions,
+): Selection | undefined {
+  return rankWindows(q, candidates, ctx, options)[0];
 }

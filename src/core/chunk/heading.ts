@@ -11,6 +11,6 @@ export function headingOf(line: string): string | undefined {
     return first.length <= HEADING_MAX ? first : first.slice(0, HEADING_MAX);
   }
   // A short line with no sentence punctuation, e.g. 坚持目标导向,会谋事
-  if (t.length <= 20 && !/[。！？!?；;]$/.test(t) && /[\u4e00-\u9fa5]/.test(t)) return t;
+  if (t.length <= 20 && !/[。！？!?；;:：]$/.test(t) && /[\u4e00-\u9fa5]/.test(t)) return t;
   return undefined;
 }

@@ -1,7 +1,7 @@
 /** @module split-sentences: Chinese sentence and clause boundaries, as offsets into the original text. */
 import type { Span } from '../types.js';
 
-const SENTENCE_END = /[。！？!?；;…]+[”’"'」』）)】]*|\n+/g;
+const SENTENCE_END = /[。！？!?…]+[”’"'」』）)】]*|\n+/g;
 const CLAUSE_END = /[，,、：:]+[”’"'」』）)】]*/g;
 
 function splitBy(text: string, span: Span, boundary: RegExp): Span[] {
@@ -24,7 +24,7 @@ function splitBy(text: string, span: Span, boundary: RegExp): Span[] {
   return out;
 }
 
-/** Sentences end at 。！？；… (with any closing quote) or a line break. */
+/** Sentences end at 。！？… (with any closing quote) or a line break; semicolons stay inside (they join list items). */
 export const splitSentences = (text: string, span: Span = { start: 0, end: text.length }): Span[] =>
   splitBy(text, span, SENTENCE_END);
 

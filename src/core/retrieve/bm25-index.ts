@@ -63,15 +63,18 @@ export class Bm25Index {
     return this.postings.get(term)?.get(key) ?? 0;
   }
 
-  /** BM25 scores of every entry that shares a term with the query. Repeated query terms count once. */
-  search(queryTokens: string[]): Map<number, number> {
+  /**
+   * BM25 scores of every entry that shares a term with the query. Repeated query terms count once;
+   * `weights` scales a term's contribution (1 when absent).
+   */
+  search(queryTokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number> {
     const { k1, b } = this.options;
     const avg = this.lengths.size ? this.totalLength / this.lengths.size : 1;
     const scores = new Map<number, number>();
     for (const term of new Set(queryTokens)) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term);
+      const idf = this.idf(term) * (weights?.get(term) ?? 1);
       for (const [key, tf] of list) {
         const len = this.lengths.get(key) ?? 0;
         const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));

@@ -40,12 +40,12 @@ function top(scores: Map<number, number>, n: number): [number, number][] {
 
 export function hybridSearch(
   index: CorpusIndex,
-  query: { tokens: string[]; vector?: Float32Array },
+  query: { tokens: string[]; vector?: Float32Array; weights?: ReadonlyMap<string, number> },
   options: SearchOptions,
   timings: StageTimings = {},
 ): ScoredChunk[] {
   let t = now();
-  const keyword = byMax(new Map(top(index.chunkBm25.search(query.tokens), options.candidates)));
+  const keyword = byMax(new Map(top(index.chunkBm25.search(query.tokens, query.weights), options.candidates)));
   timings.keyword = now() - t;
 
   t = now();

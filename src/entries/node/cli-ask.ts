@@ -11,7 +11,7 @@ if (!question) {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-const opened = await openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) });
+const opened = await openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
 const answer = await opened.engine.ask(question);
 if (json) {
   process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);

@@ -31,7 +31,7 @@ async function pickTarget(): Promise<{ fetch: Fetch; where: string }> {
     fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const up = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
   if (up || values.url) return { fetch: viaHttp, where: url };
-  const opened = await openIndex(config, { log: createLogger('warn') });
+  const opened = await openIndex(config, { log: createLogger('warn', 'stderr') });
   const app = createApp({ engine: () => opened.engine });
   return {
     fetch: async (path, body) =>

@@ -4,7 +4,7 @@ import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex } from './open-index.js';
 
 const config = loadConfig(process.env);
-const log = createLogger(config.LOG_LEVEL);
+const log = createLogger(config.LOG_LEVEL, 'stderr');
 const started = performance.now();
 const opened = await openIndex(config, { log, progress: true, rebuild: process.argv.includes('--rebuild') });
 const docs = opened.index.listDocuments();
