@@ -18,6 +18,8 @@ export interface EngineSettings {
   weights: FusionWeights;
   /** Below this answer confidence the engine says it found nothing. */
   minConfidence: number;
+  /** Below this coverage of the question's content words (not its place names) the engine says it found nothing. */
+  minContentCoverage: number;
   answerMaxLength: number;
   /** Passages searched for the answering sentence. */
   answerPassages: number;
@@ -30,6 +32,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   candidates: 50,
   weights: { keyword: 0.45, vector: 0.35, document: 0.35 },
   minConfidence: 0.5,
+  minContentCoverage: 0.5,
   answerMaxLength: 150,
   answerPassages: 5,
   maxQuestionLength: 1000,
@@ -54,6 +57,7 @@ export interface EngineComponents {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+const FOCUS_SHARE = 0.8;
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的内容。';
 
@@ -110,6 +114,16 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
     });
   }
 
+  /** The document a term is the subject of: at least 80% of its occurrences are there. */
+  function focusSource(term: string): string | undefined {
+    const focus = index.focus(term);
+    return focus && focus.share >= FOCUS_SHARE ? index.documentByKey(focus.key)?.meta.source : undefined;
+  }
+
+  function focusDocuments(tokens: string[]): Set<string> {
+    return new Set(tokens.map(focusSource).filter((s): s is string => s !== undefined));
+  }
+
   /**
    * The answer often sits just before or after the passage that matched best (a lead-in sentence, the
    * next line of a list), so the adjacent chunks of each hit are searched too, at a discount.
@@ -136,7 +150,7 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
    */
   function expandQuery(tokens: string[]): { tokens: string[]; weights: Map<string, number> } {
     const weights = new Map<string, number>();
-    for (const t of tokens) weights.set(t, (index.focus(t)?.share ?? 0) >= 0.8 ? 0.3 : 1);
+    for (const t of tokens) weights.set(t, (index.focus(t)?.share ?? 0) >= FOCUS_SHARE ? 0.3 : 1);
     for (const t of tokens) for (const s of synonymsOf(t)) if (!weights.has(s)) weights.set(s, 0.5);
     return { tokens: [...weights.keys()], weights };
   }
@@ -175,7 +189,10 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
       timings.answer = performance.now() - t;
       return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
     }
-    const candidates = withNeighbours(hits.slice(0, settings.answerPassages));
+    // A question that names a document's subject (平陆, 枣强) is answered from that document only.
+    const subjects = focusDocuments(analysis.tokens);
+    const eligible = subjects.size ? hits.filter((h) => subjects.has(index.chunk(h.id)!.source)) : hits;
+    const candidates = withNeighbours(eligible.slice(0, settings.answerPassages));
     const selection = selectAnswer(
       analysis,
       candidates,
@@ -185,17 +202,15 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
           const key = index.document(source)?.key;
           return key !== undefined && index.documentBm25.termFrequency(term, key) > 0;
         },
-        documentFocus: (source, term) => {
-          const focus = index.focus(term);
-          return focus !== undefined && focus.share >= 0.8 && index.documentByKey(focus.key)?.meta.source === source;
-        },
+        documentFocus: (source, term) => focusSource(term) === source,
+        isFocus: (term) => focusSource(term) !== undefined,
         title: (source) => index.document(source)?.meta.title ?? '',
         places: (s) => tokenizer.places(s),
       },
       { maxLength: settings.answerMaxLength },
     );
     timings.answer = performance.now() - t;
-    if (!selection || selection.confidence < settings.minConfidence) {
+    if (!selection || selection.confidence < settings.minConfidence || selection.contentCoverage < settings.minContentCoverage) {
       return { answer: NOT_FOUND, found: false, query, citations: [] };
     }
     const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;

@@ -26,7 +26,13 @@ export interface QuestionAnalysis {
   wantsPlaces: boolean;
   /** The noun a 什么-question asks about (什么机制 → 机制). */
   whatNoun?: string;
+  /** Official titles the question names (县长, 市委书记): a 谁-answer has one of them next to a name. */
+  roles: string[];
 }
+
+/** Official titles, longest first so that 县委书记 wins over 书记. */
+export const ROLES =
+  /(县委副书记|市委副书记|区委副书记|省委副书记|县委书记|市委书记|区委书记|省委书记|副县长|副市长|副区长|副省长|书记|县长|市长|区长|省长|州长|镇长|乡长|村长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|记者|作者|主持人)/g;
 
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ['date', /何时|什么时候|哪天|哪一天|几月几[日号]|哪年|哪一年|什么时间|哪个月|日期|几号/],
@@ -66,9 +72,16 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   const unit = RATE.test(folded) && kind === 'number' ? '%' : folded.match(UNIT)?.[1];
 
   const tokens = tokenizer.tokenize(folded);
-  const keywords = distinctKeywords(
-    tokens.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t))),
-  );
+  // 衡水市长 is 衡水 + 市长, whatever the word segmenter thinks (衡水市 + 长是): titles are cut out first.
+  const roleSpans = [...folded.matchAll(ROLES)].map((m) => ({ role: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const crossesRole = (t: string) => {
+    const at = folded.indexOf(t);
+    return at >= 0 && roleSpans.some((r) => at < r.end && at + t.length > r.start && !(at <= r.start && at + t.length >= r.end));
+  };
+  const keywords = distinctKeywords([
+    ...roleSpans.map((r) => r.role),
+    ...tokens.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t)) && !crossesRole(t)),
+  ]);
   for (const q of quoted) if (!keywords.includes(q)) keywords.unshift(q);
   const wantsPlaces = /地方|哪里|城市|地区/.test(folded);
   // 哪些地方 only says the answer is places; the word itself need not appear.
@@ -85,6 +98,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     quoted,
     places,
     wantsPlaces,
+    roles: roleSpans.map((r) => r.role),
     whatNoun: folded.match(/什么([\u4e00-\u9fa5]{1,4}?)(?:[?？。]|$)/)?.[1],
   };
 }

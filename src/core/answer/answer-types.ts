@@ -41,8 +41,12 @@ export function answerTypeScore(
       return CHINESE_COUNT.test(folded) ? 0.5 : 0;
     case 'date':
       return MONTH_DAY.test(folded) ? 1 : YEAR_OR_MONTH.test(folded) ? 0.5 : 0;
-    case 'person':
-      return ROLE_NAME.test(folded) ? 1 : 0;
+    case 'person': {
+      // The title the question asks about, right next to a name (县长张赤峰, 市长杨慧).
+      const asked = q.roles.filter((r) => r !== '作者' && r !== '记者');
+      if (asked.some((r) => new RegExp(`${r}[、,，:：\\s]*[\\u4e00-\\u9fa5]{2,3}|[\\u4e00-\\u9fa5]{2,3}[、,，\\s]*${r}`).test(folded))) return 1;
+      return ROLE_NAME.test(folded) ? (asked.length ? 0.3 : 1) : 0;
+    }
     case 'list': {
       const items = listItems(folded, q, places);
       if (q.count) return Math.min(1, items / q.count);

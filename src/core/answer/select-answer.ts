@@ -19,6 +19,8 @@ export interface SelectionContext {
   documentHas(source: string, term: string): boolean;
   /** Whether the term names what the document `source` is about (平陆 for the 平陆 speech). */
   documentFocus(source: string, term: string): boolean;
+  /** Whether the term names some document's subject: it picks the document, not the sentence. */
+  isFocus(term: string): boolean;
   /** The document's title: a repeated page header is not an answer. */
   title(source: string): string;
   places(folded: string): string[];
@@ -31,6 +33,8 @@ export interface Selection {
   text: string;
   /** Keyword coverage and answer-type fit, 0..1: how sure we are that this answers the question. */
   confidence: number;
+  /** Coverage of the keywords that are not a document's subject (招商, 目标 in 平陆招商目标是多少). */
+  contentCoverage: number;
   score: number;
 }
 
@@ -85,10 +89,12 @@ export function rankWindows(
   const keywords = buildKeywords(
     q.keywords,
     q.tokens,
-    (k) => Math.max(0.5, ctx.idf(k)) * (q.quoted.includes(k) ? 2 : 1),
+    (k) => Math.max(0.5, ctx.idf(k)) * (q.quoted.includes(k) ? 2 : 1) * (ctx.isFocus(k) ? 0.3 : 1),
     q.quoted,
   );
   const totalWeight = keywords.reduce((a, k) => a + k.weight, 0) || 1;
+  const content = keywords.map((k) => !ctx.isFocus(k.term));
+  const contentWeight = keywords.reduce((a, k, n) => a + (content[n] ? k.weight : 0), 0);
   const maxLength = q.kind === 'list' ? options.maxLength * 1.35 : options.maxLength;
   // For a list the shape of the answer (several items) says more than the words around it.
   const [coverageWeight, typeWeight] = q.kind === 'list' ? [0.5, 0.35] : [0.6, 0.25];
@@ -98,9 +104,11 @@ export function rankWindows(
     // Credit for keywords found outside the window: in the passage, or elsewhere in the document (平陆 names the speech).
     const heading = chunk.heading ? foldText(chunk.heading) : '';
     const title = foldText(ctx.title(chunk.source));
+    // Content words count only weakly when they are elsewhere in the passage, and not at all elsewhere in the document.
+    const contentFallback = keywords.map((k) => Math.max(0.7 * keywordMatch(k, heading), 0.3 * keywordMatch(k, foldedChunk)));
     const fallback = keywords.map((k) =>
       ctx.documentFocus(chunk.source, k.term)
-        ? 0.9
+        ? 1
         : Math.max(0.7 * keywordMatch(k, heading), 0.6 * keywordMatch(k, foldedChunk), ctx.documentHas(chunk.source, k.term) ? 0.45 : 0),
     );
     for (const sentence of splitSentences(chunk.text)) {
@@ -115,13 +123,16 @@ export function rankWindows(
           const folded = foldedChunk.slice(span.start, span.end);
           if (title.includes(folded)) continue;
           let covered = 0;
+          let contentCovered = 0;
           let echoed = 0;
           keywords.forEach((k, n) => {
             const m = keywordMatch(k, folded);
             if (m === 1) echoed += k.term.length;
             covered += k.weight * Math.max(m, fallback[n]);
+            if (content[n]) contentCovered += k.weight * Math.max(m, contentFallback[n]);
           });
           const coverage = covered / totalWeight;
+          const contentCoverage = contentWeight ? contentCovered / contentWeight : 1;
           const type = answerTypeScore(q, folded, ctx.places);
           // A window that only repeats the question's words ("三强"是目标) tells the reader nothing.
           const informative = Math.min(1, Math.max(0, folded.replace(/[\p{P}\p{S}\s]/gu, '').length - echoed) / 4);
@@ -138,6 +149,7 @@ export function rankWindows(
               span: { start: chunk.start + span.start, end: chunk.start + span.end },
               text: chunk.text.slice(span.start, span.end),
               confidence,
+              contentCoverage,
               score,
             };
           }

@@ -93,6 +93,8 @@ export class CorpusIndex {
    * document, times whether it occurs at least twice there. 平陆 → 1 (one speech), 目标 → low.
    */
   focus(term: string): { key: number; share: number } | undefined {
+    // Subjects are names (平陆, 衡水湖), not figures or years.
+    if (!/[\u4e00-\u9fff]/.test(term) && !/^[a-z][区县市]$/.test(term)) return undefined;
     let total = 0;
     let best: { key: number; tf: number } | undefined;
     for (const doc of this.byKey.values()) {
