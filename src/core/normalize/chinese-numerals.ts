@@ -11,7 +11,7 @@ export const CHINESE_NUMERAL_RUN = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+`);
 
 /** Reads a whole string of Chinese numerals; `undefined` if it is not one. */
 export function parseChineseNumeral(text: string): number | undefined {
-  if (!text) return undefined;
+  if (!text || /^[万亿]+$/.test(text)) return undefined;
   let total = 0;
   let section = 0;
   let digit: number | undefined;

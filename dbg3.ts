@@ -1,0 +1,12 @@
+import { loadConfig } from '/work/main/src/config.js';
+import { createLogger } from '/work/main/src/adapters/node/logger.js';
+import { openIndex } from '/work/main/src/entries/node/open-index.js';
+import { analyzeQuestion } from '/work/main/src/core/answer/analyze-question.js';
+import { rankWindows } from '/work/main/src/core/answer/select-answer.js';
+const o = await openIndex(loadConfig(process.env), { log: createLogger('warn', 'stderr') });
+const idx = o.index;
+const a = analyzeQuestion(process.argv[2], o.tokenizer);
+const chunk = [...idx.allChunks()].find(c => c.text.includes(process.argv[3]))!;
+const sub = { ...chunk, text: chunk.text };
+const ctx = { idf: (t: string) => idx.chunkBm25.idf(t), documentHas: () => true, documentFocus: () => false, isFocus: () => false, title: () => '' , places: (s: string) => o.tokenizer.places(s) };
+console.log(rankWindows(a, [{ chunk: sub, retrieval: 1 }], ctx, { maxLength: 150 }).slice(0, 3));

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openTestIndex, seedCorpus } from './support/open-test-index.js';
+import type { Engine } from '../src/core/engine.js';
+import type { Answer } from '../src/core/types.js';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  ({ engine } = await openTestIndex(await seedCorpus()));
+});
+
+const stripMarkers = (s: string) => s.replace(/\[\d+\]/g, '');
+
+function expectGrounded(answer: Answer) {
+  expect(answer.found).toBe(true);
+  const first = answer.citations[0];
+  expect(answer.answer).toMatch(/\[1\]$/);
+  expect(first.text).toContain(stripMarkers(answer.answer));
+  expect(first.highlight!.start).toBeGreaterThanOrEqual(first.start);
+  expect(first.highlight!.end).toBeLessThanOrEqual(first.end);
+  for (const n of stripMarkers(answer.answer).match(/\d+(\.\d+)?/g) ?? []) expect(first.text).toContain(n);
+}
+
+describe('answering', () => {
+  it('answers 平陆招商目标是多少 with 50个 and 200亿元, cited from the 平陆 speech', async () => {
+    const a = await engine.ask('平陆招商目标是多少');
+    expectGrounded(a);
+    expect(a.answer).toContain('50个');
+    expect(a.answer).toContain('200亿元');
+    expect(a.citations[0].source).toBe('001_583cfe85666f49d1.txt');
+    expect(stripMarkers(a.answer).length).toBeLessThanOrEqual(200);
+  });
+
+  it('finds a traditional-script document from a simplified question, quoting it in its own script', async () => {
+    const a = await engine.ask('环县全膜双垄沟播玉米种植了多少万亩');
+    expectGrounded(a);
+    expect(a.answer).toContain('112.1萬畝');
+    expect(a.citations[0].source).toBe('003_d785b1ea62eb0eee.txt');
+  });
+
+  it('finds a simplified document from a traditional question', async () => {
+    const a = await engine.ask('平陸招商目標是多少');
+    expect(a.citations[0].source).toBe('001_583cfe85666f49d1.txt');
+    expect(a.answer).toContain('50个');
+  });
+
+  it('answers 谁 with the name next to the title asked for', async () => {
+    const a = await engine.ask('枣强县委书记是谁');
+    expectGrounded(a);
+    expect(a.answer).toContain('刘新营');
+  });
+
+  it('answers 哪天 with a date', async () => {
+    const a = await engine.ask('衡水农村面貌改造提升行动动员大会是哪天召开的');
+    expect(a.answer).toContain('2月25日');
+  });
+
+  it('answers 哪些 with the enumeration', async () => {
+    const a = await engine.ask('平陆要打造哪三大产业园区');
+    for (const k of ['稀有金属', '汽车新材料', '现代农业']) expect(a.answer).toContain(k);
+  });
+
+  it('says so, with no citations, when the corpus has no answer', async () => {
+    for (const q of ['今天天气怎么样', '北京市2022年GDP是多少', '如何做红烧肉']) {
+      const a = await engine.ask(q);
+      expect(a.found, q).toBe(false);
+      expect(a.citations, q).toEqual([]);
+      expect(a.answer).toMatch(/没有/);
+    }
+  });
+
+  it('answers a question naming a place only from that place’s document', async () => {
+    const a = await engine.ask('平陆县的面积有多大');
+    expect(a.found).toBe(false);
+  });
+
+  it('rewrites a follow-up against the previous question', async () => {
+    const a = await engine.chat([
+      { role: 'user', content: '平陆招商目标是多少' },
+      { role: 'assistant', content: '力争全年招商项目达到50个[1]' },
+      { role: 'user', content: '那枣强呢？' },
+    ]);
+    expect(a.query).toBe('枣强招商目标是多少');
+    expect(a.citations[0].source).toBe('000_a5691ac9e0e183cd.txt');
+    expect(a.answer).toContain('30个');
+  });
+
+  it('refuses empty and over-long questions with typed errors', async () => {
+    await expect(engine.ask('   ')).rejects.toMatchObject({ code: 'question_empty', status: 400 });
+    await expect(engine.ask('问'.repeat(1001))).rejects.toMatchObject({ code: 'question_too_long', status: 400 });
+  });
+
+  it('returns retrieval hits for search', async () => {
+    const { hits } = await engine.search('衡水湖片区的总体定位', 3);
+    expect(hits).toHaveLength(3);
+    expect(hits[0].source).toBe('004_ac523d24249772f7.txt');
+    expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
+  });
+});

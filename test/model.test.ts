@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createTransformersEmbedder } from '../src/adapters/node/transformers-embedder.js';
+import { HnswVectorIndex } from '../src/adapters/node/hnsw-vector-index.js';
+import { embeddingProfile } from '../src/core/embedding-profile.js';
+import { MODELS } from './support/open-test-index.js';
+
+const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+describe('the committed embedding model', () => {
+  it('loads offline, embeds, and ranks the related passage first in HNSW', async () => {
+    const embedder = await createTransformersEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+    expect(embedder.dimensions).toBe(512);
+    const passages = ['力争全年招商项目达到50个，协议总投资达到200亿元以上。', '今年夏天雨水偏多，注意防汛。', '市委书记李谦出席会议并讲话。'];
+    const vectors = await embedder.embed(passages, 'passage');
+    for (const v of vectors) expect(Math.abs(dot(v, v) - 1)).toBeLessThan(1e-3);
+    const [q] = await embedder.embed(['平陆招商目标是多少'], 'query');
+    const index = HnswVectorIndex.create(512);
+    vectors.forEach((v, i) => index.add(i, v));
+    const [best] = index.search(q, 3);
+    expect(best.id).toBe(0);
+    expect(best.score).toBeCloseTo(dot(q, vectors[0]), 4);
+    index.remove(0);
+    expect(index.search(q, 3).map((m) => m.id)).not.toContain(0);
+  });
+
+  it('refuses a model that is not on disk, naming the setting', async () => {
+    await expect(createTransformersEmbedder({ modelId: 'Xenova/not-here', modelsDir: MODELS })).rejects.toThrow(/MODEL_ID/);
+  });
+
+  it('gives each model family its pooling and prefixes', () => {
+    expect(embeddingProfile('Xenova/bge-small-zh-v1.5')).toMatchObject({ pooling: 'cls', queryPrefix: '为这个句子生成表示以用于检索相关文章：' });
+    expect(embeddingProfile('Xenova/multilingual-e5-small')).toEqual({ pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+  });
+});
