@@ -125,6 +125,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     settings: {
       topK: config.TOP_K,
       minConfidence: config.MIN_CONFIDENCE,
+      queryCacheSize: config.QUERY_CACHE_SIZE,
       weights: { keyword: config.WEIGHT_KEYWORD, vector: config.WEIGHT_VECTOR, document: config.WEIGHT_DOCUMENT },
     },
   });
