@@ -2,6 +2,7 @@ import { loadConfig } from '/work/main/src/config.js';
 import { createLogger } from '/work/main/src/adapters/node/logger.js';
 import { openIndex } from '/work/main/src/entries/node/open-index.js';
 import { analyzeQuestion } from '/work/main/src/core/answer/analyze-question.js';
+import { foldText } from "/work/main/src/core/normalize/fold-text.js";
 import { rankWindows } from '/work/main/src/core/answer/select-answer.js';
 const o = await openIndex(loadConfig(process.env), { log: createLogger('warn', 'stderr') });
 const idx = o.index;

@@ -8,6 +8,7 @@ import { analyzeQuestion } from './answer/analyze-question.js';
 import { selectAnswer, type AnswerCandidate } from './answer/select-answer.js';
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
 import { LruCache } from './lru-cache.js';
+import { createBatchingEmbedder } from './batching-embedder.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 
@@ -58,12 +59,21 @@ export interface EngineComponents {
 export type Engine = ReturnType<typeof createEngine>;
 
 const FOCUS_SHARE = 0.8;
+/** Folded chunk texts kept for answer selection. */
+const FOLD_CACHE = 20_000;
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的内容。';
 
-export function createEngine({ tokenizer, embedder, index, settings: overrides }: EngineComponents) {
+export function createEngine({ tokenizer, embedder: model, index, settings: overrides }: EngineComponents) {
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...overrides };
+  const embedder = createBatchingEmbedder(model);
   const queryVectors = new LruCache<string, Float32Array>(settings.queryCacheSize);
+  const foldedChunks = new LruCache<number, string>(FOLD_CACHE);
+  const foldChunk = (id: number, text: string) => {
+    let folded = foldedChunks.get(id);
+    if (folded === undefined) foldedChunks.set(id, (folded = foldText(text)));
+    return folded;
+  };
 
   function validate(question: unknown): string {
     const q = typeof question === 'string' ? question.trim() : '';
@@ -205,6 +215,7 @@ export function createEngine({ tokenizer, embedder, index, settings: overrides }
         documentFocus: (source, term) => focusSource(term) === source,
         isFocus: (term) => focusSource(term) !== undefined,
         title: (source) => index.document(source)?.meta.title ?? '',
+        fold: foldChunk,
         places: (s) => tokenizer.places(s),
       },
       { maxLength: settings.answerMaxLength },

@@ -23,6 +23,8 @@ export interface SelectionContext {
   isFocus(term: string): boolean;
   /** The document's title: a repeated page header is not an answer. */
   title(source: string): string;
+  /** Folded text of a chunk (cached by the caller). */
+  fold(chunkId: number, text: string): string;
   places(folded: string): string[];
 }
 
@@ -99,8 +101,15 @@ export function rankWindows(
   // For a list the shape of the answer (several items) says more than the words around it.
   const [coverageWeight, typeWeight] = q.kind === 'list' ? [0.5, 0.35] : [0.6, 0.25];
 
+  const placeMemo = new Map<string, string[]>();
+  const places = (text: string) => {
+    let found = placeMemo.get(text);
+    if (!found) placeMemo.set(text, (found = ctx.places(text)));
+    return found;
+  };
+
   for (const { chunk, retrieval } of candidates) {
-    const foldedChunk = foldText(chunk.text);
+    const foldedChunk = ctx.fold(chunk.id, chunk.text);
     // Credit for keywords found outside the window: in the passage, or elsewhere in the document (平陆 names the speech).
     const heading = chunk.heading ? foldText(chunk.heading) : '';
     const title = foldText(ctx.title(chunk.source));
@@ -113,7 +122,10 @@ export function rankWindows(
     );
     for (const sentence of splitSentences(chunk.text)) {
       let best: Selection | undefined;
-      const parts = clauses(foldedChunk.slice(sentence.start, sentence.end), sentence.start);
+      const foldedSentence = foldedChunk.slice(sentence.start, sentence.end);
+      // A sentence with none of the question's words and nothing of the answer's kind cannot answer it.
+      if (keywords.every((k) => keywordMatch(k, foldedSentence) === 0) && answerTypeScore(q, foldedSentence, places) === 0) continue;
+      const parts = clauses(foldedSentence, sentence.start);
       for (let i = 0; i < parts.length; i++) {
         for (let j = i; j < parts.length; j++) {
           const span = tidy(chunk.text, { start: parts[i].start, end: parts[j].end });
@@ -133,7 +145,7 @@ export function rankWindows(
           });
           const coverage = covered / totalWeight;
           const contentCoverage = contentWeight ? contentCovered / contentWeight : 1;
-          const type = answerTypeScore(q, folded, ctx.places);
+          const type = answerTypeScore(q, folded, places);
           // A window that only repeats the question's words ("三强"是目标) tells the reader nothing.
           const informative = Math.min(1, Math.max(0, folded.replace(/[\p{P}\p{S}\s]/gu, '').length - echoed) / 4);
           const whole = i === 0 && j === parts.length - 1 && length <= maxLength ? 0.04 : 0;
