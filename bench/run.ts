@@ -44,7 +44,7 @@ async function peakRssMb(pid: number): Promise<number> {
 
 async function startServer(indexDir: string, port: number): Promise<{ child: ChildProcess; startupMs: number }> {
   const started = performance.now();
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/entries/node/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entries/node/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir, LOG_LEVEL: 'warn', QUERY_CACHE_SIZE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,26 +1,121 @@
-/** @module app: the whole HTTP surface, runtime-free: channels mounted on one Hono app with one error handler. */
-import { Hono } from 'hono';
+/** @module app: the whole HTTP surface, runtime-free: middleware and channels on one Hono app with one error handler. */
+import { Hono, type Context } from 'hono';
+import { requestId } from 'hono/request-id';
+import { cors } from 'hono/cors';
+import { bodyLimit } from 'hono/body-limit';
+import { timeout } from 'hono/timeout';
+import { HTTPException } from 'hono/http-exception';
 import type { Engine } from './core/engine.js';
+import type { Library } from './core/index/library.js';
 import { AppError } from './core/errors.js';
+import { silentLogger, type Logger, type Metrics } from './core/observability.js';
 import { createApiApp } from './channels/http/api-app.js';
+import { createOpenAIApp } from './channels/http/openai-app.js';
+import { createDocumentsApp } from './channels/http/documents-app.js';
+import { openApiDocument } from './channels/http/openapi.js';
 import { errorResponse, toAppError } from './channels/http/error-response.js';
+import { observe } from './channels/http/middleware/observe.js';
+import { rateLimit } from './channels/http/middleware/rate-limit.js';
 
-export interface AppLogger {
-  error(obj: object, msg?: string): void;
+export interface HttpSettings {
+  /** Origins allowed to call the API from a browser (`*` for any); same-origin pages need none. */
+  allowedOrigins: string[];
+  /** Per-client requests per minute on the public question routes; 0 turns it off. */
+  rateLimitPerMinute: number;
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  maxUploadBytes: number;
+  adminToken?: string;
 }
+
+export const DEFAULT_HTTP: HttpSettings = {
+  allowedOrigins: [],
+  rateLimitPerMinute: 300,
+  requestTimeoutMs: 15_000,
+  maxBodyBytes: 256 * 1024,
+  maxUploadBytes: 20 * 1024 * 1024,
+};
 
 export interface AppDeps {
   engine: () => Engine | undefined;
-  log?: AppLogger;
+  library?: () => Library | undefined;
+  logger?: Logger;
+  metrics?: Metrics;
+  http?: Partial<HttpSettings>;
+  /** Identifies the client for rate limiting (its address, from the runtime). */
+  clientKey?: (c: Context) => string;
+  /** Extra channels (widget, WeChat) mounted at the root. */
+  channels?: Hono[];
+  version?: string;
+}
+
+const PUBLIC_ROUTES = ['/api/ask', '/api/chat', '/api/search', '/v1/*'];
+
+/** Route patterns as regular expressions, for telling 405 from 404. */
+function patternOf(path: string): RegExp {
+  return new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}$`);
 }
 
 export function createApp(deps: AppDeps): Hono {
+  const http = { ...DEFAULT_HTTP, ...deps.http };
+  const logger = deps.logger ?? silentLogger;
   const app = new Hono();
-  app.route('/', createApiApp({ engine: deps.engine }));
-  app.notFound((c) => errorResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`)));
+  const origins = new Set(http.allowedOrigins);
+  const originAllowed = (origin: string) => origins.has('*') || origins.has(origin);
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(observe({ logger, metrics: deps.metrics }));
+  app.use(async (c, next) => {
+    const origin = c.req.header('origin');
+    if (c.req.method === 'OPTIONS' && origin && !originAllowed(origin)) {
+      throw new AppError('forbidden', `Origin ${origin} is not allowed (ALLOWED_ORIGINS).`);
+    }
+    await next();
+  });
+  app.use(
+    cors({
+      origin: (origin) => (origin && originAllowed(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+      exposeHeaders: ['Retry-After', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  const limit = rateLimit({ perMinute: http.rateLimitPerMinute, key: deps.clientKey ?? (() => 'anonymous') });
+  const tooSlow = timeout(http.requestTimeoutMs, () => new HTTPException(503, { cause: new AppError('timeout') }));
+  const tooBig = bodyLimit({
+    maxSize: http.maxBodyBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', `The body is larger than ${http.maxBodyBytes} bytes.`);
+    },
+  });
+  for (const route of PUBLIC_ROUTES) app.use(route, limit, tooSlow, tooBig);
+
+  const openapi = openApiDocument(deps.version ?? '0.0.0');
+  app.get('/openapi.json', (c) => c.json(openapi));
+  app.get('/metrics', async (c) => {
+    if (!deps.metrics) throw new AppError('not_found', 'Metrics are not enabled.');
+    const e = deps.engine();
+    if (e) deps.metrics.corpus(e.index.listDocuments().length, e.index.chunkCount);
+    const { contentType, body } = await deps.metrics.render();
+    return c.body(body, 200, { 'Content-Type': contentType });
+  });
+  app.route('/', createApiApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
+  app.route('/', createOpenAIApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
+  app.route('/', createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes }));
+  for (const channel of deps.channels ?? []) app.route('/', channel);
+
+  app.notFound((c) => {
+    const allowed = [...new Set(app.routes.filter((r) => r.method !== 'ALL' && patternOf(r.path).test(c.req.path)).map((r) => r.method))];
+    if (allowed.length) {
+      c.header('Allow', allowed.join(', '));
+      return errorResponse(c, new AppError('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}.`));
+    }
+    return errorResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`));
+  });
   app.onError((err, c) => {
     const e = toAppError(err);
-    if (e.status >= 500) deps.log?.error({ err, code: e.code, path: c.req.path }, 'request failed');
+    if (e.status >= 500) logger.error({ err: e.cause ?? err, code: e.code, path: c.req.path }, 'request failed');
     return errorResponse(c, e);
   });
   return app;

@@ -28,6 +28,18 @@ export const ConfigSchema = z.object({
   QUERY_CACHE_SIZE: int(1000, 0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString,
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)),
+  RATE_LIMIT_PER_MINUTE: int(300, 0, 1_000_000),
+  REQUEST_TIMEOUT_MS: int(15_000, 100, 600_000),
+  MAX_BODY_BYTES: int(256 * 1024, 1024, 100 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -102,7 +102,7 @@ describe('persisted index', () => {
     const chunks = first.index.chunkCount;
     // A bigger corpus forces a long rebuild (other chunk size); the build is killed while embedding.
     await cp(join(import.meta.dirname, '../seeds'), corpus, { recursive: true });
-    const child = spawn(join(import.meta.dirname, '../node_modules/.bin/tsx'), ['src/entries/node/cli-index.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/entries/node/cli-index.ts'], {
       cwd: join(import.meta.dirname, '..'),
       env: { ...process.env, CORPUS_DIR: corpus, INDEX_DIR: first.indexDir, MODELS_DIR: MODELS, CHUNK_SIZE: '200', EMBED_BATCH: '4', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'ignore', 'pipe'],

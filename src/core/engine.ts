@@ -75,6 +75,7 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     return folded;
   };
 
+  /** The trimmed question, or a typed error when it is empty or too long. */
   function validate(question: unknown): string {
     const q = typeof question === 'string' ? question.trim() : '';
     if (!q) throw new AppError('question_empty', 'The question is empty.');
@@ -246,5 +247,5 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 
-  return { ask, chat, search, settings, index };
+  return { ask, chat, search, validate, settings, index };
 }

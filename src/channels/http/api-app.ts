@@ -1,22 +1,30 @@
-/** @module api-app: the question API as a Hono sub-app: health, ask and chat. */
-import { Hono } from 'hono';
+/** @module api-app: the question API as a Hono sub-app: health, ask, chat (JSON or SSE), search. */
+import { Hono, type Context } from 'hono';
 import type { Engine } from '../../core/engine.js';
+import type { Answer, ChatMessage as Message, StageTimings } from '../../core/types.js';
+import type { Metrics } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
 import { readJson } from './read-json.js';
-import { AskRequest, ChatRequest } from './schemas.js';
+import { AskRequest, ChatRequest, SearchQuery } from './schemas.js';
+import { answerPieces } from './answer-pieces.js';
+import { sseSession } from './sse-session.js';
 
 export interface ApiDeps {
   /** The engine once the index is ready; `undefined` while it is being built. */
   engine: () => Engine | undefined;
+  metrics?: Metrics;
   maxBodyBytes?: number;
 }
 
-export function createApiApp({ engine, maxBodyBytes = 64 * 1024 }: ApiDeps): Hono {
+export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiDeps): Hono {
   const app = new Hono();
   const ready = (): Engine => {
     const e = engine();
     if (!e) throw new AppError('not_ready', 'The index is still being built; try again shortly.');
     return e;
+  };
+  const record = (timings: StageTimings) => {
+    for (const [stage, ms] of Object.entries(timings)) metrics?.stage(stage, ms);
   };
 
   app.get('/healthz', (c) => {
@@ -27,13 +35,52 @@ export function createApiApp({ engine, maxBodyBytes = 64 * 1024 }: ApiDeps): Hon
 
   app.post('/api/ask', async (c) => {
     const body = await readJson(c, AskRequest, maxBodyBytes);
-    return c.json(await ready().ask(body.question, { topK: body.topK, signal: c.req.raw.signal }));
+    const timings: StageTimings = {};
+    const answer = await ready().ask(body.question, { topK: body.topK, signal: c.req.raw.signal, timings });
+    record(timings);
+    return c.json(answer);
   });
 
   app.post('/api/chat', async (c) => {
     const body = await readJson(c, ChatRequest, maxBodyBytes);
-    return c.json(await ready().chat(body.messages, { topK: body.topK, signal: c.req.raw.signal }));
+    const e = ready();
+    e.validate(body.messages[body.messages.length - 1].content);
+    const timings: StageTimings = {};
+    if (!body.stream) {
+      const answer = await e.chat(body.messages, { topK: body.topK, signal: c.req.raw.signal, timings });
+      record(timings);
+      return c.json(answer);
+    }
+    return streamAnswer(c, (signal) => e.chat(body.messages as Message[], { topK: body.topK, signal, timings }).finally(() => record(timings)), metrics);
+  });
+
+  app.get('/api/search', async (c) => {
+    const parsed = SearchQuery.safeParse({ q: c.req.query('q'), k: c.req.query('k') });
+    if (!parsed.success) throw new AppError('bad_request', `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+    return c.json(await ready().search(parsed.data.q, parsed.data.k, c.req.raw.signal));
   });
 
   return app;
+}
+
+/**
+ * Server-Sent Events: `delta` pieces of the answer in order, then `citations`, then `done` with the whole body.
+ * A client that goes away aborts the work (the signal reaches the engine) and nothing more is written.
+ */
+function streamAnswer(c: Context, produce: (signal: AbortSignal) => Promise<Answer>, metrics?: Metrics): Response {
+  return sseSession(
+    c,
+    metrics,
+    async (stream, signal) => {
+      const answer = await produce(signal);
+      for (const text of answerPieces(answer.answer)) {
+        if (stream.aborted) return;
+        await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
+      }
+      if (stream.aborted) return;
+      await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
+      await stream.writeSSE({ event: 'done', data: JSON.stringify(answer) });
+    },
+    (error) => ({ event: 'error', data: JSON.stringify({ error }) }),
+  );
 }

@@ -19,6 +19,7 @@ const BY_STATUS: Partial<Record<number, ErrorCode>> = {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
+    if (err.cause instanceof AppError) return err.cause;
     const code = BY_STATUS[err.status] ?? (err.status >= 500 ? 'internal' : 'bad_request');
     return new AppError(code, err.message || ERROR_CODES[code].message);
   }

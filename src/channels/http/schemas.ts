@@ -1,22 +1,104 @@
-/** @module schemas: request bodies of the HTTP API, validated with zod (question length is checked by the engine). */
-import { z } from 'zod';
+/** @module schemas: request and response bodies of the HTTP API; the same zod schemas validate requests and make /openapi.json. */
+import { z } from '@hono/zod-openapi';
 
-export const AskRequest = z.object({
-  question: z.string({ error: 'question must be a string' }).max(100_000),
-  topK: z.number().int().min(1).max(20).optional(),
+export const AskRequest = z
+  .object({
+    question: z.string({ error: 'question must be a string' }).max(100_000).openapi({ example: '平陆招商目标是多少' }),
+    topK: z.number().int().min(1).max(20).optional(),
+  })
+  .openapi('AskRequest');
+
+export const ChatMessage = z
+  .object({
+    role: z.enum(['user', 'assistant', 'system']),
+    content: z.string().max(100_000),
+  })
+  .openapi('ChatMessage');
+
+export const ChatRequest = z
+  .object({
+    messages: z
+      .array(ChatMessage)
+      .min(1)
+      .max(100)
+      .refine((m) => m[m.length - 1].role === 'user', { message: 'the last message must be the user’s question' }),
+    stream: z.boolean().optional(),
+    topK: z.number().int().min(1).max(20).optional(),
+  })
+  .openapi('ChatRequest');
+
+const OpenAIContentPart = z.object({ type: z.string(), text: z.string().optional() }).passthrough();
+
+export const ChatCompletionRequest = z
+  .object({
+    model: z.string().max(200).optional(),
+    messages: z
+      .array(
+        z
+          .object({
+            role: z.enum(['system', 'user', 'assistant', 'developer', 'tool', 'function']),
+            content: z.union([z.string().max(100_000), z.array(OpenAIContentPart).max(100), z.null()]).optional(),
+          })
+          .passthrough(),
+      )
+      .min(1)
+      .max(100),
+    stream: z.boolean().optional(),
+  })
+  .passthrough()
+  .openapi('ChatCompletionRequest');
+
+export const DocumentUpload = z
+  .object({
+    name: z.string().min(1).max(300).openapi({ example: '政府工作报告.md' }),
+    text: z.string().min(1).max(20_000_000),
+  })
+  .openapi('DocumentUpload');
+
+export const SearchQuery = z.object({
+  q: z.string().min(1).max(1000).openapi({ example: '衡水湖片区的总体定位' }),
+  k: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export const ChatMessageSchema = z.object({
-  role: z.enum(['user', 'assistant', 'system']),
-  content: z.string().max(100_000),
-});
+export const Span = z.object({ start: z.number().int(), end: z.number().int() });
 
-export const ChatRequest = z.object({
-  messages: z
-    .array(ChatMessageSchema)
-    .min(1)
-    .max(100)
-    .refine((m) => m[m.length - 1].role === 'user', { message: 'the last message must be the user’s question' }),
-  stream: z.boolean().optional(),
-  topK: z.number().int().min(1).max(20).optional(),
-});
+export const Citation = z
+  .object({
+    n: z.number().int(),
+    source: z.string(),
+    title: z.string(),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    score: z.number(),
+    highlight: Span.optional(),
+  })
+  .openapi('Citation');
+
+export const Answer = z
+  .object({ answer: z.string(), found: z.boolean(), query: z.string(), citations: z.array(Citation) })
+  .openapi('Answer');
+
+export const SearchResult = z
+  .object({
+    query: z.string(),
+    hits: z.array(z.object({ chunkId: z.number().int(), source: z.string(), title: z.string(), text: z.string(), start: z.number().int(), end: z.number().int(), score: z.number() })),
+  })
+  .openapi('SearchResult');
+
+export const DocumentRecord = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    title: z.string(),
+    chunks: z.number().int(),
+    bytes: z.number().int(),
+    indexedAt: z.string(),
+    date: z.string().optional(),
+    place: z.string().optional(),
+  })
+  .openapi('DocumentRecord');
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');

@@ -11,7 +11,8 @@ import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createTransformersEmbedder } from '../../adapters/node/transformers-embedder.js';
 import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
-import { createFsDocumentStore } from '../../adapters/node/fs-document-store.js';
+import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
+import { createLibrary, type Library } from '../../core/index/library.js';
 import { parseDocument } from '../../adapters/node/parse-document.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
@@ -28,6 +29,8 @@ export interface OpenedIndex {
   refresh(): Promise<SyncResult>;
   /** Persists the index as it is now. */
   persist(): Promise<void>;
+  /** Run-time document management (upload, delete), persisted after each change. */
+  library: Library;
 }
 
 export interface OpenOptions {
@@ -129,5 +132,15 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
       weights: { keyword: config.WEIGHT_KEYWORD, vector: config.WEIGHT_VECTOR, document: config.WEIGHT_DOCUMENT },
     },
   });
-  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist };
+  const library = createLibrary({
+    index: live,
+    store: documents,
+    parse: parseDocument,
+    tokenizer,
+    embedder,
+    chunking: settings.chunking,
+    hash: async (bytes) => sha256(bytes),
+    persist,
+  });
+  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library };
 }

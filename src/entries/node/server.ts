@@ -1,29 +1,54 @@
 /** @module server: the Node entry: reads the environment, builds or loads the index, then serves HTTP. */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { loadConfig } from '../../config.js';
 import { createApp } from '../../app.js';
 import { createLogger } from '../../adapters/node/logger.js';
-import { openIndex, type OpenedIndex } from './open-index.js';
+import { createPrometheusMetrics } from '../../adapters/node/prometheus-metrics.js';
+import { openIndex } from './open-index.js';
+import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
+import { httpSettings } from './http-settings.js';
 
 const config = loadConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
-let opened: OpenedIndex | undefined;
-
+const metrics = createPrometheusMetrics();
 const started = performance.now();
-opened = await openIndex(config, { log, progress: true });
-const app = createApp({ engine: () => opened?.engine, log });
+const opened = await openIndex(config, { log, progress: true });
 
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  log.info(
-    { port: info.port, host: config.HOST, startupMs: Math.round(performance.now() - started) },
-    `listening on http://localhost:${info.port}`,
-  );
+const clientKey = (c: Context) =>
+  (config.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address ?? 'unknown';
+
+const app = createApp({
+  engine: () => opened.engine,
+  library: () => opened.library,
+  logger: log,
+  metrics,
+  http: httpSettings(config),
+  clientKey,
+  version: process.env.npm_package_version,
 });
 
-function shutdown(signal: string) {
-  log.info({ signal }, 'shutting down');
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 10_000).unref();
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  log.info({ port: info.port, host: config.HOST, startupMs: Math.round(performance.now() - started) }, `listening on http://localhost:${info.port}`);
+});
+
+answerClientErrorsWithJson(server);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => {
+    log.warn({}, 'shutdown timed out; exiting');
+    process.exit(1);
+  }, 20_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await opened.library.idle();
+  log.info({}, 'stopped');
+  process.exit(0);
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

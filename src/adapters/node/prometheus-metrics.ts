@@ -1,0 +1,52 @@
+/** @module prometheus-metrics: the Metrics port on prom-client (Prometheus text format). */
+import client from 'prom-client';
+import type { Metrics } from '../../core/observability.js';
+
+export function createPrometheusMetrics(): Metrics & { registry: client.Registry } {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'zhida_' });
+  const requests = new client.Counter({
+    name: 'zhida_http_requests_total',
+    help: 'HTTP requests by route, method and status.',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
+  });
+  const latency = new client.Histogram({
+    name: 'zhida_http_request_duration_seconds',
+    help: 'HTTP request latency by route.',
+    labelNames: ['route', 'method'],
+    buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const stages = new client.Histogram({
+    name: 'zhida_answer_stage_duration_seconds',
+    help: 'Time per answering stage: rewrite, embed, vector, keyword, fuse, answer.',
+    labelNames: ['stage'],
+    buckets: [0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5],
+    registers: [registry],
+  });
+  const inflight = new client.Gauge({ name: 'zhida_http_inflight_requests', help: 'Requests being served.', registers: [registry] });
+  const documents = new client.Gauge({ name: 'zhida_index_documents', help: 'Documents in the index.', registers: [registry] });
+  const chunks = new client.Gauge({ name: 'zhida_index_chunks', help: 'Chunks in the index.', registers: [registry] });
+
+  return {
+    registry,
+    request(route, method, status, seconds) {
+      requests.inc({ route, method, status: String(status) });
+      latency.observe({ route, method }, seconds);
+    },
+    stage(stage, ms) {
+      stages.observe({ stage }, ms / 1000);
+    },
+    inflight(delta) {
+      inflight.inc(delta);
+    },
+    corpus(d, c) {
+      documents.set(d);
+      chunks.set(c);
+    },
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}

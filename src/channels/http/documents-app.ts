@@ -1,0 +1,72 @@
+/** @module documents-app: document management behind `Authorization: Bearer $ADMIN_TOKEN` (off when no token is set). */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Library } from '../../core/index/library.js';
+import { AppError } from '../../core/errors.js';
+import { safeEqual } from '../../core/safe-equal.js';
+import { readJson } from './read-json.js';
+import { DocumentUpload } from './schemas.js';
+
+export interface DocumentsDeps {
+  library: () => Library | undefined;
+  adminToken?: string;
+  maxUploadBytes?: number;
+}
+
+export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 1024 * 1024 }: DocumentsDeps): Hono {
+  const app = new Hono();
+
+  app.use('/api/documents', guard);
+  app.use('/api/documents/*', guard);
+  async function guard(c: Parameters<Parameters<typeof app.use>[1]>[0], next: () => Promise<void>) {
+    if (!adminToken) throw new AppError('forbidden', 'Document management is disabled: set ADMIN_TOKEN to enable it.');
+    const given = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1] ?? '';
+    if (!safeEqual(given, adminToken)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      throw new AppError('unauthorized', 'A valid admin token is required (Authorization: Bearer …).');
+    }
+    await next();
+  }
+  const ready = (): Library => {
+    const l = library();
+    if (!l) throw new AppError('not_ready', 'The index is still being built; try again shortly.');
+    return l;
+  };
+
+  app.get('/api/documents', (c) => c.json({ documents: ready().list() }));
+
+  app.post(
+    '/api/documents',
+    bodyLimit({
+      maxSize: maxUploadBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `Uploads are limited to ${maxUploadBytes} bytes.`);
+      },
+    }),
+    async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      let added;
+      if (/^multipart\/form-data/i.test(type)) {
+        let form: FormData;
+        try {
+          form = await c.req.raw.formData();
+        } catch {
+          throw new AppError('bad_request', 'The multipart body could not be read.');
+        }
+        const file = form.get('file');
+        if (!(file instanceof File)) throw new AppError('bad_request', 'file: attach the document as the form field "file".');
+        added = await ready().add(file.name, new Uint8Array(await file.arrayBuffer()));
+      } else if (/^application\/(.+\+)?json/i.test(type)) {
+        const body = await readJson(c, DocumentUpload, maxUploadBytes);
+        added = await ready().add(body.name, new TextEncoder().encode(body.text), '.txt');
+      } else {
+        throw new AppError('unsupported_media_type', 'Upload as multipart/form-data (field "file") or JSON {"name", "text"}.');
+      }
+      return c.json(added.record, added.replaced ? 200 : 201);
+    },
+  );
+
+  app.delete('/api/documents/:id', async (c) => c.json({ deleted: await ready().remove(c.req.param('id')) }));
+
+  return app;
+}

@@ -1,0 +1,100 @@
+/** @module openapi: the OpenAPI 3 document, generated from the zod schemas that validate the requests. */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { Answer, AskRequest, ChatCompletionRequest, ChatRequest, DocumentRecord, DocumentUpload, ErrorBody, SearchQuery, SearchResult } from './schemas.js';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json(ErrorBody, 'Bad input'),
+  413: json(ErrorBody, 'Body too large'),
+  415: json(ErrorBody, 'Not JSON'),
+  429: json(ErrorBody, 'Rate limited (see Retry-After)'),
+  503: json(ErrorBody, 'Index not ready'),
+};
+const admin = [{ bearer: [] as string[] }];
+
+export function openApiDocument(version: string): object {
+  const doc = new OpenAPIHono();
+  const r = doc.openAPIRegistry;
+  r.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
+  r.registerPath({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Ready to answer?',
+    responses: { 200: json(z.object({ status: z.literal('ok'), documents: z.number(), chunks: z.number() }), 'Ready'), 503: json(z.object({ status: z.string() }), 'Starting') },
+  });
+  r.registerPath({
+    method: 'post',
+    path: '/api/ask',
+    summary: 'Ask one question',
+    request: { body: { required: true, content: { 'application/json': { schema: AskRequest } } } },
+    responses: { 200: json(Answer, 'The answer with its citations'), ...errors },
+  });
+  r.registerPath({
+    method: 'post',
+    path: '/api/chat',
+    summary: 'Multi-turn chat; with stream=true, Server-Sent Events delta, citations, done',
+    request: { body: { required: true, content: { 'application/json': { schema: ChatRequest } } } },
+    responses: {
+      200: {
+        description: 'The answer (JSON), or an event stream',
+        content: { 'application/json': { schema: Answer }, 'text/event-stream': { schema: z.string() } },
+      },
+      ...errors,
+    },
+  });
+  r.registerPath({
+    method: 'get',
+    path: '/api/search',
+    summary: 'Retrieval only',
+    request: { query: SearchQuery },
+    responses: { 200: json(SearchResult, 'Ranked passages'), ...errors },
+  });
+  r.registerPath({
+    method: 'post',
+    path: '/v1/chat/completions',
+    summary: 'OpenAI-compatible chat completions (stream or not); citations in a top-level field',
+    request: { body: { required: true, content: { 'application/json': { schema: ChatCompletionRequest } } } },
+    responses: { 200: { description: 'A chat.completion object, or chat.completion.chunk events', content: { 'application/json': { schema: z.object({}).passthrough() }, 'text/event-stream': { schema: z.string() } } }, ...errors },
+  });
+  r.registerPath({ method: 'get', path: '/v1/models', summary: 'The bot as a model', responses: { 200: json(z.object({ object: z.literal('list'), data: z.array(z.object({ id: z.string() }).passthrough()) }), 'Models') } });
+  r.registerPath({
+    method: 'get',
+    path: '/api/documents',
+    summary: 'List documents',
+    security: admin,
+    responses: { 200: json(z.object({ documents: z.array(DocumentRecord) }), 'Documents'), 401: json(ErrorBody, 'No or wrong token'), 403: json(ErrorBody, 'Disabled') },
+  });
+  r.registerPath({
+    method: 'post',
+    path: '/api/documents',
+    summary: 'Upload a document (multipart field "file", or JSON name + text); indexed before the response',
+    security: admin,
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: DocumentUpload },
+          'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) },
+        },
+      },
+    },
+    responses: {
+      201: json(DocumentRecord, 'Stored and indexed'),
+      200: json(DocumentRecord, 'Replaced a document of the same name'),
+      401: json(ErrorBody, 'No or wrong token'),
+      409: json(ErrorBody, 'Same content already present'),
+      422: json(ErrorBody, 'Unreadable document'),
+      ...errors,
+    },
+  });
+  r.registerPath({
+    method: 'delete',
+    path: '/api/documents/{id}',
+    summary: 'Delete a document and its chunks',
+    security: admin,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: json(z.object({ deleted: DocumentRecord }), 'Deleted'), 401: json(ErrorBody, 'No or wrong token'), 404: json(ErrorBody, 'No such document') },
+  });
+  r.registerPath({ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: { description: 'Text format', content: { 'text/plain': { schema: z.string() } } } } });
+  return doc.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'zhida', version, description: 'Exact, cited answers from Chinese documents.' } });
+}

@@ -1,0 +1,110 @@
+/** @module library: adds and removes documents at run time — durable file first, then incremental index, then persist. */
+import type { DocumentStore, Embedder, Tokenizer } from '../ports.js';
+import type { CorpusIndex, IndexedDocument } from './corpus-index.js';
+import type { ChunkingOptions } from '../chunk/chunk-document.js';
+import { AppError } from '../errors.js';
+import { indexDocuments, type ParseFn } from './sync-corpus.js';
+import { prepareDocument } from '../ingest/prepare-document.js';
+import { sanitizeDocumentName } from './document-name.js';
+
+export interface DocumentRecord {
+  id: string;
+  source: string;
+  title: string;
+  chunks: number;
+  bytes: number;
+  indexedAt: string;
+  date?: string;
+  place?: string;
+}
+
+export interface LibraryDeps {
+  index: CorpusIndex;
+  store: DocumentStore;
+  parse: ParseFn;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  chunking: ChunkingOptions;
+  hash(bytes: Uint8Array): Promise<string>;
+  /** Writes the index durably (a new generation). */
+  persist(): Promise<void>;
+}
+
+export const documentId = (hash: string) => hash.slice(0, 16);
+
+export function toRecord(doc: IndexedDocument): DocumentRecord {
+  const { meta } = doc;
+  return {
+    id: documentId(meta.hash),
+    source: meta.source,
+    title: meta.title,
+    chunks: doc.chunkIds.length,
+    bytes: meta.bytes,
+    indexedAt: new Date(meta.indexedAt).toISOString(),
+    ...(meta.date ? { date: meta.date } : {}),
+    ...(meta.place ? { place: meta.place } : {}),
+  };
+}
+
+export type Library = ReturnType<typeof createLibrary>;
+
+export function createLibrary(deps: LibraryDeps) {
+  // One mutation at a time: the file, the index and its persisted generation change together.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  function list(): DocumentRecord[] {
+    return deps.index
+      .listDocuments()
+      .map(toRecord)
+      .sort((a, b) => a.source.localeCompare(b.source));
+  }
+
+  function find(id: string): IndexedDocument | undefined {
+    return deps.index.listDocuments().find((d) => documentId(d.meta.hash) === id);
+  }
+
+  /** Stores and indexes a document; `replaced` tells whether a document of that name was there before. */
+  function add(name: string, bytes: Uint8Array, defaultExtension?: string): Promise<{ record: DocumentRecord; replaced: boolean }> {
+    const source = sanitizeDocumentName(name, defaultExtension);
+    return serial(async () => {
+      const hash = await deps.hash(bytes);
+      const same = deps.index.listDocuments().find((d) => d.meta.hash === hash);
+      if (same) {
+        throw new AppError('duplicate_document', `The same content is already in the corpus as ${same.meta.source}.`, {
+          details: toRecord(same),
+        });
+      }
+      // Read it before anything is written: an unreadable upload changes nothing.
+      const parsed = await deps.parse(source, bytes);
+      prepareDocument({ source, hash, bytes: bytes.length, ...parsed }, deps.tokenizer, deps.chunking);
+      const replaced = deps.index.document(source) !== undefined;
+      await deps.store.write(source, bytes);
+      const { skipped } = await indexDocuments([{ source, hash, bytes: bytes.length, data: bytes }], deps);
+      if (skipped.length) throw new AppError('document_unreadable', skipped[0].reason);
+      await deps.persist();
+      return { record: toRecord(deps.index.document(source)!), replaced };
+    });
+  }
+
+  function remove(id: string): Promise<DocumentRecord> {
+    return serial(async () => {
+      const doc = find(id);
+      if (!doc) throw new AppError('not_found', `No document with id ${id}.`);
+      const record = toRecord(doc);
+      deps.index.removeDocument(doc.meta.source);
+      await deps.store.remove(doc.meta.source);
+      await deps.persist();
+      return record;
+    });
+  }
+
+  /** Resolves when every mutation started so far has finished (for graceful shutdown). */
+  const idle = () => serial(async () => undefined);
+
+  return { list, find, add, remove, idle };
+}

@@ -1,0 +1,20 @@
+/** @module observability: the logging and metrics ports the channels report to. */
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface Metrics {
+  /** One finished HTTP request. `route` is the matched route pattern, never the raw path. */
+  request(route: string, method: string, status: number, seconds: number): void;
+  /** Time spent in one answering stage. */
+  stage(stage: string, ms: number): void;
+  inflight(delta: 1 | -1): void;
+  corpus(documents: number, chunks: number): void;
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

@@ -1,0 +1,12 @@
+/** @module http-settings: the HTTP part of the configuration, in the shape createApp takes. */
+import type { Config } from '../../config.js';
+import type { HttpSettings } from '../../app.js';
+
+export const httpSettings = (config: Config): HttpSettings => ({
+  allowedOrigins: config.ALLOWED_ORIGINS,
+  rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  maxBodyBytes: config.MAX_BODY_BYTES,
+  maxUploadBytes: config.UPLOAD_MAX_BYTES,
+  adminToken: config.ADMIN_TOKEN,
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { openTestIndex, seedCorpus, MODELS } from './support/open-test-index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+}
+
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entries/node/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', MODELS_DIR: MODELS, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, exited, output: () => out };
+}
+
+async function waitHealthy(url: string) {
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+describe('the server process', () => {
+  it('finishes an upload in flight on SIGTERM, persists it, exits 0, and logs JSON lines', async () => {
+    const corpus = await seedCorpus();
+    const { indexDir } = await openTestIndex(corpus);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { PORT: String(port), CORPUS_DIR: corpus, INDEX_DIR: indexDir, ADMIN_TOKEN: 't' };
+    const server = startServer(env);
+    await waitHealthy(url);
+
+    const upload = fetch(`${url}/api/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+      body: JSON.stringify({ name: '红岩乡简报.md', text: '# 红岩乡简报\n\n红岩乡今年计划新修水渠18公里。' }),
+    });
+    await new Promise((r) => setTimeout(r, 15));
+    server.child.kill('SIGTERM');
+    const res = await upload.catch((e) => {
+      throw new Error(`${e}\n${server.output()}`);
+    });
+    expect(res.status).toBe(201);
+    expect(await server.exited).toBe(0);
+    const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
+    expect(lines.some((l) => JSON.parse(l).msg === 'stopped')).toBe(true);
+    expect(lines.some((l) => JSON.parse(l).route === '/api/documents')).toBe(true);
+
+    const again = startServer(env);
+    await waitHealthy(url);
+    const ask = await (await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '红岩乡今年计划新修多少公里水渠' }) })).json();
+    expect(ask.answer).toContain('18公里');
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+});
