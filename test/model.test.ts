@@ -32,3 +32,20 @@ describe('the committed embedding model', () => {
     expect(embeddingProfile('Xenova/multilingual-e5-small')).toEqual({ pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' });
   });
 });
+
+describe('the model in a worker thread', () => {
+  it('gives the same vectors as in-process, without blocking the caller', async () => {
+    const { createWorkerEmbedder } = await import('../src/adapters/node/worker-embedder.js');
+    const worker = await createWorkerEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+    const local = await createTransformersEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+    const [a] = await worker.embed(['枣强县委书记是谁'], 'query');
+    const [b] = await local.embed(['枣强县委书记是谁'], 'query');
+    expect(worker.dimensions).toBe(512);
+    expect(dot(a, b)).toBeGreaterThan(0.9999);
+    const aborted = new AbortController();
+    const pending = worker.embed(['平陆'], 'query', { signal: aborted.signal });
+    aborted.abort(new Error('gone'));
+    await expect(pending).rejects.toThrow('gone');
+    await worker.close();
+  });
+});

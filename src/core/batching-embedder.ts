@@ -1,7 +1,7 @@
 /**
  * @module batching-embedder: gathers concurrent single-query embeddings into one model call.
- * An idle embedder runs a query at once; queries that arrive while a call is running go together in the next one,
- * so throughput grows with load instead of latency.
+ * A query waits one turn of the event loop for company; queries that arrive while a call is running go together in
+ * the next one, so throughput grows with load instead of latency.
  */
 import type { Embedder, EmbedKind } from './ports.js';
 
@@ -49,7 +49,8 @@ export function createBatchingEmbedder(inner: Embedder, maxBatch = 32): Embedder
       if (kind !== 'query' || texts.length !== 1) return inner.embed(texts, kind, options);
       return new Promise<Float32Array>((resolve, reject) => {
         queue.push({ text: texts[0], resolve, reject, signal: options?.signal });
-        void pump();
+        // Let the requests that arrived in this turn of the event loop join the same call.
+        if (queue.length === 1) setTimeout(() => void pump(), 0);
       }).then((v) => [v]);
     },
   };

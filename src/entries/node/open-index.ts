@@ -8,7 +8,7 @@ import type { BuildSettings } from '../../core/index/manifest.js';
 import { isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
-import { createTransformersEmbedder } from '../../adapters/node/transformers-embedder.js';
+import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
 import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
 import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
@@ -45,13 +45,11 @@ export interface OpenOptions {
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
   const { log } = options;
   const tokenizer = createJiebaTokenizer();
-  const embedder =
-    options.embedder ??
-    (await createTransformersEmbedder({
-      modelId: config.MODEL_ID,
-      modelsDir: resolve(config.MODELS_DIR),
-      batchSize: config.EMBED_BATCH,
-    }));
+  const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH };
+  // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing.
+  const [embedder, queryEmbedder] = options.embedder
+    ? [options.embedder, options.embedder]
+    : await Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
   const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
   const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
   const documents = createFsDocumentStore(resolve(config.CORPUS_DIR));
@@ -121,9 +119,12 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   }
 
   await refresh();
+  // Warm up the word segmenter's dictionary and the query model so that the first question is as fast as the rest.
+  tokenizer.places(tokenizer.tokenize('预热').join(''));
+  await queryEmbedder.embed(['预热'], 'query');
   const engine = createEngine({
     tokenizer,
-    embedder,
+    embedder: queryEmbedder,
     index: live,
     settings: {
       topK: config.TOP_K,

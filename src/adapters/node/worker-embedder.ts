@@ -1,0 +1,62 @@
+/**
+ * @module worker-embedder: the Embedder in a worker thread, so that model inference never blocks the event loop
+ * that serves requests. One worker serves queries and another indexing, so questions never wait behind ingestion.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Embedder, EmbedKind } from '../../core/ports.js';
+import { AppError } from '../../core/errors.js';
+import type { TransformersEmbedderOptions } from './transformers-embedder.js';
+
+interface Waiting {
+  resolve(v: Float32Array[]): void;
+  reject(e: unknown): void;
+}
+
+export async function createWorkerEmbedder(options: TransformersEmbedderOptions): Promise<Embedder & { close(): Promise<void> }> {
+  // The worker runs TypeScript through tsx's loader, registered before the module is imported.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./embed-worker.ts', import.meta.url).href;
+  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`, {
+    eval: true,
+    workerData: options,
+  });
+  worker.unref();
+  const waiting = new Map<number, Waiting>();
+  let next = 0;
+  const info = await new Promise<{ modelId: string; dimensions: number }>((resolve, reject) => {
+    worker.once('message', (m) => (m.type === 'ready' ? resolve(m) : reject(new AppError('config_invalid', m.message))));
+    worker.once('error', reject);
+  });
+  worker.on('message', (m: { type: string; id: number; vectors?: Float32Array[]; message?: string }) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.type === 'result') w.resolve(m.vectors!);
+    else w.reject(new Error(m.message));
+  });
+  worker.on('error', (e) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  });
+
+  return {
+    modelId: info.modelId,
+    dimensions: info.dimensions,
+    embed(texts: string[], kind: EmbedKind, opts?: { signal?: AbortSignal }): Promise<Float32Array[]> {
+      opts?.signal?.throwIfAborted();
+      const id = next++;
+      return new Promise<Float32Array[]>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        // The worker finishes the batch either way; an aborted caller just stops waiting for it.
+        opts?.signal?.addEventListener('abort', () => {
+          waiting.delete(id);
+          reject(opts.signal!.reason);
+        });
+        worker.postMessage({ id, texts, kind });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
