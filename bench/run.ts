@@ -46,7 +46,7 @@ async function startServer(indexDir: string, port: number): Promise<{ child: Chi
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entries/node/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir, LOG_LEVEL: 'warn', QUERY_CACHE_SIZE: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir, LOG_LEVEL: 'warn', QUERY_CACHE_SIZE: '0', RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
