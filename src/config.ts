@@ -36,6 +36,16 @@ export const ConfigSchema = z.object({
   REQUEST_TIMEOUT_MS: int(15_000, 100, 600_000),
   MAX_BODY_BYTES: int(256 * 1024, 1024, 100 * 1024 * 1024),
   UPLOAD_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  WECHAT_TOKEN: optionalString,
+  WECHAT_APPID: optionalString,
+  WECHAT_AES_KEY: optionalString.refine((k) => k === undefined || /^[A-Za-z0-9+/]{43}$/.test(k), {
+    message: 'must be the 43-character EncodingAESKey',
+  }),
+  WECHAT_APPSECRET: optionalString,
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com').transform((u) => u.replace(/\/+$/, '')),
+  WECHAT_REPLY_DEADLINE_MS: int(4500, 100, 60_000),
+  WECHAT_STATE_FILE: z.string().optional(),
+  WECHAT_WELCOME: optionalString,
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

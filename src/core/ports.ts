@@ -45,4 +45,10 @@ export interface DocumentStore {
   remove(source: string): Promise<void>;
 }
 
+/** Small durable state (WeChat delivery keys): survives a restart. */
+export interface KeyValueStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
 export type { SourceDocument };

@@ -9,6 +9,7 @@ import { createPrometheusMetrics } from '../../adapters/node/prometheus-metrics.
 import { openIndex } from './open-index.js';
 import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
 import { httpSettings } from './http-settings.js';
+import { wechatChannel } from './wechat-channel.js';
 
 const config = loadConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
@@ -19,7 +20,9 @@ const opened = await openIndex(config, { log, progress: true });
 const clientKey = (c: Context) =>
   (config.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address ?? 'unknown';
 
+const wechat = await wechatChannel(config, () => opened.engine, log);
 const app = createApp({
+  channels: wechat ? [wechat] : [],
   engine: () => opened.engine,
   library: () => opened.library,
   logger: log,

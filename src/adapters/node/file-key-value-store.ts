@@ -1,0 +1,40 @@
+/**
+ * @module file-key-value-store: a KeyValueStore kept in memory and appended to a JSON-lines file (fsync per write),
+ * compacted atomically at start; the most recent `capacity` keys are kept.
+ */
+import { open, readFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { KeyValueStore } from '../../core/ports.js';
+import { LruCache } from '../../core/lru-cache.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+export async function createFileKeyValueStore(path: string, capacity = 50_000): Promise<KeyValueStore> {
+  await mkdir(dirname(path), { recursive: true });
+  const map = new LruCache<string, string>(capacity);
+  const text = await readFile(path, 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    try {
+      const [k, v] = JSON.parse(line) as [string, string];
+      if (typeof k === 'string' && typeof v === 'string') map.set(k, v);
+    } catch {
+      // A torn last line from a crash is skipped.
+    }
+  }
+  await writeFileAtomic(path, [...map.entries()].map((e) => JSON.stringify(e)).join('\n') + (map.size ? '\n' : ''));
+  const file = await open(path, 'a');
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    async get(key) {
+      return map.get(key);
+    },
+    set(key, value) {
+      map.set(key, value);
+      const write = tail.then(async () => {
+        await file.write(`${JSON.stringify([key, value])}\n`);
+        await file.sync();
+      });
+      tail = write.catch(() => undefined);
+      return write;
+    },
+  };
+}

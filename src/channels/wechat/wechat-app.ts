@@ -1,0 +1,209 @@
+/**
+ * @module wechat-app: the WeChat Official Account endpoint as a Hono sub-app (GET verify, POST messages) in
+ * plaintext, compatible and safe (AES) modes. Answers within ~4.5 s passively, else through the customer-service API.
+ */
+import { Hono, type Context } from 'hono';
+import type { Engine } from '../../core/engine.js';
+import type { KeyValueStore } from '../../core/ports.js';
+import { silentLogger, type Logger } from '../../core/observability.js';
+import { AppError } from '../../core/errors.js';
+import { LruCache } from '../../core/lru-cache.js';
+import { signatureMatches, signatureOf } from './signature.js';
+import { createWeChatCipher, type WeChatCipher } from './wechat-crypto.js';
+import { encryptedReply, parseMessage, textReply, type IncomingMessage } from './message-xml.js';
+import { splitUtf8 } from './split-utf8.js';
+import { formatReply } from './format-reply.js';
+import { createDelivery, type Job } from './delivery.js';
+import { createCustomerService, FINAL_ERRORS } from './customer-service.js';
+import { WeChatApiError } from './access-token.js';
+
+export interface WeChatSettings {
+  token: string;
+  appId?: string;
+  aesKey?: string;
+  appSecret?: string;
+  apiBase: string;
+  /** Time to answer passively before falling back to the customer-service API. */
+  replyDeadlineMs: number;
+  /** When nothing else can deliver, how long to hold a request so that WeChat's own retry picks the answer up. */
+  holdMs: number;
+  welcome: string;
+  maxBodyBytes: number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_WELCOME =
+  '欢迎关注！我会根据已收录的讲话、报告和政策文件回答问题，并注明出处。\n\n可以这样问：\n· 平陆招商目标是多少\n· 枣强县委书记是谁\n· 衡水要抓好多少项改革试点';
+const NOT_TEXT = '目前只能回答文字问题，请直接输入您想了解的内容。';
+const MAX_REPLY_BYTES = 2047;
+const TURNS_KEPT = 6;
+const CONVERSATION_TTL_MS = 30 * 60 * 1000;
+
+export interface WeChatDeps {
+  engine: () => Engine | undefined;
+  settings: WeChatSettings;
+  state: KeyValueStore;
+  logger?: Logger;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** The value of `promise` if it settles within `ms`, else `undefined`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createWeChatApp({ engine, settings, state, logger = silentLogger }: WeChatDeps): Hono {
+  const app = new Hono();
+  let cipher: Promise<WeChatCipher> | undefined;
+  const getCipher = () => {
+    if (!settings.aesKey) throw new AppError('bad_request', 'Safe mode is not configured (WECHAT_AES_KEY).');
+    cipher ??= createWeChatCipher(settings.aesKey);
+    return cipher;
+  };
+  const service =
+    settings.appId && settings.appSecret
+      ? createCustomerService({ apiBase: settings.apiBase, appId: settings.appId, appSecret: settings.appSecret, fetch: settings.fetch, logger })
+      : undefined;
+  let serviceDenied = false;
+  const delivery = createDelivery(state);
+  const conversations = new LruCache<string, { turns: string[]; at: number }>(10_000);
+
+  async function answer(openId: string, question: string): Promise<string[]> {
+    const e = engine();
+    if (!e) return ['系统正在准备资料，请稍后再问。'];
+    const past = conversations.get(openId);
+    const turns = past && Date.now() - past.at < CONVERSATION_TTL_MS ? past.turns : [];
+    let text: string;
+    try {
+      const result = await e.chat([...turns, question].map((content) => ({ role: 'user' as const, content })));
+      text = formatReply(result);
+    } catch (err) {
+      text = err instanceof AppError && err.status < 500 ? '问题太长或为空，请换个说法再问。' : '抱歉，暂时无法回答，请稍后再试。';
+      if (!(err instanceof AppError) || err.status >= 500) logger.error({ err }, 'wechat answer failed');
+    }
+    conversations.set(openId, { turns: [...turns, question].slice(-TURNS_KEPT), at: Date.now() });
+    return splitUtf8(text, MAX_REPLY_BYTES);
+  }
+
+  /** Sends pieces through the customer-service API; stops (no loop) on a final error code. */
+  async function sendByService(openId: string, pieces: string[]): Promise<boolean> {
+    if (!service || serviceDenied) return false;
+    try {
+      for (const piece of pieces) await service.sendText(openId, piece);
+      return true;
+    } catch (err) {
+      if (err instanceof WeChatApiError && err.errcode === 48001) serviceDenied = true;
+      const final = err instanceof WeChatApiError && FINAL_ERRORS.has(err.errcode);
+      logger.warn({ openId, errcode: err instanceof WeChatApiError ? err.errcode : undefined, final, err: String(err) }, 'customer-service send failed');
+      return false;
+    }
+  }
+
+  function deliverLater(key: string, openId: string, job: Job) {
+    if (job.sendLater) return;
+    job.sendLater = true;
+    void job.result.then(async (pieces) => {
+      if (job.delivered) return;
+      if (await sendByService(openId, pieces)) await delivery.markDelivered(key, job);
+    });
+  }
+
+  async function onText(msg: IncomingMessage, started: number): Promise<string | null> {
+    const openId = msg.FromUserName;
+    const key = `msg:${openId}:${msg.MsgId ?? msg.CreateTime}`;
+    if (await delivery.delivered(key)) return null;
+    const job = await delivery.job(key, () => answer(openId, (msg.Content ?? '').trim() || '你好'));
+    const pieces = await within(job.result, settings.replyDeadlineMs - (Date.now() - started));
+    if (pieces) {
+      if (job.delivered || (job.sendLater && !serviceDenied)) return null;
+      await delivery.markDelivered(key, job);
+      if (pieces.length > 1) void sendByService(openId, pieces.slice(1));
+      return pieces[0];
+    }
+    if (service && !serviceDenied) {
+      deliverLater(key, openId, job);
+      return null;
+    }
+    // Nothing else can deliver: let this attempt run past WeChat's 5 s so that its retry picks the answer up.
+    await sleep(settings.holdMs - (Date.now() - started));
+    return null;
+  }
+
+  async function onEvent(msg: IncomingMessage): Promise<string | null> {
+    const event = (msg.Event ?? '').toLowerCase();
+    if (event !== 'subscribe') return null;
+    const key = `event:${msg.FromUserName}:${msg.CreateTime}:${event}`;
+    if (await delivery.delivered(key)) return null;
+    const job = await delivery.job(key, async () => [settings.welcome]);
+    await delivery.markDelivered(key, job);
+    return settings.welcome;
+  }
+
+  async function verifyQuery(c: Context): Promise<{ timestamp: string; nonce: string }> {
+    const { signature, timestamp, nonce } = c.req.query();
+    if (!signature || !timestamp || !nonce) throw new AppError('bad_request', 'signature, timestamp and nonce are required');
+    if (!(await signatureMatches(signature, settings.token, timestamp, nonce))) throw new AppError('unauthorized', 'Bad signature');
+    return { timestamp, nonce };
+  }
+
+  app.get('/wechat', async (c) => {
+    const { msg_signature: msgSignature, echostr } = c.req.query();
+    if (!echostr) throw new AppError('bad_request', 'echostr is required');
+    if (msgSignature) {
+      // WeCom-style verification: the echostr itself is encrypted.
+      const { timestamp, nonce } = c.req.query();
+      if (!timestamp || !nonce) throw new AppError('bad_request', 'timestamp and nonce are required');
+      if (!(await signatureMatches(msgSignature, settings.token, timestamp, nonce, echostr))) throw new AppError('unauthorized', 'Bad msg_signature');
+      const { message } = await (await getCipher()).decrypt(echostr, settings.appId);
+      return c.text(message);
+    }
+    await verifyQuery(c);
+    return c.text(echostr);
+  });
+
+  app.post('/wechat', async (c) => {
+    const started = Date.now();
+    const { timestamp, nonce } = await verifyQuery(c);
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > settings.maxBodyBytes) throw new AppError('payload_too_large', 'Message body too large');
+    const raw = await c.req.arrayBuffer();
+    if (raw.byteLength > settings.maxBodyBytes) throw new AppError('payload_too_large', 'Message body too large');
+    let body: string;
+    try {
+      body = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      throw new AppError('bad_request', 'The body is not UTF-8');
+    }
+    let outer = parseMessage(body);
+    const encrypted = c.req.query('encrypt_type') === 'aes';
+    if (encrypted) {
+      if (!outer.Encrypt) throw new AppError('bad_request', 'Encrypt is missing');
+      if (!(await signatureMatches(c.req.query('msg_signature'), settings.token, timestamp, nonce, outer.Encrypt))) {
+        throw new AppError('unauthorized', 'Bad msg_signature');
+      }
+      const { message } = await (await getCipher()).decrypt(outer.Encrypt, settings.appId);
+      outer = parseMessage(message);
+    }
+    const msg = outer;
+    if (!msg.FromUserName || !msg.ToUserName || !msg.MsgType) throw new AppError('bad_request', 'Not a WeChat message');
+    const type = msg.MsgType.toLowerCase();
+    const content = type === 'text' ? await onText(msg, started) : type === 'event' ? await onEvent(msg) : NOT_TEXT;
+    if (content === null) return c.text('success');
+    const reply = textReply(msg.FromUserName, msg.ToUserName, content);
+    if (!encrypted) return c.body(reply, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const replyNonce = String(crypto.getRandomValues(new Uint32Array(1))[0]);
+    const encrypt = await (await getCipher()).encrypt(reply, settings.appId ?? '');
+    const signature = await signatureOf(settings.token, ts, replyNonce, encrypt);
+    return c.body(encryptedReply(encrypt, signature, ts, replyNonce), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+  });
+
+  return app;
+}
