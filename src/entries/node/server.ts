@@ -10,6 +10,8 @@ import { openIndex } from './open-index.js';
 import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
 import { httpSettings } from './http-settings.js';
 import { wechatChannel } from './wechat-channel.js';
+import { createWidgetApp } from '../../channels/widget/widget-app.js';
+import { buildWidget } from '../../adapters/node/build-widget.js';
 
 const config = loadConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
@@ -21,8 +23,9 @@ const clientKey = (c: Context) =>
   (config.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address ?? 'unknown';
 
 const wechat = await wechatChannel(config, () => opened.engine, log);
+const widget = createWidgetApp({ script: await buildWidget() });
 const app = createApp({
-  channels: wechat ? [wechat] : [],
+  channels: wechat ? [widget, wechat] : [widget],
   engine: () => opened.engine,
   library: () => opened.library,
   logger: log,

@@ -1,0 +1,304 @@
+/** @module main: the embeddable chat widget — one script tag, a shadow DOM, answers streamed from POST /api/chat. */
+import { styles } from './styles.js';
+import { readEvents } from './sse.js';
+
+interface Citation {
+  n: number;
+  source: string;
+  title: string;
+  text: string;
+  start: number;
+  end: number;
+  highlight?: { start: number; end: number };
+}
+interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+  citations?: Citation[];
+  found?: boolean;
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+const data = script?.dataset ?? {};
+const options = {
+  title: data.title || '智能问答',
+  endpoint: (data.endpoint || (script?.src ? new URL(script.src, location.href).origin : location.origin)).replace(/\/+$/, ''),
+  color: /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(data.color ?? '') ? data.color! : '#c8102e',
+  position: (data.position === 'left' ? 'left' : 'right') as 'left' | 'right',
+  greeting: data.greeting || '您好！请输入问题，我会从已收录的文件中找出答案并注明出处。',
+  suggestions: (data.suggestions ?? '').split('|').map((s) => s.trim()).filter(Boolean),
+  open: data.open === 'true',
+};
+const storageKey = `zhida-widget:${options.endpoint}`;
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+const host = el('div', { 'data-zhida-widget': '' });
+const root = host.attachShadow({ mode: 'open' });
+const style = el('style');
+style.textContent = styles(options.color, options.position);
+const wrap = el('div', { class: 'zw' });
+const launcher = el('button', { class: 'launcher', 'aria-label': `打开${options.title}`, 'aria-expanded': 'false', 'aria-controls': 'zw-panel' }, '💬');
+const panel = el('section', { class: 'panel', id: 'zw-panel', role: 'dialog', 'aria-label': options.title, hidden: '' });
+const header = el('header');
+const heading = el('h2', {}, options.title);
+const newButton = el('button', { class: 'new', type: 'button', title: '开始新对话' }, '新对话');
+const closeButton = el('button', { class: 'close', type: 'button', 'aria-label': '关闭' }, '✕');
+header.append(heading, newButton, closeButton);
+const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录' });
+const suggest = el('div', { class: 'suggest', 'aria-label': '推荐问题' });
+const passage = el('div', { class: 'passage', role: 'region', 'aria-label': '引用原文', hidden: '' });
+const form = el('form', { class: 'composer' });
+const input = el('textarea', { rows: '1', 'aria-label': '输入问题', placeholder: '输入问题，Enter 发送，Shift+Enter 换行', maxlength: '1000' });
+const send = el('button', { type: 'submit', class: 'send' }, '发送');
+const stop = el('button', { type: 'button', class: 'stop', hidden: '' }, '停止');
+form.append(input, send, stop);
+const status = el('div', { class: 'status', role: 'status', 'aria-live': 'assertive' });
+panel.append(header, log, suggest, passage, form, status);
+wrap.append(launcher, panel);
+root.append(style, wrap);
+
+let history: Turn[] = load();
+let busy: AbortController | undefined;
+
+function load(): Turn[] {
+  try {
+    return JSON.parse(sessionStorage.getItem(storageKey) ?? '[]') as Turn[];
+  } catch {
+    return [];
+  }
+}
+function save() {
+  try {
+    sessionStorage.setItem(storageKey, JSON.stringify(history.slice(-20)));
+  } catch {
+    // Storage full or blocked: the conversation just is not kept.
+  }
+}
+
+/** Answer text with `[n]` markers as citation chips. */
+function renderAnswer(target: HTMLElement, text: string, citations: Citation[] | undefined) {
+  target.textContent = '';
+  for (const part of text.split(/(\[\d+\])/)) {
+    const m = part.match(/^\[(\d+)\]$/);
+    if (!m) {
+      if (part) target.append(part);
+      continue;
+    }
+    const n = Number(m[1]);
+    const cited = citations?.find((c) => c.n === n);
+    const chip = el('button', { class: 'chip', type: 'button', 'aria-label': cited ? `查看引用 ${n}：${cited.title}` : `引用 ${n}` }, String(n));
+    if (cited) chip.addEventListener('click', () => showPassage(cited));
+    else chip.setAttribute('disabled', '');
+    target.append(chip);
+  }
+}
+
+function botMessage(turn?: Turn) {
+  const box = el('div', { class: 'msg bot' });
+  const body = el('div', { class: 'text' });
+  box.append(body);
+  if (turn) finish(box, body, turn);
+  log.append(box);
+  return { box, body };
+}
+
+function finish(box: HTMLElement, body: HTMLElement, turn: Turn) {
+  renderAnswer(body, turn.content, turn.citations);
+  box.classList.toggle('notfound', turn.found === false);
+  const tools = el('div', { class: 'tools' });
+  const copy = el('button', { type: 'button', class: 'copy' }, '复制');
+  copy.addEventListener('click', async () => {
+    const text = turn.content.replace(/\[\d+\]/g, '');
+    try {
+      await navigator.clipboard.writeText(text);
+      copy.textContent = '已复制';
+    } catch {
+      copy.textContent = '复制失败';
+    }
+  });
+  tools.append(copy);
+  box.append(tools);
+}
+
+function userMessage(text: string) {
+  log.append(el('div', { class: 'msg user' }, text));
+}
+
+function renderAll() {
+  log.textContent = '';
+  log.append(el('div', { class: 'msg bot greeting' }, options.greeting));
+  for (const turn of history) {
+    if (turn.role === 'user') userMessage(turn.content);
+    else botMessage(turn);
+  }
+  suggest.textContent = '';
+  suggest.hidden = history.length > 0 || options.suggestions.length === 0;
+  for (const q of options.suggestions) {
+    const b = el('button', { type: 'button' }, q);
+    b.addEventListener('click', () => void ask(q));
+    suggest.append(b);
+  }
+  log.scrollTop = log.scrollHeight;
+}
+
+function showPassage(c: Citation) {
+  passage.textContent = '';
+  const back = el('button', { type: 'button', class: 'back' }, '← 返回对话');
+  back.addEventListener('click', hidePassage);
+  const title = el('h3', { tabindex: '-1' }, `[${c.n}] ${c.title}`);
+  const src = el('div', { class: 'src' }, `${c.source} · 第 ${c.start}–${c.end} 字`);
+  const text = el('p');
+  const h = c.highlight;
+  if (h && h.start >= c.start && h.end <= c.end) {
+    text.append(c.text.slice(0, h.start - c.start), el('mark', {}, c.text.slice(h.start - c.start, h.end - c.start)), c.text.slice(h.end - c.start));
+  } else text.textContent = c.text;
+  passage.append(back, title, src, text);
+  passage.hidden = false;
+  title.focus();
+}
+
+function hidePassage() {
+  passage.hidden = true;
+  input.focus();
+}
+
+function setBusy(controller: AbortController | undefined) {
+  busy = controller;
+  send.hidden = Boolean(controller);
+  stop.hidden = !controller;
+}
+
+function showError(message: string, retry: () => void) {
+  const box = el('div', { class: 'msg error', role: 'alert' }, message);
+  const again = el('button', { type: 'button', class: 'retry' }, '重试');
+  again.addEventListener('click', () => {
+    box.remove();
+    retry();
+  });
+  box.append(again);
+  log.append(box);
+  log.scrollTop = log.scrollHeight;
+}
+
+async function ask(question: string, retrying = false) {
+  const q = question.trim();
+  if (!q || busy) return;
+  suggest.hidden = true;
+  if (!retrying) {
+    history.push({ role: 'user', content: q });
+    save();
+    userMessage(q);
+  }
+  const messages = history.slice(-12).map(({ role, content }) => ({ role, content }));
+  const controller = new AbortController();
+  setBusy(controller);
+  status.textContent = '正在查找答案…';
+  const { box, body } = botMessage();
+  let text = '';
+  let citations: Citation[] | undefined;
+  let done: (Turn & { answer?: string }) | undefined;
+  const fail = (message: string) => {
+    box.remove();
+    showError(message, () => void ask(q, true));
+    status.textContent = message;
+  };
+  try {
+    const res = await fetch(`${options.endpoint}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages, stream: true }),
+      signal: controller.signal,
+    });
+    if (!res.ok || !res.body) {
+      const retryAfter = res.headers.get('retry-after');
+      const payload = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+      if (res.status === 429) return fail(`提问太频繁，请${retryAfter ? ` ${retryAfter} 秒后` : '稍后'}再试。`);
+      if (res.status >= 500) return fail('服务暂时不可用，请稍后重试。');
+      return fail(payload?.error?.message ?? `请求失败（${res.status}）。`);
+    }
+    for await (const ev of readEvents(res.body)) {
+      if (ev.event === 'delta') {
+        text += (JSON.parse(ev.data) as { text: string }).text;
+        renderAnswer(body, text, citations);
+        log.scrollTop = log.scrollHeight;
+      } else if (ev.event === 'citations') {
+        citations = (JSON.parse(ev.data) as { citations: Citation[] }).citations;
+      } else if (ev.event === 'done') {
+        const answer = JSON.parse(ev.data) as { answer: string; found: boolean; citations: Citation[] };
+        done = { role: 'assistant', content: answer.answer, citations: answer.citations, found: answer.found };
+      } else if (ev.event === 'error') {
+        return fail((JSON.parse(ev.data) as { error: { message: string } }).error.message);
+      }
+    }
+    if (!done) return fail('回答中断了，请重试。');
+    history.push(done);
+    save();
+    body.textContent = '';
+    finish(box, body, done);
+    status.textContent = done.found ? '已回答' : '未找到依据';
+  } catch (err) {
+    if (controller.signal.aborted) {
+      if (text) {
+        renderAnswer(body, text, citations);
+        box.append(el('div', { class: 'note' }, '（已停止）'));
+      } else box.remove();
+      status.textContent = '已停止';
+    } else fail(navigator.onLine === false ? '网络已断开，请检查网络后重试。' : '网络连接失败，请重试。');
+  } finally {
+    setBusy(undefined);
+    log.scrollTop = log.scrollHeight;
+  }
+}
+
+function open() {
+  panel.hidden = false;
+  launcher.setAttribute('aria-expanded', 'true');
+  launcher.setAttribute('aria-label', `关闭${options.title}`);
+  input.focus();
+}
+function close() {
+  panel.hidden = true;
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.setAttribute('aria-label', `打开${options.title}`);
+  launcher.focus();
+}
+
+launcher.addEventListener('click', () => (panel.hidden ? open() : close()));
+closeButton.addEventListener('click', close);
+newButton.addEventListener('click', () => {
+  busy?.abort();
+  history = [];
+  save();
+  renderAll();
+  input.focus();
+});
+stop.addEventListener('click', () => busy?.abort());
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const q = input.value;
+  input.value = '';
+  void ask(q);
+});
+input.addEventListener('keydown', (e) => {
+  // Enter that confirms an IME composition (isComposing, or keyCode 229 in some browsers) does not send.
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+});
+panel.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  e.stopPropagation();
+  if (!passage.hidden) hidePassage();
+  else close();
+});
+
+renderAll();
+document.body.append(host);
+if (options.open) open();

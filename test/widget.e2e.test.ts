@@ -1,0 +1,230 @@
+/**
+ * End-to-end tests of the chat widget in headless Chromium (Debian's chromium + playwright-core), on the demo page
+ * served by the real app. Screenshots go to test-results/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../src/app.js';
+import { createWidgetApp } from '../src/channels/widget/widget-app.js';
+import { buildWidget } from '../src/adapters/node/build-widget.js';
+import { openTestIndex, seedCorpus } from './support/open-test-index.js';
+import { serveOnLoopback } from './support/serve.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = 'test-results';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
+let friendly: Awaited<ReturnType<typeof serveOnLoopback>>;
+let stranger: Awaited<ReturnType<typeof serveOnLoopback>>;
+let script: string;
+
+/** A customer's page on another origin that embeds the widget with one script tag. */
+let widgetOrigin = '';
+const customerSite = () => {
+  const site = new Hono();
+  site.get('/', (c) => c.html(`<!doctype html><html><body><h1>某县政府网站</h1><script src="${widgetOrigin}/widget.js" data-title="政策问答" async></script></body></html>`));
+  return site;
+};
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+  mkdirSync(SHOTS, { recursive: true });
+  const { engine } = await openTestIndex(await seedCorpus());
+  script = await buildWidget();
+  friendly = await serveOnLoopback(customerSite());
+  stranger = await serveOnLoopback(customerSite());
+  const app = createApp({
+    engine: () => engine,
+    channels: [createWidgetApp({ script })],
+    http: { allowedOrigins: [friendly.url], rateLimitPerMinute: 0 },
+  });
+  server = await serveOnLoopback(app);
+  widgetOrigin = server.url;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([server?.close(), friendly?.close(), stranger?.close()]);
+});
+
+async function openDemo(viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.locator('.launcher').click();
+  await page.locator('textarea').waitFor();
+  return { page, errors, context };
+}
+
+async function askAndWait(page: Page, question: string) {
+  const before = await page.locator('.msg.bot .tools').count();
+  await page.locator('textarea').fill(question);
+  await page.locator('textarea').press('Enter');
+  await page.locator('.msg.bot .tools').nth(before).waitFor({ timeout: 15_000 });
+  return page.locator('.msg.bot:not(.greeting)').last();
+}
+
+describe('chat widget in Chromium', () => {
+  it('is small: under 25 KB gzipped', () => {
+    expect(gzipSync(script).length).toBeLessThan(25 * 1024);
+  });
+
+  it('answers, shows the cited passage, follows up, and logs no console errors', async () => {
+    const { page, errors, context } = await openDemo();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('DIV');
+    const answer = await askAndWait(page, '平陆招商目标是多少');
+    expect(await answer.innerText()).toContain('50个');
+    await page.screenshot({ path: `${SHOTS}/widget-answer.png` });
+
+    await answer.locator('.chip').first().click();
+    const passage = page.locator('.passage');
+    await passage.waitFor();
+    expect(await passage.locator('h3').innerText()).toContain('以最优作风最大担当最强干劲抓落实');
+    expect(await passage.locator('mark').innerText()).toContain('50个');
+    await page.screenshot({ path: `${SHOTS}/widget-passage.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => passage.isHidden()).toBe(true);
+
+    const followUp = await askAndWait(page, '那枣强呢？');
+    expect(await followUp.innerText()).toContain('30个');
+
+    const none = await askAndWait(page, '今天天气怎么样');
+    expect(await none.getAttribute('class')).toContain('notfound');
+    await page.screenshot({ path: `${SHOTS}/widget-followup.png` });
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('does not send on an Enter that confirms an IME composition; Shift+Enter adds a line', async () => {
+    const { page, context } = await openDemo();
+    const box = page.locator('textarea');
+    await box.fill('平陆');
+    const users = await page.locator('.msg.user').count();
+    await box.evaluate((t) => {
+      t.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
+      t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, bubbles: true, cancelable: true }));
+      t.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await page.locator('.msg.user').count()).toBe(users);
+    expect(await box.inputValue()).toBe('平陆');
+    await box.press('Shift+Enter');
+    expect(await box.inputValue()).toBe('平陆\n');
+    await context.close();
+  });
+
+  it('keeps page styles out and its own styles in', async () => {
+    const { page, context } = await openDemo();
+    const send = await page.locator('form .send').evaluate((b) => {
+      const s = getComputedStyle(b);
+      return { bg: s.backgroundColor, font: s.fontFamily, size: s.fontSize };
+    });
+    expect(send.bg).not.toBe('rgb(0, 255, 0)');
+    expect(send.font).not.toMatch(/Times New Roman/);
+    expect(send.size).not.toBe('30px');
+    const pageButton = await page.locator('main button').evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(pageButton).toBe('rgb(0, 255, 0)');
+    const letterSpacing = await page.locator('.log').evaluate((d) => getComputedStyle(d).letterSpacing);
+    expect(letterSpacing).toBe('normal');
+    await context.close();
+  });
+
+  it('fills the screen on a phone', async () => {
+    const { page, context } = await openDemo({ width: 375, height: 667 });
+    const box = await page.locator('.panel').boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 667 });
+    await askAndWait(page, '衡水市委书记是谁');
+    await page.screenshot({ path: `${SHOTS}/widget-mobile.png` });
+    await context.close();
+  });
+
+  it('keeps the conversation for the tab, and starts a new one on request', async () => {
+    const { page, context } = await openDemo();
+    await askAndWait(page, '枣强县委书记是谁');
+    await page.reload();
+    await page.locator('.launcher').click();
+    expect(await page.locator('.msg.user').allInnerTexts()).toContain('枣强县委书记是谁');
+    await page.locator('header .new').click();
+    expect(await page.locator('.msg.user').count()).toBe(0);
+    expect(await page.locator('.suggest button').count()).toBeGreaterThan(0);
+    await page.locator('.suggest button').first().click();
+    await page.locator('.msg.bot .tools').first().waitFor();
+    await context.close();
+  });
+
+  it('shows errors with a retry: server error, rate limit, cut stream, network down', async () => {
+    const { page, context } = await openDemo();
+    const cases: [string, (route: import('playwright-core').Route) => Promise<void>, RegExp][] = [
+      ['5xx', (r) => r.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"x"}}' }), /服务暂时不可用/],
+      ['429', (r) => r.fulfill({ status: 429, headers: { 'retry-after': '7' }, contentType: 'application/json', body: '{"error":{"code":"rate_limited","message":"x"}}' }), /7 秒后/],
+      ['cut', (r) => r.fulfill({ status: 200, contentType: 'text/event-stream', body: 'event: delta\ndata: {"text":"力争"}\n\n' }), /中断/],
+      ['down', (r) => r.abort('internetdisconnected'), /网络/],
+    ];
+    for (const [name, handler, message] of cases) {
+      await page.route('**/api/chat', handler);
+      await page.locator('textarea').fill('平陆县长是谁');
+      await page.locator('textarea').press('Enter');
+      const error = page.locator('.msg.error').last();
+      await error.waitFor();
+      expect(await error.innerText(), name).toMatch(message);
+      await page.unroute('**/api/chat');
+      if (name === 'down') {
+        await page.screenshot({ path: `${SHOTS}/widget-error.png` });
+        await error.locator('.retry').click();
+        const answered = page.locator('.msg.bot:not(.greeting) .tools').last();
+        await answered.waitFor();
+        expect(await page.locator('.msg.bot:not(.greeting)').last().innerText()).toContain('翟纪亭');
+      } else await error.locator('.retry').evaluate((b) => (b.closest('.msg') as HTMLElement).remove());
+    }
+    await context.close();
+  });
+
+  it('stops generating on request', async () => {
+    const { page, context } = await openDemo();
+    await page.route('**/api/chat', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue().catch(() => {});
+    });
+    await page.locator('textarea').fill('平陆县长是谁');
+    await page.locator('textarea').press('Enter');
+    await page.locator('form .stop').click();
+    await expect.poll(() => page.locator('form .send').isVisible()).toBe(true);
+    expect(await page.locator('.status').innerText()).toContain('已停止');
+    await context.close();
+  });
+
+  it('closes on Escape and gives focus back to the launcher', async () => {
+    const { page, context } = await openDemo();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.panel').isHidden()).toBe(true);
+    expect(await page.locator('.launcher').evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    expect(await page.locator('.launcher').getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  });
+
+  it('works from an allowed site on another origin, and is refused from others', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(friendly.url);
+    await page.locator('.launcher').click();
+    expect(await (await askAndWait(page, '平陆招商目标是多少')).innerText()).toContain('50个');
+    const other = await context.newPage();
+    await other.goto(stranger.url);
+    await other.locator('.launcher').click();
+    await other.locator('textarea').fill('平陆招商目标是多少');
+    await other.locator('textarea').press('Enter');
+    await other.locator('.msg.error').waitFor();
+    await context.close();
+  });
+});
