@@ -172,7 +172,7 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     const vector = index.vectors.size > 0 ? await embedQuery(analysis.folded, signal) : undefined;
     timings.embed = performance.now() - t;
     signal?.throwIfAborted();
-    const hits = hybridSearch(
+    const hits = await hybridSearch(
       index,
       { ...expandQuery(analysis.tokens), vector },
       { k, candidates: settings.candidates, weights: settings.weights },

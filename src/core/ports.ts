@@ -24,11 +24,12 @@ export interface VectorMatch {
   score: number;
 }
 
+/** Nearest neighbours by cosine similarity. Local indexes answer at once; remote ones (Vectorize) asynchronously. */
 export interface VectorIndex {
   readonly size: number;
   add(id: number, vector: Float32Array): void;
   remove(id: number): void;
-  search(vector: Float32Array, k: number): VectorMatch[];
+  search(vector: Float32Array, k: number): Promise<VectorMatch[]> | VectorMatch[];
 }
 
 /** Turns raw bytes of one supported format into text. */

@@ -38,12 +38,12 @@ function top(scores: Map<number, number>, n: number): [number, number][] {
   return [...scores].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
-export function hybridSearch(
+export async function hybridSearch(
   index: CorpusIndex,
   query: { tokens: string[]; vector?: Float32Array; weights?: ReadonlyMap<string, number> },
   options: SearchOptions,
   timings: StageTimings = {},
-): ScoredChunk[] {
+): Promise<ScoredChunk[]> {
   let t = now();
   const keyword = byMax(new Map(top(index.chunkBm25.search(query.tokens, query.weights), options.candidates)));
   timings.keyword = now() - t;
@@ -51,7 +51,7 @@ export function hybridSearch(
   t = now();
   const vector = new Map<number, number>();
   if (query.vector && index.vectors.size > 0) {
-    for (const m of index.vectors.search(query.vector, Math.min(options.candidates, index.vectors.size))) {
+    for (const m of await index.vectors.search(query.vector, Math.min(options.candidates, index.vectors.size))) {
       vector.set(m.id, m.score);
     }
   }
