@@ -96,7 +96,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/metrics', async (c) => {
     if (!deps.metrics) throw new AppError('not_found', 'Metrics are not enabled.');
     const e = deps.engine();
-    if (e) deps.metrics.corpus(e.index.listDocuments().length, e.index.chunkCount);
+    if (e) {
+      const { documents, chunks } = await e.counts();
+      deps.metrics.corpus(documents, chunks);
+    }
     const { contentType, body } = await deps.metrics.render();
     return c.body(body, 200, { 'Content-Type': contentType });
   });

@@ -1,8 +1,8 @@
-/** @module engine: answers questions over a CorpusIndex; wired with a Tokenizer and an Embedder. */
+/** @module engine: answers questions over a Corpus; wired with a Tokenizer and an Embedder. */
 import type { Embedder, Tokenizer } from './ports.js';
 import type { Answer, ChatMessage, Citation, SearchHit, StageTimings } from './types.js';
 import { AppError } from './errors.js';
-import type { CorpusIndex } from './index/corpus-index.js';
+import type { Corpus, CorpusView } from './index/corpus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
 import { analyzeQuestion } from './answer/analyze-question.js';
 import { selectAnswer, type AnswerCandidate } from './answer/select-answer.js';
@@ -52,19 +52,20 @@ export interface AskOptions {
 export interface EngineComponents {
   tokenizer: Tokenizer;
   embedder: Embedder;
-  index: CorpusIndex;
+  corpus: Corpus;
   settings?: Partial<EngineSettings>;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
 
+/** A term names a document's subject when at least this share of its occurrences are in that document. */
 const FOCUS_SHARE = 0.8;
-/** Folded chunk texts kept for answer selection. */
-const FOLD_CACHE = 20_000;
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的内容。';
+/** Folded chunk texts kept for answer selection. */
+const FOLD_CACHE = 20_000;
 
-export function createEngine({ tokenizer, embedder: model, index, settings: overrides }: EngineComponents) {
+export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides }: EngineComponents) {
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...overrides };
   const embedder = createBatchingEmbedder(model);
   const queryVectors = new LruCache<string, Float32Array>(settings.queryCacheSize);
@@ -93,22 +94,46 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     return vector;
   }
 
-  const inCorpus = (term: string) => index.documentBm25.df(term) > 0;
+  /** The document a term is the subject of (平陆 → the 平陆 speech), if any. */
+  const focusSource = (view: CorpusView, term: string) => {
+    const focus = view.focus(term);
+    return focus && focus.share >= FOCUS_SHARE ? focus.source : undefined;
+  };
 
   /** Places the question names that no document mentions (北京市 in a corpus about 平陆 and 枣强). */
-  function unknownPlaces(places: string[]): string[] {
+  function unknownPlaces(view: CorpusView, places: string[]): string[] {
+    const inCorpus = (term: string) => view.documentDf(term) > 0;
     return places.filter((p) => {
       const base = p.replace(PLACE_SUFFIX, '');
       return !inCorpus(p) && !(base.length >= 2 && inCorpus(base)) && tokenizer.tokenize(p).every((t) => !inCorpus(t));
     });
   }
 
+  /** Terms a view must know to answer `query` (its tokens, their synonyms, the places it names). */
+  function termsOf(query: string): string[] {
+    const folded = foldText(query);
+    const tokens = tokenizer.tokenize(folded);
+    const places = tokenizer.places(folded);
+    return [...new Set([...tokens, ...tokens.flatMap(synonymsOf), ...places, ...places.flatMap((p) => tokenizer.tokenize(p)), ...places.map((p) => p.replace(PLACE_SUFFIX, ''))])];
+  }
+
+  /**
+   * Query terms for the chunk-level BM25: synonyms join at half weight (目标 → 力争), and a term that names
+   * one document's subject (平陆) counts little, since the document-level score already carries it.
+   */
+  function expandQuery(view: CorpusView, tokens: string[]): { tokens: string[]; weights: Map<string, number> } {
+    const weights = new Map<string, number>();
+    for (const t of tokens) weights.set(t, (view.focus(t)?.share ?? 0) >= FOCUS_SHARE ? 0.3 : 1);
+    for (const t of tokens) for (const s of synonymsOf(t)) if (!weights.has(s)) weights.set(s, 0.5);
+    return { tokens: [...weights.keys()], weights };
+  }
+
   function describe(hit: ScoredChunk): SearchHit {
-    const chunk = index.chunk(hit.id)!;
+    const { chunk } = hit;
     return {
       chunkId: hit.id,
       source: chunk.source,
-      title: index.document(chunk.source)?.meta.title ?? chunk.source,
+      title: chunk.title,
       text: chunk.text,
       start: chunk.start,
       end: chunk.end,
@@ -125,56 +150,32 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     });
   }
 
-  /** The document a term is the subject of: at least 80% of its occurrences are there. */
-  function focusSource(term: string): string | undefined {
-    const focus = index.focus(term);
-    return focus && focus.share >= FOCUS_SHARE ? index.documentByKey(focus.key)?.meta.source : undefined;
-  }
-
-  function focusDocuments(tokens: string[]): Set<string> {
-    return new Set(tokens.map(focusSource).filter((s): s is string => s !== undefined));
-  }
-
   /**
    * The answer often sits just before or after the passage that matched best (a lead-in sentence, the
    * next line of a list), so the adjacent chunks of each hit are searched too, at a discount.
    */
-  function withNeighbours(hits: ScoredChunk[]): AnswerCandidate[] {
+  async function withNeighbours(hits: ScoredChunk[]): Promise<AnswerCandidate[]> {
     const top = hits[0]?.score || 1;
     const out = new Map<number, AnswerCandidate>();
-    for (const hit of hits) out.set(hit.id, { chunk: index.chunk(hit.id)!, retrieval: hit.score / top });
+    for (const hit of hits) out.set(hit.id, { chunk: hit.chunk, retrieval: hit.score / top });
+    const around = new Map<number, number>();
     for (const hit of hits) {
-      const chunk = index.chunk(hit.id)!;
-      const ids = index.document(chunk.source)?.chunkIds ?? [];
-      const at = ids.indexOf(hit.id);
-      for (const id of [ids[at - 1], ids[at + 1]]) {
-        const neighbour = id === undefined ? undefined : index.chunk(id);
-        if (neighbour && !out.has(id)) out.set(id, { chunk: neighbour, retrieval: (0.7 * hit.score) / top });
-      }
+      for (const id of await corpus.neighbours([hit.id])) if (!out.has(id) && !around.has(id)) around.set(id, (0.7 * hit.score) / top);
     }
+    for (const [id, chunk] of await corpus.chunks([...around.keys()])) out.set(id, { chunk, retrieval: around.get(id)! });
     return [...out.values()];
   }
 
-  /**
-   * Query terms for the chunk-level BM25: synonyms join at half weight (目标 → 力争), and a term that names
-   * one document's subject (平陆) counts little, since the document-level score already carries it.
-   */
-  function expandQuery(tokens: string[]): { tokens: string[]; weights: Map<string, number> } {
-    const weights = new Map<string, number>();
-    for (const t of tokens) weights.set(t, (index.focus(t)?.share ?? 0) >= FOCUS_SHARE ? 0.3 : 1);
-    for (const t of tokens) for (const s of synonymsOf(t)) if (!weights.has(s)) weights.set(s, 0.5);
-    return { tokens: [...weights.keys()], weights };
-  }
-
-  async function retrieve(query: string, k: number, signal?: AbortSignal, timings: StageTimings = {}) {
+  async function retrieve(view: CorpusView, query: string, k: number, signal?: AbortSignal, timings: StageTimings = {}) {
     const analysis = analyzeQuestion(query, tokenizer);
     let t = performance.now();
-    const vector = index.vectors.size > 0 ? await embedQuery(analysis.folded, signal) : undefined;
+    const vector = corpus.vectors.size > 0 ? await embedQuery(analysis.folded, signal) : undefined;
     timings.embed = performance.now() - t;
     signal?.throwIfAborted();
     const hits = await hybridSearch(
-      index,
-      { ...expandQuery(analysis.tokens), vector },
+      corpus,
+      view,
+      { ...expandQuery(view, analysis.tokens), vector },
       { k, candidates: settings.candidates, weights: settings.weights },
       timings,
     );
@@ -185,37 +186,38 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     const raw = validate(question);
     const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
     const timings = options.timings ?? {};
+    const history = (options.history ?? []).map((h) => h.trim()).filter(Boolean);
     let t = performance.now();
-    const query = rewriteFollowUp(raw, (options.history ?? []).map((h) => h.trim()).filter(Boolean), {
+    const before = await corpus.view([...history, raw].flatMap(termsOf));
+    const query = rewriteFollowUp(raw, history, {
       tokenize: (s) => tokenizer.tokenize(foldText(s)),
-      focus: (term) => index.focus(term)?.share ?? 0,
+      focus: (term) => before.focus(term)?.share ?? 0,
       places: (s) => tokenizer.places(s),
     });
+    const view = query === raw ? before : await corpus.view(termsOf(query));
     timings.rewrite = performance.now() - t;
 
-    const { analysis, hits } = await retrieve(query, Math.max(topK, settings.answerPassages), options.signal, timings);
+    const { analysis, hits } = await retrieve(view, query, Math.max(topK, settings.answerPassages), options.signal, timings);
     t = performance.now();
-    const missing = unknownPlaces(analysis.places);
+    const missing = unknownPlaces(view, analysis.places);
     if (missing.length) {
       timings.answer = performance.now() - t;
       return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
     }
     // A question that names a document's subject (平陆, 枣强) is answered from that document only.
-    const subjects = focusDocuments(analysis.tokens);
-    const eligible = subjects.size ? hits.filter((h) => subjects.has(index.chunk(h.id)!.source)) : hits;
-    const candidates = withNeighbours(eligible.slice(0, settings.answerPassages));
+    const subjects = new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
+    const eligible = subjects.size ? hits.filter((h) => subjects.has(h.chunk.source)) : hits;
+    const candidates = await withNeighbours(eligible.slice(0, settings.answerPassages));
+    const titles = new Map(candidates.map((c) => [c.chunk.source, c.chunk.title]));
     const selection = selectAnswer(
       analysis,
       candidates,
       {
-        idf: (term) => index.chunkBm25.idf(term),
-        documentHas: (source, term) => {
-          const key = index.document(source)?.key;
-          return key !== undefined && index.documentBm25.termFrequency(term, key) > 0;
-        },
-        documentFocus: (source, term) => focusSource(term) === source,
-        isFocus: (term) => focusSource(term) !== undefined,
-        title: (source) => index.document(source)?.meta.title ?? '',
+        idf: (term) => view.idf(term),
+        documentHas: (source, term) => view.documentTf(term, source) > 0,
+        documentFocus: (source, term) => focusSource(view, term) === source,
+        isFocus: (term) => focusSource(view, term) !== undefined,
+        title: (source) => titles.get(source) ?? '',
         fold: foldChunk,
         places: (s) => tokenizer.places(s),
       },
@@ -228,7 +230,7 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
     const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;
     const ranked = hits.some((h) => h.id === selection.chunkId)
       ? hits
-      : [{ id: selection.chunkId, score: chosen.retrieval * (hits[0]?.score ?? 1), keyword: 0, vector: 0, document: 0 }, ...hits];
+      : [{ id: selection.chunkId, chunk: chosen.chunk, score: chosen.retrieval * (hits[0]?.score ?? 1), keyword: 0, vector: 0, document: 0 }, ...hits];
     const citations = toCitations(ranked, topK, selection.chunkId);
     citations[0].highlight = selection.span;
     return { answer: `${selection.text}[1]`, found: true, query, citations };
@@ -243,9 +245,10 @@ export function createEngine({ tokenizer, embedder: model, index, settings: over
 
   async function search(question: string, k = settings.topK, signal?: AbortSignal): Promise<{ query: string; hits: SearchHit[] }> {
     const query = validate(question);
-    const { hits } = await retrieve(query, Math.min(50, Math.max(1, k)), signal);
+    const view = await corpus.view(termsOf(query));
+    const { hits } = await retrieve(view, query, Math.min(50, Math.max(1, k)), signal);
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 
-  return { ask, chat, search, validate, settings, index };
+  return { ask, chat, search, validate, settings, counts: () => corpus.counts() };
 }

@@ -27,10 +27,10 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
     for (const [stage, ms] of Object.entries(timings)) metrics?.stage(stage, ms);
   };
 
-  app.get('/healthz', (c) => {
+  app.get('/healthz', async (c) => {
     const e = engine();
     if (!e) return c.json({ status: 'starting' }, 503);
-    return c.json({ status: 'ok', documents: e.index.listDocuments().length, chunks: e.index.chunkCount });
+    return c.json({ status: 'ok', ...(await e.counts()) });
   });
 
   app.post('/api/ask', async (c) => {

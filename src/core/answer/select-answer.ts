@@ -1,5 +1,6 @@
 /** @module select-answer: picks the clause window, among the best passages, that answers the question. */
-import type { Chunk, Span } from '../types.js';
+import type { Span } from '../types.js';
+import type { LoadedChunk } from '../index/corpus.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { answerTypeScore } from './answer-types.js';
 import { splitSentences } from '../chunk/split-sentences.js';
@@ -7,7 +8,7 @@ import { foldText } from '../normalize/fold-text.js';
 import { buildKeywords, keywordMatch } from './keyword-match.js';
 
 export interface AnswerCandidate {
-  chunk: Chunk;
+  chunk: LoadedChunk;
   /** Retrieval score scaled so that the best candidate is 1. */
   retrieval: number;
 }

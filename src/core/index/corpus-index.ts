@@ -1,7 +1,8 @@
 /** @module corpus-index: the in-memory searchable corpus: documents, chunks, BM25 (chunk and document level), vectors. */
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { VectorIndex } from '../ports.js';
-import { Bm25Index } from '../retrieve/bm25-index.js';
+import { Bm25Index, CHUNK_BM25, DOCUMENT_BM25 } from '../retrieve/bm25-index.js';
+import type { Corpus, CorpusView, LoadedChunk } from './corpus.js';
 
 export interface IndexedDocument {
   meta: DocumentMeta;
@@ -10,11 +11,12 @@ export interface IndexedDocument {
   key: number;
 }
 
-export class CorpusIndex {
-  readonly chunkBm25 = new Bm25Index();
+/** The whole index in memory (Node): it is its own view, so every read is immediate. */
+export class CorpusIndex implements Corpus, CorpusView {
+  readonly chunkBm25 = new Bm25Index(CHUNK_BM25);
   /** Each document as one bag of tokens: which document a question is about. */
-  readonly documentBm25 = new Bm25Index({ k1: 1.2, b: 0.3 });
-  private readonly chunks = new Map<number, Chunk>();
+  readonly documentBm25 = new Bm25Index(DOCUMENT_BM25);
+  private readonly byId = new Map<number, Chunk>();
   private readonly documents = new Map<string, IndexedDocument>();
   private readonly byKey = new Map<number, IndexedDocument>();
   private nextDocKey = 0;
@@ -25,7 +27,7 @@ export class CorpusIndex {
   ) {}
 
   get chunkCount(): number {
-    return this.chunks.size;
+    return this.byId.size;
   }
 
   get nextId(): number {
@@ -44,7 +46,7 @@ export class CorpusIndex {
     if (this.documents.has(meta.source)) this.removeDocument(meta.source);
     const doc: IndexedDocument = { meta, chunkIds: chunks.map((c) => c.id), key: this.nextDocKey++ };
     chunks.forEach((chunk, i) => {
-      this.chunks.set(chunk.id, chunk);
+      this.byId.set(chunk.id, chunk);
       this.chunkBm25.add(chunk.id, chunk.tokens);
       if (vectors) this.vectors.add(chunk.id, vectors[i]);
       if (chunk.id >= this.nextChunkId) this.nextChunkId = chunk.id + 1;
@@ -58,7 +60,7 @@ export class CorpusIndex {
     const doc = this.documents.get(source);
     if (!doc) return false;
     for (const id of doc.chunkIds) {
-      this.chunks.delete(id);
+      this.byId.delete(id);
       this.chunkBm25.remove(id);
       this.vectors.remove(id);
     }
@@ -69,7 +71,7 @@ export class CorpusIndex {
   }
 
   chunk(id: number): Chunk | undefined {
-    return this.chunks.get(id);
+    return this.byId.get(id);
   }
 
   document(source: string): IndexedDocument | undefined {
@@ -85,14 +87,14 @@ export class CorpusIndex {
   }
 
   allChunks(): IterableIterator<Chunk> {
-    return this.chunks.values();
+    return this.byId.values();
   }
 
   /**
    * How strongly a term points at one document: the share of its occurrences found in its most frequent
    * document, times whether it occurs at least twice there. 平陆 → 1 (one speech), 目标 → low.
    */
-  focus(term: string): { key: number; share: number } | undefined {
+  focus(term: string): { source: string; share: number } | undefined {
     // Subjects are names (平陆, 衡水湖), not figures or years.
     if (!/[\u4e00-\u9fff]/.test(term) && !/^[a-z][区县市]$/.test(term)) return undefined;
     let total = 0;
@@ -103,6 +105,58 @@ export class CorpusIndex {
       if (tf > 0 && (!best || tf > best.tf)) best = { key: doc.key, tf };
     }
     if (!best || best.tf < 2 || this.byKey.size < 2) return undefined;
-    return { key: best.key, share: best.tf / total };
+    return { source: this.byKey.get(best.key)!.meta.source, share: best.tf / total };
+  }
+
+  async view(): Promise<CorpusView> {
+    return this;
+  }
+
+  keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number> {
+    return this.chunkBm25.search(tokens, weights);
+  }
+
+  documentScores(tokens: string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, score] of this.documentBm25.search(tokens)) out.set(this.byKey.get(key)!.meta.source, score);
+    return out;
+  }
+
+  idf(term: string): number {
+    return this.chunkBm25.idf(term);
+  }
+
+  documentDf(term: string): number {
+    return this.documentBm25.df(term);
+  }
+
+  documentTf(term: string, source: string): number {
+    const key = this.documents.get(source)?.key;
+    return key === undefined ? 0 : this.documentBm25.termFrequency(term, key);
+  }
+
+  async chunks(ids: number[]): Promise<Map<number, LoadedChunk>> {
+    const out = new Map<number, LoadedChunk>();
+    for (const id of ids) {
+      const c = this.byId.get(id);
+      if (c) out.set(id, { ...c, title: this.documents.get(c.source)?.meta.title ?? c.source });
+    }
+    return out;
+  }
+
+  async neighbours(ids: number[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const id of ids) {
+      const c = this.byId.get(id);
+      const list = c ? (this.documents.get(c.source)?.chunkIds ?? []) : [];
+      const at = list.indexOf(id);
+      if (at > 0) out.push(list[at - 1]);
+      if (at >= 0 && at + 1 < list.length) out.push(list[at + 1]);
+    }
+    return out;
+  }
+
+  async counts(): Promise<{ documents: number; chunks: number }> {
+    return { documents: this.documents.size, chunks: this.byId.size };
   }
 }

@@ -5,13 +5,33 @@ export interface Bm25Options {
   b: number;
 }
 
+/** One term's BM25 contribution; shared by every implementation so that scores agree to the last digit. */
+export function bm25Term(idf: number, tf: number, length: number, averageLength: number, { k1, b }: Bm25Options): number {
+  return (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / averageLength));
+}
+
+export function bm25Idf(entries: number, df: number): number {
+  return Math.log(1 + (entries - df + 0.5) / (df + 0.5));
+}
+
+export const CHUNK_BM25: Bm25Options = { k1: 1.2, b: 0.75 };
+export const DOCUMENT_BM25: Bm25Options = { k1: 1.2, b: 0.3 };
+
 export class Bm25Index {
   private readonly postings = new Map<string, Map<number, number>>();
   private readonly lengths = new Map<number, number>();
   private readonly terms = new Map<number, string[]>();
   private totalLength = 0;
 
-  constructor(private readonly options: Bm25Options = { k1: 1.2, b: 0.75 }) {}
+  constructor(private readonly options: Bm25Options = CHUNK_BM25) {}
+
+  get averageLength(): number {
+    return this.lengths.size ? this.totalLength / this.lengths.size : 1;
+  }
+
+  length(key: number): number {
+    return this.lengths.get(key) ?? 0;
+  }
 
   get size(): number {
     return this.lengths.size;
@@ -54,9 +74,7 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const n = this.lengths.size;
-    const df = this.df(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.lengths.size, this.df(term));
   }
 
   termFrequency(term: string, key: number): number {
@@ -68,17 +86,14 @@ export class Bm25Index {
    * `weights` scales a term's contribution (1 when absent).
    */
   search(queryTokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number> {
-    const { k1, b } = this.options;
-    const avg = this.lengths.size ? this.totalLength / this.lengths.size : 1;
+    const avg = this.averageLength;
     const scores = new Map<number, number>();
     for (const term of new Set(queryTokens)) {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
       for (const [key, tf] of list) {
-        const len = this.lengths.get(key) ?? 0;
-        const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));
-        scores.set(key, (scores.get(key) ?? 0) + s);
+        scores.set(key, (scores.get(key) ?? 0) + bm25Term(idf, tf, this.lengths.get(key) ?? 0, avg, this.options));
       }
     }
     return scores;

@@ -1,5 +1,5 @@
-/** @module hybrid-search: BM25 and HNSW candidates fused with a document-level prior. */
-import type { CorpusIndex } from '../index/corpus-index.js';
+/** @module hybrid-search: BM25 and vector candidates fused with a document-level prior. */
+import type { Corpus, CorpusView, LoadedChunk } from '../index/corpus.js';
 import type { StageTimings } from '../types.js';
 
 export interface FusionWeights {
@@ -18,6 +18,7 @@ export interface SearchOptions {
 
 export interface ScoredChunk {
   id: number;
+  chunk: LoadedChunk;
   score: number;
   keyword: number;
   vector: number;
@@ -27,7 +28,7 @@ export interface ScoredChunk {
 const now = () => performance.now();
 
 /** Scales scores to [0, 1] by the best one. */
-function byMax(scores: Map<number, number>): Map<number, number> {
+function byMax<K>(scores: Map<K, number>): Map<K, number> {
   let max = 0;
   for (const s of scores.values()) max = Math.max(max, s);
   if (max <= 0) return new Map();
@@ -35,30 +36,32 @@ function byMax(scores: Map<number, number>): Map<number, number> {
 }
 
 function top(scores: Map<number, number>, n: number): [number, number][] {
-  return [...scores].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
 }
 
 export async function hybridSearch(
-  index: CorpusIndex,
+  corpus: Corpus,
+  view: CorpusView,
   query: { tokens: string[]; vector?: Float32Array; weights?: ReadonlyMap<string, number> },
   options: SearchOptions,
   timings: StageTimings = {},
 ): Promise<ScoredChunk[]> {
   let t = now();
-  const keyword = byMax(new Map(top(index.chunkBm25.search(query.tokens, query.weights), options.candidates)));
+  const keyword = byMax(new Map(top(view.keywordScores(query.tokens, query.weights), options.candidates)));
   timings.keyword = now() - t;
 
   t = now();
   const vector = new Map<number, number>();
-  if (query.vector && index.vectors.size > 0) {
-    for (const m of await index.vectors.search(query.vector, Math.min(options.candidates, index.vectors.size))) {
+  if (query.vector && corpus.vectors.size > 0) {
+    for (const m of await corpus.vectors.search(query.vector, Math.min(options.candidates, corpus.vectors.size))) {
       vector.set(m.id, m.score);
     }
   }
   timings.vector = now() - t;
 
   t = now();
-  const documents = byMax(index.documentBm25.search(query.tokens));
+  const chunks = await corpus.chunks([...new Set([...keyword.keys(), ...vector.keys()])]);
+  const documents = byMax(view.documentScores(query.tokens));
   // Cosine similarities are rescaled between the worst and best candidate so that both retrievers weigh alike.
   let vMin = Infinity;
   let vMax = -Infinity;
@@ -66,22 +69,20 @@ export async function hybridSearch(
   const vSpan = vMax - vMin || 1;
   const { weights } = options;
   const fused: ScoredChunk[] = [];
-  for (const id of new Set([...keyword.keys(), ...vector.keys()])) {
-    const chunk = index.chunk(id);
-    if (!chunk) continue;
-    const docKey = index.document(chunk.source)?.key;
+  for (const [id, chunk] of chunks) {
     const kw = keyword.get(id) ?? 0;
     const v = vector.has(id) ? (vector.get(id)! - vMin) / vSpan : 0;
-    const d = docKey === undefined ? 0 : (documents.get(docKey) ?? 0);
+    const d = documents.get(chunk.source) ?? 0;
     fused.push({
       id,
+      chunk,
       keyword: kw,
       vector: vector.get(id) ?? 0,
       document: d,
       score: weights.keyword * kw + weights.vector * v + weights.document * d,
     });
   }
-  fused.sort((a, b) => b.score - a.score);
+  fused.sort((a, b) => b.score - a.score || a.id - b.id);
   timings.fuse = now() - t;
   return fused.slice(0, options.k);
 }

@@ -125,7 +125,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   const engine = createEngine({
     tokenizer,
     embedder: queryEmbedder,
-    index: live,
+    corpus: live,
     settings: {
       topK: config.TOP_K,
       minConfidence: config.MIN_CONFIDENCE,

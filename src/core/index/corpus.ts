@@ -1,0 +1,38 @@
+/**
+ * @module corpus: what the engine reads from an index, whatever holds it. In memory (Node's CorpusIndex) every call
+ * is immediate; a remote store (D1 on Workers) fetches, per question, what that question's terms need.
+ */
+import type { Chunk } from '../types.js';
+import type { VectorIndex } from '../ports.js';
+
+/** A chunk with its document's title, as the answer and its citations need it. */
+export interface LoadedChunk extends Omit<Chunk, 'tokens'> {
+  title: string;
+}
+
+/** Term statistics for one question, answered synchronously once loaded. */
+export interface CorpusView {
+  /** Chunk-level BM25 scores of the chunks that share a term with the query. */
+  keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number>;
+  /** Document-level BM25 scores, by document source. */
+  documentScores(tokens: string[]): Map<string, number>;
+  /** Inverse document frequency of a term over chunks. */
+  idf(term: string): number;
+  /** Documents that contain the term. */
+  documentDf(term: string): number;
+  /** Occurrences of the term in one document. */
+  documentTf(term: string, source: string): number;
+  /** The document a term is most concentrated in, with the share of its occurrences found there. */
+  focus(term: string): { source: string; share: number } | undefined;
+}
+
+export interface Corpus {
+  readonly vectors: VectorIndex;
+  /** A view that knows these terms (and any others the implementation already holds). */
+  view(terms: string[]): Promise<CorpusView>;
+  /** Chunks by id; unknown ids are left out. */
+  chunks(ids: number[]): Promise<Map<number, LoadedChunk>>;
+  /** Ids of the chunks right before and after each given chunk in its document. */
+  neighbours(ids: number[]): Promise<number[]>;
+  counts(): Promise<{ documents: number; chunks: number }>;
+}
