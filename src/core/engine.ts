@@ -105,7 +105,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const inCorpus = (term: string) => view.documentDf(term) > 0;
     return places.filter((p) => {
       const base = p.replace(PLACE_SUFFIX, '');
-      return !inCorpus(p) && !(base.length >= 2 && inCorpus(base)) && tokenizer.tokenize(p).every((t) => !inCorpus(t));
+      const words = tokenizer.tokenize(p).filter((t) => t.length >= 2);
+      return !inCorpus(p) && !(base.length >= 2 && inCorpus(base)) && words.every((t) => !inCorpus(t));
     });
   }
 

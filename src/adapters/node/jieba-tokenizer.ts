@@ -1,47 +1,14 @@
-/** @module jieba-tokenizer: the Node Tokenizer on nodejieba, with whole-number tokens and Chinese-numeral folding. */
+/** @module jieba-tokenizer: the Node Tokenizer: nodejieba's search-mode segmentation inside the shared token rules. */
 import nodejieba from 'nodejieba';
 import type { Tokenizer } from '../../core/ports.js';
-import { STOPWORDS } from '../../core/normalize/stopwords.js';
-import { CHINESE_NUMERAL_RUN, parseChineseNumeral } from '../../core/normalize/chinese-numerals.js';
+import { searchTokens } from '../../core/normalize/search-tokens.js';
 
-/** Measure words after which a Chinese numeral is read as a number (八个 → 8 个). */
-const CLASSIFIERS = /^(个|项|家|名|位|人|次|件|条|所|座|批|种|年|月|天|日|亩|元|吨|户|台|辆|倍|大|方面|万|亿|千|百)/;
-const RUNS = /(\d+(?:\.\d+)?)|([a-z][a-z0-9_+-]*[区县市省镇乡村]?)|([\u3400-\u9fff]+)/g;
-
-function* hanTokens(run: string): Generator<string> {
-  let single = '';
-  for (const word of nodejieba.cutForSearch(run, true)) {
-    // Words jieba does not know come out as single characters (对/标); their bigrams keep them findable.
-    if (word.length === 1) {
-      if (single && !(STOPWORDS.has(single) && STOPWORDS.has(word))) yield single + word;
-      single = word;
-    } else single = '';
-    if (STOPWORDS.has(word)) continue;
-    const numeral = word.match(CHINESE_NUMERAL_RUN)?.[0];
-    if (numeral && numeral !== '一') {
-      const rest = word.slice(numeral.length);
-      const value = parseChineseNumeral(numeral);
-      if (value !== undefined && (rest === '' || CLASSIFIERS.test(rest))) {
-        yield String(value);
-        if (rest && !STOPWORDS.has(rest)) yield rest;
-      }
-    }
-    yield word;
-  }
-}
+const segment = (run: string) => nodejieba.cutForSearch(run, true);
 
 export function createJiebaTokenizer(): Tokenizer {
   return {
     id: 'jieba-search+num+bigram@2',
-    tokenize(folded: string): string[] {
-      const out: string[] = [];
-      for (const m of folded.matchAll(RUNS)) {
-        if (m[1]) out.push(m[1]);
-        else if (m[2]) out.push(m[2]);
-        else if (m[3]) for (const t of hanTokens(m[3])) out.push(t);
-      }
-      return out;
-    },
+    tokenize: (folded) => searchTokens(folded, segment),
     places(folded: string): string[] {
       const tagged = nodejieba.tag(folded).filter((w) => w.tag === 'ns' && w.word.length >= 2).map((w) => w.word);
       const latin = [...folded.matchAll(/\b[a-z][区县市]/g)].map((m) => m[0]);

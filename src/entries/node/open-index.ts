@@ -13,6 +13,7 @@ import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-i
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
 import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
 import { createLibrary, type Library } from '../../core/index/library.js';
+import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
 import { parseDocument } from '../../adapters/node/parse-document.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
@@ -122,8 +123,10 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   // Warm up the word segmenter's dictionary and the query model so that the first question is as fast as the rest.
   tokenizer.places(tokenizer.tokenize('预热').join(''));
   await queryEmbedder.embed(['预热'], 'query');
+  // Questions are cut into the words the index holds (as on Workers), places found by jieba's tagger.
+  const vocabulary = createVocabularyTokenizer((term) => live.documentBm25.df(term) > 0);
   const engine = createEngine({
-    tokenizer,
+    tokenizer: { id: vocabulary.id, tokenize: vocabulary.tokenize, places: (s) => [...new Set([...tokenizer.places(s), ...vocabulary.places(s)])] },
     embedder: queryEmbedder,
     corpus: live,
     settings: {
