@@ -46,6 +46,8 @@ export interface AppDeps {
   clientKey?: (c: Context) => string;
   /** Extra channels (widget, WeChat) mounted at the root. */
   channels?: Hono[];
+  /** Document management; by default the Node one, on `library`. */
+  documents?: Hono;
   version?: string;
 }
 
@@ -105,7 +107,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route('/', createApiApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
   app.route('/', createOpenAIApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
-  app.route('/', createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes }));
+  app.route('/', deps.documents ?? createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes }));
   for (const channel of deps.channels ?? []) app.route('/', channel);
 
   app.notFound((c) => {

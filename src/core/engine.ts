@@ -112,10 +112,17 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   /** Terms a view must know to answer `query` (its tokens, their synonyms, the places it names). */
   function termsOf(query: string): string[] {
-    const folded = foldText(query);
-    const tokens = tokenizer.tokenize(folded);
-    const places = tokenizer.places(folded);
-    return [...new Set([...tokens, ...tokens.flatMap(synonymsOf), ...places, ...places.flatMap((p) => tokenizer.tokenize(p)), ...places.map((p) => p.replace(PLACE_SUFFIX, ''))])];
+    const { tokens, keywords, places } = analyzeQuestion(query, tokenizer);
+    return [
+      ...new Set([
+        ...tokens,
+        ...keywords,
+        ...[...tokens, ...keywords].flatMap(synonymsOf),
+        ...places,
+        ...places.flatMap((p) => tokenizer.tokenize(p)),
+        ...places.map((p) => p.replace(PLACE_SUFFIX, '')),
+      ]),
+    ];
   }
 
   /**

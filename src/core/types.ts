@@ -24,6 +24,8 @@ export interface DocumentMeta {
   title: string;
   date?: string;
   place?: string;
+  /** Place names the document mentions (found by the indexing tokenizer): the corpus's own gazetteer. */
+  places?: string[];
   /** Epoch milliseconds when the document was indexed. */
   indexedAt: number;
 }

@@ -7,7 +7,7 @@ const segment = (run: string) => nodejieba.cutForSearch(run, true);
 
 export function createJiebaTokenizer(): Tokenizer {
   return {
-    id: 'jieba-search+num+bigram@2',
+    id: 'jieba-search+num+bigram+places@3',
     tokenize: (folded) => searchTokens(folded, segment),
     places(folded: string): string[] {
       const tagged = nodejieba.tag(folded).filter((w) => w.tag === 'ns' && w.word.length >= 2).map((w) => w.word);

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Library } from '../../core/index/library.js';
 import { AppError } from '../../core/errors.js';
-import { safeEqual } from '../../core/safe-equal.js';
+import { adminGuard } from './middleware/admin-guard.js';
 import { readJson } from './read-json.js';
 import { DocumentUpload } from './schemas.js';
 
@@ -16,17 +16,9 @@ export interface DocumentsDeps {
 export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 1024 * 1024 }: DocumentsDeps): Hono {
   const app = new Hono();
 
+  const guard = adminGuard(adminToken);
   app.use('/api/documents', guard);
   app.use('/api/documents/*', guard);
-  async function guard(c: Parameters<Parameters<typeof app.use>[1]>[0], next: () => Promise<void>) {
-    if (!adminToken) throw new AppError('forbidden', 'Document management is disabled: set ADMIN_TOKEN to enable it.');
-    const given = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1] ?? '';
-    if (!safeEqual(given, adminToken)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      throw new AppError('unauthorized', 'A valid admin token is required (Authorization: Bearer …).');
-    }
-    await next();
-  }
   const ready = (): Library => {
     const l = library();
     if (!l) throw new AppError('not_ready', 'The index is still being built; try again shortly.');

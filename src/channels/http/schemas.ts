@@ -102,3 +102,30 @@ export const DocumentRecord = z
 export const ErrorBody = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('Error');
+
+export const PreparedUploadSchema = z
+  .object({
+    document: z.object({
+      source: z.string().min(1).max(300),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().min(0),
+      title: z.string().max(500),
+      date: z.string().max(40).optional(),
+      place: z.string().max(40).optional(),
+      places: z.array(z.string().max(40)).max(10_000).optional(),
+    }),
+    chunks: z
+      .array(
+        z.object({
+          start: z.number().int().min(0),
+          end: z.number().int().min(0),
+          heading: z.string().max(200).optional(),
+          text: z.string().max(20_000),
+          tokens: z.array(z.string().max(100)).max(10_000),
+        }),
+      )
+      .min(1)
+      .max(20_000),
+    passages: z.array(z.string().max(20_000)).min(1).max(20_000),
+  })
+  .openapi('PreparedUpload');

@@ -106,16 +106,18 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     }
   }
 
-  function deliverLater(key: string, openId: string, job: Job) {
+  function deliverLater(key: string, openId: string, job: Job, keepAlive: (work: Promise<unknown>) => void) {
     if (job.sendLater) return;
     job.sendLater = true;
-    void job.result.then(async (pieces) => {
-      if (job.delivered) return;
-      if (await sendByService(openId, pieces)) await delivery.markDelivered(key, job);
-    });
+    keepAlive(
+      job.result.then(async (pieces) => {
+        if (job.delivered) return;
+        if (await sendByService(openId, pieces)) await delivery.markDelivered(key, job);
+      }),
+    );
   }
 
-  async function onText(msg: IncomingMessage, started: number): Promise<string | null> {
+  async function onText(msg: IncomingMessage, started: number, keepAlive: (work: Promise<unknown>) => void): Promise<string | null> {
     const openId = msg.FromUserName;
     const key = `msg:${openId}:${msg.MsgId ?? msg.CreateTime}`;
     if (await delivery.delivered(key)) return null;
@@ -124,11 +126,11 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     if (pieces) {
       if (job.delivered || (job.sendLater && !serviceDenied)) return null;
       await delivery.markDelivered(key, job);
-      if (pieces.length > 1) void sendByService(openId, pieces.slice(1));
+      if (pieces.length > 1) keepAlive(sendByService(openId, pieces.slice(1)));
       return pieces[0];
     }
     if (service && !serviceDenied) {
-      deliverLater(key, openId, job);
+      deliverLater(key, openId, job, keepAlive);
       return null;
     }
     // Nothing else can deliver: let this attempt run past WeChat's 5 s so that its retry picks the answer up.
@@ -194,7 +196,15 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     const msg = outer;
     if (!msg.FromUserName || !msg.ToUserName || !msg.MsgType) throw new AppError('bad_request', 'Not a WeChat message');
     const type = msg.MsgType.toLowerCase();
-    const content = type === 'text' ? await onText(msg, started) : type === 'event' ? await onEvent(msg) : NOT_TEXT;
+    // On Workers, work after the response must be handed to waitUntil; on Node it just runs.
+    const keepAlive = (work: Promise<unknown>) => {
+      try {
+        c.executionCtx.waitUntil(work);
+      } catch {
+        void work;
+      }
+    };
+    const content = type === 'text' ? await onText(msg, started, keepAlive) : type === 'event' ? await onEvent(msg) : NOT_TEXT;
     if (content === null) return c.text('success');
     const reply = textReply(msg.FromUserName, msg.ToUserName, content);
     if (!encrypted) return c.body(reply, 200, { 'Content-Type': 'application/xml; charset=utf-8' });

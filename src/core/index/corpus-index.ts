@@ -20,6 +20,7 @@ export class CorpusIndex implements Corpus, CorpusView {
   private readonly documents = new Map<string, IndexedDocument>();
   private readonly byKey = new Map<number, IndexedDocument>();
   private nextDocKey = 0;
+  private readonly placeCounts = new Map<string, number>();
 
   constructor(
     readonly vectors: VectorIndex,
@@ -52,6 +53,7 @@ export class CorpusIndex implements Corpus, CorpusView {
       if (chunk.id >= this.nextChunkId) this.nextChunkId = chunk.id + 1;
     });
     this.documentBm25.add(doc.key, chunks.flatMap((c) => c.tokens));
+    for (const p of meta.places ?? []) this.placeCounts.set(p, (this.placeCounts.get(p) ?? 0) + 1);
     this.documents.set(meta.source, doc);
     this.byKey.set(doc.key, doc);
   }
@@ -65,9 +67,19 @@ export class CorpusIndex implements Corpus, CorpusView {
       this.vectors.remove(id);
     }
     this.documentBm25.remove(doc.key);
+    for (const p of doc.meta.places ?? []) {
+      const n = (this.placeCounts.get(p) ?? 1) - 1;
+      if (n > 0) this.placeCounts.set(p, n);
+      else this.placeCounts.delete(p);
+    }
     this.documents.delete(source);
     this.byKey.delete(doc.key);
     return true;
+  }
+
+  /** Whether some document names this place. */
+  isKnownPlace(term: string): boolean {
+    return this.placeCounts.has(term);
   }
 
   chunk(id: number): Chunk | undefined {

@@ -43,6 +43,7 @@ export function prepareDocument(
     title,
     date: extractDate(lines),
     place: extractPlace(text),
+    places: [...new Set(tokenizer.places(foldText(text)))].sort(),
     indexedAt: now,
   };
   const drafts = chunkDocument(text, lines, chunking);

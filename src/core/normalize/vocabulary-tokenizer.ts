@@ -10,7 +10,18 @@ import { STOPWORDS } from './stopwords.js';
 
 const MAX_WORD = 8;
 
-export function createVocabularyTokenizer(indexed: (term: string) => boolean): Tokenizer {
+/**
+ * Place names in folded text: the corpus's own (names its documents mention, `knownPlace`) and the gazetteer's.
+ */
+export function findPlaces(folded: string, knownPlace: (term: string) => boolean): string[] {
+  const found = new Set(gazetteerPlaces(folded));
+  for (let i = 0; i < folded.length; i++) {
+    for (let n = 2; n <= 6 && i + n <= folded.length; n++) if (knownPlace(folded.slice(i, i + n))) found.add(folded.slice(i, i + n));
+  }
+  return [...found];
+}
+
+export function createVocabularyTokenizer(indexed: (term: string) => boolean, knownPlace: (term: string) => boolean = () => false): Tokenizer {
   // Stop words are words too (多少, 什么): recognised, then dropped, never cut into single characters.
   const has = (term: string) => indexed(term) || STOPWORDS.has(term);
   function segment(run: string): string[] {
@@ -30,6 +41,6 @@ export function createVocabularyTokenizer(indexed: (term: string) => boolean): T
   return {
     id: 'vocabulary@1',
     tokenize: (folded) => searchTokens(folded, segment),
-    places: gazetteerPlaces,
+    places: (folded) => findPlaces(folded, knownPlace),
   };
 }

@@ -123,10 +123,9 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   // Warm up the word segmenter's dictionary and the query model so that the first question is as fast as the rest.
   tokenizer.places(tokenizer.tokenize('预热').join(''));
   await queryEmbedder.embed(['预热'], 'query');
-  // Questions are cut into the words the index holds (as on Workers), places found by jieba's tagger.
-  const vocabulary = createVocabularyTokenizer((term) => live.documentBm25.df(term) > 0);
+  // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
   const engine = createEngine({
-    tokenizer: { id: vocabulary.id, tokenize: vocabulary.tokenize, places: (s) => [...new Set([...tokenizer.places(s), ...vocabulary.places(s)])] },
+    tokenizer: createVocabularyTokenizer((term) => live.documentBm25.df(term) > 0, (term) => live.isKnownPlace(term)),
     embedder: queryEmbedder,
     corpus: live,
     settings: {

@@ -1,0 +1,180 @@
+/**
+ * @module d1-corpus: the Corpus on Cloudflare D1 (documents, chunks, postings) and Vectorize (vectors).
+ * Per question it loads the postings of that question's terms and scores them with the same BM25 code as the
+ * in-memory index, so both runtimes rank alike.
+ */
+import type { Corpus, CorpusView, LoadedChunk } from '../../core/index/corpus.js';
+import type { VectorIndex, VectorMatch } from '../../core/ports.js';
+import { bm25Idf, bm25Term, CHUNK_BM25, DOCUMENT_BM25 } from '../../core/retrieve/bm25-index.js';
+import type { D1Database, VectorizeIndex } from './bindings.js';
+
+export interface CorpusMeta {
+  version: number;
+  nextId: number;
+  chunkCount: number;
+  chunkTokens: number;
+  docCount: number;
+  docTokens: number;
+}
+
+const META_KEYS: Record<keyof CorpusMeta, string> = {
+  version: 'version',
+  nextId: 'next_id',
+  chunkCount: 'chunk_count',
+  chunkTokens: 'chunk_tokens',
+  docCount: 'doc_count',
+  docTokens: 'doc_tokens',
+};
+
+/** D1 binds at most 100 parameters a statement. */
+export const PARAMS = 90;
+
+export function inGroups<T>(items: T[], size = PARAMS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+export async function readMeta(db: D1Database): Promise<CorpusMeta> {
+  const { results } = await db.prepare('SELECT key, value FROM meta').all<{ key: string; value: string }>();
+  const byKey = new Map(results.map((r) => [r.key, Number(r.value)]));
+  const meta = {} as CorpusMeta;
+  for (const [field, key] of Object.entries(META_KEYS)) meta[field as keyof CorpusMeta] = byKey.get(key) ?? 0;
+  return meta;
+}
+
+export function metaStatements(db: D1Database, meta: CorpusMeta) {
+  return Object.entries(META_KEYS).map(([field, key]) =>
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').bind(key, String(meta[field as keyof CorpusMeta])),
+  );
+}
+
+/** Vectorize as a VectorIndex: searched here; written by the document library. */
+export class VectorizeVectorIndex implements VectorIndex {
+  size = 0;
+
+  constructor(private readonly index: VectorizeIndex) {}
+
+  add(): void {
+    throw new Error('Vectorize is written through the document library');
+  }
+
+  remove(): void {
+    throw new Error('Vectorize is written through the document library');
+  }
+
+  async search(vector: Float32Array, k: number): Promise<VectorMatch[]> {
+    const { matches } = await this.index.query(Array.from(vector), { topK: Math.min(k, 100), returnMetadata: 'none' });
+    return matches.map((m) => ({ id: Number(m.id), score: m.score }));
+  }
+}
+
+type Posting = { key: number | string; tf: number; len: number };
+
+function score(
+  tokens: string[],
+  postings: Map<string, Posting[]>,
+  entries: number,
+  average: number,
+  options: typeof CHUNK_BM25,
+  weights?: ReadonlyMap<string, number>,
+): Map<number | string, number> {
+  const scores = new Map<number | string, number>();
+  for (const term of new Set(tokens)) {
+    const list = postings.get(term);
+    if (!list) continue;
+    const idf = bm25Idf(entries, list.length) * (weights?.get(term) ?? 1);
+    for (const p of list) scores.set(p.key, (scores.get(p.key) ?? 0) + bm25Term(idf, p.tf, p.len, average, options));
+  }
+  return scores;
+}
+
+export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpus & { meta(): Promise<CorpusMeta> } {
+  const vectors = new VectorizeVectorIndex(vectorize);
+
+  async function meta(): Promise<CorpusMeta> {
+    const m = await readMeta(db);
+    vectors.size = m.chunkCount;
+    return m;
+  }
+
+  async function view(terms: string[]): Promise<CorpusView> {
+    const wanted = [...new Set(terms.filter(Boolean))];
+    const m = await meta();
+    const chunkPostings = new Map<string, Posting[]>();
+    const docPostings = new Map<string, Posting[]>();
+    const statements = inGroups(wanted).flatMap((group) => [
+      db
+        .prepare(`SELECT p.term AS term, p.chunk_id AS key, p.tf AS tf, c.token_count AS len FROM postings p JOIN chunks c ON c.id = p.chunk_id WHERE p.term IN (${marks(group.length)}) ORDER BY c.id`)
+        .bind(...group),
+      db
+        .prepare(`SELECT d.term AS term, d.source AS key, d.tf AS tf, doc.token_count AS len FROM doc_terms d JOIN documents doc ON doc.source = d.source WHERE d.term IN (${marks(group.length)}) ORDER BY doc.rowid`)
+        .bind(...group),
+    ]);
+    const results = statements.length ? await db.batch<Posting & { term: string }>(statements) : [];
+    results.forEach((r, i) => {
+      const target = i % 2 === 0 ? chunkPostings : docPostings;
+      for (const row of r.results) {
+        let list = target.get(row.term);
+        if (!list) target.set(row.term, (list = []));
+        list.push({ key: row.key, tf: row.tf, len: row.len });
+      }
+    });
+    const chunkAverage = m.chunkCount ? m.chunkTokens / m.chunkCount : 1;
+    const docAverage = m.docCount ? m.docTokens / m.docCount : 1;
+    return {
+      keywordScores: (tokens, weights) => score(tokens, chunkPostings, m.chunkCount, chunkAverage, CHUNK_BM25, weights) as Map<number, number>,
+      documentScores: (tokens) => score(tokens, docPostings, m.docCount, docAverage, DOCUMENT_BM25) as Map<string, number>,
+      idf: (term) => bm25Idf(m.chunkCount, chunkPostings.get(term)?.length ?? 0),
+      documentDf: (term) => docPostings.get(term)?.length ?? 0,
+      documentTf: (term, source) => docPostings.get(term)?.find((p) => p.key === source)?.tf ?? 0,
+      focus(term) {
+        if (!/[\u4e00-\u9fff]/.test(term) && !/^[a-z][区县市]$/.test(term)) return undefined;
+        const list = docPostings.get(term) ?? [];
+        let total = 0;
+        let best: Posting | undefined;
+        for (const p of list) {
+          total += p.tf;
+          if (!best || p.tf > best.tf) best = p;
+        }
+        if (!best || best.tf < 2 || m.docCount < 2) return undefined;
+        return { source: String(best.key), share: best.tf / total };
+      },
+    };
+  }
+
+  async function chunks(ids: number[]): Promise<Map<number, LoadedChunk>> {
+    const out = new Map<number, LoadedChunk>();
+    const groups = inGroups([...new Set(ids)]);
+    if (!groups.length) return out;
+    const results = await db.batch<{ id: number; source: string; start: number; end: number; heading: string | null; text: string; title: string }>(
+      groups.map((g) =>
+        db.prepare(`SELECT c.id AS id, c.source AS source, c.start AS start, c."end" AS "end", c.heading AS heading, c.text AS text, d.title AS title FROM chunks c JOIN documents d ON d.source = c.source WHERE c.id IN (${marks(g.length)})`).bind(...g),
+      ),
+    );
+    for (const r of results) {
+      for (const row of r.results) {
+        out.set(row.id, { id: row.id, source: row.source, start: row.start, end: row.end, heading: row.heading ?? undefined, text: row.text, title: row.title });
+      }
+    }
+    return out;
+  }
+
+  async function neighbours(ids: number[]): Promise<number[]> {
+    if (!ids.length) return [];
+    const { results } = await db
+      .prepare(`SELECT n.id AS id FROM chunks c JOIN chunks n ON n.source = c.source AND (n.ord = c.ord - 1 OR n.ord = c.ord + 1) WHERE c.id IN (${marks(ids.length)}) ORDER BY c.id, n.ord`)
+      .bind(...ids)
+      .all<{ id: number }>();
+    return results.map((r) => r.id);
+  }
+
+  async function counts() {
+    const m = await meta();
+    return { documents: m.docCount, chunks: m.chunkCount };
+  }
+
+  return { vectors, view, chunks, neighbours, counts, meta };
+}

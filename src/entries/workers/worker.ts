@@ -1,0 +1,88 @@
+/**
+ * @module worker: the Cloudflare Workers entry. The same Hono app and runtime-free core as on Node, wired with
+ * Workers adapters: Workers AI for embeddings, Vectorize for vectors, D1 for documents, chunks, postings and WeChat
+ * delivery keys. The widget script comes from `npm run build:widget` (dist/widget.txt).
+ */
+import { Hono } from 'hono';
+import widgetScript from '../../../dist/widget.txt';
+import { createApp } from '../../app.js';
+import { createEngine } from '../../core/engine.js';
+import { AppError } from '../../core/errors.js';
+import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
+import { createD1Corpus, readMeta } from '../../adapters/workers/d1-corpus.js';
+import { createD1Library } from '../../adapters/workers/d1-library.js';
+import { createWorkersAiEmbedder } from '../../adapters/workers/workers-ai-embedder.js';
+import { createD1KeyValueStore } from '../../adapters/workers/d1-key-value-store.js';
+import type { WorkerEnv } from '../../adapters/workers/bindings.js';
+import { createWidgetApp } from '../../channels/widget/widget-app.js';
+import { createWeChatApp, DEFAULT_WELCOME } from '../../channels/wechat/wechat-app.js';
+import { createPreparedDocumentsApp } from '../../channels/http/prepared-documents-app.js';
+import { errorResponse } from '../../channels/http/error-response.js';
+
+const DEFAULT_MODEL = '@cf/baai/bge-m3';
+const DIMENSIONS: Record<string, number> = { '@cf/baai/bge-m3': 1024, '@cf/baai/bge-small-en-v1.5': 384, '@cf/baai/bge-base-en-v1.5': 768 };
+
+/** One app per isolate, rebuilt when the corpus version changes (its vocabulary is the question tokenizer's). */
+let cached: { env: WorkerEnv; version: number; app: Hono } | undefined;
+
+async function appFor(env: WorkerEnv): Promise<Hono> {
+  let version: number;
+  try {
+    version = (await readMeta(env.DB)).version;
+  } catch (cause) {
+    throw new AppError('not_ready', 'The D1 database has no tables yet: run `wrangler d1 migrations apply`.', { cause });
+  }
+  if (cached && cached.env === env && cached.version === version) return cached.app;
+  const modelId = env.MODEL_ID || DEFAULT_MODEL;
+  const embedder = createWorkersAiEmbedder(env.AI, modelId, DIMENSIONS[modelId] ?? 1024);
+  const corpus = createD1Corpus(env.DB, env.VECTORIZE);
+  const library = createD1Library(env.DB, env.VECTORIZE, embedder);
+  const { terms, places } = await library.vocabulary();
+  const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t)), embedder, corpus });
+  const channels = [createWidgetApp({ script: widgetScript })];
+  if (env.WECHAT_TOKEN) {
+    channels.push(
+      createWeChatApp({
+        engine: () => engine,
+        state: createD1KeyValueStore(env.DB),
+        settings: {
+          token: env.WECHAT_TOKEN,
+          appId: env.WECHAT_APPID,
+          aesKey: env.WECHAT_AES_KEY,
+          appSecret: env.WECHAT_APPSECRET,
+          apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+          replyDeadlineMs: 4500,
+          holdMs: 6000,
+          welcome: DEFAULT_WELCOME,
+          maxBodyBytes: 64 * 1024,
+        },
+      }),
+    );
+  }
+  const app = createApp({
+    engine: () => engine,
+    channels,
+    documents: createPreparedDocumentsApp({ library, adminToken: env.ADMIN_TOKEN }),
+    http: {
+      allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      // Per-isolate counters do not limit a distributed deployment: use Cloudflare's rate-limiting rules instead.
+      rateLimitPerMinute: 0,
+      adminToken: env.ADMIN_TOKEN,
+    },
+    clientKey: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+  });
+  cached = { env, version, app };
+  return app;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: { waitUntil(p: Promise<unknown>): void; passThroughOnException?(): void }): Promise<Response> {
+    try {
+      return await (await appFor(env)).fetch(request, env, ctx as never);
+    } catch (err) {
+      const fallback = new Hono();
+      fallback.all('*', (c) => errorResponse(c, err));
+      return fallback.fetch(request);
+    }
+  },
+};

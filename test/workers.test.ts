@@ -1,0 +1,160 @@
+/**
+ * The Worker in workerd (Miniflare) with a real local D1, and Workers AI and Vectorize replaced by in-test
+ * implementations of those binding APIs. Given the same vectors, the Worker must answer the question set exactly as
+ * the Node server does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import type { Hono } from 'hono';
+import { createApp } from '../src/app.js';
+import { buildWidget } from '../src/adapters/node/build-widget.js';
+import { preparedUploads } from '../src/entries/node/prepare-uploads.js';
+import { openTestIndex, recordingEmbedder, seedCorpus } from './support/open-test-index.js';
+import type { Embedder } from '../src/core/ports.js';
+import { sha1 } from './support/wechat-sim.js';
+import { parseSse } from './support/serve.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const DEV = join(ROOT, '../shared/eval/dev.jsonl');
+const FALLBACK_QUESTIONS = ['平陆招商目标是多少', '枣强县委书记是谁', '环县全膜双垄沟播玉米种植了多少万亩', '衡水湖片区的总体定位是什么', '北京市2022年GDP是多少', '今天天气怎么样'];
+const items: { question: string; conversation?: string[] }[] = existsSync(DEV)
+  ? readFileSync(DEV, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  : FALLBACK_QUESTIONS.map((question) => ({ question }));
+
+let mf: Miniflare;
+let bundleText = '';
+let node: Hono;
+const table: Record<string, number[]> = {};
+
+/** The real model, recording every text it embeds and its vector (the table the Worker's AI will answer from). */
+async function tableRecorder(): Promise<Embedder> {
+  const inner = await recordingEmbedder();
+  return {
+    modelId: inner.modelId,
+    dimensions: inner.dimensions,
+    async embed(texts, kind, options) {
+      const out = await inner.embed(texts, kind, options);
+      texts.forEach((t, i) => (table[t] = Array.from(out[i])));
+      return out;
+    },
+  };
+}
+
+const worker = (path: string, init?: RequestInit) => mf.dispatchFetch(`http://zhida.test${path}`, init as never) as unknown as Promise<Response>;
+const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  const corpus = await seedCorpus();
+  const opened = await openTestIndex(corpus, undefined, {}, await tableRecorder());
+  node = createApp({ engine: () => opened.engine });
+  // Every question (and follow-up) once through Node, so that the table holds their vectors.
+  for (const item of items) {
+    const turns = item.conversation ?? [item.question];
+    await opened.engine.ask(turns[turns.length - 1], { history: turns.slice(0, -1) });
+  }
+
+  const widget = await buildWidget();
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'test/workers/test-worker.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['workerd', 'worker', 'browser', 'import'],
+    write: false,
+    plugins: [
+      {
+        name: 'widget',
+        setup(b) {
+          b.onResolve({ filter: /widget\.txt$/ }, () => ({ path: 'widget', namespace: 'widget' }));
+          b.onLoad({ filter: /.*/, namespace: 'widget' }, () => ({ contents: widget, loader: 'text' }));
+        },
+      },
+    ],
+  });
+  bundleText = bundle.outputFiles[0].text;
+  mf = new Miniflare({
+    modules: true,
+    script: bundle.outputFiles[0].text,
+    compatibilityDate: '2025-01-01',
+    d1Databases: ['DB'],
+    bindings: { VECTOR_TABLE: table, ADMIN_TOKEN: 'worker-admin', MODEL_ID: '@cf/baai/bge-m3', WECHAT_TOKEN: 'AAAAA' },
+  });
+  const db = await mf.getD1Database('DB');
+  const migration = await readFile(join(ROOT, 'migrations/0001_init.sql'), 'utf8');
+  for (const statement of migration.replace(/--.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+
+  // Load the corpus the documented way: prepared on Node, pushed to the Worker's admin route.
+  for await (const upload of preparedUploads({ CORPUS_DIR: corpus, CHUNK_SIZE: 300, CHUNK_OVERLAP: 80 })) {
+    const res = await worker('/api/documents', { ...json(upload), headers: { 'content-type': 'application/json', authorization: 'Bearer worker-admin' } });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+}, 180_000);
+
+afterAll(() => mf?.dispose());
+
+describe('the Worker in workerd', () => {
+  it('bundles for workerd without node:*, native addons or the file system', () => {
+    expect(bundleText).not.toMatch(/from\s*"node:|require\("(node:|fs|path|os|child_process)|nodejieba|hnswlib|onnxruntime|@xenova/);
+  });
+
+  it('holds the pushed corpus: documents listed, vectors stored, healthy', async () => {
+    const health = await (await worker('/healthz')).json();
+    expect(health).toMatchObject({ status: 'ok', documents: 5 });
+    const list = await (await worker('/api/documents', { headers: { authorization: 'Bearer worker-admin' } })).json();
+    expect(list.documents).toHaveLength(5);
+    const calls = await (await worker('/__test/calls')).json();
+    expect(calls.vectors).toBe(health.chunks);
+  });
+
+  it('answers the question set exactly as Node does (same answers, same citations)', async () => {
+    for (const item of items) {
+      const turns = item.conversation ?? [item.question];
+      const messages = turns.map((content) => ({ role: 'user' as const, content }));
+      const a = await (await node.request('/api/chat', json({ messages }))).json();
+      const b = await (await worker('/api/chat', json({ messages }))).json();
+      expect(b.answer, item.question).toBe(a.answer);
+      expect(b.found, item.question).toBe(a.found);
+      expect(b.query, item.question).toBe(a.query);
+      const shape = (cs: { n: number; source: string; start: number; end: number; text: string }[]) => cs.map(({ n, source, start, end, text }) => ({ n, source, start, end, text }));
+      expect(shape(b.citations), item.question).toEqual(shape(a.citations));
+      for (let i = 0; i < a.citations.length; i++) expect(b.citations[i].score).toBeCloseTo(a.citations[i].score, 2);
+    }
+  });
+
+  it('streams /api/chat as Server-Sent Events', async () => {
+    const res = await worker('/api/chat', json({ messages: [{ role: 'user', content: '平陆招商目标是多少' }], stream: true }));
+    const events = parseSse(await res.text());
+    expect(events.at(-1)!.event).toBe('done');
+    expect(JSON.parse(events.at(-1)!.data).answer).toContain('50个');
+  });
+
+  it('serves /v1/chat/completions, /widget.js and /wechat', async () => {
+    const completion = await (await worker('/v1/chat/completions', json({ model: 'zhida', messages: [{ role: 'user', content: '枣强县委书记是谁' }] }))).json();
+    expect(completion.choices[0].message.content).toContain('刘新营');
+    const widget = await worker('/widget.js');
+    expect(widget.headers.get('content-type')).toMatch(/javascript/);
+    expect((await widget.text()).length).toBeGreaterThan(1000);
+    const verify = await worker(`/wechat?signature=${sha1('AAAAA', '1714036504', '1514711492')}&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249`);
+    expect(await verify.text()).toBe('4375120948345356249');
+    const ts = String(Math.floor(Date.now() / 1000));
+    const msg = `<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[o_w]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[衡水市委书记是谁]]></Content><MsgId>42</MsgId></xml>`;
+    const reply = await (await worker(`/wechat?signature=${sha1('AAAAA', ts, '7')}&timestamp=${ts}&nonce=7`, { method: 'POST', body: msg })).text();
+    expect(reply).toContain('李谦');
+  });
+
+  it('deletes a document from D1 and Vectorize', async () => {
+    const auth = { authorization: 'Bearer worker-admin' };
+    const list = await (await worker('/api/documents', { headers: auth })).json();
+    const doc = list.documents.find((d: { source: string }) => d.source.startsWith('004'));
+    const before = (await (await worker('/__test/calls')).json()).vectors;
+    expect((await worker(`/api/documents/${doc.id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+    expect((await (await worker('/__test/calls')).json()).vectors).toBe(before - doc.chunks);
+    const answer = await (await worker('/api/ask', json({ question: '衡水市委书记是谁' }))).json();
+    expect(answer.citations.every((c: { source: string }) => !c.source.startsWith('004'))).toBe(true);
+  });
+});
