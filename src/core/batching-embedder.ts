@@ -5,6 +5,12 @@
  */
 import type { Embedder, EmbedKind } from './ports.js';
 
+/** The next turn of the event loop: setImmediate where the runtime has it (Node), else a zero timeout. */
+const nextTurn: (fn: () => void) => void =
+  typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function'
+    ? (fn) => (globalThis as unknown as { setImmediate(f: () => void): void }).setImmediate(fn)
+    : (fn) => setTimeout(fn, 0);
+
 interface Pending {
   text: string;
   resolve(v: Float32Array): void;
@@ -50,7 +56,7 @@ export function createBatchingEmbedder(inner: Embedder, maxBatch = 32): Embedder
       return new Promise<Float32Array>((resolve, reject) => {
         queue.push({ text: texts[0], resolve, reject, signal: options?.signal });
         // Let the requests that arrived in this turn of the event loop join the same call.
-        if (queue.length === 1) setTimeout(() => void pump(), 0);
+        if (queue.length === 1) nextTurn(() => void pump());
       }).then((v) => [v]);
     },
   };
