@@ -5,6 +5,7 @@ import type { Answer, ChatMessage as Message, StageTimings } from '../../core/ty
 import type { Metrics } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
 import { readJson } from './read-json.js';
+import { requireEngine } from './require-engine.js';
 import { AskRequest, ChatRequest, SearchQuery } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
 import { sseSession } from './sse-session.js';
@@ -18,11 +19,7 @@ export interface ApiDeps {
 
 export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiDeps): Hono {
   const app = new Hono();
-  const ready = (): Engine => {
-    const e = engine();
-    if (!e) throw new AppError('not_ready', 'The index is still being built; try again shortly.');
-    return e;
-  };
+  const ready = () => requireEngine(engine);
   const record = (timings: StageTimings) => {
     for (const [stage, ms] of Object.entries(timings)) metrics?.stage(stage, ms);
   };

@@ -5,6 +5,7 @@ import type { ChatMessage, StageTimings } from '../../core/types.js';
 import type { Metrics } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
 import { readJson } from './read-json.js';
+import { requireEngine } from './require-engine.js';
 import { ChatCompletionRequest } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
 import { sseSession } from './sse-session.js';
@@ -27,11 +28,7 @@ const tokens = (text: string) => (text.match(/[\u3400-\u9fff]|[A-Za-z0-9]+|\S/g)
 
 export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: OpenAIDeps): Hono {
   const app = new Hono();
-  const ready = (): Engine => {
-    const e = engine();
-    if (!e) throw new AppError('not_ready', 'The index is still being built; try again shortly.');
-    return e;
-  };
+  const ready = () => requireEngine(engine);
 
   app.get('/v1/models', (c) =>
     c.json({ object: 'list', data: [{ id: MODEL_NAME, object: 'model', created: 1_700_000_000, owned_by: 'zhida' }] }),

@@ -1,9 +1,7 @@
 /** @module library: adds and removes documents at run time — durable file first, then incremental index, then persist. */
-import type { DocumentStore, Embedder, Tokenizer } from '../ports.js';
-import type { CorpusIndex, IndexedDocument } from './corpus-index.js';
-import type { ChunkingOptions } from '../chunk/chunk-document.js';
+import type { IndexedDocument } from './corpus-index.js';
 import { AppError } from '../errors.js';
-import { indexDocuments, type ParseFn } from './sync-corpus.js';
+import { indexDocuments, type IndexingDeps } from './sync-corpus.js';
 import { prepareDocument } from '../ingest/prepare-document.js';
 import { sanitizeDocumentName } from './document-name.js';
 
@@ -18,13 +16,7 @@ export interface DocumentRecord {
   place?: string;
 }
 
-export interface LibraryDeps {
-  index: CorpusIndex;
-  store: DocumentStore;
-  parse: ParseFn;
-  tokenizer: Tokenizer;
-  embedder: Embedder;
-  chunking: ChunkingOptions;
+export interface LibraryDeps extends IndexingDeps {
   hash(bytes: Uint8Array): Promise<string>;
   /** Writes the index durably (a new generation). */
   persist(): Promise<void>;

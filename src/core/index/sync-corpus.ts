@@ -6,13 +6,17 @@ import { prepareDocument, type PreparedDocument } from '../ingest/prepare-docume
 
 export type ParseFn = (source: string, bytes: Uint8Array) => Promise<{ text: string; title?: string }>;
 
-export interface SyncOptions {
+/** What turns files into indexed chunks. */
+export interface IndexingDeps {
   index: CorpusIndex;
   store: DocumentStore;
   parse: ParseFn;
   tokenizer: Tokenizer;
   embedder: Embedder;
   chunking: ChunkingOptions;
+}
+
+export interface SyncOptions extends IndexingDeps {
   /** Passages per embedding call. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;

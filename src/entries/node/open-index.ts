@@ -81,6 +81,8 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   }
   const live = index ?? fresh();
 
+  const indexing = { index: live, store: documents, parse: parseDocument, tokenizer, embedder, chunking: settings.chunking };
+
   async function persist(): Promise<void> {
     const listing = live.listDocuments().map((d) => ({ source: d.meta.source, hash: d.meta.hash }));
     await store.save(live, settings, await corpusFingerprint(listing));
@@ -90,12 +92,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     const bar = options.progress ? createProgress('embedding') : undefined;
     const started = performance.now();
     const result = await syncCorpus({
-      index: live,
-      store: documents,
-      parse: parseDocument,
-      tokenizer,
-      embedder,
-      chunking: settings.chunking,
+      ...indexing,
       batchSize: config.EMBED_BATCH,
       onProgress: (done, total) => total > 0 && bar?.update(done, total),
       onSkip: (source, reason) => log.warn({ source, reason }, 'document skipped'),
@@ -136,12 +133,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     },
   });
   const library = createLibrary({
-    index: live,
-    store: documents,
-    parse: parseDocument,
-    tokenizer,
-    embedder,
-    chunking: settings.chunking,
+    ...indexing,
     hash: async (bytes) => sha256(bytes),
     persist,
   });
