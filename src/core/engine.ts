@@ -4,7 +4,7 @@ import type { Answer, ChatMessage, Citation, SearchHit, StageTimings } from './t
 import { AppError } from './errors.js';
 import type { Corpus, CorpusView } from './index/corpus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
-import { analyzeQuestion } from './answer/analyze-question.js';
+import { analyzeQuestion, type QuestionAnalysis } from './answer/analyze-question.js';
 import { selectAnswer, type AnswerCandidate } from './answer/select-answer.js';
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
 import { LruCache } from './lru-cache.js';
@@ -174,44 +174,25 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return [...out.values()];
   }
 
-  async function retrieve(view: CorpusView, query: string, k: number, signal?: AbortSignal, timings: StageTimings = {}) {
-    const analysis = analyzeQuestion(query, tokenizer);
-    let t = performance.now();
-    const vector = corpus.vectors.size > 0 ? await embedQuery(analysis.folded, signal) : undefined;
-    timings.embed = performance.now() - t;
-    signal?.throwIfAborted();
-    const hits = await hybridSearch(
-      corpus,
-      view,
-      { ...expandQuery(view, analysis.tokens), vector },
-      { k, candidates: settings.candidates, weights: settings.weights },
-      timings,
-    );
-    return { analysis, hits };
+  async function retrieve(
+    view: CorpusView,
+    analysis: QuestionAnalysis,
+    k: number,
+    options: { signal?: AbortSignal; timings?: StageTimings },
+  ): Promise<ScoredChunk[]> {
+    const timings = options.timings ?? {};
+    let vector: Float32Array | undefined;
+    if (corpus.vectors.size > 0) {
+      const t = performance.now();
+      vector = await embedQuery(analysis.folded, options.signal);
+      timings.embed = performance.now() - t;
+      options.signal?.throwIfAborted();
+    }
+    return hybridSearch(corpus, view, { ...expandQuery(view, analysis.tokens), vector }, { k, candidates: settings.candidates, weights: settings.weights }, timings);
   }
 
-  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const raw = validate(question);
-    const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
-    const timings = options.timings ?? {};
-    const history = (options.history ?? []).map((h) => h.trim()).filter(Boolean);
-    let t = performance.now();
-    const before = await corpus.view([...history, raw].flatMap(termsOf));
-    const query = rewriteFollowUp(raw, history, {
-      tokenize: (s) => tokenizer.tokenize(foldText(s)),
-      focus: (term) => before.focus(term)?.share ?? 0,
-      places: (s) => tokenizer.places(s),
-    });
-    const view = query === raw ? before : await corpus.view(termsOf(query));
-    timings.rewrite = performance.now() - t;
-
-    const { analysis, hits } = await retrieve(view, query, Math.max(topK, settings.answerPassages), options.signal, timings);
-    t = performance.now();
-    const missing = unknownPlaces(view, analysis.places);
-    if (missing.length) {
-      timings.answer = performance.now() - t;
-      return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
-    }
+  /** The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough. */
+  async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number): Promise<Answer | undefined> {
     // A question that names a document's subject (平陆, 枣强) is answered from that document only.
     const subjects = new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
     const eligible = subjects.size ? hits.filter((h) => subjects.has(h.chunk.source)) : hits;
@@ -231,9 +212,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       },
       { maxLength: settings.answerMaxLength },
     );
-    timings.answer = performance.now() - t;
     if (!selection || selection.confidence < settings.minConfidence || selection.contentCoverage < settings.minContentCoverage) {
-      return { answer: NOT_FOUND, found: false, query, citations: [] };
+      return undefined;
     }
     const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;
     const ranked = hits.some((h) => h.id === selection.chunkId)
@@ -242,6 +222,34 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const citations = toCitations(ranked, topK, selection.chunkId);
     citations[0].highlight = selection.span;
     return { answer: `${selection.text}[1]`, found: true, query, citations };
+  }
+
+  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const raw = validate(question);
+    const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
+    const timings = options.timings ?? {};
+    const history = (options.history ?? []).map((h) => h.trim()).filter(Boolean);
+    let t = performance.now();
+    const before = await corpus.view([...history, raw].flatMap(termsOf));
+    const query = rewriteFollowUp(raw, history, {
+      tokenize: (s) => tokenizer.tokenize(foldText(s)),
+      focus: (term) => before.focus(term)?.share ?? 0,
+      places: (s) => tokenizer.places(s),
+    });
+    const view = query === raw ? before : await corpus.view(termsOf(query));
+    timings.rewrite = performance.now() - t;
+
+    const analysis = analyzeQuestion(query, tokenizer);
+    const missing = unknownPlaces(view, analysis.places);
+    if (missing.length) {
+      return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
+    }
+    const k = Math.max(topK, settings.answerPassages);
+    const hits = await retrieve(view, analysis, k, { signal: options.signal, timings });
+    t = performance.now();
+    const answer = await answerFrom(view, analysis, hits, query, topK);
+    timings.answer = performance.now() - t;
+    return answer ?? { answer: NOT_FOUND, found: false, query, citations: [] };
   }
 
   async function chat(messages: ChatMessage[], options: Omit<AskOptions, 'history'> = {}): Promise<Answer> {
@@ -254,7 +262,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   async function search(question: string, k = settings.topK, signal?: AbortSignal): Promise<{ query: string; hits: SearchHit[] }> {
     const query = validate(question);
     const view = await corpus.view(termsOf(query));
-    const { hits } = await retrieve(view, query, Math.min(50, Math.max(1, k)), signal);
+    const hits = await retrieve(view, analyzeQuestion(query, tokenizer), Math.min(50, Math.max(1, k)), { signal });
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 
