@@ -70,3 +70,32 @@ describe('the server process', () => {
     expect(await again.exited).toBe(0);
   });
 });
+
+describe('the command-line tools', () => {
+  it('npm run index and npm run ask finish by themselves and print the answer', async () => {
+    const corpus = await seedCorpus();
+    const { indexDir } = await openTestIndex(corpus);
+    const run = (script: string, args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+          cwd: ROOT,
+          env: { ...process.env, CORPUS_DIR: corpus, INDEX_DIR: indexDir, MODELS_DIR: MODELS },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          resolve({ code, out });
+        });
+      });
+    const index = await run('src/entries/node/cli-index.ts', []);
+    expect(index.code, index.out).toBe(0);
+    expect(index.out).toMatch(/index ready: 5 documents/);
+    const ask = await run('src/entries/node/cli-ask.ts', ['平陆招商目标是多少']);
+    expect(ask.code, ask.out).toBe(0);
+    expect(ask.out).toMatch(/答：.*50个/);
+  });
+});

@@ -24,3 +24,4 @@ if (json) {
     process.stdout.write(`\n[${c.n}] ${c.title} (${c.source} ${c.start}-${c.end}, score ${c.score})\n    ${snippet}…\n`);
   }
 }
+await opened.close();

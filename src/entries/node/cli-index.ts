@@ -12,3 +12,4 @@ process.stderr.write(
   `index ready: ${docs.length} documents, ${opened.index.chunkCount} chunks in ${((performance.now() - started) / 1000).toFixed(1)} s → ${opened.store.dir}\n`,
 );
 for (const d of docs) process.stderr.write(`  ${d.meta.source}  ${d.chunkIds.length} chunks  ${d.meta.title}\n`);
+await opened.close();

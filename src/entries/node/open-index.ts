@@ -32,6 +32,8 @@ export interface OpenedIndex {
   persist(): Promise<void>;
   /** Run-time document management (upload, delete), persisted after each change. */
   library: Library;
+  /** Stops the model workers (command-line tools call it when done). */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -48,9 +50,8 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   const tokenizer = createJiebaTokenizer();
   const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH };
   // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing.
-  const [embedder, queryEmbedder] = options.embedder
-    ? [options.embedder, options.embedder]
-    : await Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  const workers = options.embedder ? [] : await Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  const [embedder, queryEmbedder]: Embedder[] = options.embedder ? [options.embedder, options.embedder] : workers;
   const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
   const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
   const documents = createFsDocumentStore(resolve(config.CORPUS_DIR));
@@ -137,5 +138,9 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     hash: async (bytes) => sha256(bytes),
     persist,
   });
-  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library };
+  const close = async () => {
+    await library.idle();
+    await Promise.all(workers.map((w) => w.close()));
+  };
+  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close };
 }
