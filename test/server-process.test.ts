@@ -42,9 +42,12 @@ describe('the server process', () => {
     const { indexDir } = await openTestIndex(corpus);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), CORPUS_DIR: corpus, INDEX_DIR: indexDir, ADMIN_TOKEN: 't' };
+    const env = { PORT: String(port), CORPUS_DIR: corpus, INDEX_DIR: indexDir, ADMIN_TOKEN: 't', WECHAT_TOKEN: 'AAAAA' };
     const server = startServer(env);
     await waitHealthy(url);
+    // WECHAT_TOKEN turns the WeChat endpoint on (official vector V1).
+    const verify = await fetch(`${url}/wechat?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249`);
+    expect(await verify.text()).toBe('4375120948345356249');
 
     const upload = fetch(`${url}/api/documents`, {
       method: 'POST',

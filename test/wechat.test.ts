@@ -138,9 +138,10 @@ describe('messages', () => {
     expect(content).toMatch(/来源：\[1\] 以最优作风最大担当最强干劲抓落实/);
   });
 
-  it('keeps follow-ups per user', async () => {
-    const app = wechat();
-    await post(app, textMessage('o_follow', '平陆招商目标是多少', '2001'));
+  it('keeps follow-ups per user, across a restart', async () => {
+    const state = createMemoryStore();
+    await post(wechat({}, engine, state), textMessage('o_follow', '平陆招商目标是多少', '2001'));
+    const app = wechat({}, engine, state);
     const xml = await (await post(app, textMessage('o_follow', '那枣强呢？', '2002'))).text();
     expect(field(xml, 'Content')).toContain('30个');
     const other = await (await post(app, textMessage('o_other', '那枣强呢？', '2003'))).text();

@@ -7,7 +7,6 @@ import type { Engine } from '../../core/engine.js';
 import type { KeyValueStore } from '../../core/ports.js';
 import { silentLogger, type Logger } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
-import { LruCache } from '../../core/lru-cache.js';
 import { signatureMatches, signatureOf } from './signature.js';
 import { createWeChatCipher, type WeChatCipher } from './wechat-crypto.js';
 import { encryptedReply, parseMessage, textReply, type IncomingMessage } from './message-xml.js';
@@ -73,13 +72,21 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
       : undefined;
   let serviceDenied = false;
   const delivery = createDelivery(state);
-  const conversations = new LruCache<string, { turns: string[]; at: number }>(10_000);
+  // Recent questions per user live in the durable store, so follow-ups work across restarts and Worker isolates.
+  const conversationKey = (openId: string) => `conversation:${openId}`;
+  async function recentTurns(openId: string): Promise<string[]> {
+    try {
+      const past = JSON.parse((await state.get(conversationKey(openId))) ?? 'null') as { turns: string[]; at: number } | null;
+      return past && Date.now() - past.at < CONVERSATION_TTL_MS ? past.turns : [];
+    } catch {
+      return [];
+    }
+  }
 
   async function answer(openId: string, question: string): Promise<string[]> {
     const e = engine();
     if (!e) return ['系统正在准备资料，请稍后再问。'];
-    const past = conversations.get(openId);
-    const turns = past && Date.now() - past.at < CONVERSATION_TTL_MS ? past.turns : [];
+    const turns = await recentTurns(openId);
     let text: string;
     try {
       const result = await e.chat([...turns, question].map((content) => ({ role: 'user' as const, content })));
@@ -88,7 +95,7 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
       text = err instanceof AppError && err.status < 500 ? '问题太长或为空，请换个说法再问。' : '抱歉，暂时无法回答，请稍后再试。';
       if (!(err instanceof AppError) || err.status >= 500) logger.error({ err }, 'wechat answer failed');
     }
-    conversations.set(openId, { turns: [...turns, question].slice(-TURNS_KEPT), at: Date.now() });
+    await state.set(conversationKey(openId), JSON.stringify({ turns: [...turns, question].slice(-TURNS_KEPT), at: Date.now() }));
     return splitUtf8(text, MAX_REPLY_BYTES);
   }
 
