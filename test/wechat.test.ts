@@ -7,7 +7,7 @@ import { signatureOf } from '../src/channels/wechat/signature.js';
 import { cdata, parseMessage, textReply } from '../src/channels/wechat/message-xml.js';
 import { splitUtf8, utf8Length } from '../src/channels/wechat/split-utf8.js';
 import { createCustomerService } from '../src/channels/wechat/customer-service.js';
-import { createMemoryStore } from '../src/core/memory-store.js';
+import { createMemoryStore } from './support/memory-store.js';
 import { createFileKeyValueStore } from '../src/adapters/node/file-key-value-store.js';
 import type { Engine } from '../src/core/engine.js';
 import type { KeyValueStore } from '../src/core/ports.js';

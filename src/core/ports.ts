@@ -1,5 +1,4 @@
 /** @module ports: the small interfaces the core needs from a runtime; adapters implement them. */
-import type { SourceDocument } from './types.js';
 
 /** Cuts folded (simplified, half-width, lower-case) text into search tokens. */
 export interface Tokenizer {
@@ -32,12 +31,6 @@ export interface VectorIndex {
   search(vector: Float32Array, k: number): Promise<VectorMatch[]> | VectorMatch[];
 }
 
-/** Turns raw bytes of one supported format into text. */
-export interface DocumentParser {
-  readonly extensions: readonly string[];
-  parse(bytes: Uint8Array, source: string): Promise<{ text: string; title?: string }>;
-}
-
 /** Where the corpus lives: lists, reads and writes source documents. */
 export interface DocumentStore {
   list(): Promise<{ source: string; hash: string; bytes: number }[]>;
@@ -52,4 +45,3 @@ export interface KeyValueStore {
   set(key: string, value: string): Promise<void>;
 }
 
-export type { SourceDocument };

@@ -1,16 +1,5 @@
 /** @module types: the data that flows through ingestion, retrieval and answering. */
 
-/** A document as read from the corpus: its original text and what we know about it. */
-export interface SourceDocument {
-  /** Path relative to the corpus directory, e.g. `001_583cfe85666f49d1.txt`. */
-  source: string;
-  /** The document's text as extracted; chunk offsets index into this string. */
-  text: string;
-  /** SHA-256 of the raw bytes, hex. */
-  hash: string;
-  bytes: number;
-}
-
 /** A half-open range `[start, end)` of character offsets into a document's text. */
 export interface Span {
   start: number;

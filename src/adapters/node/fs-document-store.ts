@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
 import type { DocumentStore } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
+import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -25,7 +25,7 @@ export function createFsDocumentStore(root: string): DocumentStore & { root: str
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) yield* walk(full);
-      else if (entry.isFile() && SUPPORTED_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) yield full;
+      else if (entry.isFile() && DOCUMENT_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) yield full;
     }
   }
 

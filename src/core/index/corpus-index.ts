@@ -90,10 +90,6 @@ export class CorpusIndex implements Corpus, CorpusView {
     return this.documents.get(source);
   }
 
-  documentByKey(key: number): IndexedDocument | undefined {
-    return this.byKey.get(key);
-  }
-
   listDocuments(): IndexedDocument[] {
     return [...this.documents.values()];
   }

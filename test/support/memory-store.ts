@@ -1,6 +1,6 @@
-/** @module memory-store: a bounded in-memory KeyValueStore (tests, and runtimes that keep state elsewhere). */
-import type { KeyValueStore } from './ports.js';
-import { LruCache } from './lru-cache.js';
+/** A bounded in-memory KeyValueStore for tests. */
+import type { KeyValueStore } from '../../src/core/ports.js';
+import { LruCache } from '../../src/core/lru-cache.js';
 
 export function createMemoryStore(capacity = 100_000): KeyValueStore {
   const map = new LruCache<string, string>(capacity);
