@@ -22,12 +22,17 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
   });
   worker.unref();
   const waiting = new Map<number, Waiting>();
+  // Requests the worker has not answered yet, aborted ones included: terminating it mid-inference crashes the process.
+  const outstanding = new Set<number>();
+  let drained: (() => void) | undefined;
   let next = 0;
   const info = await new Promise<{ modelId: string; dimensions: number }>((resolve, reject) => {
     worker.once('message', (m) => (m.type === 'ready' ? resolve(m) : reject(new AppError('config_invalid', m.message))));
     worker.once('error', reject);
   });
   worker.on('message', (m: { type: string; id: number; vectors?: Float32Array[]; message?: string }) => {
+    outstanding.delete(m.id);
+    if (outstanding.size === 0) drained?.();
     const w = waiting.get(m.id);
     if (!w) return;
     waiting.delete(m.id);
@@ -37,6 +42,8 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
   worker.on('error', (e) => {
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
+    outstanding.clear();
+    drained?.();
   });
 
   return {
@@ -52,10 +59,12 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
           waiting.delete(id);
           reject(opts.signal!.reason);
         });
+        outstanding.add(id);
         worker.postMessage({ id, texts, kind });
       });
     },
     async close() {
+      if (outstanding.size) await new Promise<void>((resolve) => (drained = resolve));
       await worker.terminate();
     },
   };
