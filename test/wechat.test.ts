@@ -364,3 +364,17 @@ describe('hostile input', () => {
     expect((await app.request('/wechat?echostr=1')).status).toBe(404);
   });
 });
+
+describe('the delivery-key file', () => {
+  it('keeps the latest value of every key through compaction and restarts', async () => {
+    const file = join(await tempDir(), 'kv.jsonl');
+    const store = await createFileKeyValueStore(file, 100);
+    for (let i = 0; i < 2500; i++) await store.set(`k${i % 50}`, `v${i}`);
+    const { readFile } = await import('node:fs/promises');
+    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean).length;
+    expect(lines).toBeLessThan(2100);
+    const again = await createFileKeyValueStore(file, 100);
+    expect(await again.get('k7')).toBe('v2457');
+    expect(await again.get('k49')).toBe('v2499');
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * @module file-key-value-store: a KeyValueStore kept in memory and appended to a JSON-lines file (fsync per write),
- * compacted atomically at start; the most recent `capacity` keys are kept.
+ * @module file-key-value-store: a KeyValueStore kept in memory and appended to a JSON-lines file (fsync per write).
+ * The file is compacted atomically at start and whenever it holds twice as many lines as live keys; the most recent
+ * `capacity` keys are kept.
  */
-import { open, readFile, mkdir } from 'node:fs/promises';
+import { open, readFile, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { KeyValueStore } from '../../core/ports.js';
 import { LruCache } from '../../core/lru-cache.js';
@@ -20,8 +21,15 @@ export async function createFileKeyValueStore(path: string, capacity = 50_000): 
       // A torn last line from a crash is skipped.
     }
   }
-  await writeFileAtomic(path, [...map.entries()].map((e) => JSON.stringify(e)).join('\n') + (map.size ? '\n' : ''));
-  const file = await open(path, 'a');
+  let file: FileHandle;
+  let lines = 0;
+  async function compact() {
+    const entries = [...map.entries()];
+    await writeFileAtomic(path, entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : ''));
+    lines = entries.length;
+    file = await open(path, 'a');
+  }
+  await compact();
   let tail: Promise<unknown> = Promise.resolve();
   return {
     async get(key) {
@@ -32,6 +40,10 @@ export async function createFileKeyValueStore(path: string, capacity = 50_000): 
       const write = tail.then(async () => {
         await file.write(`${JSON.stringify([key, value])}\n`);
         await file.sync();
+        if (++lines > 2 * Math.max(map.size, 1000)) {
+          await file.close();
+          await compact();
+        }
       });
       tail = write.catch(() => undefined);
       return write;
