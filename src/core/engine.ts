@@ -110,9 +110,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     });
   }
 
-  /** Terms a view must know to answer `query` (its tokens, their synonyms, the places it names). */
-  function termsOf(query: string): string[] {
-    const { tokens, keywords, places } = analyzeQuestion(query, tokenizer);
+  /** Terms a view must know to answer a question (its tokens and keywords, their synonyms, the places it names). */
+  function termsOf({ tokens, keywords, places }: QuestionAnalysis): string[] {
     return [
       ...new Set([
         ...tokens,
@@ -230,16 +229,18 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const timings = options.timings ?? {};
     const history = (options.history ?? []).map((h) => h.trim()).filter(Boolean);
     let t = performance.now();
-    const before = await corpus.view([...history, raw].flatMap(termsOf));
+    const rawAnalysis = analyzeQuestion(raw, tokenizer);
+    const before = await corpus.view([...history.map((h) => analyzeQuestion(h, tokenizer)), rawAnalysis].flatMap(termsOf));
     const query = rewriteFollowUp(raw, history, {
       tokenize: (s) => tokenizer.tokenize(foldText(s)),
       focus: (term) => before.focus(term)?.share ?? 0,
       places: (s) => tokenizer.places(s),
     });
-    const view = query === raw ? before : await corpus.view(termsOf(query));
+    // Each question is analysed once: the rewritten one only when the rewrite changed it.
+    const analysis = query === raw ? rawAnalysis : analyzeQuestion(query, tokenizer);
+    const view = query === raw ? before : await corpus.view(termsOf(analysis));
     timings.rewrite = performance.now() - t;
 
-    const analysis = analyzeQuestion(query, tokenizer);
     const missing = unknownPlaces(view, analysis.places);
     if (missing.length) {
       return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
@@ -261,8 +262,9 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   async function search(question: string, k = settings.topK, signal?: AbortSignal): Promise<{ query: string; hits: SearchHit[] }> {
     const query = validate(question);
-    const view = await corpus.view(termsOf(query));
-    const hits = await retrieve(view, analyzeQuestion(query, tokenizer), Math.min(50, Math.max(1, k)), { signal });
+    const analysis = analyzeQuestion(query, tokenizer);
+    const view = await corpus.view(termsOf(analysis));
+    const hits = await retrieve(view, analysis, Math.min(50, Math.max(1, k)), { signal });
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 

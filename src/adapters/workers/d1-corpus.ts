@@ -7,6 +7,7 @@ import type { Corpus, CorpusView, LoadedChunk } from '../../core/index/corpus.js
 import type { VectorIndex, VectorMatch } from '../../core/ports.js';
 import { bm25Idf, bm25Term, CHUNK_BM25, DOCUMENT_BM25 } from '../../core/retrieve/bm25-index.js';
 import type { D1Database, VectorizeIndex } from './bindings.js';
+import { focusOf } from '../../core/index/focus.js';
 
 export interface CorpusMeta {
   version: number;
@@ -131,16 +132,8 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
       documentDf: (term) => docPostings.get(term)?.length ?? 0,
       documentTf: (term, source) => docPostings.get(term)?.find((p) => p.key === source)?.tf ?? 0,
       focus(term) {
-        if (!/[\u4e00-\u9fff]/.test(term) && !/^[a-z][区县市]$/.test(term)) return undefined;
-        const list = docPostings.get(term) ?? [];
-        let total = 0;
-        let best: Posting | undefined;
-        for (const p of list) {
-          total += p.tf;
-          if (!best || p.tf > best.tf) best = p;
-        }
-        if (!best || best.tf < 2 || m.docCount < 2) return undefined;
-        return { source: String(best.key), share: best.tf / total };
+        const focus = focusOf(term, docPostings.get(term) ?? [], m.docCount);
+        return focus && { source: String(focus.key), share: focus.share };
       },
     };
   }

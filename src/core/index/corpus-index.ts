@@ -3,6 +3,7 @@ import type { Chunk, DocumentMeta } from '../types.js';
 import type { VectorIndex } from '../ports.js';
 import { Bm25Index, CHUNK_BM25, DOCUMENT_BM25 } from '../retrieve/bm25-index.js';
 import type { Corpus, CorpusView, LoadedChunk } from './corpus.js';
+import { focusOf } from './focus.js';
 
 export interface IndexedDocument {
   meta: DocumentMeta;
@@ -103,17 +104,8 @@ export class CorpusIndex implements Corpus, CorpusView {
    * document, times whether it occurs at least twice there. 平陆 → 1 (one speech), 目标 → low.
    */
   focus(term: string): { source: string; share: number } | undefined {
-    // Subjects are names (平陆, 衡水湖), not figures or years.
-    if (!/[\u4e00-\u9fff]/.test(term) && !/^[a-z][区县市]$/.test(term)) return undefined;
-    let total = 0;
-    let best: { key: number; tf: number } | undefined;
-    for (const doc of this.byKey.values()) {
-      const tf = this.documentBm25.termFrequency(term, doc.key);
-      total += tf;
-      if (tf > 0 && (!best || tf > best.tf)) best = { key: doc.key, tf };
-    }
-    if (!best || best.tf < 2 || this.byKey.size < 2) return undefined;
-    return { source: this.byKey.get(best.key)!.meta.source, share: best.tf / total };
+    const focus = focusOf(term, this.documentBm25.postings(term), this.byKey.size);
+    return focus && { source: this.byKey.get(focus.key)!.meta.source, share: focus.share };
   }
 
   async view(): Promise<CorpusView> {

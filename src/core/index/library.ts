@@ -1,7 +1,7 @@
 /** @module library: adds and removes documents at run time — durable file first, then incremental index, then persist. */
 import type { IndexedDocument } from './corpus-index.js';
 import { AppError } from '../errors.js';
-import { indexDocuments, type IndexingDeps } from './sync-corpus.js';
+import { embedAndAdd, type IndexingDeps } from './sync-corpus.js';
 import { prepareDocument } from '../ingest/prepare-document.js';
 import { sanitizeDocumentName } from './document-name.js';
 
@@ -73,11 +73,10 @@ export function createLibrary(deps: LibraryDeps) {
       }
       // Read it before anything is written: an unreadable upload changes nothing.
       const parsed = await deps.parse(source, bytes);
-      prepareDocument({ source, hash, bytes: bytes.length, ...parsed }, deps.tokenizer, deps.chunking);
+      const prepared = prepareDocument({ source, hash, bytes: bytes.length, ...parsed }, deps.tokenizer, deps.chunking);
       const replaced = deps.index.document(source) !== undefined;
       await deps.store.write(source, bytes);
-      const { skipped } = await indexDocuments([{ source, hash, bytes: bytes.length, data: bytes }], deps);
-      if (skipped.length) throw new AppError('document_unreadable', skipped[0].reason);
+      await embedAndAdd([prepared], deps);
       await deps.persist();
       return { record: toRecord(deps.index.document(source)!), replaced };
     });

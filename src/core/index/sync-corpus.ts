@@ -31,23 +31,8 @@ export interface SyncResult {
   chunksEmbedded: number;
 }
 
-/** Reads, cleans, chunks and embeds documents, then adds them to the index (replacing older versions). */
-export async function indexDocuments(
-  items: { source: string; hash: string; bytes: number; data: Uint8Array }[],
-  options: Omit<SyncOptions, 'store'>,
-): Promise<Omit<SyncResult, 'removed'>> {
-  const skipped: SyncResult['skipped'] = [];
-  const prepared: PreparedDocument[] = [];
-  for (const item of items) {
-    try {
-      const parsed = await options.parse(item.source, item.data);
-      prepared.push(prepareDocument({ ...item, ...parsed }, options.tokenizer, options.chunking));
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      skipped.push({ source: item.source, reason });
-      options.onSkip?.(item.source, reason);
-    }
-  }
+/** Embeds prepared documents in batches and adds them to the index (replacing older versions). */
+export async function embedAndAdd(prepared: PreparedDocument[], options: Omit<SyncOptions, 'store' | 'parse'>): Promise<number> {
   const passages = prepared.flatMap((p) => p.passages);
   const vectors: Float32Array[] = [];
   const batch = options.batchSize ?? 32;
@@ -64,7 +49,28 @@ export async function indexDocuments(
     options.index.addDocument(doc.meta, chunks, vectors.slice(at, at + chunks.length));
     at += chunks.length;
   }
-  return { added: prepared.map((p) => p.meta.source), skipped, chunksEmbedded: passages.length };
+  return passages.length;
+}
+
+/** Reads, cleans, chunks and embeds documents, then adds them to the index; unreadable ones are skipped with a reason. */
+export async function indexDocuments(
+  items: { source: string; hash: string; bytes: number; data: Uint8Array }[],
+  options: Omit<SyncOptions, 'store'>,
+): Promise<Omit<SyncResult, 'removed'>> {
+  const skipped: SyncResult['skipped'] = [];
+  const prepared: PreparedDocument[] = [];
+  for (const item of items) {
+    try {
+      const parsed = await options.parse(item.source, item.data);
+      prepared.push(prepareDocument({ ...item, ...parsed }, options.tokenizer, options.chunking));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      skipped.push({ source: item.source, reason });
+      options.onSkip?.(item.source, reason);
+    }
+  }
+  const chunksEmbedded = await embedAndAdd(prepared, options);
+  return { added: prepared.map((p) => p.meta.source), skipped, chunksEmbedded };
 }
 
 export async function syncCorpus(options: SyncOptions): Promise<SyncResult> {

@@ -18,7 +18,7 @@ export const CHUNK_BM25: Bm25Options = { k1: 1.2, b: 0.75 };
 export const DOCUMENT_BM25: Bm25Options = { k1: 1.2, b: 0.3 };
 
 export class Bm25Index {
-  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly byTerm = new Map<string, Map<number, number>>();
   private readonly lengths = new Map<number, number>();
   private readonly terms = new Map<number, string[]>();
   private totalLength = 0;
@@ -46,8 +46,8 @@ export class Bm25Index {
     const tf = new Map<string, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = new Map()));
+      let list = this.byTerm.get(t);
+      if (!list) this.byTerm.set(t, (list = new Map()));
       list.set(key, n);
     }
     this.lengths.set(key, tokens.length);
@@ -59,9 +59,9 @@ export class Bm25Index {
     const len = this.lengths.get(key);
     if (len === undefined) return;
     for (const t of this.terms.get(key) ?? []) {
-      const list = this.postings.get(t);
+      const list = this.byTerm.get(t);
       list?.delete(key);
-      if (list && list.size === 0) this.postings.delete(t);
+      if (list && list.size === 0) this.byTerm.delete(t);
     }
     this.lengths.delete(key);
     this.terms.delete(key);
@@ -70,15 +70,20 @@ export class Bm25Index {
 
   /** Number of entries containing the term. */
   df(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    return this.byTerm.get(term)?.size ?? 0;
   }
 
   idf(term: string): number {
     return bm25Idf(this.lengths.size, this.df(term));
   }
 
+  /** Entries holding the term, in the order they were added, with its frequency in each. */
+  *postings(term: string): Generator<{ key: number; tf: number }> {
+    for (const [key, tf] of this.byTerm.get(term) ?? []) yield { key, tf };
+  }
+
   termFrequency(term: string, key: number): number {
-    return this.postings.get(term)?.get(key) ?? 0;
+    return this.byTerm.get(term)?.get(key) ?? 0;
   }
 
   /**
@@ -89,7 +94,7 @@ export class Bm25Index {
     const avg = this.averageLength;
     const scores = new Map<number, number>();
     for (const term of new Set(queryTokens)) {
-      const list = this.postings.get(term);
+      const list = this.byTerm.get(term);
       if (!list) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
       for (const [key, tf] of list) {

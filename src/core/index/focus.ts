@@ -1,0 +1,20 @@
+/** @module focus: which document a term names the subject of (平陆 → the 平陆 speech), from its per-document counts. */
+
+/** Subjects are names (平陆, 衡水湖, x区), not figures or years. */
+const SUBJECT = /[\u4e00-\u9fff]|^[a-z][区县市]$/;
+
+/**
+ * The document holding most of a term's occurrences (the first one on a tie, in indexing order) and the share of
+ * occurrences found there; none when the term is no name, occurs there less than twice, or the corpus has one document.
+ */
+export function focusOf<K>(term: string, postings: Iterable<{ key: K; tf: number }>, documents: number): { key: K; share: number } | undefined {
+  if (!SUBJECT.test(term)) return undefined;
+  let total = 0;
+  let best: { key: K; tf: number } | undefined;
+  for (const p of postings) {
+    total += p.tf;
+    if (p.tf > 0 && (!best || p.tf > best.tf)) best = p;
+  }
+  if (!best || best.tf < 2 || documents < 2) return undefined;
+  return { key: best.key, share: best.tf / total };
+}
