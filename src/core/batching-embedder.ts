@@ -1,7 +1,7 @@
 /**
  * @module batching-embedder: gathers concurrent single-query embeddings into one model call.
- * A query waits one turn of the event loop for company; queries that arrive while a call is running go together in
- * the next one, so throughput grows with load instead of latency.
+ * A query waits one turn of the event loop for company; queries that arrive while the calls are running go together
+ * in the next one, so throughput grows with load instead of latency.
  */
 import type { Embedder, EmbedKind } from './ports.js';
 
@@ -18,32 +18,46 @@ interface Pending {
   signal?: AbortSignal;
 }
 
-export function createBatchingEmbedder(inner: Embedder, maxBatch = 32): Embedder & { batches: number[] } {
+/**
+ * `maxInFlight` calls may run at once: while the model works on one batch, the results of the previous one are turned
+ * into answers, instead of the model and the request thread waiting for each other in turn.
+ */
+export function createBatchingEmbedder(inner: Embedder, maxBatch = 8, maxInFlight = 2): Embedder & { batches: number[] } {
   const queue: Pending[] = [];
   const batches: number[] = [];
-  let running = false;
+  let inFlight = 0;
+  let scheduled = false;
 
-  async function pump(): Promise<void> {
-    if (running) return;
-    running = true;
-    try {
-      while (queue.length) {
-        const batch = queue.splice(0, maxBatch).filter((p) => {
-          if (p.signal?.aborted) p.reject(p.signal.reason);
-          return !p.signal?.aborted;
-        });
-        if (!batch.length) continue;
-        batches.push(batch.length);
-        if (batches.length > 1000) batches.splice(0, 500);
-        try {
-          const vectors = await inner.embed(batch.map((p) => p.text), 'query');
-          batch.forEach((p, i) => p.resolve(vectors[i]));
-        } catch (e) {
-          for (const p of batch) p.reject(e);
-        }
-      }
-    } finally {
-      running = false;
+  function schedule(): void {
+    if (scheduled || !queue.length || inFlight >= maxInFlight) return;
+    scheduled = true;
+    // Let the requests that arrived in this turn of the event loop join the same call.
+    nextTurn(() => {
+      scheduled = false;
+      dispatch();
+    });
+  }
+
+  function dispatch(): void {
+    while (queue.length && inFlight < maxInFlight) {
+      const batch = queue.splice(0, maxBatch).filter((p) => {
+        if (p.signal?.aborted) p.reject(p.signal.reason);
+        return !p.signal?.aborted;
+      });
+      if (!batch.length) continue;
+      batches.push(batch.length);
+      if (batches.length > 1000) batches.splice(0, 500);
+      inFlight++;
+      const settle = (each: (p: Pending, i: number) => void) => {
+        // Hand the model its next batch before this one's answers occupy the thread.
+        inFlight--;
+        dispatch();
+        batch.forEach(each);
+      };
+      inner.embed(batch.map((p) => p.text), 'query').then(
+        (vectors) => settle((p, i) => p.resolve(vectors[i])),
+        (e) => settle((p) => p.reject(e)),
+      );
     }
   }
 
@@ -55,8 +69,7 @@ export function createBatchingEmbedder(inner: Embedder, maxBatch = 32): Embedder
       if (kind !== 'query' || texts.length !== 1) return inner.embed(texts, kind, options);
       return new Promise<Float32Array>((resolve, reject) => {
         queue.push({ text: texts[0], resolve, reject, signal: options?.signal });
-        // Let the requests that arrived in this turn of the event loop join the same call.
-        if (queue.length === 1) nextTurn(() => void pump());
+        schedule();
       }).then((v) => [v]);
     },
   };

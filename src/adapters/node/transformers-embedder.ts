@@ -1,7 +1,16 @@
-/** @module transformers-embedder: the Node Embedder on @xenova/transformers, loading models from a local folder only. */
-import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+/**
+ * @module transformers-embedder: the Node Embedder: the model's own tokenizer from @xenova/transformers and the ONNX
+ * graph run by onnxruntime-node with a thread count we choose, loading models from a local folder only.
+ *
+ * transformers.js creates its sessions with onnxruntime's defaults (one spinning thread per core). On a small machine
+ * that doubles the CPU spent per question and starves the request thread, so the session is created here instead.
+ */
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import ort from 'onnxruntime-node';
+import { AutoTokenizer, env, type PreTrainedTokenizer } from '@xenova/transformers';
 import type { Embedder, EmbedKind } from '../../core/ports.js';
-import { embeddingProfile } from '../../core/embedding-profile.js';
+import { embeddingProfile, type EmbeddingProfile } from '../../core/embedding-profile.js';
 import { AppError } from '../../core/errors.js';
 
 export interface TransformersEmbedderOptions {
@@ -10,6 +19,36 @@ export interface TransformersEmbedderOptions {
   modelsDir: string;
   quantized?: boolean;
   batchSize?: number;
+  /** Threads onnxruntime may use for one inference (default 1: the machine's other cores serve requests). */
+  threads?: number;
+}
+
+interface Encoded {
+  data: BigInt64Array;
+  dims: number[];
+}
+
+/** Pools the last hidden state `[n, tokens, dims]` into one unit vector per text. */
+function pool(hidden: Float32Array, mask: BigInt64Array, [n, tokens, dims]: number[], pooling: EmbeddingProfile['pooling']) {
+  return Array.from({ length: n }, (_, i) => {
+    const v = new Float32Array(dims);
+    if (pooling === 'cls') v.set(hidden.subarray(i * tokens * dims, i * tokens * dims + dims));
+    else {
+      let count = 0;
+      for (let t = 0; t < tokens; t++) {
+        if (!mask[i * tokens + t]) continue;
+        count++;
+        const at = (i * tokens + t) * dims;
+        for (let d = 0; d < dims; d++) v[d] += hidden[at + d];
+      }
+      for (let d = 0; d < dims; d++) v[d] /= Math.max(1, count);
+    }
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += v[d] * v[d];
+    const norm = Math.sqrt(sum) || 1;
+    for (let d = 0; d < dims; d++) v[d] /= norm;
+    return v;
+  });
 }
 
 export async function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<Embedder & { calls: number }> {
@@ -17,11 +56,19 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   const profile = embeddingProfile(options.modelId);
-  let extractor: FeatureExtractionPipeline;
+  const file = join(options.modelsDir, options.modelId, 'onnx', options.quantized === false ? 'model.onnx' : 'model_quantized.onnx');
+  let tokenizer: PreTrainedTokenizer;
+  let session: ort.InferenceSession;
   try {
-    extractor = (await pipeline('feature-extraction', options.modelId, {
-      quantized: options.quantized ?? true,
-    })) as FeatureExtractionPipeline;
+    if (!existsSync(file)) throw new Error(`${file} is missing`);
+    tokenizer = await AutoTokenizer.from_pretrained(options.modelId);
+    const threads = options.threads ?? 1;
+    session = await ort.InferenceSession.create(file, {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
   } catch (cause) {
     throw new AppError(
       'config_invalid',
@@ -32,10 +79,16 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   const batchSize = options.batchSize ?? 16;
 
   async function run(texts: string[]): Promise<Float32Array[]> {
-    const output = await extractor(texts, { pooling: profile.pooling, normalize: true });
-    const [n, dims] = output.dims as [number, number];
-    const data = output.data as Float32Array;
-    return Array.from({ length: n }, (_, i) => data.slice(i * dims, (i + 1) * dims));
+    const encoded = tokenizer(texts, { padding: true, truncation: true }) as Record<string, Encoded>;
+    const mask = encoded.attention_mask;
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const name of session.inputNames) {
+      const input = encoded[name] ?? { data: new BigInt64Array(mask.data.length), dims: mask.dims };
+      feeds[name] = new ort.Tensor('int64', input.data, input.dims);
+    }
+    const outputs = await session.run(feeds);
+    const hidden = outputs[session.outputNames[0]];
+    return pool(hidden.data as Float32Array, mask.data, hidden.dims as number[], profile.pooling);
   }
 
   const [probe] = await run(['探针']);

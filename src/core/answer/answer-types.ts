@@ -13,10 +13,21 @@ const YEAR_OR_MONTH = /\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}
 const ROLE_NAME = /(书记|县长|市长|区长|省长|州长|镇长|乡长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|记者|作者|主持人?)[、,，:：\s]*[\u4e00-\u9fa5]{2,3}|[\u4e00-\u9fa5]{2,3}(书记|县长|市长|区长|省长)[、,，\s]/;
 const DEFINITION = /"[^"]{1,12}"(即|就是|是|指|为)|(即|就是|是指|指的是|定位(为|是)?|总体定位)/;
 
+/** Patterns built from a question's words, compiled once: answer selection tests them on every window. */
+const compiled = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) {
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(source, (re = new RegExp(source)));
+  }
+  return re;
+}
+
 function unitPattern(unit: string): RegExp {
   if (unit === '%') return /\d+(?:\.\d+)?\s*%|百分之/;
   const u = UNIT_ALTERNATIVES[unit] ?? unit;
-  return new RegExp(`${NUM}\\s*(?:余|多)?\\s*(?:万|亿)?\\s*${u}`);
+  return pattern(`${NUM}\\s*(?:余|多)?\\s*(?:万|亿)?\\s*${u}`);
 }
 
 /** Items of an enumeration: 、-separated parts, quoted terms, or (for places) place names. */
@@ -35,7 +46,7 @@ export function answerTypeScore(
 ): number {
   switch (q.kind) {
     case 'number':
-      if (q.unit && unitPattern(q.unit).test(folded.replace(/一个/g, ''))) return 1;
+      if (q.unit && unitPattern(q.unit).test(folded.includes('一个') ? folded.replace(/一个/g, '') : folded)) return 1;
       if (QUANTITY.test(folded)) return q.unit ? 0.6 : 1;
       if (DIGITS.test(folded)) return 0.4;
       return CHINESE_COUNT.test(folded) ? 0.5 : 0;
@@ -44,7 +55,7 @@ export function answerTypeScore(
     case 'person': {
       // The title the question asks about, right next to a name (县长张赤峰, 市长杨慧).
       const asked = q.roles.filter((r) => r !== '作者' && r !== '记者');
-      if (asked.some((r) => new RegExp(`${r}[、,，:：\\s]*[\\u4e00-\\u9fa5]{2,3}|[\\u4e00-\\u9fa5]{2,3}[、,，\\s]*${r}`).test(folded))) return 1;
+      if (asked.some((r) => pattern(`${r}[、,，:：\\s]*[\\u4e00-\\u9fa5]{2,3}|[\\u4e00-\\u9fa5]{2,3}[、,，\\s]*${r}`).test(folded))) return 1;
       return ROLE_NAME.test(folded) ? (asked.length ? 0.3 : 1) : 0;
     }
     case 'list': {
@@ -57,7 +68,7 @@ export function answerTypeScore(
     default: {
       if (q.whatNoun && folded.includes(q.whatNoun)) {
         // 什么机制 → “9+3”招商机制: a name right before the noun.
-        const named = new RegExp(`("[^"]{1,12}"|[\\da-z+]+)[\\u4e00-\\u9fa5]{0,4}${q.whatNoun}`).test(folded);
+        const named = pattern(`("[^"]{1,12}"|[\\da-z+]+)[\\u4e00-\\u9fa5]{0,4}${q.whatNoun}`).test(folded);
         return named ? 1 : 0.6;
       }
       return DEFINITION.test(folded) ? 0.8 : 0.3;

@@ -61,15 +61,29 @@ function clauses(folded: string, base: number): Span[] {
   return out;
 }
 
-const LEADING_JUNK = /^[\s，,、；;：:。)）\]】”’"']+/;
-const TRAILING_JUNK = /[\s，,、；;：:(（\[【“‘"']+$/;
+const LEADING_JUNK = /[\s，,、；;：:。)）\]】”’"']/;
+const TRAILING_JUNK = /[\s，,、；;：:(（\[【“‘"']/;
 
 /** Trims separators at both ends of a window so the answer reads as a phrase. */
 function tidy(text: string, span: Span): Span {
-  const slice = text.slice(span.start, span.end);
-  const lead = slice.length - slice.replace(LEADING_JUNK, '').length;
-  const trail = slice.length - slice.replace(TRAILING_JUNK, '').length;
-  return { start: span.start + lead, end: Math.max(span.start + lead, span.end - trail) };
+  let { start, end } = span;
+  while (start < end && LEADING_JUNK.test(text[start])) start++;
+  while (end > start && TRAILING_JUNK.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+const MARK = /[\p{P}\p{S}\s]/u;
+
+/** `counts[i]`: characters before offset i that are not punctuation, symbols or space. */
+function wordCharCounts(folded: string): Uint32Array {
+  const counts = new Uint32Array(folded.length + 1);
+  for (let i = 0; i < folded.length; i++) {
+    const pair = folded.codePointAt(i)! > 0xffff;
+    const word = MARK.test(pair ? folded.slice(i, i + 2) : folded[i]) ? 0 : 1;
+    counts[i + 1] = counts[i] + word;
+    if (pair) counts[++i + 1] = counts[i] + word;
+  }
+  return counts;
 }
 
 const QUANTITIES = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|公里|千瓦|兆瓦)/g;
@@ -114,6 +128,7 @@ export function rankWindows(
     // Credit for keywords found outside the window: in the passage, or elsewhere in the document (平陆 names the speech).
     const heading = chunk.heading ? foldText(chunk.heading) : '';
     const title = foldText(ctx.title(chunk.source));
+    const wordChars = wordCharCounts(foldedChunk);
     // Content words count only weakly when they are elsewhere in the passage, and not at all elsewhere in the document.
     const contentFallback = keywords.map((k) => Math.max(0.7 * keywordMatch(k, heading), 0.3 * keywordMatch(k, foldedChunk)));
     const fallback = keywords.map((k) =>
@@ -148,7 +163,7 @@ export function rankWindows(
           const contentCoverage = contentWeight ? contentCovered / contentWeight : 1;
           const type = answerTypeScore(q, folded, places);
           // A window that only repeats the question's words ("三强"是目标) tells the reader nothing.
-          const informative = Math.min(1, Math.max(0, folded.replace(/[\p{P}\p{S}\s]/gu, '').length - echoed) / 4);
+          const informative = Math.min(1, Math.max(0, wordChars[span.end] - wordChars[span.start] - echoed) / 4);
           const whole = i === 0 && j === parts.length - 1 && length <= maxLength ? 0.04 : 0;
           const confidence = (0.7 * coverage + 0.3 * type) * (0.5 + 0.5 * informative);
           const score =
