@@ -2,7 +2,6 @@
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { cors } from 'hono/cors';
-import { bodyLimit } from 'hono/body-limit';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
 import type { Engine } from './core/engine.js';
@@ -16,6 +15,7 @@ import { openApiDocument } from './channels/http/openapi.js';
 import { errorResponse, toAppError } from './channels/http/error-response.js';
 import { observe } from './channels/http/middleware/observe.js';
 import { rateLimit } from './channels/http/middleware/rate-limit.js';
+import { bodyLimit } from './channels/http/middleware/body-limit.js';
 
 export interface HttpSettings {
   /** Origins allowed to call the API from a browser (`*` for any); same-origin pages need none. */
@@ -85,12 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   const limit = rateLimit({ perMinute: http.rateLimitPerMinute, key: deps.clientKey ?? (() => 'anonymous') });
   const tooSlow = timeout(http.requestTimeoutMs, () => new HTTPException(503, { cause: new AppError('timeout') }));
-  const tooBig = bodyLimit({
-    maxSize: http.maxBodyBytes,
-    onError: () => {
-      throw new AppError('payload_too_large', `The body is larger than ${http.maxBodyBytes} bytes.`);
-    },
-  });
+  const tooBig = bodyLimit(http.maxBodyBytes);
   for (const route of PUBLIC_ROUTES) app.use(route, limit, tooSlow, tooBig);
 
   const openapi = openApiDocument(deps.version ?? '0.0.0');

@@ -62,7 +62,7 @@ export type Engine = ReturnType<typeof createEngine>;
 const FOCUS_SHARE = 0.8;
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的内容。';
-/** Folded chunk texts kept for answer selection. */
+/** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
 
 export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides }: EngineComponents) {
@@ -73,6 +73,12 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   const foldChunk = (id: number, text: string) => {
     let folded = foldedChunks.get(id);
     if (folded === undefined) foldedChunks.set(id, (folded = foldText(text)));
+    return folded;
+  };
+  const foldedLabels = new LruCache<string, string>(FOLD_CACHE);
+  const foldLabel = (text: string) => {
+    let folded = foldedLabels.get(text);
+    if (folded === undefined) foldedLabels.set(text, (folded = foldText(text)));
     return folded;
   };
 
@@ -207,6 +213,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
         isFocus: (term) => focusSource(view, term) !== undefined,
         title: (source) => titles.get(source) ?? '',
         fold: foldChunk,
+        foldLabel,
         places: (s) => tokenizer.places(s),
       },
       { maxLength: settings.answerMaxLength },

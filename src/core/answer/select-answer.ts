@@ -4,7 +4,6 @@ import type { LoadedChunk } from '../index/corpus.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { answerTypeScore } from './answer-types.js';
 import { splitSentences } from '../chunk/split-sentences.js';
-import { foldText } from '../normalize/fold-text.js';
 import { buildKeywords, keywordMatch } from './keyword-match.js';
 
 export interface AnswerCandidate {
@@ -26,6 +25,8 @@ export interface SelectionContext {
   title(source: string): string;
   /** Folded text of a chunk (cached by the caller). */
   fold(chunkId: number, text: string): string;
+  /** Folded heading or title (cached by the caller). */
+  foldLabel(text: string): string;
   places(folded: string): string[];
 }
 
@@ -78,6 +79,11 @@ const MARK = /[\p{P}\p{S}\s]/u;
 function wordCharCounts(folded: string): Uint32Array {
   const counts = new Uint32Array(folded.length + 1);
   for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
+      counts[i + 1] = counts[i] + 1; // the common case, without a regular expression
+      continue;
+    }
     const pair = folded.codePointAt(i)! > 0xffff;
     const word = MARK.test(pair ? folded.slice(i, i + 2) : folded[i]) ? 0 : 1;
     counts[i + 1] = counts[i] + word;
@@ -126,8 +132,8 @@ export function rankWindows(
   for (const { chunk, retrieval } of candidates) {
     const foldedChunk = ctx.fold(chunk.id, chunk.text);
     // Credit for keywords found outside the window: in the passage, or elsewhere in the document (平陆 names the speech).
-    const heading = chunk.heading ? foldText(chunk.heading) : '';
-    const title = foldText(ctx.title(chunk.source));
+    const heading = chunk.heading ? ctx.foldLabel(chunk.heading) : '';
+    const title = ctx.foldLabel(ctx.title(chunk.source));
     const wordChars = wordCharCounts(foldedChunk);
     // Content words count only weakly when they are elsewhere in the passage, and not at all elsewhere in the document.
     const contentFallback = keywords.map((k) => Math.max(0.7 * keywordMatch(k, heading), 0.3 * keywordMatch(k, foldedChunk)));

@@ -9,6 +9,7 @@ import { isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
+import { queryPool, tracked } from '../../core/embedder-pool.js';
 import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
 import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
@@ -49,9 +50,12 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   const { log } = options;
   const tokenizer = createJiebaTokenizer();
   const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH };
-  // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing.
+  // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing;
+  // while no document is being embedded, busy questions borrow the documents' worker.
   const workers = options.embedder ? [] : await Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
-  const [embedder, queryEmbedder]: Embedder[] = options.embedder ? [options.embedder, options.embedder] : workers;
+  const [documentModel, questionModel] = (options.embedder ? [options.embedder, options.embedder] : workers).map(tracked);
+  const embedder: Embedder = documentModel;
+  const queryEmbedder = options.embedder ? questionModel : queryPool(questionModel, documentModel);
   const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
   const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
   const documents = createFsDocumentStore(resolve(config.CORPUS_DIR));
