@@ -51,10 +51,10 @@ describe('persisted index', () => {
     const corpus = await seedCorpus();
     const first = await openTestIndex(corpus);
     const gen = (await readFile(join(first.indexDir, 'CURRENT'), 'utf8')).trim();
-    await truncate(join(first.indexDir, gen, 'chunks.json'), 100);
+    await truncate(join(first.indexDir, gen, 'chunks.bin'), 100);
     await expect(new FsIndexStore(first.indexDir).load(SETTINGS)).rejects.toMatchObject({
       code: 'index_corrupt',
-      message: expect.stringMatching(/chunks\.json is 100 bytes, manifest says \d+/),
+      message: expect.stringMatching(/chunks\.bin is 100 bytes, manifest says \d+/),
     });
     const reopened = await openTestIndex(corpus, first.indexDir);
     expect(reopened.index.chunkCount).toBe(first.index.chunkCount);

@@ -23,6 +23,19 @@ export async function writeFileDurable(path: string, data: Uint8Array | string):
   }
 }
 
+/** Writes parts one after another (no concatenated copy), then flushes the file to disk. */
+export async function writePartsDurable(path: string, parts: Iterable<Uint8Array>): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    for (const part of parts) {
+      for (let at = 0; at < part.length; ) at += (await handle.write(part, at, part.length - at)).bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });

@@ -1,21 +1,17 @@
 /** @module fs-index-store: persists a CorpusIndex as generations under index/, switched atomically via CURRENT. */
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Chunk, DocumentMeta } from '../../core/types.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { INDEX_FORMAT, manifestMismatches, type BuildSettings, type IndexManifest } from '../../core/index/manifest.js';
 import { HnswVectorIndex, type HnswOptions, DEFAULT_HNSW } from './hnsw-vector-index.js';
-import { fsyncPath, writeFileAtomic, writeFileDurable } from './atomic-write.js';
-
-interface ChunkTable {
-  nextId: number;
-  documents: DocumentMeta[];
-  chunks: Chunk[];
-}
+import { fsyncPath, writeFileAtomic, writeFileDurable, writePartsDurable } from './atomic-write.js';
 
 const CURRENT = 'CURRENT';
-const CHUNKS = 'chunks.json';
+const DOCUMENTS = 'documents.json';
+const CHUNKS = 'chunks.bin';
+const CHUNK_BM25 = 'chunk-bm25.bin';
+const DOCUMENT_BM25 = 'document-bm25.bin';
 const VECTORS = 'vectors.hnsw';
 const MANIFEST = 'manifest.json';
 
@@ -63,30 +59,32 @@ export class FsIndexStore {
         throw new AppError('index_corrupt', `index ${gen}: ${file} is ${size ?? 'missing'} bytes, manifest says ${bytes}`);
       }
     }
-    let table: ChunkTable;
+    let index: CorpusIndex;
     try {
-      table = JSON.parse(await readFile(join(dir, CHUNKS), 'utf8')) as ChunkTable;
+      const [documents, chunks, chunkBm25, documentBm25] = await Promise.all([
+        readFile(join(dir, DOCUMENTS), 'utf8'),
+        readFile(join(dir, CHUNKS)),
+        readFile(join(dir, CHUNK_BM25)),
+        readFile(join(dir, DOCUMENT_BM25)),
+      ]);
+      index = CorpusIndex.restore({ documents, chunks, chunkBm25, documentBm25 }, (ids) => {
+        const vectors = HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, ids, this.hnsw);
+        if (vectors.storedCount < ids.length) {
+          throw new AppError('index_corrupt', `${vectors.storedCount} vectors for ${ids.length} chunks`);
+        }
+        return vectors;
+      });
     } catch (cause) {
-      throw new AppError('index_corrupt', `index ${gen}: ${CHUNKS} unreadable`, { cause });
+      if (isAppError(cause)) throw new AppError('index_corrupt', `index ${gen}: ${cause.message}`, { cause });
+      throw new AppError('index_corrupt', `index ${gen}: unreadable (${cause instanceof Error ? cause.message : cause})`, { cause });
     }
-    if (table.chunks.length !== manifest.chunks || table.documents.length !== manifest.documents) {
+    const counts = { chunks: index.chunkCount, documents: index.listDocuments().length };
+    if (counts.chunks !== manifest.chunks || counts.documents !== manifest.documents) {
       throw new AppError(
         'index_corrupt',
-        `index ${gen}: ${table.chunks.length} chunks / ${table.documents.length} documents, manifest says ${manifest.chunks} / ${manifest.documents}`,
+        `index ${gen}: ${counts.chunks} chunks / ${counts.documents} documents, manifest says ${manifest.chunks} / ${manifest.documents}`,
       );
     }
-    const vectors = HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, table.chunks.map((c) => c.id), this.hnsw);
-    if (vectors.storedCount < table.chunks.length) {
-      throw new AppError('index_corrupt', `index ${gen}: ${vectors.storedCount} vectors for ${table.chunks.length} chunks`);
-    }
-    const index = new CorpusIndex(vectors, table.nextId);
-    const bySource = new Map<string, Chunk[]>();
-    for (const c of table.chunks) {
-      let list = bySource.get(c.source);
-      if (!list) bySource.set(c.source, (list = []));
-      list.push(c);
-    }
-    for (const meta of table.documents) index.addDocument(meta, bySource.get(meta.source) ?? []);
     return { status: 'ok', index, manifest };
   }
 
@@ -97,20 +95,21 @@ export class FsIndexStore {
     const gen = `gen-${Date.now()}-${process.pid}`;
     const tmp = join(this.dir, `.tmp-${gen}`);
     await mkdir(tmp, { recursive: true });
-    const documents = index.listDocuments().map((d) => d.meta);
-    const chunks = [...index.allChunks()];
-    const table: ChunkTable = { nextId: index.nextId, documents, chunks };
-    await writeFileDurable(join(tmp, CHUNKS), JSON.stringify(table));
+    const parts = index.toParts();
+    await writeFileDurable(join(tmp, DOCUMENTS), parts.documents);
+    await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
+    await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
+    await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);
     index.vectors.write(join(tmp, VECTORS));
     await fsyncPath(join(tmp, VECTORS));
     const files: IndexManifest['files'] = {};
-    for (const f of [CHUNKS, VECTORS]) files[f] = { bytes: (await stat(join(tmp, f))).size };
+    for (const f of [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, VECTORS]) files[f] = { bytes: (await stat(join(tmp, f))).size };
     const manifest: IndexManifest = {
       format: INDEX_FORMAT,
       ...settings,
       corpusFingerprint,
-      documents: documents.length,
-      chunks: chunks.length,
+      documents: index.listDocuments().length,
+      chunks: index.chunkCount,
       createdAt: new Date().toISOString(),
       files,
     };

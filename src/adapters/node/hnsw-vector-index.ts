@@ -38,6 +38,11 @@ export class HnswVectorIndex implements VectorIndex {
     return v;
   }
 
+  /** Candidates kept during a search: higher finds more of the true nearest neighbours, slower. */
+  setEfSearch(ef: number): void {
+    this.index.setEf(ef);
+  }
+
   get size(): number {
     return this.live.size;
   }

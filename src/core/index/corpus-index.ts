@@ -4,6 +4,7 @@ import type { VectorIndex } from '../ports.js';
 import { Bm25Index, CHUNK_BM25, DOCUMENT_BM25 } from '../retrieve/bm25-index.js';
 import type { Corpus, CorpusView, LoadedChunk } from './corpus.js';
 import { focusOf } from './focus.js';
+import { ChunkTable, type StoredChunk } from './chunk-table.js';
 
 export interface IndexedDocument {
   meta: DocumentMeta;
@@ -12,12 +13,18 @@ export interface IndexedDocument {
   key: number;
 }
 
+interface PersistedDocuments {
+  nextId: number;
+  nextDocKey: number;
+  documents: IndexedDocument[];
+}
+
 /** The whole index in memory (Node): it is its own view, so every read is immediate. */
 export class CorpusIndex implements Corpus, CorpusView {
-  readonly chunkBm25 = new Bm25Index(CHUNK_BM25);
+  chunkBm25 = new Bm25Index(CHUNK_BM25);
   /** Each document as one bag of tokens: which document a question is about. */
-  readonly documentBm25 = new Bm25Index(DOCUMENT_BM25);
-  private readonly byId = new Map<number, Chunk>();
+  documentBm25 = new Bm25Index(DOCUMENT_BM25);
+  private byId = new ChunkTable();
   private readonly documents = new Map<string, IndexedDocument>();
   private readonly byKey = new Map<number, IndexedDocument>();
   private nextDocKey = 0;
@@ -47,9 +54,9 @@ export class CorpusIndex implements Corpus, CorpusView {
   addDocument(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[]): void {
     if (this.documents.has(meta.source)) this.removeDocument(meta.source);
     const doc: IndexedDocument = { meta, chunkIds: chunks.map((c) => c.id), key: this.nextDocKey++ };
-    chunks.forEach((chunk, i) => {
-      this.byId.set(chunk.id, chunk);
-      this.chunkBm25.add(chunk.id, chunk.tokens);
+    chunks.forEach(({ tokens, ...chunk }, i) => {
+      this.byId.add(chunk);
+      this.chunkBm25.add(chunk.id, tokens);
       if (vectors) this.vectors.add(chunk.id, vectors[i]);
       if (chunk.id >= this.nextChunkId) this.nextChunkId = chunk.id + 1;
     });
@@ -63,7 +70,7 @@ export class CorpusIndex implements Corpus, CorpusView {
     const doc = this.documents.get(source);
     if (!doc) return false;
     for (const id of doc.chunkIds) {
-      this.byId.delete(id);
+      this.byId.remove(id);
       this.chunkBm25.remove(id);
       this.vectors.remove(id);
     }
@@ -83,7 +90,7 @@ export class CorpusIndex implements Corpus, CorpusView {
     return this.placeCounts.has(term);
   }
 
-  chunk(id: number): Chunk | undefined {
+  chunk(id: number): StoredChunk | undefined {
     return this.byId.get(id);
   }
 
@@ -95,8 +102,41 @@ export class CorpusIndex implements Corpus, CorpusView {
     return [...this.documents.values()];
   }
 
-  allChunks(): IterableIterator<Chunk> {
+  allChunks(): Iterable<StoredChunk> {
     return this.byId.values();
+  }
+
+  /**
+   * The index as files: documents as JSON, chunks and both BM25 indexes as packed arrays (vectors are saved by
+   * their own index). `restore` reads them back without re-tokenising anything.
+   */
+  toParts(): { documents: string; chunks: Uint8Array[]; chunkBm25: Uint8Array[]; documentBm25: Uint8Array[] } {
+    const documents: PersistedDocuments = { nextId: this.nextChunkId, nextDocKey: this.nextDocKey, documents: this.listDocuments() };
+    return {
+      documents: JSON.stringify(documents),
+      chunks: this.byId.toParts(),
+      chunkBm25: this.chunkBm25.toParts(),
+      documentBm25: this.documentBm25.toParts(),
+    };
+  }
+
+  /** `openVectors` gets the ids of every chunk, whose vectors it must hold. */
+  static restore(
+    files: { documents: string; chunks: Uint8Array; chunkBm25: Uint8Array; documentBm25: Uint8Array },
+    openVectors: (ids: number[]) => VectorIndex,
+  ): CorpusIndex {
+    const persisted = JSON.parse(files.documents) as PersistedDocuments;
+    const index = new CorpusIndex(openVectors(persisted.documents.flatMap((d) => d.chunkIds)), persisted.nextId);
+    index.nextDocKey = persisted.nextDocKey;
+    index.byId = ChunkTable.fromBytes(files.chunks, 'chunks');
+    index.chunkBm25 = Bm25Index.fromBytes(files.chunkBm25, 'chunk BM25');
+    index.documentBm25 = Bm25Index.fromBytes(files.documentBm25, 'document BM25');
+    for (const doc of persisted.documents) {
+      index.documents.set(doc.meta.source, doc);
+      index.byKey.set(doc.key, doc);
+      for (const p of doc.meta.places ?? []) index.placeCounts.set(p, (index.placeCounts.get(p) ?? 0) + 1);
+    }
+    return index;
   }
 
   /**
@@ -112,8 +152,8 @@ export class CorpusIndex implements Corpus, CorpusView {
     return this;
   }
 
-  keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number> {
-    return this.chunkBm25.search(tokens, weights);
+  keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number> {
+    return this.chunkBm25.search(tokens, weights, limit);
   }
 
   documentScores(tokens: string[]): Map<string, number> {

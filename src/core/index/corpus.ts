@@ -12,8 +12,8 @@ export interface LoadedChunk extends Omit<Chunk, 'tokens'> {
 
 /** Term statistics for one question, answered synchronously once loaded. */
 export interface CorpusView {
-  /** Chunk-level BM25 scores of the chunks that share a term with the query. */
-  keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number>;
+  /** Chunk-level BM25 scores of the chunks that share a term with the query (at least the best `limit` of them). */
+  keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number>;
   /** Document-level BM25 scores, by document source. */
   documentScores(tokens: string[]): Map<string, number>;
   /** Inverse document frequency of a term over chunks. */

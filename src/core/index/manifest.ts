@@ -1,7 +1,8 @@
 /** @module manifest: what built a persisted index, and whether it fits the running configuration. */
 import type { ChunkingOptions } from '../chunk/chunk-document.js';
 
-export const INDEX_FORMAT = 1;
+/** 2: chunks and BM25 postings packed in binary files (1: one JSON table with every chunk's tokens). */
+export const INDEX_FORMAT = 2;
 
 export interface IndexManifest {
   format: number;

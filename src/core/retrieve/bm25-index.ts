@@ -1,4 +1,11 @@
-/** @module bm25-index: an incremental Okapi BM25 index over token lists, keyed by number. */
+/**
+ * @module bm25-index: an incremental Okapi BM25 index over token lists, keyed by small non-negative integers.
+ *
+ * Built for millions of entries: postings are packed in typed arrays by term (keys ascending, term frequencies
+ * beside them); entries added since the last packing sit in small maps and are folded in once there are enough of
+ * them; removals are applied at the next read. It persists as the packed arrays themselves.
+ */
+import { packParts, unpack, type PackedArray } from '../index/binary-pack.js';
 
 export interface Bm25Options {
   k1: number;
@@ -17,90 +24,306 @@ export function bm25Idf(entries: number, df: number): number {
 export const CHUNK_BM25: Bm25Options = { k1: 1.2, b: 0.75 };
 export const DOCUMENT_BM25: Bm25Options = { k1: 1.2, b: 0.3 };
 
+/** Entries added since the last packing that trigger the next one. */
+const PACK_EVERY = 50_000;
+const MAX_TF = 65_535;
+const ABSENT = -1;
+
+interface Header {
+  options: Bm25Options;
+  terms: string[];
+  count: number;
+  totalLength: number;
+}
+
+function grow<T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(array: T, size: number, fill?: number): T {
+  if (size <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2, 1024));
+  if (fill !== undefined) next.fill(fill, array.length);
+  next.set(array);
+  return next;
+}
+
 export class Bm25Index {
-  private readonly byTerm = new Map<string, Map<number, number>>();
-  private readonly lengths = new Map<number, number>();
-  private readonly terms = new Map<number, string[]>();
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Live entries holding each term. */
+  private dfs: Uint32Array = new Uint32Array(0);
+  /** Packed postings of term t: keys[offsets[t]..offsets[t+1]) (ascending) with their tfs. */
+  private offsets: Uint32Array = new Uint32Array(1);
+  private keys: Int32Array = new Int32Array(0);
+  private tfs: Uint16Array = new Uint16Array(0);
+  /** Entries added since the last packing: term → key → tf, and each such entry's terms. */
+  private recent = new Map<number, Map<number, number>>();
+  private recentTerms = new Map<number, number[]>();
+  /** Packed entries removed since the last packing. */
+  private removed = new Set<number>();
+  /** Token count per key (ABSENT when the key holds nothing). */
+  private lengths: Int32Array = new Int32Array(0);
+  private count = 0;
   private totalLength = 0;
+  /** Scratch space for `search`: scores by key, and which keys the current search touched. */
+  private scores: Float64Array = new Float64Array(0);
+  private touchedAt: Uint32Array = new Uint32Array(0);
+  private searchNumber = 0;
 
   constructor(private readonly options: Bm25Options = CHUNK_BM25) {}
 
   get averageLength(): number {
-    return this.lengths.size ? this.totalLength / this.lengths.size : 1;
-  }
-
-  length(key: number): number {
-    return this.lengths.get(key) ?? 0;
+    return this.count ? this.totalLength / this.count : 1;
   }
 
   get size(): number {
-    return this.lengths.size;
+    return this.count;
+  }
+
+  length(key: number): number {
+    return this.has(key) ? this.lengths[key] : 0;
   }
 
   has(key: number): boolean {
-    return this.lengths.has(key);
+    return key >= 0 && key < this.lengths.length && this.lengths[key] !== ABSENT;
   }
 
   add(key: number, tokens: string[]): void {
-    if (this.lengths.has(key)) this.remove(key);
+    if (!Number.isInteger(key) || key < 0) throw new RangeError(`BM25 keys are non-negative integers, not ${key}`);
+    if (this.has(key)) {
+      this.remove(key);
+      this.settle();
+    }
     const tf = new Map<string, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
-      let list = this.byTerm.get(t);
-      if (!list) this.byTerm.set(t, (list = new Map()));
-      list.set(key, n);
+    const ids: number[] = [];
+    for (const [term, n] of tf) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(term, id);
+        this.terms.push(term);
+        this.dfs = grow(this.dfs, id + 1);
+      }
+      let list = this.recent.get(id);
+      if (!list) this.recent.set(id, (list = new Map()));
+      list.set(key, Math.min(n, MAX_TF));
+      this.dfs[id]++;
+      ids.push(id);
     }
-    this.lengths.set(key, tokens.length);
-    this.terms.set(key, [...tf.keys()]);
+    this.recentTerms.set(key, ids);
+    this.lengths = grow(this.lengths, key + 1, ABSENT);
+    this.lengths[key] = tokens.length;
+    this.count++;
     this.totalLength += tokens.length;
+    if (this.recentTerms.size >= PACK_EVERY) this.pack();
   }
 
   remove(key: number): void {
-    const len = this.lengths.get(key);
-    if (len === undefined) return;
-    for (const t of this.terms.get(key) ?? []) {
-      const list = this.byTerm.get(t);
-      list?.delete(key);
-      if (list && list.size === 0) this.byTerm.delete(t);
+    if (!this.has(key)) return;
+    const ids = this.recentTerms.get(key);
+    if (ids) {
+      for (const id of ids) {
+        const list = this.recent.get(id)!;
+        list.delete(key);
+        if (!list.size) this.recent.delete(id);
+        this.dfs[id]--;
+      }
+      this.recentTerms.delete(key);
+    } else {
+      this.removed.add(key);
     }
-    this.lengths.delete(key);
-    this.terms.delete(key);
-    this.totalLength -= len;
+    this.count--;
+    this.totalLength -= this.lengths[key];
+    this.lengths[key] = ABSENT;
+  }
+
+  /** Applies pending removals (they need a pass over the packed postings). */
+  private settle(): void {
+    if (this.removed.size) this.pack();
+  }
+
+  /** Folds recent entries into the packed arrays and drops removed ones. */
+  pack(): void {
+    const termCount = this.terms.length;
+    const packedTerms = this.offsets.length - 1;
+    const gone = new Uint8Array(this.lengths.length);
+    for (const key of this.removed) gone[key] = 1;
+    const sizes = new Uint32Array(termCount);
+    for (let t = 0; t < packedTerms; t++) {
+      let n = 0;
+      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
+        if (gone[this.keys[p]]) this.dfs[t]--;
+        else n++;
+      }
+      sizes[t] = n;
+    }
+    for (const [t, list] of this.recent) sizes[t] += list.size;
+    const offsets = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t] + sizes[t];
+    const keys = new Int32Array(offsets[termCount]);
+    const tfs = new Uint16Array(offsets[termCount]);
+    for (let t = 0; t < termCount; t++) {
+      let at = offsets[t];
+      if (t < packedTerms) {
+        for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
+          if (gone[this.keys[p]]) continue;
+          keys[at] = this.keys[p];
+          tfs[at++] = this.tfs[p];
+        }
+      }
+      const list = this.recent.get(t);
+      if (!list) continue;
+      let sorted = true;
+      for (const [key, tf] of list) {
+        if (at > offsets[t] && key < keys[at - 1]) sorted = false;
+        keys[at] = key;
+        tfs[at++] = tf;
+      }
+      if (!sorted) {
+        const order = Array.from({ length: at - offsets[t] }, (_, i) => offsets[t] + i).sort((a, b) => keys[a] - keys[b]);
+        const k = order.map((p) => keys[p]);
+        const f = order.map((p) => tfs[p]);
+        keys.set(k, offsets[t]);
+        tfs.set(f, offsets[t]);
+      }
+    }
+    this.offsets = offsets;
+    this.keys = keys;
+    this.tfs = tfs;
+    this.recent.clear();
+    this.recentTerms.clear();
+    this.removed.clear();
   }
 
   /** Number of entries containing the term. */
   df(term: string): number {
-    return this.byTerm.get(term)?.size ?? 0;
+    this.settle();
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.dfs[id];
   }
 
   idf(term: string): number {
-    return bm25Idf(this.lengths.size, this.df(term));
+    return bm25Idf(this.count, this.df(term));
   }
 
-  /** Entries holding the term, in the order they were added, with its frequency in each. */
+  /** Entries holding the term, in the order they were added (ascending keys), with its frequency in each. */
   *postings(term: string): Generator<{ key: number; tf: number }> {
-    for (const [key, tf] of this.byTerm.get(term) ?? []) yield { key, tf };
+    this.settle();
+    const id = this.termIds.get(term);
+    if (id === undefined) return;
+    if (id < this.offsets.length - 1) {
+      for (let p = this.offsets[id]; p < this.offsets[id + 1]; p++) yield { key: this.keys[p], tf: this.tfs[p] };
+    }
+    for (const [key, tf] of this.recent.get(id) ?? []) yield { key, tf };
   }
 
   termFrequency(term: string, key: number): number {
-    return this.byTerm.get(term)?.get(key) ?? 0;
+    this.settle();
+    const id = this.termIds.get(term);
+    if (id === undefined || !this.has(key)) return 0;
+    const recent = this.recent.get(id)?.get(key);
+    if (recent !== undefined) return recent;
+    if (id >= this.offsets.length - 1) return 0;
+    let lo = this.offsets[id];
+    let hi = this.offsets[id + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keys[mid];
+      if (k === key) return this.tfs[mid];
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 
   /**
-   * BM25 scores of every entry that shares a term with the query. Repeated query terms count once;
-   * `weights` scales a term's contribution (1 when absent).
+   * BM25 scores of the entries that share a term with the query: all of them, or the best `limit` (ties broken by
+   * the smaller key). Repeated query terms count once; `weights` scales a term's contribution (1 when absent).
    */
-  search(queryTokens: string[], weights?: ReadonlyMap<string, number>): Map<number, number> {
+  search(queryTokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number> {
+    this.settle();
     const avg = this.averageLength;
-    const scores = new Map<number, number>();
+    this.scores = grow(this.scores, this.lengths.length);
+    this.touchedAt = grow(this.touchedAt, this.lengths.length);
+    const search = ++this.searchNumber;
+    const touched: number[] = [];
+    const { scores, touchedAt, lengths } = this;
+    const score = (key: number, idf: number, tf: number) => {
+      const s = bm25Term(idf, tf, lengths[key], avg, this.options);
+      if (touchedAt[key] !== search) {
+        touchedAt[key] = search;
+        scores[key] = s;
+        touched.push(key);
+      } else scores[key] += s;
+    };
     for (const term of new Set(queryTokens)) {
-      const list = this.byTerm.get(term);
-      if (!list) continue;
+      const id = this.termIds.get(term);
+      if (id === undefined || !this.dfs[id]) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
-      for (const [key, tf] of list) {
-        scores.set(key, (scores.get(key) ?? 0) + bm25Term(idf, tf, this.lengths.get(key) ?? 0, avg, this.options));
+      if (id < this.offsets.length - 1) {
+        for (let p = this.offsets[id]; p < this.offsets[id + 1]; p++) score(this.keys[p], idf, this.tfs[p]);
       }
+      for (const [key, tf] of this.recent.get(id) ?? []) score(key, idf, tf);
     }
-    return scores;
+    const keys = limit !== undefined && touched.length > limit ? best(touched, scores, limit) : touched;
+    return new Map(keys.map((k) => [k, scores[k]]));
   }
+
+  /** The packed index as parts to write one after another. */
+  toParts(): Uint8Array[] {
+    this.pack();
+    const header: Header = { options: this.options, terms: this.terms, count: this.count, totalLength: this.totalLength };
+    return packParts(header, [this.offsets, this.keys, this.tfs, this.lengths]);
+  }
+
+  /** Reads what `toParts` wrote (the arrays stay views on `bytes`). */
+  static fromBytes(bytes: Uint8Array, what = 'BM25 index'): Bm25Index {
+    const { header, arrays } = unpack(bytes, what);
+    const h = header as Header;
+    const [offsets, keys, tfs, lengths] = arrays as [Uint32Array, Int32Array, Uint16Array, Int32Array, ...PackedArray[]];
+    const index = new Bm25Index(h.options);
+    h.terms.forEach((term, id) => index.termIds.set(term, id));
+    index.terms.push(...h.terms);
+    index.offsets = offsets;
+    index.keys = keys;
+    index.tfs = tfs;
+    index.lengths = lengths;
+    index.count = h.count;
+    index.totalLength = h.totalLength;
+    index.dfs = new Uint32Array(h.terms.length);
+    for (let t = 0; t < h.terms.length; t++) index.dfs[t] = offsets[t + 1] - offsets[t];
+    return index;
+  }
+}
+
+/** The `limit` keys with the highest scores (smaller key first on a tie), by a bounded heap. */
+function best(keys: number[], scores: Float64Array, limit: number): number[] {
+  // `worse(a, b)`: a ranks below b.
+  const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const heap: number[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (const k of keys) {
+    if (heap.length < limit) {
+      heap.push(k);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (worse(heap[0], k)) {
+      heap[0] = k;
+      down(0);
+    }
+  }
+  return heap;
 }

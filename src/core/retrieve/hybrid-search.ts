@@ -47,7 +47,7 @@ export async function hybridSearch(
   timings: StageTimings = {},
 ): Promise<ScoredChunk[]> {
   let t = now();
-  const keyword = byMax(new Map(top(view.keywordScores(query.tokens, query.weights), options.candidates)));
+  const keyword = byMax(new Map(top(view.keywordScores(query.tokens, query.weights, options.candidates), options.candidates)));
   timings.keyword = now() - t;
 
   t = now();

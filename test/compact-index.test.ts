@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index, bm25Idf, bm25Term, CHUNK_BM25 } from '../src/core/retrieve/bm25-index.js';
+import { ChunkTable } from '../src/core/index/chunk-table.js';
+import { packParts } from '../src/core/index/binary-pack.js';
+
+const join = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) out.set(p, (at += p.length) - p.length);
+  return out;
+};
+
+/** The textbook BM25 over plain maps: what the packed index must agree with to the last digit. */
+function reference(entries: Map<number, string[]>, query: string[]) {
+  const avg = [...entries.values()].reduce((n, t) => n + t.length, 0) / entries.size;
+  const scores = new Map<number, number>();
+  for (const term of new Set(query)) {
+    const df = [...entries.values()].filter((t) => t.includes(term)).length;
+    if (!df) continue;
+    const idf = bm25Idf(entries.size, df);
+    for (const [key, tokens] of entries) {
+      const tf = tokens.filter((t) => t === term).length;
+      if (tf) scores.set(key, (scores.get(key) ?? 0) + bm25Term(idf, tf, tokens.length, avg, CHUNK_BM25));
+    }
+  }
+  return scores;
+}
+
+const VOCAB = ['平陆', '招商', '目标', '项目', '50个', '200亿元', '枣强', '县委', '书记', '发展', '改革', '乡村'];
+
+function randomTokens(seed: number): string[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: 3 + Math.floor(next() * 12) }, () => VOCAB[Math.floor(next() * VOCAB.length)]);
+}
+
+describe('the packed BM25 index', () => {
+  it('scores exactly like the textbook formula through additions, packing, removals, re-additions and a save', () => {
+    const index = new Bm25Index();
+    const entries = new Map<number, string[]>();
+    const check = (i: Bm25Index) => {
+      for (const query of [['平陆', '招商', '目标'], ['书记'], ['发展', '改革', '乡村', '发展'], ['不存在']]) {
+        const want = reference(entries, query);
+        const got = i.search(query);
+        expect(new Set(got.keys())).toEqual(new Set(want.keys()));
+        for (const [k, v] of want) expect(got.get(k)).toBe(v);
+      }
+      for (const term of VOCAB) expect(i.df(term)).toBe([...entries.values()].filter((t) => t.includes(term)).length);
+      expect(i.size).toBe(entries.size);
+    };
+    for (let key = 0; key < 300; key++) {
+      const tokens = randomTokens(key + 1);
+      index.add(key, tokens);
+      entries.set(key, tokens);
+    }
+    check(index);
+    index.pack();
+    for (const key of [3, 17, 150, 299]) {
+      index.remove(key);
+      entries.delete(key);
+    }
+    for (let key = 300; key < 320; key++) {
+      const tokens = randomTokens(key * 7);
+      index.add(key, tokens);
+      entries.set(key, tokens);
+    }
+    // Re-adding a packed key replaces it.
+    index.add(17, ['平陆', '平陆', '书记']);
+    entries.set(17, ['平陆', '平陆', '书记']);
+    check(index);
+    expect(index.termFrequency('平陆', 17)).toBe(2);
+    expect(index.termFrequency('平陆', 3)).toBe(0);
+    expect([...index.postings('书记')].map((p) => p.key)).toEqual(
+      [...entries].filter(([, t]) => t.includes('书记')).map(([k]) => k).sort((a, b) => a - b),
+    );
+
+    const reloaded = Bm25Index.fromBytes(join(index.toParts()));
+    check(reloaded);
+    reloaded.add(400, ['招商', '目标']);
+    entries.set(400, ['招商', '目标']);
+    check(reloaded);
+  });
+
+  it('returns the best `limit` entries, ties to the smaller key, as a full sort would', () => {
+    const index = new Bm25Index();
+    for (let key = 0; key < 200; key++) index.add(key, key % 3 ? ['招商', '项目'] : ['招商', '项目', '项目']);
+    const all = [...index.search(['项目'])].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
+    const top = [...index.search(['项目'], undefined, 10)].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    expect(top).toEqual(all);
+  });
+
+  it('refuses keys that are not small non-negative integers, and a file that is not an index part', () => {
+    expect(() => new Bm25Index().add(-1, ['a'])).toThrow(RangeError);
+    expect(() => Bm25Index.fromBytes(new Uint8Array(64))).toThrow(/not an index part/);
+    const cut = join(new Bm25Index().toParts());
+    expect(() => Bm25Index.fromBytes(join(packParts({}, [new Int32Array(100)])).subarray(0, 200))).toThrow(/cut short/);
+    expect(cut.length % 8).toBe(0);
+  });
+});
+
+describe('the chunk table', () => {
+  const chunk = (id: number, text: string, heading?: string) => ({ id, source: `doc${id % 3}.txt`, start: id * 10, end: id * 10 + text.length, text, ...(heading ? { heading } : {}) });
+
+  it('keeps chunks packed after a save, decodes them on demand, and takes additions and removals on top', () => {
+    const table = new ChunkTable();
+    const texts = ['力争全年招商项目达到50个，协议总投资达到200亿元以上。', '縣委書記 😀 emoji', 'plain ascii'];
+    texts.forEach((t, i) => table.add(chunk(i, t, i === 1 ? '一、总体要求' : undefined)));
+    const packed = ChunkTable.fromBytes(join(table.toParts()));
+    expect(packed.size).toBe(3);
+    texts.forEach((t, i) => expect(packed.get(i)).toEqual(chunk(i, t, i === 1 ? '一、总体要求' : undefined)));
+    expect(packed.get(9)).toBeUndefined();
+
+    expect(packed.remove(1)).toBe(true);
+    expect(packed.remove(1)).toBe(false);
+    packed.add(chunk(5, '新增的段落'));
+    packed.add(chunk(0, '替换的段落'));
+    expect(packed.size).toBe(3);
+    expect([...packed.values()].map((c) => c.text)).toEqual(['plain ascii', '新增的段落', '替换的段落']);
+
+    const again = ChunkTable.fromBytes(join(packed.toParts()));
+    expect([...again.values()].map((c) => [c.id, c.text])).toEqual([[2, 'plain ascii'], [0, '替换的段落'], [5, '新增的段落']]);
+  });
+
+  it('refuses a table whose texts are cut short', () => {
+    const table = new ChunkTable();
+    table.add(chunk(0, '一段足够长的文字，用来检查截断的文件会被拒绝。'));
+    const bytes = join(table.toParts());
+    expect(() => ChunkTable.fromBytes(bytes.subarray(0, bytes.length - 40))).toThrow(/cut short/);
+  });
+});
