@@ -9,7 +9,7 @@
  * (their normalised sum). Questions are embedded with the real model.
  *
  * Options: --chunks N, --queries N (200), --ef 96,200,400 (search ef values to measure), --ef-construction N (200),
- * --keep DIR (build into DIR and keep it; an index already complete there is reused).
+ * --keep DIR (build into DIR and keep it).
  */
 import { mkdir, readFile, writeFile, mkdtemp, readdir, stat, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

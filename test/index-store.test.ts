@@ -127,3 +127,23 @@ describe('persisted index', () => {
     expect((await readdir(first.indexDir)).filter((n) => n.includes('gen-'))).toHaveLength(1);
   });
 });
+
+describe('the corpus folder', () => {
+  it('re-reads only files whose size or modification time changed since they were indexed', async () => {
+    const { createFsDocumentStore, sha256 } = await import('../src/adapters/node/fs-document-store.js');
+    const { utimes } = await import('node:fs/promises');
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.txt'), '平陆招商目标是50个项目。');
+    await writeFile(join(dir, 'b.txt'), '枣强县委书记出席会议。');
+    const store = createFsDocumentStore(dir);
+    const first = await store.list();
+    expect(first.map((f) => f.hash)).toEqual([sha256(await readFile(join(dir, 'a.txt'))), sha256(await readFile(join(dir, 'b.txt')))]);
+    // What the index recorded, with a marker hash: a file that was not read again keeps it.
+    const known = new Map(first.map((f) => [f.source, { ...f, hash: `recorded-${f.source}` }]));
+    expect((await store.list(known)).map((f) => f.hash)).toEqual(['recorded-a.txt', 'recorded-b.txt']);
+    await writeFile(join(dir, 'b.txt'), '枣强县委书记出席会议并讲话。');
+    await utimes(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    const after = await store.list(known);
+    expect(after.map((f) => f.hash)).toEqual([sha256(await readFile(join(dir, 'a.txt'))), sha256(await readFile(join(dir, 'b.txt')))]);
+  });
+});

@@ -32,8 +32,20 @@ export interface VectorIndex {
 }
 
 /** Where the corpus lives: lists, reads and writes source documents. */
+/** A corpus file as listed: its content hash, size and (where the store knows it) modification time. */
+export interface DocumentListing {
+  source: string;
+  hash: string;
+  bytes: number;
+  modifiedAt?: number;
+}
+
 export interface DocumentStore {
-  list(): Promise<{ source: string; hash: string; bytes: number }[]>;
+  /**
+   * Every document. `known` holds what the index recorded: a file whose size and modification time still match
+   * keeps that hash without being read again, so a large corpus is not re-hashed at every start.
+   */
+  list(known?: ReadonlyMap<string, DocumentListing>): Promise<DocumentListing[]>;
   read(source: string): Promise<Uint8Array>;
   write(source: string, bytes: Uint8Array): Promise<void>;
   remove(source: string): Promise<void>;

@@ -17,6 +17,8 @@ export interface DocumentMeta {
   places?: string[];
   /** Epoch milliseconds when the document was indexed. */
   indexedAt: number;
+  /** Modification time of the file when it was indexed (where the store knows it). */
+  modifiedAt?: number;
 }
 
 export interface Chunk extends Span {

@@ -2,7 +2,7 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
-import type { DocumentStore } from '../../core/ports.js';
+import type { DocumentListing, DocumentStore } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
 import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -32,11 +32,19 @@ export function createFsDocumentStore(root: string): DocumentStore & { root: str
   return {
     root: base,
     pathOf,
-    async list() {
-      const out = [];
+    async list(known) {
+      const out: DocumentListing[] = [];
       for await (const full of walk(base)) {
+        const source = relative(base, full).split(sep).join('/');
+        const info = await stat(full);
+        const modifiedAt = Math.floor(info.mtimeMs);
+        const before = known?.get(source);
+        if (before && before.bytes === info.size && before.modifiedAt === modifiedAt) {
+          out.push({ source, hash: before.hash, bytes: info.size, modifiedAt });
+          continue;
+        }
         const bytes = await readFile(full);
-        out.push({ source: relative(base, full).split(sep).join('/'), hash: sha256(bytes), bytes: bytes.length });
+        out.push({ source, hash: sha256(bytes), bytes: bytes.length, modifiedAt });
       }
       return out.sort((a, b) => a.source.localeCompare(b.source));
     },

@@ -54,7 +54,7 @@ export async function embedAndAdd(prepared: PreparedDocument[], options: Omit<Sy
 
 /** Reads, cleans, chunks and embeds documents, then adds them to the index; unreadable ones are skipped with a reason. */
 export async function indexDocuments(
-  items: { source: string; hash: string; bytes: number; data: Uint8Array }[],
+  items: { source: string; hash: string; bytes: number; modifiedAt?: number; data: Uint8Array }[],
   options: Omit<SyncOptions, 'store'>,
 ): Promise<Omit<SyncResult, 'removed'>> {
   const skipped: SyncResult['skipped'] = [];
@@ -74,7 +74,8 @@ export async function indexDocuments(
 }
 
 export async function syncCorpus(options: SyncOptions): Promise<SyncResult> {
-  const listing = await options.store.list();
+  const known = new Map(options.index.listDocuments().map(({ meta }) => [meta.source, meta]));
+  const listing = await options.store.list(known);
   const wanted = new Map(listing.map((f) => [f.source, f]));
   const removed: string[] = [];
   for (const doc of options.index.listDocuments()) {

@@ -21,6 +21,7 @@ export interface DocumentInput {
   hash: string;
   bytes: number;
   title?: string;
+  modifiedAt?: number;
 }
 
 export function prepareDocument(
@@ -45,6 +46,7 @@ export function prepareDocument(
     place: extractPlace(text),
     places: [...new Set(tokenizer.places(foldText(text)))].sort(),
     indexedAt: now,
+    ...(input.modifiedAt === undefined ? {} : { modifiedAt: input.modifiedAt }),
   };
   const drafts = chunkDocument(text, lines, chunking);
   if (drafts.length === 0) throw new AppError('document_unreadable', `${input.source}: nothing left after cleaning`);
