@@ -13,6 +13,8 @@ export interface IndexedDocument {
   key: number;
 }
 
+const FOCUS_CACHE = 50_000;
+
 interface PersistedDocuments {
   nextId: number;
   nextDocKey: number;
@@ -29,6 +31,8 @@ export class CorpusIndex implements Corpus, CorpusView {
   private readonly byKey = new Map<number, IndexedDocument>();
   private nextDocKey = 0;
   private readonly placeCounts = new Map<string, number>();
+  /** `focus` by term, until the next document is added or removed. */
+  private readonly focusCache = new Map<string, { source: string; share: number } | undefined>();
 
   constructor(
     readonly vectors: VectorIndex,
@@ -53,6 +57,7 @@ export class CorpusIndex implements Corpus, CorpusView {
   /** Adds a document whose chunks carry ids from `allocateIds`; vectors are added by the caller when given. */
   addDocument(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[]): void {
     if (this.documents.has(meta.source)) this.removeDocument(meta.source);
+    this.focusCache.clear();
     const doc: IndexedDocument = { meta, chunkIds: chunks.map((c) => c.id), key: this.nextDocKey++ };
     chunks.forEach(({ tokens, ...chunk }, i) => {
       this.byId.add(chunk);
@@ -69,6 +74,7 @@ export class CorpusIndex implements Corpus, CorpusView {
   removeDocument(source: string): boolean {
     const doc = this.documents.get(source);
     if (!doc) return false;
+    this.focusCache.clear();
     for (const id of doc.chunkIds) {
       this.byId.remove(id);
       this.chunkBm25.remove(id);
@@ -144,8 +150,13 @@ export class CorpusIndex implements Corpus, CorpusView {
    * document, times whether it occurs at least twice there. 平陆 → 1 (one speech), 目标 → low.
    */
   focus(term: string): { source: string; share: number } | undefined {
+    if (this.focusCache.has(term)) return this.focusCache.get(term);
     const focus = focusOf(term, this.documentBm25.postings(term), this.byKey.size);
-    return focus && { source: this.byKey.get(focus.key)!.meta.source, share: focus.share };
+    const found = focus && { source: this.byKey.get(focus.key)!.meta.source, share: focus.share };
+    // A question asks this several times per term; a common term's postings span every document.
+    if (this.focusCache.size >= FOCUS_CACHE) this.focusCache.clear();
+    this.focusCache.set(term, found);
+    return found;
   }
 
   async view(): Promise<CorpusView> {
