@@ -4,11 +4,9 @@
  * baseline side by side. Prints a table and writes bench/results/latest.json.
  * BENCH_SECONDS (default 10) sets the length of each concurrent run; the 32-client run lasts twice as long.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/adapters/node/logger.js';
 import { openIndex } from '../src/entries/node/open-index.js';
@@ -20,43 +18,11 @@ import { scoreItem, summarise, type EvalItem } from '../src/eval/metrics.js';
 import { createNaiveBaseline } from './naive-baseline.js';
 import { loadQuestions, devItems } from './questions.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
+import { peakRssMb, startServer } from './server-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
-
-/** Peak resident memory of a process and its descendants (tsx runs the server in a child), the largest one. */
-async function peakRssMb(pid: number): Promise<number> {
-  const own = await readFile(`/proc/${pid}/status`, 'utf8').then((s) => Number(s.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024, () => 0);
-  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-  const peaks = await Promise.all(children.split(/\s+/).filter(Boolean).map((c) => peakRssMb(Number(c))));
-  return Math.max(own, ...peaks);
-}
-
-async function startServer(indexDir: string, port: number): Promise<{ child: ChildProcess; startupMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entries/node/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir, LOG_LEVEL: 'warn', QUERY_CACHE_SIZE: '0', RATE_LIMIT_PER_MINUTE: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
-    if (ok) return { child, startupMs: performance.now() - started };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill();
-  throw new Error('server did not start');
-}
 
 // 1. Parsing and chunking rate, and a full build with embedding.
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
@@ -111,8 +77,7 @@ const stages = Object.fromEntries(
 );
 
 // 3. Over HTTP: startup with the persisted index, one client, then 8/32/64 concurrent clients.
-const port = await freePort();
-const { child, startupMs } = await startServer(indexDir, port);
+const { child, port, startupMs } = await startServer({ INDEX_DIR: indexDir });
 const questions = loadQuestions();
 const bodies = questions.map((q) => JSON.stringify({ question: q }));
 await runLoad({ port, path: '/api/ask', bodies, concurrency: 4, seconds: 3 });
