@@ -8,6 +8,7 @@ import type { VectorIndex, VectorMatch } from '../../core/ports.js';
 import { bm25Idf, bm25Term, CHUNK_BM25, DOCUMENT_BM25 } from '../../core/retrieve/bm25-index.js';
 import type { D1Database, VectorizeIndex } from './bindings.js';
 import { focusOf } from '../../core/index/focus.js';
+import { byMax } from '../../core/retrieve/hybrid-search.js';
 
 export interface CorpusMeta {
   version: number;
@@ -127,7 +128,10 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
     const docAverage = m.docCount ? m.docTokens / m.docCount : 1;
     return {
       keywordScores: (tokens, weights) => score(tokens, chunkPostings, m.chunkCount, chunkAverage, CHUNK_BM25, weights) as Map<number, number>,
-      documentScores: (tokens) => score(tokens, docPostings, m.docCount, docAverage, DOCUMENT_BM25) as Map<string, number>,
+      documentPrior(tokens) {
+        const scaled = byMax(score(tokens, docPostings, m.docCount, docAverage, DOCUMENT_BM25) as Map<string, number>);
+        return (source) => scaled.get(source) ?? 0;
+      },
       idf: (term) => bm25Idf(m.chunkCount, chunkPostings.get(term)?.length ?? 0),
       documentDf: (term) => docPostings.get(term)?.length ?? 0,
       documentTf: (term, source) => docPostings.get(term)?.find((p) => p.key === source)?.tf ?? 0,

@@ -167,10 +167,15 @@ export class CorpusIndex implements Corpus, CorpusView {
     return this.chunkBm25.search(tokens, weights, limit);
   }
 
-  documentScores(tokens: string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const [key, score] of this.documentBm25.search(tokens)) out.set(this.byKey.get(key)!.meta.source, score);
-    return out;
+  documentPrior(tokens: string[]): (source: string) => number {
+    const scores = this.documentBm25.scoreAll(tokens);
+    let max = 0;
+    for (let key = 0; key < scores.length; key++) if (scores[key] > max) max = scores[key];
+    if (max <= 0) return () => 0;
+    return (source) => {
+      const key = this.documents.get(source)?.key;
+      return key === undefined ? 0 : scores[key] / max;
+    };
   }
 
   idf(term: string): number {

@@ -14,8 +14,11 @@ export interface LoadedChunk extends Omit<Chunk, 'tokens'> {
 export interface CorpusView {
   /** Chunk-level BM25 scores of the chunks that share a term with the query (at least the best `limit` of them). */
   keywordScores(tokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number>;
-  /** Document-level BM25 scores, by document source. */
-  documentScores(tokens: string[]): Map<string, number>;
+  /**
+   * Document-level BM25 scores divided by the best one (0 for a document without any query term): which document the
+   * question is about, looked up per candidate's source.
+   */
+  documentPrior(tokens: string[]): (source: string) => number;
   /** Inverse document frequency of a term over chunks. */
   idf(term: string): number;
   /** Documents that contain the term. */

@@ -62,6 +62,11 @@ export class Bm25Index {
   private lengths: Int32Array = new Int32Array(0);
   private count = 0;
   private totalLength = 0;
+  /** The length part of each key's BM25 denominator, for the average length it was computed with. */
+  private norms: Float64Array = new Float64Array(0);
+  /** Bumped by every addition and removal; `norms` are valid for `normsVersion`. */
+  private version = 0;
+  private normsVersion = -1;
   /** Scratch space for `search`: scores by key, and which keys the current search touched. */
   private scores: Float64Array = new Float64Array(0);
   private touchedAt: Uint32Array = new Uint32Array(0);
@@ -111,6 +116,7 @@ export class Bm25Index {
     this.recentTerms.set(key, ids);
     this.lengths = grow(this.lengths, key + 1, ABSENT);
     this.lengths[key] = tokens.length;
+    this.version++;
     this.count++;
     this.totalLength += tokens.length;
     if (this.recentTerms.size >= PACK_EVERY) this.pack();
@@ -130,6 +136,7 @@ export class Bm25Index {
     } else {
       this.removed.add(key);
     }
+    this.version++;
     this.count--;
     this.totalLength -= this.lengths[key];
     this.lengths[key] = ABSENT;
@@ -240,31 +247,57 @@ export class Bm25Index {
    */
   search(queryTokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number> {
     this.settle();
-    const avg = this.averageLength;
     this.scores = grow(this.scores, this.lengths.length);
     this.touchedAt = grow(this.touchedAt, this.lengths.length);
     const search = ++this.searchNumber;
     const touched: number[] = [];
-    const { scores, touchedAt, lengths } = this;
-    const score = (key: number, idf: number, tf: number) => {
-      const s = bm25Term(idf, tf, lengths[key], avg, this.options);
+    const { scores, touchedAt } = this;
+    this.eachScore(queryTokens, weights, (key, s) => {
       if (touchedAt[key] !== search) {
         touchedAt[key] = search;
         scores[key] = s;
         touched.push(key);
       } else scores[key] += s;
-    };
+    });
+    const keys = limit !== undefined && touched.length > limit ? best(touched, scores, limit) : touched;
+    return new Map(keys.map((k) => [k, scores[k]]));
+  }
+
+  /** BM25 scores of every key (0 where no query term occurs), as a new array indexed by key. */
+  scoreAll(queryTokens: string[], weights?: ReadonlyMap<string, number>): Float64Array {
+    this.settle();
+    const scores = new Float64Array(this.lengths.length);
+    this.eachScore(queryTokens, weights, (key, s) => (scores[key] += s));
+    return scores;
+  }
+
+  /**
+   * Calls `add` with each (key, term score) of the query's distinct terms, term by term. The arithmetic is
+   * `bm25Term`'s, with the length part of the denominator computed once per key and average length.
+   */
+  private eachScore(queryTokens: string[], weights: ReadonlyMap<string, number> | undefined, add: (key: number, score: number) => void): void {
+    const { k1, b } = this.options;
+    const avg = this.averageLength;
+    if (this.normsVersion !== this.version) {
+      this.norms = new Float64Array(this.lengths.length);
+      for (let key = 0; key < this.lengths.length; key++) this.norms[key] = k1 * (1 - b + (b * this.lengths[key]) / avg);
+      this.normsVersion = this.version;
+    }
+    const { norms, keys, tfs, offsets } = this;
+    const k1plus1 = k1 + 1;
     for (const term of new Set(queryTokens)) {
       const id = this.termIds.get(term);
       if (id === undefined || !this.dfs[id]) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
-      if (id < this.offsets.length - 1) {
-        for (let p = this.offsets[id]; p < this.offsets[id + 1]; p++) score(this.keys[p], idf, this.tfs[p]);
+      if (id < offsets.length - 1) {
+        for (let p = offsets[id], end = offsets[id + 1]; p < end; p++) {
+          const key = keys[p];
+          const tf = tfs[p];
+          add(key, (idf * tf * k1plus1) / (tf + norms[key]));
+        }
       }
-      for (const [key, tf] of this.recent.get(id) ?? []) score(key, idf, tf);
+      for (const [key, tf] of this.recent.get(id) ?? []) add(key, (idf * tf * k1plus1) / (tf + norms[key]));
     }
-    const keys = limit !== undefined && touched.length > limit ? best(touched, scores, limit) : touched;
-    return new Map(keys.map((k) => [k, scores[k]]));
   }
 
   /** The packed index as parts to write one after another. */

@@ -28,7 +28,7 @@ export interface ScoredChunk {
 const now = () => performance.now();
 
 /** Scales scores to [0, 1] by the best one. */
-function byMax<K>(scores: Map<K, number>): Map<K, number> {
+export function byMax<K>(scores: Map<K, number>): Map<K, number> {
   let max = 0;
   for (const s of scores.values()) max = Math.max(max, s);
   if (max <= 0) return new Map();
@@ -61,7 +61,7 @@ export async function hybridSearch(
 
   t = now();
   const chunks = await corpus.chunks([...new Set([...keyword.keys(), ...vector.keys()])]);
-  const documents = byMax(view.documentScores(query.tokens));
+  const documentPrior = view.documentPrior(query.tokens);
   // Cosine similarities are rescaled between the worst and best candidate so that both retrievers weigh alike.
   let vMin = Infinity;
   let vMax = -Infinity;
@@ -72,7 +72,7 @@ export async function hybridSearch(
   for (const [id, chunk] of chunks) {
     const kw = keyword.get(id) ?? 0;
     const v = vector.has(id) ? (vector.get(id)! - vMin) / vSpan : 0;
-    const d = documents.get(chunk.source) ?? 0;
+    const d = documentPrior(chunk.source);
     fused.push({
       id,
       chunk,

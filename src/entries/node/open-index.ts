@@ -48,11 +48,14 @@ export interface OpenOptions {
 
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
   const { log } = options;
-  const tokenizer = createJiebaTokenizer();
   const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH };
   // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing;
-  // while no document is being embedded, busy questions borrow the documents' worker.
-  const workers = options.embedder ? [] : await Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  // while no document is being embedded, busy questions borrow the documents' worker. They load the model while this
+  // thread loads the word segmenter's dictionary.
+  const starting = options.embedder ? Promise.resolve([]) : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  const tokenizer = createJiebaTokenizer();
+  tokenizer.tokenize('预热');
+  const workers = await starting;
   const [documentModel, questionModel] = (options.embedder ? [options.embedder, options.embedder] : workers).map(tracked);
   const embedder: Embedder = documentModel;
   const queryEmbedder = options.embedder ? questionModel : queryPool(questionModel, documentModel);
