@@ -61,14 +61,16 @@ export class FsIndexStore {
     }
     let index: CorpusIndex;
     try {
-      const [documents, chunks, chunkBm25, documentBm25] = await Promise.all([
+      // The graph is read on a libuv thread while this one reads and unpacks the rest.
+      const [vectors, documents, chunks, chunkBm25, documentBm25] = await Promise.all([
+        HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, this.hnsw),
         readFile(join(dir, DOCUMENTS), 'utf8'),
         readFile(join(dir, CHUNKS)),
         readFile(join(dir, CHUNK_BM25)),
         readFile(join(dir, DOCUMENT_BM25)),
       ]);
       index = CorpusIndex.restore({ documents, chunks, chunkBm25, documentBm25 }, (ids) => {
-        const vectors = HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, ids, this.hnsw);
+        vectors.setLive(ids);
         if (vectors.storedCount < ids.length) {
           throw new AppError('index_corrupt', `${vectors.storedCount} vectors for ${ids.length} chunks`);
         }

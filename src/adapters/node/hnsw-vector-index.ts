@@ -29,13 +29,21 @@ export class HnswVectorIndex implements VectorIndex {
     return v;
   }
 
-  /** Loads a graph written by `write`; `ids` are the live labels recorded beside it. */
-  static read(path: string, dimensions: number, ids: Iterable<number>, options: HnswOptions = DEFAULT_HNSW): HnswVectorIndex {
+  /**
+   * Loads a graph written by `write`, off the event loop (a large graph takes seconds to read); `live` then names the
+   * labels that are in use.
+   */
+  static async read(path: string, dimensions: number, options: HnswOptions = DEFAULT_HNSW): Promise<HnswVectorIndex> {
     const v = new HnswVectorIndex(dimensions, options);
-    v.index.readIndexSync(path, false);
+    await v.index.readIndex(path, false);
     v.index.setEf(options.efSearch);
-    for (const id of ids) v.live.add(id);
     return v;
+  }
+
+  /** The labels in use in a graph just read (deleted ones stay in the file until it is rebuilt). */
+  setLive(ids: Iterable<number>): void {
+    this.live.clear();
+    for (const id of ids) this.live.add(id);
   }
 
   /** Candidates kept during a search: higher finds more of the true nearest neighbours, slower. */
