@@ -37,7 +37,7 @@ const { values } = parseArgs({
   options: {
     chunks: { type: 'string', default: '10000' },
     queries: { type: 'string', default: '200' },
-    ef: { type: 'string', default: `${DEFAULT_HNSW.efSearch},200,400` },
+    ef: { type: 'string', default: '96,200,400' },
     'ef-construction': { type: 'string', default: String(DEFAULT_HNSW.efConstruction) },
     keep: { type: 'string' },
     serve: { type: 'string' },

@@ -23,7 +23,7 @@ export const ConfigSchema = z.object({
   WEIGHT_KEYWORD: number(0.45, 0, 10),
   WEIGHT_VECTOR: number(0.35, 0, 10),
   WEIGHT_DOCUMENT: number(0.35, 0, 10),
-  HNSW_EF: int(96, 10, 2000),
+  HNSW_EF: int(200, 10, 2000),
   EMBED_BATCH: int(16, 1, 512),
   QUERY_CACHE_SIZE: int(1000, 0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -8,7 +8,7 @@ export interface HnswOptions {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 96 };
+export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 200 };
 const INITIAL_CAPACITY = 1024;
 
 export class HnswVectorIndex implements VectorIndex {
