@@ -6,6 +6,7 @@
 import type { Chunk } from '../types.js';
 import { packParts, unpack } from './binary-pack.js';
 import { AppError } from '../errors.js';
+import { LruCache } from '../lru-cache.js';
 
 /** A chunk as the index keeps it: its search tokens live in the BM25 index only. */
 export type StoredChunk = Omit<Chunk, 'tokens'>;
@@ -24,6 +25,8 @@ interface Packed {
 }
 
 const NONE = -1;
+/** Packed chunks kept decoded: the ones questions keep coming back to. */
+const DECODED = 20_000;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -33,6 +36,7 @@ export class ChunkTable {
   private slotOf: Int32Array = new Int32Array(0);
   private packedLive = 0;
   private readonly loose = new Map<number, StoredChunk>();
+  private readonly decoded = new LruCache<number, StoredChunk>(DECODED);
 
   get size(): number {
     return this.packedLive + this.loose.size;
@@ -59,7 +63,10 @@ export class ChunkTable {
     const loose = this.loose.get(id);
     if (loose) return loose;
     const s = this.slot(id);
-    return s === NONE ? undefined : this.decode(s);
+    if (s === NONE) return undefined;
+    let chunk = this.decoded.get(id);
+    if (!chunk) this.decoded.set(id, (chunk = this.decode(s)));
+    return chunk;
   }
 
   private decode(s: number): StoredChunk {
