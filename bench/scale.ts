@@ -30,6 +30,7 @@ import type { StageTimings } from '../src/core/types.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 import { seedSentences, syntheticDocuments, random } from './synthetic-corpus.js';
 import { percentile, runLoad } from './load.js';
+import { createNaiveBaseline } from './naive-baseline.js';
 import { peakRssMb, startServer } from './server-process.js';
 import { sha256 } from '../src/adapters/node/fs-document-store.js';
 
@@ -123,8 +124,30 @@ async function serve(dir: string): Promise<void> {
     const p = (xs: number[], n: number) => round(percentile(xs, n), 2);
     runs.push({ ef, p50: p(retrieval, 50), p95: p(retrieval, 95), askP50: p(asks, 50), askP95: p(asks, 95), found });
   }
-  process.stdout.write(`${JSON.stringify({ loadSeconds, rssAfterLoad, peakRss: rssMb(), runs })}\n`);
+  const peakRss = rssMb();
+  // The naive baseline on the same corpus files and questions, built once the serving figures are taken.
+  const naive = await measureNaive(join(dir, 'corpus'), questions);
+  const served = { loadSeconds, rssAfterLoad, peakRss, runs, naive };
+  await writeFile(join(dir, 'served.json'), JSON.stringify({ ...served, runs: runs.map(({ found, ...r }) => r) }, null, 2));
+  process.stdout.write(`${JSON.stringify(served)}\n`);
   process.exit(0);
+}
+
+/** Builds the naive pipeline (400-character chunks, BM25 only) over the corpus files and times the same questions. */
+async function measureNaive(corpusDir: string, questions: string[]) {
+  const docs: { source: string; text: string }[] = [];
+  for (const name of (await readdir(join(corpusDir, 'syn'))).sort()) {
+    docs.push({ source: `syn/${name}`, text: await readFile(join(corpusDir, 'syn', name), 'utf8') });
+  }
+  const t = performance.now();
+  const naive = createNaiveBaseline(docs);
+  const buildSeconds = (performance.now() - t) / 1000;
+  const latencies = questions.map((q) => {
+    const s = performance.now();
+    naive.ask(q);
+    return performance.now() - s;
+  });
+  return { chunks: naive.chunks, build_seconds: round(buildSeconds, 1), p50_ms: round(percentile(latencies, 50), 2), p95_ms: round(percentile(latencies, 95), 2) };
 }
 
 async function build(): Promise<void> {
@@ -247,6 +270,7 @@ async function build(): Promise<void> {
     rssAfterLoad: number;
     peakRss: number;
     runs: { ef: number; p50: number; p95: number; askP50: number; askP95: number; found: number[][] }[];
+    naive: { chunks: number; build_seconds: number; p50_ms: number; p95_ms: number };
   };
   // Recall@10: a returned chunk counts when it is as close as the exact 10th (ties in the exact order are not misses).
   const recall = (found: number[][]) => {
@@ -292,6 +316,7 @@ async function build(): Promise<void> {
       peak_rss_mb: served.peakRss,
     },
     retrieval,
+    naive_baseline: { ...served.naive, note: '400-character chunks, BM25 only, top chunk as the answer; same questions, in-process' },
     server: {
       hnsw_ef: ef,
       startup_seconds: round(server.startupMs / 1000, 1),
