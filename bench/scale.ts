@@ -10,7 +10,8 @@
  * (their normalised sum). Questions are embedded with the real model.
  *
  * Options: --chunks N, --queries N (200), --ef 96,200,400 (search ef values to measure), --ef-construction N (200),
- * --keep DIR (build into DIR and keep it).
+ * --keep DIR (build into DIR and keep it); --serve DIR and --server DIR measure a kept build again (engine in-process,
+ * or the real server).
  */
 import { mkdir, readFile, writeFile, mkdtemp, readdir, stat, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'ef-construction': { type: 'string', default: String(DEFAULT_HNSW.efConstruction) },
     keep: { type: 'string' },
     serve: { type: 'string' },
+    server: { type: 'string' },
   },
 });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -80,7 +82,33 @@ function firstDocuments(sentences: string[]): { place: string; text: string }[] 
 }
 
 if (values.serve) await serve(values.serve);
-else await build();
+else if (values.server) {
+  const queries = JSON.parse(await readFile(join(values.server, 'queries.json'), 'utf8')) as Queries;
+  process.stdout.write(`${JSON.stringify(await measureServer(values.server, efs[0], queries.questions ?? []), null, 2)}\n`);
+  process.exit(0);
+} else await build();
+
+/** `npm start` on the corpus folder and index in `dir`: process start to healthy, answers over HTTP, peak RSS. */
+async function measureServer(dir: string, ef: number, questions: string[]) {
+  const server = await startServer({ CORPUS_DIR: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), HNSW_EF: String(ef) }, 600_000);
+  const http = await runLoad({
+    port: server.port,
+    path: '/api/ask',
+    bodies: questions.map((q) => JSON.stringify({ question: q })),
+    concurrency: 1,
+    seconds: 30,
+    maxRequests: questions.length,
+  });
+  const rss = await peakRssMb(server.child.pid!);
+  server.child.kill('SIGTERM');
+  return {
+    hnsw_ef: ef,
+    startup_seconds: round(server.startupMs / 1000, 1),
+    ask_over_http_one_client: { requests: http.requests, errors: http.errors, p50_ms: http.p50, p95_ms: http.p95 },
+    peak_rss_mb: round(rss),
+    note: 'npm start on the synthetic corpus folder and its index: process start to healthy, questions embedded by the model',
+  };
+}
 
 /** The serving side, in its own process: load as the server does, then retrieve. Prints one JSON line. */
 async function serve(dir: string): Promise<void> {
@@ -289,17 +317,7 @@ async function build(): Promise<void> {
 
   // The real server (`npm start`) on this corpus and index, at the smallest ef that reaches recall 0.95.
   const ef = retrieval.find((r) => r.recall_at_10 >= 0.95)?.ef_search ?? efs[efs.length - 1];
-  const server = await startServer({ CORPUS_DIR: corpusDir, INDEX_DIR: join(dir, 'index'), HNSW_EF: String(ef) }, 600_000);
-  const http = await runLoad({
-    port: server.port,
-    path: '/api/ask',
-    bodies: questions.map((q) => JSON.stringify({ question: q })),
-    concurrency: 1,
-    seconds: 30,
-    maxRequests: questions.length,
-  });
-  const serverRss = await peakRssMb(server.child.pid!);
-  server.child.kill('SIGTERM');
+  const server = await measureServer(dir, ef, questions);
 
   const result = {
     chunks: index.chunkCount,
@@ -317,13 +335,7 @@ async function build(): Promise<void> {
     },
     retrieval,
     naive_baseline: { ...served.naive, note: '400-character chunks, BM25 only, top chunk as the answer; same questions, in-process' },
-    server: {
-      hnsw_ef: ef,
-      startup_seconds: round(server.startupMs / 1000, 1),
-      ask_over_http_one_client: { requests: http.requests, errors: http.errors, p50_ms: http.p50, p95_ms: http.p95 },
-      peak_rss_mb: round(serverRss),
-      note: 'npm start on the synthetic corpus folder and its index: process start to healthy, questions embedded by the model',
-    },
+    server,
     hnsw: { m: hnsw.m, ef_construction: hnsw.efConstruction },
     note:
       'retrieval = the engine’s keyword + vector + fusion stages (reading the chunks included); ask = the whole answer ' +

@@ -74,11 +74,23 @@ describe('the packed BM25 index', () => {
       [...entries].filter(([, t]) => t.includes('书记')).map(([k]) => k).sort((a, b) => a - b),
     );
 
-    const reloaded = Bm25Index.fromBytes(join(index.toParts()));
+    const saved = join(index.toParts());
+    const reloaded = Bm25Index.fromBytes(saved);
+    // Postings read from "the file" only when a query needs them, through a cache smaller than one term.
+    const reads: number[] = [];
+    const lazy = Bm25Index.fromSource({ bytes: (start, end) => (reads.push(end - start), saved.slice(start, end)) }, 'test', 16);
     check(reloaded);
-    reloaded.add(400, ['招商', '目标']);
+    check(lazy);
+    expect(reads.length).toBeGreaterThan(VOCAB.length);
+    for (const i of [reloaded, lazy]) {
+      i.add(400, ['招商', '目标']);
+      i.remove(150 + 1);
+    }
     entries.set(400, ['招商', '目标']);
+    entries.delete(151);
     check(reloaded);
+    check(lazy);
+    expect(join(lazy.toParts())).toEqual(join(reloaded.toParts()));
   });
 
   it('returns the best `limit` entries, ties to the smaller key, as a full sort would', () => {
@@ -105,7 +117,10 @@ describe('the chunk table', () => {
     const table = new ChunkTable();
     const texts = ['力争全年招商项目达到50个，协议总投资达到200亿元以上。', '縣委書記 😀 emoji', 'plain ascii'];
     texts.forEach((t, i) => table.add(chunk(i, t, i === 1 ? '一、总体要求' : undefined)));
-    const packed = ChunkTable.fromBytes(join(table.toParts()));
+    const bytes = join(table.toParts());
+    const lazy = ChunkTable.fromBytes(bytes);
+    expect([...lazy.values()]).toEqual([...table.values()]);
+    const packed = ChunkTable.fromBytes(bytes);
     expect(packed.size).toBe(3);
     texts.forEach((t, i) => expect(packed.get(i)).toEqual(chunk(i, t, i === 1 ? '一、总体要求' : undefined)));
     expect(packed.get(9)).toBeUndefined();

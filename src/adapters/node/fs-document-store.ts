@@ -1,12 +1,15 @@
 /** @module fs-document-store: the corpus as a folder of files (txt, md, html, docx, pdf). */
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { DocumentListing, DocumentStore } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
 import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
 import { writeFileAtomic } from './atomic-write.js';
 
+
+const LISTING_CONCURRENCY = 64;
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -33,20 +36,30 @@ export function createFsDocumentStore(root: string): DocumentStore & { root: str
     root: base,
     pathOf,
     async list(known) {
-      const out: DocumentListing[] = [];
-      for await (const full of walk(base)) {
+      const describe = async (full: string): Promise<DocumentListing> => {
         const source = relative(base, full).split(sep).join('/');
-        const info = await stat(full);
+        // One system call, without a trip through the thread pool: a hundred thousand files take a fraction of a second.
+        const info = statSync(full);
         const modifiedAt = Math.floor(info.mtimeMs);
         const before = known?.get(source);
         if (before && before.bytes === info.size && before.modifiedAt === modifiedAt) {
-          out.push({ source, hash: before.hash, bytes: info.size, modifiedAt });
-          continue;
+          return { source, hash: before.hash, bytes: info.size, modifiedAt };
         }
         const bytes = await readFile(full);
-        out.push({ source, hash: sha256(bytes), bytes: bytes.length, modifiedAt });
+        return { source, hash: sha256(bytes), bytes: bytes.length, modifiedAt };
+      };
+      // A hundred thousand files are looked at LISTING_CONCURRENCY at a time, not one after another.
+      const out: DocumentListing[] = [];
+      let batch: string[] = [];
+      for await (const full of walk(base)) {
+        batch.push(full);
+        if (batch.length === LISTING_CONCURRENCY) {
+          out.push(...(await Promise.all(batch.map(describe))));
+          batch = [];
+        }
       }
-      return out.sort((a, b) => a.source.localeCompare(b.source));
+      out.push(...(await Promise.all(batch.map(describe))));
+      return out.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
     },
     async read(source) {
       return new Uint8Array(await readFile(pathOf(source)));

@@ -1,5 +1,9 @@
 /** @module fs-index-store: persists a CorpusIndex as generations under index/, switched atomically via CURRENT. */
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { ChunkTable } from '../../core/index/chunk-table.js';
+import { layoutOf, type ByteSource } from '../../core/index/binary-pack.js';
+import { Bm25Index } from '../../core/retrieve/bm25-index.js';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../../core/errors.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
@@ -19,6 +23,33 @@ export type LoadResult =
   | { status: 'missing' }
   | { status: 'stale'; reasons: string[]; manifest: IndexManifest }
   | { status: 'ok'; index: CorpusIndex; manifest: IndexManifest };
+
+/** A packed file read on demand (the file stays open for the life of the index). */
+function fileSource(path: string): ByteSource & { size: number } {
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    bytes(start, end) {
+      const out = Buffer.allocUnsafe(Math.max(0, Math.min(end, size) - start));
+      for (let at = 0; at < out.length; ) {
+        const n = readSync(fd, out, at, out.length - at, start + at);
+        if (n === 0) break;
+        at += n;
+      }
+      return out;
+    },
+  };
+}
+
+/** The chunk table with its arrays read now and its texts read from the file when a question needs them. */
+function openChunkTable(path: string): ChunkTable {
+  const file = fileSource(path);
+  const { end } = layoutOf(file, 'chunks');
+  const head = file.bytes(0, end);
+  if (head.length < end) throw new AppError('index_corrupt', 'chunks: arrays cut short');
+  return ChunkTable.fromParts(head, { bytes: (start, stop) => file.bytes(end + start, end + stop) }, file.size - end, 'chunks');
+}
 
 export class FsIndexStore {
   constructor(
@@ -61,15 +92,17 @@ export class FsIndexStore {
     }
     let index: CorpusIndex;
     try {
-      // The graph is read on a libuv thread while this one reads and unpacks the rest.
-      const [vectors, documents, chunks, chunkBm25, documentBm25] = await Promise.all([
-        HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, this.hnsw),
-        readFile(join(dir, DOCUMENTS), 'utf8'),
-        readFile(join(dir, CHUNKS)),
-        readFile(join(dir, CHUNK_BM25)),
-        readFile(join(dir, DOCUMENT_BM25)),
-      ]);
-      index = CorpusIndex.restore({ documents, chunks, chunkBm25, documentBm25 }, (ids) => {
+      // Only the graph, the documents and the small arrays are read now; chunk texts and BM25 postings stay in their
+      // files and are read when a question needs them (the page cache keeps the busy ones), so a million-chunk index
+      // starts in seconds and costs little more than its graph in memory.
+      const vectors = await HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, this.hnsw);
+      const files = {
+        documents: readFileSync(join(dir, DOCUMENTS), 'utf8'),
+        chunks: openChunkTable(join(dir, CHUNKS)),
+        chunkBm25: Bm25Index.fromSource(fileSource(join(dir, CHUNK_BM25)), 'chunk BM25'),
+        documentBm25: Bm25Index.fromSource(fileSource(join(dir, DOCUMENT_BM25)), 'document BM25'),
+      };
+      index = CorpusIndex.restore(files, (ids) => {
         vectors.setLive(ids);
         if (vectors.storedCount < ids.length) {
           throw new AppError('index_corrupt', `${vectors.storedCount} vectors for ${ids.length} chunks`);

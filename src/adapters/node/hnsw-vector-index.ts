@@ -13,7 +13,9 @@ const INITIAL_CAPACITY = 1024;
 
 export class HnswVectorIndex implements VectorIndex {
   private readonly index: hnswlib.HierarchicalNSW;
-  private readonly live = new Set<number>();
+  /** Which labels are in use (1 byte per label: a million of them load in milliseconds). */
+  private live: Uint8Array = new Uint8Array(0);
+  private liveCount = 0;
 
   private constructor(
     readonly dimensions: number,
@@ -42,8 +44,9 @@ export class HnswVectorIndex implements VectorIndex {
 
   /** The labels in use in a graph just read (deleted ones stay in the file until it is rebuilt). */
   setLive(ids: Iterable<number>): void {
-    this.live.clear();
-    for (const id of ids) this.live.add(id);
+    this.live = new Uint8Array(0);
+    this.liveCount = 0;
+    for (const id of ids) this.markLive(id);
   }
 
   /** Candidates kept during a search: higher finds more of the true nearest neighbours, slower. */
@@ -51,8 +54,23 @@ export class HnswVectorIndex implements VectorIndex {
     this.index.setEf(ef);
   }
 
+  private isLive(id: number): boolean {
+    return id >= 0 && id < this.live.length && this.live[id] === 1;
+  }
+
+  private markLive(id: number): void {
+    if (id >= this.live.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.live.length * 2, 1024));
+      grown.set(this.live);
+      this.live = grown;
+    }
+    if (this.live[id]) return;
+    this.live[id] = 1;
+    this.liveCount++;
+  }
+
   get size(): number {
-    return this.live.size;
+    return this.liveCount;
   }
 
   /** Labels stored in the graph file, deleted ones included. */
@@ -61,20 +79,22 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   add(id: number, vector: Float32Array): void {
-    if (this.live.has(id)) throw new Error(`vector ${id} already present`);
+    if (this.isLive(id)) throw new Error(`vector ${id} already present`);
     const count = this.index.getCurrentCount();
     if (count >= this.index.getMaxElements()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, count * 2));
     this.index.addPoint(Array.from(vector), id);
-    this.live.add(id);
+    this.markLive(id);
   }
 
   remove(id: number): void {
-    if (!this.live.delete(id)) return;
+    if (!this.isLive(id)) return;
+    this.live[id] = 0;
+    this.liveCount--;
     this.index.markDelete(id);
   }
 
   search(vector: Float32Array, k: number): VectorMatch[] {
-    const n = Math.min(k, this.live.size);
+    const n = Math.min(k, this.liveCount);
     if (n === 0) return [];
     const { distances, neighbors } = this.index.searchKnn(Array.from(vector), n);
     return neighbors.map((id, i) => ({ id, score: 1 - distances[i] }));

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 export type PackedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array | Float32Array;
 
 const KINDS = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float64Array, Float32Array } as const;
-type Kind = keyof typeof KINDS;
+export type Kind = keyof typeof KINDS;
 const MAGIC = 0x5a484450; // "ZHDP"
 
 interface Layout {
@@ -16,6 +16,39 @@ interface Layout {
 }
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
+
+/** Bytes of a packed file, in memory or read from disk when asked for. */
+export interface ByteSource {
+  /** Bytes `[start, end)`. */
+  bytes(start: number, end: number): Uint8Array;
+}
+
+/** Where each array of a packed file starts (byte offset in the file) and how long it is, from its first bytes. */
+export function layoutOf(source: ByteSource, what: string): { header: unknown; arrays: { kind: Kind; length: number; offset: number }[]; end: number } {
+  const first = source.bytes(0, 8);
+  const size = packedLength(first, what);
+  const head = 'needs' in size ? source.bytes(0, size.needs) : first;
+  if ('needs' in size && head.length < size.needs) throw new AppError('index_corrupt', `${what}: header cut short`);
+  const jsonLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(4, true);
+  const layout = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + jsonLength))) as Layout;
+  let at = 8 + jsonLength + pad8(8 + jsonLength);
+  const arrays = layout.arrays.map(({ kind, length }) => {
+    const bytes = length * (KINDS[kind]?.BYTES_PER_ELEMENT ?? 1);
+    const entry = { kind, length, offset: at };
+    at += bytes + pad8(bytes);
+    return entry;
+  });
+  return { header: layout.header, arrays, end: at };
+}
+
+/** An array of `kind` read from `source` (a copy, aligned). */
+export function readArray<T extends PackedArray>(source: ByteSource, kind: Kind, offset: number, length: number): T {
+  const Type = KINDS[kind];
+  const bytes = source.bytes(offset, offset + length * Type.BYTES_PER_ELEMENT);
+  const aligned = new Uint8Array(bytes.length);
+  aligned.set(bytes);
+  return new Type(aligned.buffer, 0, Math.floor(bytes.length / Type.BYTES_PER_ELEMENT)) as T;
+}
 
 /** The parts to write one after another: nothing is concatenated, so a gigabyte of text is not copied again. */
 export function packParts(header: unknown, arrays: PackedArray[]): Uint8Array[] {
@@ -32,6 +65,29 @@ export function packParts(header: unknown, arrays: PackedArray[]): Uint8Array[] 
     if (pad8(a.byteLength)) parts.push(new Uint8Array(pad8(a.byteLength)));
   }
   return parts;
+}
+
+/**
+ * How many bytes the header and arrays of a packed file take (what may follow them is the writer's own), given its
+ * first `8 + header` bytes; `undefined` while `head` is too short to tell (8 bytes always tell how long it must be).
+ */
+export function packedLength(head: Uint8Array, what: string): { needs: number } | { length: number } {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (head.length < 8 || view.getUint32(0, true) !== MAGIC) throw new AppError('index_corrupt', `${what}: not an index part`);
+  const jsonLength = view.getUint32(4, true);
+  if (head.length < 8 + jsonLength) return { needs: 8 + jsonLength };
+  let layout: Layout;
+  try {
+    layout = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + jsonLength))) as Layout;
+  } catch {
+    throw new AppError('index_corrupt', `${what}: header unreadable`);
+  }
+  let length = 8 + jsonLength + pad8(8 + jsonLength);
+  for (const { kind, length: n } of layout.arrays) {
+    const bytes = n * (KINDS[kind]?.BYTES_PER_ELEMENT ?? 1);
+    length += bytes + pad8(bytes);
+  }
+  return { length };
 }
 
 /** Reads what `packParts` wrote; `what` names the file in errors. */

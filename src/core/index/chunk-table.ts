@@ -4,12 +4,13 @@
  * about their UTF-8 size; chunks added since are kept as objects until the next save.
  */
 import type { Chunk } from '../types.js';
-import { packParts, unpack } from './binary-pack.js';
+import { packParts, unpack, type ByteSource } from './binary-pack.js';
 import { AppError } from '../errors.js';
 import { LruCache } from '../lru-cache.js';
 
 /** A chunk as the index keeps it: its search tokens live in the BM25 index only. */
 export type StoredChunk = Omit<Chunk, 'tokens'>;
+
 
 interface Packed {
   ids: Int32Array;
@@ -19,7 +20,7 @@ interface Packed {
   ends: Int32Array;
   /** Byte offsets of each text in `text` (length n + 1). */
   textAt: Float64Array;
-  text: Uint8Array;
+  text: ByteSource;
   sourceNames: string[];
   headingNames: string[];
 }
@@ -78,7 +79,7 @@ export class ChunkTable {
       ...(heading === NONE ? {} : { heading: p.headingNames[heading] }),
       start: p.starts[s],
       end: p.ends[s],
-      text: decoder.decode(p.text.subarray(p.textAt[s], p.textAt[s + 1])),
+      text: decoder.decode(p.text.bytes(p.textAt[s], p.textAt[s + 1])),
     };
   }
 
@@ -129,7 +130,7 @@ export class ChunkTable {
       put(
         i,
         { id: c.ids[s], source: c.sourceNames[c.sources[s]], heading: heading === NONE ? undefined : c.headingNames[heading], start: c.starts[s], end: c.ends[s] },
-        c.text.subarray(c.textAt[s], c.textAt[s + 1]),
+        c.text.bytes(c.textAt[s], c.textAt[s + 1]),
       );
     });
     loose.forEach((c, i) => put(live.length + i, c, encoder.encode(c.text)));
@@ -141,14 +142,25 @@ export class ChunkTable {
   /** Reads what `toParts` wrote; the arrays and texts stay views on `bytes`. */
   static fromBytes(bytes: Uint8Array, what = 'chunk table'): ChunkTable {
     if (bytes.byteOffset % 8) bytes = bytes.slice();
-    const { header, arrays, end } = unpackWithEnd(bytes, what);
-    const { sourceNames, headingNames, textBytes } = header as { sourceNames: string[]; headingNames: string[]; textBytes: number };
+    const { end } = unpackWithEnd(bytes, what);
+    const texts = bytes.subarray(end);
+    return ChunkTable.fromParts(bytes.subarray(0, end), { bytes: (start, stop) => texts.subarray(start, stop) }, texts.length, what);
+  }
+
+  /**
+   * The table from its header and arrays (`head`) with the texts elsewhere: `texts` serves the `textBytes` bytes that
+   * follow them in the file, so a large corpus's texts need not be in memory.
+   */
+  static fromParts(head: Uint8Array, texts: ByteSource, textBytes: number, what = 'chunk table'): ChunkTable {
+    if (head.byteOffset % 8) head = head.slice();
+    const { header, arrays } = unpackWithEnd(head, what);
+    const { sourceNames, headingNames, textBytes: wanted } = header as { sourceNames: string[]; headingNames: string[]; textBytes: number };
     const [ids, sources, headings, starts, ends, textAt] = arrays as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Float64Array];
-    if (end + textBytes > bytes.length || textAt[ids.length] !== textBytes) {
+    if (textBytes < wanted || textAt[ids.length] !== wanted) {
       throw new AppError('index_corrupt', `${what}: texts cut short`);
     }
     const table = new ChunkTable();
-    table.packed = { ids, sources, headings, starts, ends, textAt, text: bytes.subarray(end, end + textBytes), sourceNames, headingNames };
+    table.packed = { ids, sources, headings, starts, ends, textAt, text: texts, sourceNames, headingNames };
     let maxId = -1;
     for (const id of ids) maxId = Math.max(maxId, id);
     table.slotOf = new Int32Array(maxId + 1).fill(NONE);

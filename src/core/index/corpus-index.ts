@@ -128,15 +128,15 @@ export class CorpusIndex implements Corpus, CorpusView {
 
   /** `openVectors` gets the ids of every chunk, whose vectors it must hold. */
   static restore(
-    files: { documents: string; chunks: Uint8Array; chunkBm25: Uint8Array; documentBm25: Uint8Array },
+    files: { documents: string; chunks: Uint8Array | ChunkTable; chunkBm25: Uint8Array | Bm25Index; documentBm25: Uint8Array | Bm25Index },
     openVectors: (ids: number[]) => VectorIndex,
   ): CorpusIndex {
     const persisted = JSON.parse(files.documents) as PersistedDocuments;
     const index = new CorpusIndex(openVectors(persisted.documents.flatMap((d) => d.chunkIds)), persisted.nextId);
     index.nextDocKey = persisted.nextDocKey;
-    index.byId = ChunkTable.fromBytes(files.chunks, 'chunks');
-    index.chunkBm25 = Bm25Index.fromBytes(files.chunkBm25, 'chunk BM25');
-    index.documentBm25 = Bm25Index.fromBytes(files.documentBm25, 'document BM25');
+    index.byId = files.chunks instanceof ChunkTable ? files.chunks : ChunkTable.fromBytes(files.chunks, 'chunks');
+    index.chunkBm25 = files.chunkBm25 instanceof Bm25Index ? files.chunkBm25 : Bm25Index.fromBytes(files.chunkBm25, 'chunk BM25');
+    index.documentBm25 = files.documentBm25 instanceof Bm25Index ? files.documentBm25 : Bm25Index.fromBytes(files.documentBm25, 'document BM25');
     for (const doc of persisted.documents) {
       index.documents.set(doc.meta.source, doc);
       index.byKey.set(doc.key, doc);

@@ -5,7 +5,8 @@
  * beside them); entries added since the last packing sit in small maps and are folded in once there are enough of
  * them; removals are applied at the next read. It persists as the packed arrays themselves.
  */
-import { packParts, unpack, type PackedArray } from '../index/binary-pack.js';
+import { AppError } from '../errors.js';
+import { layoutOf, packParts, readArray, unpack, type ByteSource, type PackedArray } from '../index/binary-pack.js';
 
 export interface Bm25Options {
   k1: number;
@@ -49,10 +50,10 @@ export class Bm25Index {
   private readonly terms: string[] = [];
   /** Live entries holding each term. */
   private dfs: Uint32Array = new Uint32Array(0);
-  /** Packed postings of term t: keys[offsets[t]..offsets[t+1]) (ascending) with their tfs. */
+  /** Packed postings of term t: positions offsets[t]..offsets[t+1] of the keys (ascending) and tfs arrays. */
   private offsets: Uint32Array = new Uint32Array(1);
-  private keys: Int32Array = new Int32Array(0);
-  private tfs: Uint16Array = new Uint16Array(0);
+  /** The packed keys and tfs of one term: views on arrays in memory, or read from the index file. */
+  private packed: (t: number) => { keys: Int32Array; tfs: Uint16Array } = () => ({ keys: new Int32Array(0), tfs: new Uint16Array(0) });
   /** Entries added since the last packing: term → key → tf, and each such entry's terms. */
   private recent = new Map<number, Map<number, number>>();
   private recentTerms = new Map<number, number[]>();
@@ -156,8 +157,8 @@ export class Bm25Index {
     const sizes = new Uint32Array(termCount);
     for (let t = 0; t < packedTerms; t++) {
       let n = 0;
-      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
-        if (gone[this.keys[p]]) this.dfs[t]--;
+      for (const key of this.packed(t).keys) {
+        if (gone[key]) this.dfs[t]--;
         else n++;
       }
       sizes[t] = n;
@@ -170,10 +171,11 @@ export class Bm25Index {
     for (let t = 0; t < termCount; t++) {
       let at = offsets[t];
       if (t < packedTerms) {
-        for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
-          if (gone[this.keys[p]]) continue;
-          keys[at] = this.keys[p];
-          tfs[at++] = this.tfs[p];
+        const old = this.packed(t);
+        for (let p = 0; p < old.keys.length; p++) {
+          if (gone[old.keys[p]]) continue;
+          keys[at] = old.keys[p];
+          tfs[at++] = old.tfs[p];
         }
       }
       const list = this.recent.get(t);
@@ -192,9 +194,7 @@ export class Bm25Index {
         tfs.set(f, offsets[t]);
       }
     }
-    this.offsets = offsets;
-    this.keys = keys;
-    this.tfs = tfs;
+    this.inMemory(offsets, keys, tfs);
     this.recent.clear();
     this.recentTerms.clear();
     this.removed.clear();
@@ -217,7 +217,8 @@ export class Bm25Index {
     const id = this.termIds.get(term);
     if (id === undefined) return;
     if (id < this.offsets.length - 1) {
-      for (let p = this.offsets[id]; p < this.offsets[id + 1]; p++) yield { key: this.keys[p], tf: this.tfs[p] };
+      const { keys, tfs } = this.packed(id);
+      for (let p = 0; p < keys.length; p++) yield { key: keys[p], tf: tfs[p] };
     }
     for (const [key, tf] of this.recent.get(id) ?? []) yield { key, tf };
   }
@@ -229,12 +230,13 @@ export class Bm25Index {
     const recent = this.recent.get(id)?.get(key);
     if (recent !== undefined) return recent;
     if (id >= this.offsets.length - 1) return 0;
-    let lo = this.offsets[id];
-    let hi = this.offsets[id + 1] - 1;
+    const { keys, tfs } = this.packed(id);
+    let lo = 0;
+    let hi = keys.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const k = this.keys[mid];
-      if (k === key) return this.tfs[mid];
+      const k = keys[mid];
+      if (k === key) return tfs[mid];
       if (k < key) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -283,14 +285,15 @@ export class Bm25Index {
       for (let key = 0; key < this.lengths.length; key++) this.norms[key] = k1 * (1 - b + (b * this.lengths[key]) / avg);
       this.normsVersion = this.version;
     }
-    const { norms, keys, tfs, offsets } = this;
+    const { norms, offsets } = this;
     const k1plus1 = k1 + 1;
     for (const term of new Set(queryTokens)) {
       const id = this.termIds.get(term);
       if (id === undefined || !this.dfs[id]) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
       if (id < offsets.length - 1) {
-        for (let p = offsets[id], end = offsets[id + 1]; p < end; p++) {
+        const { keys, tfs } = this.packed(id);
+        for (let p = 0, end = keys.length; p < end; p++) {
           const key = keys[p];
           const tf = tfs[p];
           add(key, (idf * tf * k1plus1) / (tf + norms[key]));
@@ -304,20 +307,76 @@ export class Bm25Index {
   toParts(): Uint8Array[] {
     this.pack();
     const header: Header = { options: this.options, terms: this.terms, count: this.count, totalLength: this.totalLength };
-    return packParts(header, [this.offsets, this.keys, this.tfs, this.lengths]);
+    const { keys, tfs } = this.all();
+    return packParts(header, [this.offsets, keys, tfs, this.lengths]);
   }
+
+  private inMemory(offsets: Uint32Array, keys: Int32Array, tfs: Uint16Array): void {
+    this.offsets = offsets;
+    this.packed = (t) => ({ keys: keys.subarray(offsets[t], offsets[t + 1]), tfs: tfs.subarray(offsets[t], offsets[t + 1]) });
+    this.all = () => ({ keys, tfs });
+  }
+
+  /** Every packed posting, in term order (all of them read when they live in a file). */
+  private all: () => { keys: Int32Array; tfs: Uint16Array } = () => ({ keys: new Int32Array(0), tfs: new Uint16Array(0) });
 
   /** Reads what `toParts` wrote (the arrays stay views on `bytes`). */
   static fromBytes(bytes: Uint8Array, what = 'BM25 index'): Bm25Index {
     const { header, arrays } = unpack(bytes, what);
-    const h = header as Header;
     const [offsets, keys, tfs, lengths] = arrays as [Uint32Array, Int32Array, Uint16Array, Int32Array, ...PackedArray[]];
+    const index = Bm25Index.withHeader(header as Header, offsets, lengths);
+    index.inMemory(offsets, keys, tfs);
+    return index;
+  }
+
+  /**
+   * What `toParts` wrote, with only the term table and entry lengths read now: a term's postings are read from
+   * `source` when a question needs them (the most recent ones kept, up to `cacheBytes`).
+   */
+  static fromSource(source: ByteSource, what = 'BM25 index', cacheBytes = 64 * 1024 * 1024): Bm25Index {
+    const { header, arrays, end } = layoutOf(source, what);
+    const [offsetsAt, keysAt, tfsAt, lengthsAt] = arrays;
+    if (!lengthsAt || source.bytes(end - 1, end).length !== 1) throw new AppError('index_corrupt', `${what}: arrays cut short`);
+    const offsets = readArray<Uint32Array>(source, 'Uint32Array', offsetsAt.offset, offsetsAt.length);
+    const lengths = readArray<Int32Array>(source, 'Int32Array', lengthsAt.offset, lengthsAt.length);
+    const index = Bm25Index.withHeader(header as Header, offsets, lengths);
+    const cache = new Map<number, { keys: Int32Array; tfs: Uint16Array }>();
+    let cached = 0;
+    index.packed = (t) => {
+      let hit = cache.get(t);
+      if (hit) {
+        cache.delete(t);
+        cache.set(t, hit);
+        return hit;
+      }
+      const n = offsets[t + 1] - offsets[t];
+      hit = {
+        keys: readArray<Int32Array>(source, 'Int32Array', keysAt.offset + 4 * offsets[t], n),
+        tfs: readArray<Uint16Array>(source, 'Uint16Array', tfsAt.offset + 2 * offsets[t], n),
+      };
+      cache.set(t, hit);
+      cached += 6 * n;
+      for (const [old, value] of cache) {
+        if (cached <= cacheBytes || old === t) break;
+        cache.delete(old);
+        cached -= 6 * value.keys.length;
+      }
+      return hit;
+    };
+    index.all = () => ({
+      keys: readArray<Int32Array>(source, 'Int32Array', keysAt.offset, keysAt.length),
+      tfs: readArray<Uint16Array>(source, 'Uint16Array', tfsAt.offset, tfsAt.length),
+    });
+    return index;
+  }
+
+  private static withHeader(h: Header, offsets: Uint32Array, lengths: Int32Array): Bm25Index {
     const index = new Bm25Index(h.options);
-    h.terms.forEach((term, id) => index.termIds.set(term, id));
-    index.terms.push(...h.terms);
+    h.terms.forEach((term, id) => {
+      index.termIds.set(term, id);
+      index.terms.push(term);
+    });
     index.offsets = offsets;
-    index.keys = keys;
-    index.tfs = tfs;
     index.lengths = lengths;
     index.count = h.count;
     index.totalLength = h.totalLength;
