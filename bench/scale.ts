@@ -56,8 +56,7 @@ const efs = values.ef.split(',').map(Number);
 const hnsw = { ...DEFAULT_HNSW, efConstruction: Number(values['ef-construction']) };
 
 interface Queries {
-  /** Absent in files written before questions were stored: they are generated again (deterministically). */
-  questions?: string[];
+  questions: string[];
   vectors: number[][];
 }
 
@@ -72,19 +71,10 @@ function makeQuestions(docs: { place: string; text: string }[], tokenizer: Retur
   });
 }
 
-function firstDocuments(sentences: string[]): { place: string; text: string }[] {
-  const docs = [];
-  for (const doc of syntheticDocuments(sentences, Number.MAX_SAFE_INTEGER)) {
-    docs.push({ place: doc.place, text: doc.text });
-    if (docs.length >= 5000) break;
-  }
-  return docs;
-}
-
 if (values.serve) await serve(values.serve);
 else if (values.server) {
   const queries = JSON.parse(await readFile(join(values.server, 'queries.json'), 'utf8')) as Queries;
-  process.stdout.write(`${JSON.stringify(await measureServer(values.server, efs[0], queries.questions ?? []), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(await measureServer(values.server, efs[0], queries.questions), null, 2)}\n`);
   process.exit(0);
 } else await build();
 
@@ -113,7 +103,7 @@ async function measureServer(dir: string, ef: number, questions: string[]) {
 /** The serving side, in its own process: load as the server does, then retrieve. Prints one JSON line. */
 async function serve(dir: string): Promise<void> {
   const queries = JSON.parse(await readFile(join(dir, 'queries.json'), 'utf8')) as Queries;
-  const questions = queries.questions ?? makeQuestions(firstDocuments(seedSentences(join(ROOT, 'seeds'))), createJiebaTokenizer(), queries.vectors.length);
+  const { questions } = queries;
   const store = new FsIndexStore(join(dir, 'index'), { ...hnsw, efSearch: efs[0] });
   const t = performance.now();
   const loaded = await store.load(SETTINGS);
