@@ -172,8 +172,9 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const out = new Map<number, AnswerCandidate>();
     for (const hit of hits) out.set(hit.id, { chunk: hit.chunk, retrieval: hit.score / top });
     const around = new Map<number, number>();
+    const adjacent = await corpus.neighbours(hits.map((h) => h.id));
     for (const hit of hits) {
-      for (const id of await corpus.neighbours([hit.id])) if (!out.has(id) && !around.has(id)) around.set(id, (0.7 * hit.score) / top);
+      for (const id of adjacent.get(hit.id) ?? []) if (!out.has(id) && !around.has(id)) around.set(id, (0.7 * hit.score) / top);
     }
     for (const [id, chunk] of await corpus.chunks([...around.keys()])) out.set(id, { chunk, retrieval: around.get(id)! });
     return [...out.values()];

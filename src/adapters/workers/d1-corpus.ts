@@ -159,13 +159,15 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
     return out;
   }
 
-  async function neighbours(ids: number[]): Promise<number[]> {
-    if (!ids.length) return [];
+  async function neighbours(ids: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return out;
     const { results } = await db
-      .prepare(`SELECT n.id AS id FROM chunks c JOIN chunks n ON n.source = c.source AND (n.ord = c.ord - 1 OR n.ord = c.ord + 1) WHERE c.id IN (${marks(ids.length)}) ORDER BY c.id, n.ord`)
+      .prepare(`SELECT c.id AS hit, n.id AS id FROM chunks c JOIN chunks n ON n.source = c.source AND (n.ord = c.ord - 1 OR n.ord = c.ord + 1) WHERE c.id IN (${marks(ids.length)}) ORDER BY c.id, n.ord`)
       .bind(...ids)
-      .all<{ id: number }>();
-    return results.map((r) => r.id);
+      .all<{ hit: number; id: number }>();
+    for (const r of results) out.get(r.hit)?.push(r.id);
+    return out;
   }
 
   async function counts() {

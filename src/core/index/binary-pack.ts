@@ -23,17 +23,28 @@ export interface ByteSource {
   bytes(start: number, end: number): Uint8Array;
 }
 
-/** Where each array of a packed file starts (byte offset in the file) and how long it is, from its first bytes. */
+/**
+ * The header of a packed file and where each array starts (byte offset) and ends; `end` is where the arrays stop
+ * (what follows them is the writer's own). Only the header is read.
+ */
 export function layoutOf(source: ByteSource, what: string): { header: unknown; arrays: { kind: Kind; length: number; offset: number }[]; end: number } {
+  const broken = (why: string) => new AppError('index_corrupt', `${what}: ${why}`);
   const first = source.bytes(0, 8);
-  const size = packedLength(first, what);
-  const head = 'needs' in size ? source.bytes(0, size.needs) : first;
-  if ('needs' in size && head.length < size.needs) throw new AppError('index_corrupt', `${what}: header cut short`);
-  const jsonLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(4, true);
-  const layout = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + jsonLength))) as Layout;
+  const view = new DataView(first.buffer, first.byteOffset, first.byteLength);
+  if (first.length < 8 || view.getUint32(0, true) !== MAGIC) throw broken('not an index part');
+  const jsonLength = view.getUint32(4, true);
+  const json = source.bytes(8, 8 + jsonLength);
+  if (json.length < jsonLength) throw broken('header cut short');
+  let layout: Layout;
+  try {
+    layout = JSON.parse(new TextDecoder().decode(json)) as Layout;
+  } catch {
+    throw broken('header unreadable');
+  }
   let at = 8 + jsonLength + pad8(8 + jsonLength);
   const arrays = layout.arrays.map(({ kind, length }) => {
-    const bytes = length * (KINDS[kind]?.BYTES_PER_ELEMENT ?? 1);
+    if (!KINDS[kind]) throw broken(`unknown array type ${kind}`);
+    const bytes = length * KINDS[kind].BYTES_PER_ELEMENT;
     const entry = { kind, length, offset: at };
     at += bytes + pad8(bytes);
     return entry;
@@ -67,53 +78,17 @@ export function packParts(header: unknown, arrays: PackedArray[]): Uint8Array[] 
   return parts;
 }
 
-/**
- * How many bytes the header and arrays of a packed file take (what may follow them is the writer's own), given its
- * first `8 + header` bytes; `undefined` while `head` is too short to tell (8 bytes always tell how long it must be).
- */
-export function packedLength(head: Uint8Array, what: string): { needs: number } | { length: number } {
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  if (head.length < 8 || view.getUint32(0, true) !== MAGIC) throw new AppError('index_corrupt', `${what}: not an index part`);
-  const jsonLength = view.getUint32(4, true);
-  if (head.length < 8 + jsonLength) return { needs: 8 + jsonLength };
-  let layout: Layout;
-  try {
-    layout = JSON.parse(new TextDecoder().decode(head.subarray(8, 8 + jsonLength))) as Layout;
-  } catch {
-    throw new AppError('index_corrupt', `${what}: header unreadable`);
-  }
-  let length = 8 + jsonLength + pad8(8 + jsonLength);
-  for (const { kind, length: n } of layout.arrays) {
-    const bytes = n * (KINDS[kind]?.BYTES_PER_ELEMENT ?? 1);
-    length += bytes + pad8(bytes);
-  }
-  return { length };
-}
-
-/** Reads what `packParts` wrote; `what` names the file in errors. */
-export function unpack(bytes: Uint8Array, what: string): { header: unknown; arrays: PackedArray[] } {
-  const broken = (why: string) => new AppError('index_corrupt', `${what}: ${why}`);
+/** Reads what `packParts` wrote, the arrays as views on `bytes`; `what` names the file in errors. */
+export function unpack(bytes: Uint8Array, what: string): { header: unknown; arrays: PackedArray[]; end: number } {
   if (bytes.byteOffset % 8) bytes = bytes.slice();
-  if (bytes.length < 8) throw broken('too short');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw broken('not an index part');
-  const jsonLength = view.getUint32(4, true);
-  if (8 + jsonLength > bytes.length) throw broken('header cut short');
-  let layout: Layout;
-  try {
-    layout = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + jsonLength))) as Layout;
-  } catch {
-    throw broken('header unreadable');
-  }
-  let at = 8 + jsonLength + pad8(8 + jsonLength);
-  const arrays = layout.arrays.map(({ kind, length }) => {
-    const Type = KINDS[kind];
-    if (!Type) throw broken(`unknown array type ${kind}`);
-    const byteLength = length * Type.BYTES_PER_ELEMENT;
-    if (at + byteLength > bytes.length) throw broken('arrays cut short');
-    const array = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, length);
-    at += byteLength + pad8(byteLength);
-    return array;
-  });
-  return { header: layout.header, arrays };
+  const { header, arrays, end } = layoutOf({ bytes: (start, stop) => bytes.subarray(start, stop) }, what);
+  return {
+    header,
+    arrays: arrays.map(({ kind, length, offset }) => {
+      const Type = KINDS[kind];
+      if (offset + length * Type.BYTES_PER_ELEMENT > bytes.length) throw new AppError('index_corrupt', `${what}: arrays cut short`);
+      return new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length);
+    }),
+    end,
+  };
 }

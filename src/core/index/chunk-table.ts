@@ -142,7 +142,7 @@ export class ChunkTable {
   /** Reads what `toParts` wrote; the arrays and texts stay views on `bytes`. */
   static fromBytes(bytes: Uint8Array, what = 'chunk table'): ChunkTable {
     if (bytes.byteOffset % 8) bytes = bytes.slice();
-    const { end } = unpackWithEnd(bytes, what);
+    const { end } = unpack(bytes, what);
     const texts = bytes.subarray(end);
     return ChunkTable.fromParts(bytes.subarray(0, end), { bytes: (start, stop) => texts.subarray(start, stop) }, texts.length, what);
   }
@@ -153,7 +153,7 @@ export class ChunkTable {
    */
   static fromParts(head: Uint8Array, texts: ByteSource, textBytes: number, what = 'chunk table'): ChunkTable {
     if (head.byteOffset % 8) head = head.slice();
-    const { header, arrays } = unpackWithEnd(head, what);
+    const { header, arrays } = unpack(head, what);
     const { sourceNames, headingNames, textBytes: wanted } = header as { sourceNames: string[]; headingNames: string[]; textBytes: number };
     const [ids, sources, headings, starts, ends, textAt] = arrays as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Float64Array];
     if (textBytes < wanted || textAt[ids.length] !== wanted) {
@@ -168,12 +168,4 @@ export class ChunkTable {
     table.packedLive = ids.length;
     return table;
   }
-}
-
-/** `unpack`, plus where its arrays end (the texts follow them). */
-function unpackWithEnd(bytes: Uint8Array, what: string) {
-  const { header, arrays } = unpack(bytes, what);
-  const last = arrays[arrays.length - 1];
-  const end = last.byteOffset - bytes.byteOffset + last.byteLength;
-  return { header, arrays, end: end + ((8 - (end % 8)) % 8) };
 }

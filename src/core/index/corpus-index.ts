@@ -200,14 +200,16 @@ export class CorpusIndex implements Corpus, CorpusView {
     return out;
   }
 
-  async neighbours(ids: number[]): Promise<number[]> {
-    const out: number[] = [];
+  async neighbours(ids: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
     for (const id of ids) {
       const c = this.byId.get(id);
       const list = c ? (this.documents.get(c.source)?.chunkIds ?? []) : [];
       const at = list.indexOf(id);
-      if (at > 0) out.push(list[at - 1]);
-      if (at >= 0 && at + 1 < list.length) out.push(list[at + 1]);
+      const around: number[] = [];
+      if (at > 0) around.push(list[at - 1]);
+      if (at >= 0 && at + 1 < list.length) around.push(list[at + 1]);
+      out.set(id, around);
     }
     return out;
   }

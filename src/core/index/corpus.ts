@@ -35,7 +35,7 @@ export interface Corpus {
   view(terms: string[]): Promise<CorpusView>;
   /** Chunks by id; unknown ids are left out. */
   chunks(ids: number[]): Promise<Map<number, LoadedChunk>>;
-  /** Ids of the chunks right before and after each given chunk in its document. */
-  neighbours(ids: number[]): Promise<number[]>;
+  /** For each given chunk, the ids of the chunks right before and after it in its document (one read for all). */
+  neighbours(ids: number[]): Promise<Map<number, number[]>>;
   counts(): Promise<{ documents: number; chunks: number }>;
 }
