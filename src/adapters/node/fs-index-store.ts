@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { AppError, isAppError } from '../../core/errors.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { INDEX_FORMAT, manifestMismatches, type BuildSettings, type IndexManifest } from '../../core/index/manifest.js';
-import { HnswVectorIndex, type HnswOptions, DEFAULT_HNSW } from './hnsw-vector-index.js';
+import { HnswVectorIndex, type HnswOptions, type VectorFiles, DEFAULT_HNSW } from './hnsw-vector-index.js';
+import { compactFromHnswFile, compactParts } from './hnsw-file.js';
 import { fsyncPath, writeFileAtomic, writeFileDurable, writePartsDurable } from './atomic-write.js';
 
 const CURRENT = 'CURRENT';
@@ -17,6 +18,7 @@ const CHUNKS = 'chunks.bin';
 const CHUNK_BM25 = 'chunk-bm25.bin';
 const DOCUMENT_BM25 = 'document-bm25.bin';
 const VECTORS = 'vectors.hnsw';
+const GRAPH = 'vectors.graph';
 const MANIFEST = 'manifest.json';
 
 export type LoadResult =
@@ -51,6 +53,8 @@ function openChunkTable(path: string): ChunkTable {
   return ChunkTable.fromParts(head, { bytes: (start, stop) => file.bytes(end + start, end + stop) }, file.size - end, 'chunks');
 }
 
+const vectorFiles = (dir: string): VectorFiles => ({ vectors: join(dir, VECTORS), graph: join(dir, GRAPH) });
+
 export class FsIndexStore {
   constructor(
     readonly dir: string,
@@ -79,8 +83,11 @@ export class FsIndexStore {
   async load(wanted: BuildSettings): Promise<LoadResult> {
     const gen = await this.currentGeneration();
     if (!gen) return { status: 'missing' };
-    const manifest = await this.readManifest();
+    let manifest = await this.readManifest();
     if (!manifest) return { status: 'missing' };
+    if (manifest.format === 2 && manifestMismatches({ ...manifest, format: INDEX_FORMAT }, wanted).length === 0) {
+      manifest = await this.upgradeFrom2(gen, manifest);
+    }
     const reasons = manifestMismatches(manifest, wanted);
     if (reasons.length) return { status: 'stale', reasons, manifest };
     const dir = join(this.dir, gen);
@@ -95,7 +102,7 @@ export class FsIndexStore {
       // Only the graph, the documents and the small arrays are read now; chunk texts and BM25 postings stay in their
       // files and are read when a question needs them (the page cache keeps the busy ones), so a million-chunk index
       // starts in seconds and costs little more than its graph in memory.
-      const vectors = await HnswVectorIndex.read(join(dir, VECTORS), manifest.dimensions, this.hnsw);
+      const vectors = HnswVectorIndex.open(vectorFiles(dir), manifest.dimensions, this.hnsw);
       const files = {
         documents: readFileSync(join(dir, DOCUMENTS), 'utf8'),
         chunks: openChunkTable(join(dir, CHUNKS)),
@@ -135,10 +142,11 @@ export class FsIndexStore {
     await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
     await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
     await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);
-    index.vectors.write(join(tmp, VECTORS));
+    await index.vectors.write(vectorFiles(tmp));
     await fsyncPath(join(tmp, VECTORS));
+    await fsyncPath(join(tmp, GRAPH));
     const files: IndexManifest['files'] = {};
-    for (const f of [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, VECTORS]) files[f] = { bytes: (await stat(join(tmp, f))).size };
+    for (const f of [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, VECTORS, GRAPH]) files[f] = { bytes: (await stat(join(tmp, f))).size };
     const manifest: IndexManifest = {
       format: INDEX_FORMAT,
       ...settings,
@@ -153,8 +161,34 @@ export class FsIndexStore {
     await rename(tmp, join(this.dir, gen));
     await fsyncPath(this.dir);
     await writeFileAtomic(join(this.dir, CURRENT), gen);
+    // The vectors are searched from the files just written (the folder of those read before is removed next).
+    index.vectors.adopt(vectorFiles(join(this.dir, gen)));
     await this.prune(gen);
     return manifest;
+  }
+
+  /**
+   * A format-2 generation lacks the compact vector graph: it is derived from the hnswlib file (about a minute at a
+   * million chunks, instead of re-embedding the corpus) and added to the generation, the manifest last.
+   */
+  private async upgradeFrom2(gen: string, manifest: IndexManifest): Promise<IndexManifest> {
+    const dir = join(this.dir, gen);
+    const files = vectorFiles(dir);
+    const dimensions = manifest.dimensions;
+    try {
+      await writePartsDurable(`${files.graph}.tmp`, compactParts(compactFromHnswFile(files.vectors, dimensions)));
+    } catch (cause) {
+      if (isAppError(cause)) throw new AppError('index_corrupt', `index ${gen}: ${cause.message}`, { cause });
+      throw cause;
+    }
+    await rename(`${files.graph}.tmp`, files.graph);
+    const upgraded: IndexManifest = {
+      ...manifest,
+      format: INDEX_FORMAT,
+      files: { ...manifest.files, [GRAPH]: { bytes: (await stat(files.graph)).size } },
+    };
+    await writeFileAtomic(join(dir, MANIFEST), JSON.stringify(upgraded, null, 2));
+    return upgraded;
   }
 
   /** Removes generations and leftovers of interrupted builds other than `keep`. */

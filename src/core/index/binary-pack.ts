@@ -4,9 +4,9 @@
  */
 import { AppError } from '../errors.js';
 
-export type PackedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array | Float32Array;
+export type PackedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array | Float64Array | Float32Array;
 
-const KINDS = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float64Array, Float32Array } as const;
+const KINDS = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Int8Array, Float64Array, Float32Array } as const;
 export type Kind = keyof typeof KINDS;
 const MAGIC = 0x5a484450; // "ZHDP"
 

@@ -1,8 +1,8 @@
 /** @module manifest: what built a persisted index, and whether it fits the running configuration. */
 import type { ChunkingOptions } from '../chunk/chunk-document.js';
 
-/** 2: chunks and BM25 postings packed in binary files (1: one JSON table with every chunk's tokens). */
-export const INDEX_FORMAT = 2;
+/** 3: the vectors also as a compact graph (2: chunks and BM25 postings packed in binary files; 1: one JSON table). */
+export const INDEX_FORMAT = 3;
 
 export interface IndexManifest {
   format: number;

@@ -48,6 +48,14 @@ export interface OpenOptions {
 
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
   const { log } = options;
+  // How long each step of opening took, logged once ready (startup time is what users of big corpora notice first).
+  const phases: Record<string, number> = {};
+  let lapAt = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - lapAt);
+    lapAt = now;
+  };
   const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH };
   // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing;
   // while no document is being embedded, busy questions borrow the documents' worker. They load the model while this
@@ -55,7 +63,9 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   const starting = options.embedder ? Promise.resolve([]) : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
   const tokenizer = createJiebaTokenizer();
   tokenizer.tokenize('预热');
+  lap('segmenter');
   const workers = await starting;
+  lap('models');
   const [documentModel, questionModel] = (options.embedder ? [options.embedder, options.embedder] : workers).map(tracked);
   const embedder: Embedder = documentModel;
   const queryEmbedder = options.embedder ? questionModel : queryPool(questionModel, documentModel);
@@ -87,6 +97,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
       log.error({ code: e.code, reason: e.message }, 'persisted index refused; rebuilding');
     }
   }
+  lap('load');
   const live = index ?? fresh();
 
   const indexing = { index: live, store: documents, parse: parseDocument, tokenizer, embedder, chunking: settings.chunking };
@@ -125,9 +136,11 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   }
 
   await refresh();
+  lap('sync');
   // Warm up the word segmenter's dictionary and the query model so that the first question is as fast as the rest.
   tokenizer.places(tokenizer.tokenize('预热').join(''));
   await queryEmbedder.embed(['预热'], 'query');
+  lap('warmup');
   // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
   const engine = createEngine({
     tokenizer: createVocabularyTokenizer((term) => live.documentBm25.df(term) > 0, (term) => live.isKnownPlace(term)),
@@ -145,6 +158,8 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     hash: async (bytes) => sha256(bytes),
     persist,
   });
+  lap('engine');
+  log.info({ phases }, 'index open');
   const close = async () => {
     await library.idle();
     await Promise.all(workers.map((w) => w.close()));

@@ -1,0 +1,135 @@
+/**
+ * @module hnsw-file: reads the graph file hnswlib writes (saveIndex, format of hnswlib 0.8): its header, the compact
+ * graph derived from it, and single exact vectors straight from the file.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { AppError } from '../../core/errors.js';
+import { quantize, type CompactGraphArrays, type CompactGraphHeader } from '../../core/index/compact-graph.js';
+import { packParts, type PackedArray } from '../../core/index/binary-pack.js';
+
+const HEADER_BYTES = 96;
+const NONE = 0xffffffff;
+
+/** Where things are in an hnswlib file. */
+export interface HnswFileLayout extends CompactGraphHeader {
+  count: number;
+  /** Bytes per node on the bottom level: links, vector, label. */
+  nodeBytes: number;
+  /** Where the vector starts within a node's bytes. */
+  vectorOffset: number;
+  fileBytes: number;
+}
+
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  for (let at = 0; at < into.length; ) {
+    const n = readSync(fd, into, at, into.length - at, position + at);
+    if (n === 0) throw new AppError('index_corrupt', 'vectors: file cut short');
+    at += n;
+  }
+}
+
+export function readHnswLayout(fd: number, dimensions: number): HnswFileLayout {
+  const fileBytes = fstatSync(fd).size;
+  if (fileBytes < HEADER_BYTES) throw new AppError('index_corrupt', 'vectors: file cut short');
+  const head = Buffer.alloc(HEADER_BYTES);
+  readFully(fd, head, 0);
+  const size = (at: number) => Number(head.readBigUInt64LE(at));
+  const count = size(16);
+  const nodeBytes = size(24);
+  const labelOffset = size(32);
+  const vectorOffset = size(40);
+  const maxLevel = head.readInt32LE(48);
+  const entry = head.readUInt32LE(52);
+  const maxM = size(56);
+  const maxM0 = size(64);
+  if (vectorOffset !== 4 + 4 * maxM0 || labelOffset !== vectorOffset + 4 * dimensions || nodeBytes !== labelOffset + 8) {
+    throw new AppError('index_corrupt', `vectors: not an hnswlib graph of ${dimensions}-dimensional vectors`);
+  }
+  if (HEADER_BYTES + count * nodeBytes + 4 * count > fileBytes) throw new AppError('index_corrupt', 'vectors: file cut short');
+  return { dimensions, maxM, maxM0, maxLevel, entry: entry === NONE ? -1 : entry, count, nodeBytes, vectorOffset, fileBytes };
+}
+
+/** Nodes read per block while deriving the compact graph (about 35 MB at 512 dimensions). */
+const BLOCK_NODES = 16_384;
+
+/** Reads an hnswlib file once, from start to end, into the compact graph (links kept, vectors quantised). */
+export function compactFromHnswFile(path: string, dimensions: number): { header: HnswFileLayout; arrays: CompactGraphArrays } {
+  const fd = openSync(path, 'r');
+  try {
+    const layout = readHnswLayout(fd, dimensions);
+    const { count, nodeBytes, vectorOffset, maxM0, maxM } = layout;
+    const width0 = maxM0 + 1;
+    const arrays: CompactGraphArrays = {
+      level0: new Uint32Array(count * width0),
+      upperAt: new Int32Array(count).fill(-1),
+      upper: new Uint32Array(0),
+      labels: new Uint32Array(count),
+      scales: new Float32Array(count),
+      codes: new Int8Array(count * dimensions),
+    };
+    // nodeBytes is a multiple of 4, so each node's words line up in the block.
+    const block = new Uint8Array(Math.min(BLOCK_NODES, Math.max(count, 1)) * nodeBytes);
+    const words = new Uint32Array(block.buffer);
+    const floats = new Float32Array(block.buffer);
+    for (let first = 0; first < count; first += BLOCK_NODES) {
+      const nodes = Math.min(BLOCK_NODES, count - first);
+      readFully(fd, block.subarray(0, nodes * nodeBytes), HEADER_BYTES + first * nodeBytes);
+      for (let k = 0; k < nodes; k++) {
+        const node = first + k;
+        const w = (k * nodeBytes) / 4;
+        const links = words[w] & 0xffff;
+        if (links > maxM0) throw new AppError('index_corrupt', `vectors: node ${node} has ${links} links`);
+        arrays.level0[node * width0] = links;
+        arrays.level0.set(words.subarray(w + 1, w + 1 + links), node * width0 + 1);
+        const v = floats.subarray(w + vectorOffset / 4, w + vectorOffset / 4 + dimensions);
+        arrays.scales[node] = quantize(v, arrays.codes, node * dimensions);
+        const labelWord = w + (vectorOffset + 4 * dimensions) / 4;
+        if (words[labelWord + 1] !== 0) throw new AppError('index_corrupt', `vectors: node ${node} has a label beyond 2^32`);
+        arrays.labels[node] = words[labelWord];
+      }
+    }
+    // The upper levels: per node, a byte count and that many bytes of (count, links…) per level.
+    const tailStart = HEADER_BYTES + count * nodeBytes;
+    const tail = new Uint8Array(layout.fileBytes - tailStart);
+    readFully(fd, tail, tailStart);
+    const view = new DataView(tail.buffer);
+    const levelWords = maxM + 1;
+    const chunks: Uint32Array[] = [];
+    let upperLength = 0;
+    for (let node = 0, at = 0; node < count; node++) {
+      if (at + 4 > tail.length) throw new AppError('index_corrupt', 'vectors: upper levels cut short');
+      const bytes = view.getUint32(at, true);
+      at += 4;
+      if (bytes === 0) continue;
+      if (bytes % (4 * levelWords) || at + bytes > tail.length) throw new AppError('index_corrupt', `vectors: node ${node} has broken upper levels`);
+      const list = new Uint32Array(bytes / 4);
+      for (let i = 0; i < list.length; i++) list[i] = view.getUint32(at + 4 * i, true);
+      arrays.upperAt[node] = upperLength;
+      chunks.push(list);
+      upperLength += list.length;
+      at += bytes;
+    }
+    arrays.upper = new Uint32Array(upperLength);
+    for (let i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) arrays.upper.set(chunks[i], at);
+    return { header: layout, arrays };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The compact graph as parts of a packed file. */
+export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGraphArrays }): Uint8Array[] {
+  const { level0, upperAt, upper, labels, scales, codes } = graph.arrays;
+  const arrays: PackedArray[] = [level0, upperAt, upper, labels, scales, codes];
+  return packParts(graph.header, arrays);
+}
+
+/** Reads exact vectors of nodes from an open hnswlib file (the page cache keeps the busy ones). */
+export function exactVectorReader(fd: number, layout: HnswFileLayout): (node: number) => Float32Array {
+  const bytes = new Uint8Array(4 * layout.dimensions);
+  const vector = new Float32Array(bytes.buffer);
+  return (node) => {
+    readFully(fd, bytes, HEADER_BYTES + node * layout.nodeBytes + layout.vectorOffset);
+    return vector;
+  };
+}
