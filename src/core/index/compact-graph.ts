@@ -39,6 +39,9 @@ export function quantize(vector: Float32Array, codes: Int8Array, offset: number)
   return scale;
 }
 
+/** Fewest nodes re-scored with their exact vectors. */
+const RESCORE_MIN = 64;
+
 /** Ids that are in use: deleted chunks stay in the graph until it is rewritten. */
 export type IsLive = (label: number) => boolean;
 
@@ -151,8 +154,8 @@ export class CompactGraph {
       }
     }
 
-    // The beam's best k (by codes), re-scored exactly: codes alone would mis-order near-ties.
-    while (results > k) results = this.popResult(results);
+    // The beam's best (by codes) re-scored exactly, twice as many as asked for: codes alone mis-order near-ties.
+    while (results > Math.max(RESCORE_MIN, 2 * k)) results = this.popResult(results);
     const out: VectorMatch[] = [];
     for (let i = 0; i < results; i++) {
       const vector = this.exact(this.topNode[i]);
@@ -160,7 +163,7 @@ export class CompactGraph {
       for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
       out.push({ id: labels[this.topNode[i]], score: s });
     }
-    return out.sort((a, b) => b.score - a.score || a.id - b.id);
+    return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
 
   private grow(size: number): void {

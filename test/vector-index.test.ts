@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { readFile, stat, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HnswVectorIndex, type VectorFiles } from '../src/adapters/node/hnsw-vector-index.js';
+import { quantize } from '../src/core/index/compact-graph.js';
+import { FsIndexStore } from '../src/adapters/node/fs-index-store.js';
+import { openTestIndex, seedCorpus, tempDir } from './support/open-test-index.js';
+
+/** Deterministic pseudo-random unit vectors. */
+function vectors(n: number, dim: number, seed = 1): Float32Array[] {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  return Array.from({ length: n }, () => {
+    const v = Float32Array.from({ length: dim }, next);
+    const norm = Math.hypot(...v);
+    return v.map((x) => x / norm);
+  });
+}
+
+const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+/** The exact top k of `data` (id = position) among `live`, ties to the smaller id. */
+function bruteForce(data: Float32Array[], live: Set<number>, query: Float32Array, k: number) {
+  return [...live]
+    .map((id) => ({ id, score: dot(data[id], query) }))
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, k);
+}
+
+async function files(): Promise<VectorFiles> {
+  const dir = await tempDir('zhida-vectors-');
+  return { vectors: join(dir, 'vectors.hnsw'), graph: join(dir, 'vectors.graph') };
+}
+
+// 21 dimensions: not a multiple of the 4 the scoring loop is unrolled by.
+const DIM = 21;
+const EXHAUSTIVE = { m: 8, efConstruction: 100, efSearch: 400 };
+
+describe('the compact vector graph', () => {
+  it('quantises each vector to 8-bit codes within half a step', () => {
+    const [v] = vectors(1, DIM, 5);
+    const codes = new Int8Array(DIM);
+    const scale = quantize(v, codes, 0);
+    expect(Math.max(...codes.map(Math.abs))).toBe(127);
+    v.forEach((x, j) => expect(Math.abs(codes[j] * scale - x)).toBeLessThanOrEqual(scale / 2 + 1e-9));
+  });
+
+  it('finds what hnswlib finds, with exact scores, once saved and opened', async () => {
+    const data = vectors(300, DIM);
+    const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);
+    data.forEach((v, id) => built.add(id, v));
+    const queries = vectors(20, DIM, 99);
+    const before = queries.map((q) => built.search(q, 10));
+    const where = await files();
+    await built.write(where);
+    const opened = HnswVectorIndex.open(where, DIM, EXHAUSTIVE);
+    opened.setLive(data.keys());
+    expect(opened.size).toBe(300);
+    const live = new Set(data.keys());
+    queries.forEach((q, i) => {
+      const found = opened.search(q, 10);
+      const exact = bruteForce(data, live, q, 10);
+      expect(found.map((m) => m.id)).toEqual(exact.map((m) => m.id));
+      expect(found.map((m) => m.id)).toEqual(before[i].map((m) => m.id));
+      found.forEach((m, j) => expect(m.score).toBeCloseTo(exact[j].score, 5));
+    });
+  });
+
+  it('leaves out removed vectors, finds those added since, and keeps both through saves', async () => {
+    const data = vectors(400, DIM, 3);
+    const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);
+    for (let id = 0; id < 300; id++) built.add(id, data[id]);
+    const first = await files();
+    await built.write(first);
+    const index = HnswVectorIndex.open(first, DIM, EXHAUSTIVE);
+    index.setLive(Array.from({ length: 300 }, (_, id) => id));
+    const live = new Set(Array.from({ length: 300 }, (_, id) => id));
+    for (let id = 0; id < 300; id += 7) {
+      index.remove(id);
+      live.delete(id);
+    }
+    for (let id = 300; id < 400; id++) {
+      index.add(id, data[id]);
+      live.add(id);
+    }
+    index.remove(350);
+    live.delete(350);
+    const check = () => {
+      expect(index.size).toBe(live.size);
+      for (const q of vectors(15, DIM, 42)) expect(index.search(q, 10).map((m) => m.id)).toEqual(bruteForce(data, live, q, 10).map((m) => m.id));
+      expect(index.search(data[302], 1)[0]).toMatchObject({ id: 302 });
+      expect(index.search(data[350], 5).map((m) => m.id)).not.toContain(350);
+      expect(index.search(data[7], 5).map((m) => m.id)).not.toContain(7);
+    };
+    check();
+
+    // Additions: the old graph and the new vectors are merged into new files, searched from then on.
+    const second = await files();
+    await index.write(second);
+    index.adopt(second);
+    expect(index.storedCount).toBe(399);
+    check();
+    const reopened = HnswVectorIndex.open(second, DIM, EXHAUSTIVE);
+    reopened.setLive(live);
+    for (const q of vectors(15, DIM, 43)) expect(reopened.search(q, 10)).toEqual(index.search(q, 10));
+
+    // Removals only: the files are linked, not rewritten.
+    index.remove(301);
+    live.delete(301);
+    const third = await files();
+    await index.write(third);
+    index.adopt(third);
+    expect((await stat(third.vectors)).ino).toBe((await stat(second.vectors)).ino);
+    expect(index.search(data[301], 3).map((m) => m.id)).not.toContain(301);
+    await rm(second.vectors);
+    await rm(second.graph);
+    check();
+  });
+
+  it('saves and opens an empty index', async () => {
+    const where = await files();
+    await HnswVectorIndex.create(DIM).write(where);
+    const opened = HnswVectorIndex.open(where, DIM);
+    opened.setLive([]);
+    expect(opened.search(vectors(1, DIM)[0], 5)).toEqual([]);
+    opened.add(0, vectors(1, DIM)[0]);
+    expect(opened.search(vectors(1, DIM)[0], 5)).toMatchObject([{ id: 0 }]);
+  });
+
+  it('refuses a vectors file that is not an hnswlib graph of this size', async () => {
+    const where = await files();
+    const built = HnswVectorIndex.create(DIM);
+    vectors(10, DIM).forEach((v, id) => built.add(id, v));
+    await built.write(where);
+    expect(() => HnswVectorIndex.open(where, DIM + 1)).toThrow(/not an hnswlib graph of 22-dimensional vectors/);
+    await writeFile(where.vectors, new Uint8Array(50));
+    expect(() => HnswVectorIndex.open(where, DIM)).toThrow(expect.objectContaining({ code: 'index_corrupt' }));
+  });
+});
+
+describe('an index of format 2', () => {
+  it('gains the compact graph at load, without re-embedding, and answers the same', async () => {
+    const built = await openTestIndex(await seedCorpus());
+    const before = await built.engine.ask('平陆招商目标是多少');
+    const gen = (await readFile(join(built.indexDir, 'CURRENT'), 'utf8')).trim();
+    const manifestPath = join(built.indexDir, gen, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    delete manifest.files['vectors.graph'];
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, format: 2 }));
+    await rm(join(built.indexDir, gen, 'vectors.graph'));
+
+    const loaded = await new FsIndexStore(built.indexDir).load(built.settings);
+    expect(loaded.status).toBe('ok');
+    const upgraded = JSON.parse(await readFile(manifestPath, 'utf8'));
+    expect(upgraded.format).toBe(3);
+    expect(upgraded.files['vectors.graph'].bytes).toBe((await stat(join(built.indexDir, gen, 'vectors.graph'))).size);
+    const reopened = await openTestIndex(built.documents.root, built.indexDir);
+    expect(await reopened.engine.ask('平陆招商目标是多少')).toEqual(before);
+  });
+});
