@@ -44,6 +44,8 @@ const { values } = parseArgs({
     keep: { type: 'string' },
     serve: { type: 'string' },
     server: { type: 'string' },
+    /** With --serve: leave out the naive baseline (minutes at 1M chunks), to re-measure the engine alone. */
+    'skip-naive': { type: 'boolean', default: false },
   },
 });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -144,7 +146,7 @@ async function serve(dir: string): Promise<void> {
   }
   const peakRss = rssMb();
   // The naive baseline on the same corpus files and questions, built once the serving figures are taken.
-  const naive = await measureNaive(join(dir, 'corpus'), questions);
+  const naive = values['skip-naive'] ? undefined : await measureNaive(join(dir, 'corpus'), questions);
   const served = { loadSeconds, rssAfterLoad, peakRss, runs, naive };
   await writeFile(join(dir, 'served.json'), JSON.stringify({ ...served, runs: runs.map(({ found, ...r }) => r) }, null, 2));
   process.stdout.write(`${JSON.stringify(served)}\n`);

@@ -128,6 +128,7 @@ export class CompactGraph {
       this.epoch = 1;
     }
     const mark = this.epoch;
+    const visited = this.visited;
     let candidates = 0;
     let results = 0;
     this.visited[node] = mark;
@@ -141,8 +142,8 @@ export class CompactGraph {
       const at = current * this.width0;
       for (let x = 1, n = level0[at]; x <= n; x++) {
         const next = level0[at + x];
-        if (this.visited[next] === mark) continue;
-        this.visited[next] = mark;
+        if (visited[next] === mark) continue;
+        visited[next] = mark;
         const s = this.approx(query, next);
         if (results < beam || s > this.topScore[0]) {
           candidates = this.pushCandidate(candidates, s, next);

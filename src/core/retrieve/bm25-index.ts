@@ -254,12 +254,18 @@ export class Bm25Index {
     const search = ++this.searchNumber;
     const touched: number[] = [];
     const { scores, touchedAt } = this;
-    this.eachScore(queryTokens, weights, (key, s) => {
-      if (touchedAt[key] !== search) {
-        touchedAt[key] = search;
-        scores[key] = s;
-        touched.push(key);
-      } else scores[key] += s;
+    // The hot loop of a large corpus (a common term has postings in most chunks), so it is written out, not a callback per posting.
+    this.eachTerm(queryTokens, weights, (idf, k1plus1, keys, tfs, norms) => {
+      for (let p = 0, end = keys.length; p < end; p++) {
+        const key = keys[p];
+        const tf = tfs[p];
+        const s = (idf * tf * k1plus1) / (tf + norms[key]);
+        if (touchedAt[key] !== search) {
+          touchedAt[key] = search;
+          scores[key] = s;
+          touched.push(key);
+        } else scores[key] += s;
+      }
     });
     const keys = limit !== undefined && touched.length > limit ? best(touched, scores, limit) : touched;
     return new Map(keys.map((k) => [k, scores[k]]));
@@ -269,15 +275,26 @@ export class Bm25Index {
   scoreAll(queryTokens: string[], weights?: ReadonlyMap<string, number>): Float64Array {
     this.settle();
     const scores = new Float64Array(this.lengths.length);
-    this.eachScore(queryTokens, weights, (key, s) => (scores[key] += s));
+    this.eachTerm(queryTokens, weights, (idf, k1plus1, keys, tfs, norms) => {
+      for (let p = 0, end = keys.length; p < end; p++) {
+        const key = keys[p];
+        const tf = tfs[p];
+        scores[key] += (idf * tf * k1plus1) / (tf + norms[key]);
+      }
+    });
     return scores;
   }
 
   /**
-   * Calls `add` with each (key, term score) of the query's distinct terms, term by term. The arithmetic is
-   * `bm25Term`'s, with the length part of the denominator computed once per key and average length.
+   * Calls `visit` with each of the query's distinct terms' weighted idf and postings (packed, then recent). A key
+   * scores `idf · tf · (k1 + 1) / (tf + norms[key])`: `bm25Term`'s arithmetic, with the length part of the
+   * denominator computed once per key and average length.
    */
-  private eachScore(queryTokens: string[], weights: ReadonlyMap<string, number> | undefined, add: (key: number, score: number) => void): void {
+  private eachTerm(
+    queryTokens: string[],
+    weights: ReadonlyMap<string, number> | undefined,
+    visit: (idf: number, k1plus1: number, keys: ArrayLike<number>, tfs: ArrayLike<number>, norms: Float64Array) => void,
+  ): void {
     const { k1, b } = this.options;
     const avg = this.averageLength;
     if (this.normsVersion !== this.version) {
@@ -286,20 +303,16 @@ export class Bm25Index {
       this.normsVersion = this.version;
     }
     const { norms, offsets } = this;
-    const k1plus1 = k1 + 1;
     for (const term of new Set(queryTokens)) {
       const id = this.termIds.get(term);
       if (id === undefined || !this.dfs[id]) continue;
       const idf = this.idf(term) * (weights?.get(term) ?? 1);
       if (id < offsets.length - 1) {
         const { keys, tfs } = this.packed(id);
-        for (let p = 0, end = keys.length; p < end; p++) {
-          const key = keys[p];
-          const tf = tfs[p];
-          add(key, (idf * tf * k1plus1) / (tf + norms[key]));
-        }
+        visit(idf, k1 + 1, keys, tfs, norms);
       }
-      for (const [key, tf] of this.recent.get(id) ?? []) add(key, (idf * tf * k1plus1) / (tf + norms[key]));
+      const recent = this.recent.get(id);
+      if (recent?.size) visit(idf, k1 + 1, [...recent.keys()], [...recent.values()], norms);
     }
   }
 
