@@ -29,7 +29,7 @@ function bruteForce(data: Float32Array[], live: Set<number>, query: Float32Array
 
 async function files(): Promise<VectorFiles> {
   const dir = await tempDir('zhida-vectors-');
-  return { vectors: join(dir, 'vectors.hnsw'), graph: join(dir, 'vectors.graph') };
+  return { vectors: join(dir, 'vectors.hnsw'), graph: join(dir, 'vectors.graph'), added: join(dir, 'vectors-added.hnsw') };
 }
 
 // 21 dimensions: not a multiple of the 4 the scoring loop is unrolled by.
@@ -53,7 +53,7 @@ describe('the compact vector graph', () => {
     const before = queries.map((q) => built.search(q, 10));
     const where = await files();
     await built.write(where);
-    const opened = HnswVectorIndex.open(where, DIM, EXHAUSTIVE);
+    const opened = await HnswVectorIndex.open(where, DIM, EXHAUSTIVE);
     opened.setLive(data.keys());
     expect(opened.size).toBe(300);
     const live = new Set(data.keys());
@@ -72,7 +72,7 @@ describe('the compact vector graph', () => {
     for (let id = 0; id < 300; id++) built.add(id, data[id]);
     const first = await files();
     await built.write(first);
-    const index = HnswVectorIndex.open(first, DIM, EXHAUSTIVE);
+    const index = await HnswVectorIndex.open(first, DIM, EXHAUSTIVE);
     index.setLive(Array.from({ length: 300 }, (_, id) => id));
     const live = new Set(Array.from({ length: 300 }, (_, id) => id));
     for (let id = 0; id < 300; id += 7) {
@@ -100,7 +100,7 @@ describe('the compact vector graph', () => {
     index.adopt(second);
     expect(index.storedCount).toBe(399);
     check();
-    const reopened = HnswVectorIndex.open(second, DIM, EXHAUSTIVE);
+    const reopened = await HnswVectorIndex.open(second, DIM, EXHAUSTIVE);
     reopened.setLive(live);
     for (const q of vectors(15, DIM, 43)) expect(reopened.search(q, 10)).toEqual(index.search(q, 10));
 
@@ -117,10 +117,53 @@ describe('the compact vector graph', () => {
     check();
   });
 
+  it('keeps a few additions in a file of their own, linking the graph, until they pass 5% of it', async () => {
+    const data = vectors(330, DIM, 11);
+    const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);
+    for (let id = 0; id < 300; id++) built.add(id, data[id]);
+    const first = await files();
+    await built.write(first);
+    built.adopt(first);
+    const live = new Set(Array.from({ length: 300 }, (_, id) => id));
+    for (let id = 300; id < 310; id++) {
+      built.add(id, data[id]);
+      live.add(id);
+    }
+    built.remove(305);
+    live.delete(305);
+    const second = await files();
+    await built.write(second);
+    built.adopt(second);
+    expect(second.hasAdded).toBe(true);
+    expect((await stat(second.vectors)).ino).toBe((await stat(first.vectors)).ino);
+    const reopened = await HnswVectorIndex.open(second, DIM, EXHAUSTIVE);
+    reopened.setLive(live);
+    expect(reopened.size).toBe(live.size);
+    for (const q of [...vectors(10, DIM, 12), data[303]]) {
+      expect(reopened.search(q, 10).map((m) => m.id)).toEqual(bruteForce(data, live, q, 10).map((m) => m.id));
+    }
+    expect(reopened.search(data[305], 5).map((m) => m.id)).not.toContain(305);
+
+    // Past 5% of the graph (15 of 300 here), the next save merges everything into new files.
+    for (let id = 310; id < 330; id++) {
+      reopened.add(id, data[id]);
+      live.add(id);
+    }
+    const third = await files();
+    await reopened.write(third);
+    reopened.adopt(third);
+    expect(third.hasAdded).toBe(false);
+    expect((await stat(third.vectors)).ino).not.toBe((await stat(first.vectors)).ino);
+    const merged = await HnswVectorIndex.open(third, DIM, EXHAUSTIVE);
+    merged.setLive(live);
+    expect(merged.storedCount).toBe(329);
+    for (const q of vectors(10, DIM, 13)) expect(merged.search(q, 10).map((m) => m.id)).toEqual(bruteForce(data, live, q, 10).map((m) => m.id));
+  });
+
   it('saves and opens an empty index', async () => {
     const where = await files();
     await HnswVectorIndex.create(DIM).write(where);
-    const opened = HnswVectorIndex.open(where, DIM);
+    const opened = await HnswVectorIndex.open(where, DIM);
     opened.setLive([]);
     expect(opened.search(vectors(1, DIM)[0], 5)).toEqual([]);
     opened.add(0, vectors(1, DIM)[0]);
@@ -132,9 +175,9 @@ describe('the compact vector graph', () => {
     const built = HnswVectorIndex.create(DIM);
     vectors(10, DIM).forEach((v, id) => built.add(id, v));
     await built.write(where);
-    expect(() => HnswVectorIndex.open(where, DIM + 1)).toThrow(/not an hnswlib graph of 22-dimensional vectors/);
+    await expect(HnswVectorIndex.open(where, DIM + 1)).rejects.toThrow(/not an hnswlib graph of 22-dimensional vectors/);
     await writeFile(where.vectors, new Uint8Array(50));
-    expect(() => HnswVectorIndex.open(where, DIM)).toThrow(expect.objectContaining({ code: 'index_corrupt' }));
+    await expect(HnswVectorIndex.open(where, DIM)).rejects.toMatchObject({ code: 'index_corrupt' });
   });
 });
 

@@ -19,6 +19,7 @@ const CHUNK_BM25 = 'chunk-bm25.bin';
 const DOCUMENT_BM25 = 'document-bm25.bin';
 const VECTORS = 'vectors.hnsw';
 const GRAPH = 'vectors.graph';
+const ADDED = 'vectors-added.hnsw';
 const MANIFEST = 'manifest.json';
 
 export type LoadResult =
@@ -53,7 +54,12 @@ function openChunkTable(path: string): ChunkTable {
   return ChunkTable.fromParts(head, { bytes: (start, stop) => file.bytes(end + start, end + stop) }, file.size - end, 'chunks');
 }
 
-const vectorFiles = (dir: string): VectorFiles => ({ vectors: join(dir, VECTORS), graph: join(dir, GRAPH) });
+const vectorFiles = (dir: string, hasAdded = false): VectorFiles => ({
+  vectors: join(dir, VECTORS),
+  graph: join(dir, GRAPH),
+  added: join(dir, ADDED),
+  hasAdded,
+});
 
 export class FsIndexStore {
   constructor(
@@ -102,7 +108,7 @@ export class FsIndexStore {
       // Only the graph, the documents and the small arrays are read now; chunk texts and BM25 postings stay in their
       // files and are read when a question needs them (the page cache keeps the busy ones), so a million-chunk index
       // starts in seconds and costs little more than its graph in memory.
-      const vectors = HnswVectorIndex.open(vectorFiles(dir), manifest.dimensions, this.hnsw);
+      const vectors = await HnswVectorIndex.open(vectorFiles(dir, ADDED in manifest.files), manifest.dimensions, this.hnsw);
       const files = {
         documents: readFileSync(join(dir, DOCUMENTS), 'utf8'),
         chunks: openChunkTable(join(dir, CHUNKS)),
@@ -142,11 +148,12 @@ export class FsIndexStore {
     await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
     await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
     await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);
-    await index.vectors.write(vectorFiles(tmp));
-    await fsyncPath(join(tmp, VECTORS));
-    await fsyncPath(join(tmp, GRAPH));
+    const vectors = vectorFiles(tmp);
+    await index.vectors.write(vectors);
+    const written = [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, VECTORS, GRAPH, ...(vectors.hasAdded ? [ADDED] : [])];
+    for (const f of [VECTORS, GRAPH, ...(vectors.hasAdded ? [ADDED] : [])]) await fsyncPath(join(tmp, f));
     const files: IndexManifest['files'] = {};
-    for (const f of [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, VECTORS, GRAPH]) files[f] = { bytes: (await stat(join(tmp, f))).size };
+    for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size };
     const manifest: IndexManifest = {
       format: INDEX_FORMAT,
       ...settings,
@@ -162,7 +169,7 @@ export class FsIndexStore {
     await fsyncPath(this.dir);
     await writeFileAtomic(join(this.dir, CURRENT), gen);
     // The vectors are searched from the files just written (the folder of those read before is removed next).
-    index.vectors.adopt(vectorFiles(join(this.dir, gen)));
+    index.vectors.adopt(vectorFiles(join(this.dir, gen), vectors.hasAdded));
     await this.prune(gen);
     return manifest;
   }

@@ -3,7 +3,8 @@
  *
  * A persisted index is searched as a compact graph (links plus 8-bit codes, re-scored with the exact vectors read
  * from hnswlib's file), so a million chunks load in about a second and take a third of the memory; hnswlib holds
- * what was added since. Saving merges the two into a new hnswlib file and compact graph, which are searched from then on.
+ * what was added since. A save keeps the files of the compact graph (linked) and writes what was added as a small
+ * hnswlib file of its own; once that passes MERGE_SHARE of the graph, both are merged into new files.
  */
 import { closeSync, copyFileSync, linkSync, openSync, readFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
@@ -22,11 +23,18 @@ export interface HnswOptions {
 
 export const DEFAULT_HNSW: HnswOptions = { m: 16, efConstruction: 200, efSearch: 200 };
 const INITIAL_CAPACITY = 1024;
+/** Vectors added since the compact graph was written, as a share of it, above which a save merges them in. */
+const MERGE_SHARE = 0.05;
 
-/** The two files of a persisted vector index: hnswlib's graph with the exact vectors, and the compact graph. */
+/**
+ * The files of a persisted vector index: hnswlib's graph with the exact vectors, the compact graph, and (when
+ * `hasAdded`) the vectors added since, in hnswlib's format.
+ */
 export interface VectorFiles {
   vectors: string;
   graph: string;
+  added: string;
+  hasAdded?: boolean;
 }
 
 interface Snapshot {
@@ -86,7 +94,7 @@ export class HnswVectorIndex implements VectorIndex {
   private live: Uint8Array = new Uint8Array(0);
   private liveCount = 0;
   /** What the last `write` left in its files, for `adopt`. */
-  private written?: { files: VectorFiles; upTo: number; merged: boolean };
+  private written?: { upTo: number; merged: boolean };
   private readonly isLive = (id: number) => id >= 0 && id < this.live.length && this.live[id] === 1;
 
   private constructor(
@@ -109,9 +117,24 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   /** Opens persisted files written by `write`; `setLive` then names the labels that are in use. */
-  static open(files: VectorFiles, dimensions: number, options: HnswOptions = DEFAULT_HNSW): HnswVectorIndex {
+  static async open(files: VectorFiles, dimensions: number, options: HnswOptions = DEFAULT_HNSW): Promise<HnswVectorIndex> {
     const v = new HnswVectorIndex(dimensions, { ...options });
     v.snapshot = openSnapshot(files, dimensions);
+    if (files.hasAdded) {
+      try {
+        await v.index.readIndex(files.added, false);
+      } catch (cause) {
+        closeSync(v.snapshot.fd);
+        throw new AppError('index_corrupt', `added vectors unreadable (${cause instanceof Error ? cause.message : cause})`, { cause });
+      }
+      v.index.setEf(options.efSearch);
+      for (const id of v.index.getIdsList()) {
+        if (id >= v.inIndex.length) v.inIndex = grown(v.inIndex, id);
+        v.inIndex[id] = 1;
+        v.added.push(id);
+      }
+      v.added.sort((a, b) => a - b);
+    }
     return v;
   }
 
@@ -120,6 +143,17 @@ export class HnswVectorIndex implements VectorIndex {
     this.live = new Uint8Array(0);
     this.liveCount = 0;
     for (const id of ids) this.markLive(id);
+    this.liveAdded = 0;
+    for (const id of this.added) {
+      if (this.isLive(id)) this.liveAdded++;
+      else {
+        try {
+          this.index.markDelete(id);
+        } catch {
+          // deleted already
+        }
+      }
+    }
   }
 
   /** Candidates kept during a search: higher finds more of the true nearest neighbours, slower. */
@@ -180,16 +214,19 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   /**
-   * Writes the index to `files`: hnswlib's file and the compact graph. When nothing was added since the files in use
-   * were written, they are linked, not copied; otherwise what they hold and what was added are merged into one graph.
+   * Writes the index to `files`. Without a compact graph yet, hnswlib's file and its compact graph are written. With
+   * one, its files are linked, not copied, and what was added since goes to `files.added`, until that passes
+   * MERGE_SHARE of the graph: then both are merged into new files.
    */
   async write(files: VectorFiles): Promise<void> {
     const upTo = this.added.length;
     const snapshot = this.snapshot;
-    if (snapshot && upTo === 0) {
+    if (snapshot && this.liveAdded <= MERGE_SHARE * snapshot.graph.count) {
       linkOrCopy(snapshot.files.vectors, files.vectors);
       linkOrCopy(snapshot.files.graph, files.graph);
-      this.written = { files, upTo, merged: false };
+      files.hasAdded = this.liveAdded > 0;
+      if (files.hasAdded) await this.index.writeIndex(files.added);
+      this.written = { upTo, merged: false };
       return;
     }
     if (!snapshot) {
@@ -212,12 +249,13 @@ export class HnswVectorIndex implements VectorIndex {
       await merged.writeIndex(files.vectors);
     }
     await writeCompact(files, this.dimensions);
-    this.written = { files, upTo, merged: true };
+    files.hasAdded = false;
+    this.written = { upTo, merged: true };
   }
 
   /**
-   * The files last written now live at `files` (their folder was renamed): search them from now on, keeping in
-   * hnswlib only what was added after they were written.
+   * The files last written now live at `files` (their folder was renamed): search them from now on. After a merge,
+   * hnswlib keeps only what was added after the files were written.
    */
   adopt(files: VectorFiles): void {
     const written = this.written;
