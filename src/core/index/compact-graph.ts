@@ -53,11 +53,9 @@ export class CompactGraph {
   /** Visit marks: a node is visited in this search when its mark equals `epoch`. */
   private visited: Uint16Array;
   private epoch = 0;
-  /** Candidates, best first (max-heap), and results, worst first (min-heap). */
-  private candScore = new Float64Array(1024);
-  private candNode = new Int32Array(1024);
-  private topScore = new Float64Array(1024);
-  private topNode = new Int32Array(1024);
+  /** Candidates to expand, best on top; results so far, worst on top (scores negated). */
+  private readonly candidates = new NodeHeap();
+  private readonly results = new NodeHeap();
 
   constructor(
     readonly header: CompactGraphHeader,
@@ -96,7 +94,7 @@ export class CompactGraph {
 
   /**
    * The `k` live nodes nearest `query` by inner product: greedy descent through the upper levels, a beam of `ef` on
-   * the bottom level scored with the codes, then the best `k` of the beam re-scored with the exact vectors.
+   * the bottom level scored with the codes, then the beam's best 2k (at least 64) re-scored with the exact vectors.
    */
   search(query: Float32Array, k: number, ef: number, isLive: IsLive): VectorMatch[] {
     const { entry, maxLevel } = this.header;
@@ -129,131 +127,102 @@ export class CompactGraph {
     }
     const mark = this.epoch;
     const visited = this.visited;
-    let candidates = 0;
-    let results = 0;
-    this.visited[node] = mark;
-    candidates = this.pushCandidate(candidates, score, node);
-    if (isLive(labels[node])) results = this.pushResult(results, score, node);
-    while (candidates > 0) {
-      const best = this.candScore[0];
-      if (results >= beam && best < this.topScore[0]) break;
-      const current = this.candNode[0];
-      candidates = this.popCandidate(candidates);
+    const { candidates, results } = this;
+    candidates.size = 0;
+    results.size = 0;
+    visited[node] = mark;
+    candidates.push(score, node);
+    if (isLive(labels[node])) results.push(-score, node);
+    while (candidates.size > 0) {
+      if (results.size >= beam && candidates.topScore < -results.topScore) break;
+      const current = candidates.topNode;
+      candidates.pop();
       const at = current * this.width0;
       for (let x = 1, n = level0[at]; x <= n; x++) {
         const next = level0[at + x];
         if (visited[next] === mark) continue;
         visited[next] = mark;
         const s = this.approx(query, next);
-        if (results < beam || s > this.topScore[0]) {
-          candidates = this.pushCandidate(candidates, s, next);
+        if (results.size < beam || s > -results.topScore) {
+          candidates.push(s, next);
           if (isLive(labels[next])) {
-            results = this.pushResult(results, s, next);
-            if (results > beam) results = this.popResult(results);
+            results.push(-s, next);
+            if (results.size > beam) results.pop();
           }
         }
       }
     }
 
     // The beam's best (by codes) re-scored exactly, twice as many as asked for: codes alone mis-order near-ties.
-    while (results > Math.max(RESCORE_MIN, 2 * k)) results = this.popResult(results);
+    while (results.size > Math.max(RESCORE_MIN, 2 * k)) results.pop();
     const out: VectorMatch[] = [];
-    for (let i = 0; i < results; i++) {
-      const vector = this.exact(this.topNode[i]);
+    for (let i = 0; i < results.size; i++) {
+      const vector = this.exact(results.nodeAt(i));
       let s = 0;
       for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
-      out.push({ id: labels[this.topNode[i]], score: s });
+      out.push({ id: labels[results.nodeAt(i)], score: s });
     }
     return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
+}
 
-  private grow(size: number): void {
-    if (size < this.candScore.length && size < this.topScore.length) return;
-    const more = <T extends Float64Array | Int32Array>(a: T): T => {
-      if (size < a.length) return a;
-      const b = new (a.constructor as { new (n: number): T })(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.candScore = more(this.candScore);
-    this.candNode = more(this.candNode);
-    this.topScore = more(this.topScore);
-    this.topNode = more(this.topNode);
+/** A max-heap of (score, node) pairs in typed arrays that grow as needed. */
+class NodeHeap {
+  private scores = new Float64Array(256);
+  private nodes = new Int32Array(256);
+  size = 0;
+
+  get topScore(): number {
+    return this.scores[0];
   }
 
-  private pushCandidate(size: number, score: number, node: number): number {
-    this.grow(size + 1);
-    const s = this.candScore;
-    const n = this.candNode;
-    let at = size;
+  get topNode(): number {
+    return this.nodes[0];
+  }
+
+  nodeAt(i: number): number {
+    return this.nodes[i];
+  }
+
+  push(score: number, node: number): void {
+    if (this.size === this.scores.length) {
+      const scores = new Float64Array(this.size * 2);
+      const nodes = new Int32Array(this.size * 2);
+      scores.set(this.scores);
+      nodes.set(this.nodes);
+      this.scores = scores;
+      this.nodes = nodes;
+    }
+    const { scores, nodes } = this;
+    let at = this.size++;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (s[parent] >= score) break;
-      s[at] = s[parent];
-      n[at] = n[parent];
+      if (scores[parent] >= score) break;
+      scores[at] = scores[parent];
+      nodes[at] = nodes[parent];
       at = parent;
     }
-    s[at] = score;
-    n[at] = node;
-    return size + 1;
+    scores[at] = score;
+    nodes[at] = node;
   }
 
-  private popCandidate(size: number): number {
-    const s = this.candScore;
-    const n = this.candNode;
-    const last = --size;
-    const score = s[last];
-    const node = n[last];
+  /** Removes the top. */
+  pop(): void {
+    const { scores, nodes } = this;
+    const size = --this.size;
+    const score = scores[size];
+    const node = nodes[size];
     let at = 0;
     for (;;) {
       let child = 2 * at + 1;
       if (child >= size) break;
-      if (child + 1 < size && s[child + 1] > s[child]) child++;
-      if (s[child] <= score) break;
-      s[at] = s[child];
-      n[at] = n[child];
+      if (child + 1 < size && scores[child + 1] > scores[child]) child++;
+      if (scores[child] <= score) break;
+      scores[at] = scores[child];
+      nodes[at] = nodes[child];
       at = child;
     }
-    s[at] = score;
-    n[at] = node;
-    return size;
-  }
-
-  private pushResult(size: number, score: number, node: number): number {
-    this.grow(size + 1);
-    const s = this.topScore;
-    const n = this.topNode;
-    let at = size;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (s[parent] <= score) break;
-      s[at] = s[parent];
-      n[at] = n[parent];
-      at = parent;
-    }
-    s[at] = score;
-    n[at] = node;
-    return size + 1;
-  }
-
-  private popResult(size: number): number {
-    const s = this.topScore;
-    const n = this.topNode;
-    const last = --size;
-    const score = s[last];
-    const node = n[last];
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && s[child + 1] < s[child]) child++;
-      if (s[child] >= score) break;
-      s[at] = s[child];
-      n[at] = n[child];
-      at = child;
-    }
-    s[at] = score;
-    n[at] = node;
-    return size;
+    scores[at] = score;
+    nodes[at] = node;
   }
 }
