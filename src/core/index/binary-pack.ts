@@ -52,13 +52,12 @@ export function layoutOf(source: ByteSource, what: string): { header: unknown; a
   return { header: layout.header, arrays, end: at };
 }
 
-/** An array of `kind` read from `source` (a copy, aligned). */
+/** An array of `kind` read from `source`: a view on the bytes it returns when they are aligned, else a copy. */
 export function readArray<T extends PackedArray>(source: ByteSource, kind: Kind, offset: number, length: number): T {
   const Type = KINDS[kind];
-  const bytes = source.bytes(offset, offset + length * Type.BYTES_PER_ELEMENT);
-  const aligned = new Uint8Array(bytes.length);
-  aligned.set(bytes);
-  return new Type(aligned.buffer, 0, Math.floor(bytes.length / Type.BYTES_PER_ELEMENT)) as T;
+  let bytes = source.bytes(offset, offset + length * Type.BYTES_PER_ELEMENT);
+  if (bytes.byteOffset % Type.BYTES_PER_ELEMENT) bytes = bytes.slice();
+  return new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset, Math.floor(bytes.length / Type.BYTES_PER_ELEMENT)) as T;
 }
 
 /** The parts to write one after another: nothing is concatenated, so a gigabyte of text is not copied again. */

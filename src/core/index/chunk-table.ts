@@ -114,26 +114,37 @@ export class ChunkTable {
     };
     const texts: Uint8Array[] = [];
     let bytes = 0;
-    const put = (i: number, c: Omit<StoredChunk, 'text'>, text: Uint8Array) => {
+    const put = (i: number, c: Omit<StoredChunk, 'text'>, textLength: number) => {
       ids[i] = c.id;
       sources[i] = intern(sourceNames, sourceIds, c.source);
       headings[i] = c.heading === undefined ? NONE : intern(headingNames, headingIds, c.heading);
       starts[i] = c.start;
       ends[i] = c.end;
-      texts.push(text);
-      bytes += text.length;
+      bytes += textLength;
       textAt[i + 1] = bytes;
     };
-    live.forEach((s, i) => {
+    // Packed texts are copied a run of neighbouring live slots at a time (all of them in one read when nothing was
+    // removed), not chunk by chunk.
+    for (let i = 0; i < live.length; ) {
       const c = p!;
-      const heading = c.headings[s];
-      put(
-        i,
-        { id: c.ids[s], source: c.sourceNames[c.sources[s]], heading: heading === NONE ? undefined : c.headingNames[heading], start: c.starts[s], end: c.ends[s] },
-        c.text.bytes(c.textAt[s], c.textAt[s + 1]),
-      );
+      let j = i;
+      while (j + 1 < live.length && live[j + 1] === live[j] + 1) j++;
+      texts.push(c.text.bytes(c.textAt[live[i]], c.textAt[live[j] + 1]));
+      for (; i <= j; i++) {
+        const s = live[i];
+        const heading = c.headings[s];
+        put(
+          i,
+          { id: c.ids[s], source: c.sourceNames[c.sources[s]], heading: heading === NONE ? undefined : c.headingNames[heading], start: c.starts[s], end: c.ends[s] },
+          c.textAt[s + 1] - c.textAt[s],
+        );
+      }
+    }
+    loose.forEach((c, i) => {
+      const text = encoder.encode(c.text);
+      texts.push(text);
+      put(live.length + i, c, text.length);
     });
-    loose.forEach((c, i) => put(live.length + i, c, encoder.encode(c.text)));
     const head = packParts({ sourceNames, headingNames, textBytes: bytes }, [ids, sources, headings, starts, ends, textAt]);
     const pad = (8 - (bytes % 8)) % 8;
     return [...head, ...texts, new Uint8Array(pad)];

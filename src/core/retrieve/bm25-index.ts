@@ -154,10 +154,17 @@ export class Bm25Index {
     const packedTerms = this.offsets.length - 1;
     const gone = new Uint8Array(this.lengths.length);
     for (const key of this.removed) gone[key] = 1;
+    // Every packed posting at once (two reads when they live in a file, not two per term).
+    const all = this.all();
+    const oldOffsets = this.offsets;
+    const postings = (t: number) => ({
+      keys: all.keys.subarray(oldOffsets[t], oldOffsets[t + 1]),
+      tfs: all.tfs.subarray(oldOffsets[t], oldOffsets[t + 1]),
+    });
     const sizes = new Uint32Array(termCount);
     for (let t = 0; t < packedTerms; t++) {
       let n = 0;
-      for (const key of this.packed(t).keys) {
+      for (const key of postings(t).keys) {
         if (gone[key]) this.dfs[t]--;
         else n++;
       }
@@ -171,7 +178,7 @@ export class Bm25Index {
     for (let t = 0; t < termCount; t++) {
       let at = offsets[t];
       if (t < packedTerms) {
-        const old = this.packed(t);
+        const old = postings(t);
         for (let p = 0; p < old.keys.length; p++) {
           if (gone[old.keys[p]]) continue;
           keys[at] = old.keys[p];
