@@ -201,3 +201,15 @@ describe('an index of format 2', () => {
     expect(await reopened.engine.ask('平陆招商目标是多少')).toEqual(before);
   });
 });
+
+describe('writing parts', () => {
+  it('writes small and large parts in their order, the small ones gathered', async () => {
+    const { writePartsDurable } = await import('../src/adapters/node/atomic-write.js');
+    let s = 7;
+    const part = (n: number) => Uint8Array.from({ length: n }, () => (s = (s * 31 + 11) % 251));
+    const parts = [part(3), part(2 * 1024 * 1024), part(10), ...Array.from({ length: 2000 }, (_, i) => part(i % 5000)), part(5 * 1024 * 1024), part(1)];
+    const path = join(await tempDir('zhida-parts-'), 'parts.bin');
+    await writePartsDurable(path, parts);
+    expect(Buffer.compare(await readFile(path), Buffer.concat(parts))).toBe(0);
+  });
+});
