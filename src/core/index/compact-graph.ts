@@ -94,7 +94,7 @@ export class CompactGraph {
 
   /**
    * The `k` live nodes nearest `query` by inner product: greedy descent through the upper levels, a beam of `ef` on
-   * the bottom level scored with the codes, then the beam's best 2k (at least 64) re-scored with the exact vectors.
+   * the bottom level scored with the codes, then the beam's best k (at least 64) re-scored with the exact vectors.
    */
   search(query: Float32Array, k: number, ef: number, isLive: IsLive): VectorMatch[] {
     const { entry, maxLevel } = this.header;
@@ -153,8 +153,8 @@ export class CompactGraph {
       }
     }
 
-    // The beam's best (by codes) re-scored exactly, twice as many as asked for: codes alone mis-order near-ties.
-    while (results.size > Math.max(RESCORE_MIN, 2 * k)) results.pop();
+    // The beam's best (by codes), at least RESCORE_MIN of them, re-scored exactly: codes alone mis-order near-ties.
+    while (results.size > Math.max(RESCORE_MIN, k)) results.pop();
     const out: VectorMatch[] = [];
     for (let i = 0; i < results.size; i++) {
       const vector = this.exact(results.nodeAt(i));
