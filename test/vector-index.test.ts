@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { HnswVectorIndex, type VectorFiles } from '../src/adapters/node/hnsw-vector-index.js';
 import { quantize } from '../src/core/index/compact-graph.js';
 import { FsIndexStore } from '../src/adapters/node/fs-index-store.js';
+import { compactFromHnswFile, exactVectorReader, readHnswLayout } from '../src/adapters/node/hnsw-file.js';
+import { closeSync, openSync } from 'node:fs';
 import { openTestIndex, seedCorpus, tempDir } from './support/open-test-index.js';
 
 /** Deterministic pseudo-random unit vectors. */
@@ -158,6 +160,24 @@ describe('the compact vector graph', () => {
     merged.setLive(live);
     expect(merged.storedCount).toBe(329);
     for (const q of vectors(10, DIM, 13)) expect(merged.search(q, 10).map((m) => m.id)).toEqual(bruteForce(data, live, q, 10).map((m) => m.id));
+  });
+
+  it('reads the same exact vectors from memory (small files) and from the file (large ones)', async () => {
+    const data = vectors(50, DIM, 21);
+    const built = HnswVectorIndex.create(DIM);
+    data.forEach((v, id) => built.add(id, v));
+    const where = await files();
+    await built.write(where);
+    const fd = openSync(where.vectors, 'r');
+    const layout = readHnswLayout(fd, DIM);
+    const fromMemory = exactVectorReader(fd, layout);
+    const fromFile = exactVectorReader(fd, layout, 0);
+    const { arrays } = compactFromHnswFile(where.vectors, DIM);
+    for (let node = 0; node < 50; node++) {
+      expect(Array.from(fromFile(node))).toEqual(Array.from(data[arrays.labels[node]]));
+      expect(Array.from(fromMemory(node))).toEqual(Array.from(data[arrays.labels[node]]));
+    }
+    closeSync(fd);
   });
 
   it('saves and opens an empty index', async () => {

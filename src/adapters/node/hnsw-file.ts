@@ -124,8 +124,22 @@ export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGra
   return packParts(graph.header, arrays);
 }
 
-/** Reads exact vectors of nodes from an open hnswlib file (the page cache keeps the busy ones). */
-export function exactVectorReader(fd: number, layout: HnswFileLayout): (node: number) => Float32Array {
+/** hnswlib files up to this size are read whole, so that exact vectors are views, not reads. */
+const IN_MEMORY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Reads exact vectors of nodes from an open hnswlib file: from memory when the file is small (a read per vector
+ * would cost more than the search), else from the file (the page cache keeps the busy ones).
+ */
+export function exactVectorReader(fd: number, layout: HnswFileLayout, inMemoryBytes = IN_MEMORY_BYTES): (node: number) => Float32Array {
+  if (layout.fileBytes <= inMemoryBytes) {
+    const whole = new Uint8Array(layout.fileBytes);
+    readFully(fd, whole, 0);
+    const words = new Float32Array(whole.buffer, 0, Math.floor(whole.length / 4));
+    const at = (HEADER_BYTES + layout.vectorOffset) / 4;
+    const stride = layout.nodeBytes / 4;
+    return (node) => words.subarray(at + node * stride, at + node * stride + layout.dimensions);
+  }
   const bytes = new Uint8Array(4 * layout.dimensions);
   const vector = new Float32Array(bytes.buffer);
   return (node) => {
