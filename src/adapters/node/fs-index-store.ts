@@ -148,10 +148,10 @@ export class FsIndexStore {
     await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
     await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
     await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);
-    const vectors = vectorFiles(tmp);
-    await index.vectors.write(vectors);
-    const written = [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, VECTORS, GRAPH, ...(vectors.hasAdded ? [ADDED] : [])];
-    for (const f of [VECTORS, GRAPH, ...(vectors.hasAdded ? [ADDED] : [])]) await fsyncPath(join(tmp, f));
+    const hasAdded = await index.vectors.write(vectorFiles(tmp));
+    const vectorNames = [VECTORS, GRAPH, ...(hasAdded ? [ADDED] : [])];
+    for (const f of vectorNames) await fsyncPath(join(tmp, f));
+    const written = [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, ...vectorNames];
     const files: IndexManifest['files'] = {};
     for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size };
     const manifest: IndexManifest = {
@@ -169,14 +169,14 @@ export class FsIndexStore {
     await fsyncPath(this.dir);
     await writeFileAtomic(join(this.dir, CURRENT), gen);
     // The vectors are searched from the files just written (the folder of those read before is removed next).
-    index.vectors.adopt(vectorFiles(join(this.dir, gen), vectors.hasAdded));
+    index.vectors.adopt(vectorFiles(join(this.dir, gen), hasAdded));
     await this.prune(gen);
     return manifest;
   }
 
   /**
-   * A format-2 generation lacks the compact vector graph: it is derived from the hnswlib file (about a minute at a
-   * million chunks, instead of re-embedding the corpus) and added to the generation, the manifest last.
+   * A format-2 generation lacks the compact vector graph: it is derived from the hnswlib file (20 s at a million
+   * chunks, instead of re-embedding the corpus) and added to the generation, the manifest last.
    */
   private async upgradeFrom2(gen: string, manifest: IndexManifest): Promise<IndexManifest> {
     const dir = join(this.dir, gen);

@@ -216,18 +216,18 @@ export class HnswVectorIndex implements VectorIndex {
   /**
    * Writes the index to `files`. Without a compact graph yet, hnswlib's file and its compact graph are written. With
    * one, its files are linked, not copied, and what was added since goes to `files.added`, until that passes
-   * MERGE_SHARE of the graph: then both are merged into new files.
+   * MERGE_SHARE of the graph: then both are merged into new files. Tells whether `files.added` was written.
    */
-  async write(files: VectorFiles): Promise<void> {
+  async write(files: VectorFiles): Promise<boolean> {
     const upTo = this.added.length;
     const snapshot = this.snapshot;
     if (snapshot && this.liveAdded <= MERGE_SHARE * snapshot.graph.count) {
       linkOrCopy(snapshot.files.vectors, files.vectors);
       linkOrCopy(snapshot.files.graph, files.graph);
-      files.hasAdded = this.liveAdded > 0;
-      if (files.hasAdded) await this.index.writeIndex(files.added);
+      const hasAdded = this.liveAdded > 0;
+      if (hasAdded) await this.index.writeIndex(files.added);
       this.written = { upTo, merged: false };
-      return;
+      return hasAdded;
     }
     if (!snapshot) {
       await this.index.writeIndex(files.vectors);
@@ -249,8 +249,8 @@ export class HnswVectorIndex implements VectorIndex {
       await merged.writeIndex(files.vectors);
     }
     await writeCompact(files, this.dimensions);
-    files.hasAdded = false;
     this.written = { upTo, merged: true };
+    return false;
   }
 
   /**
