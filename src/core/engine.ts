@@ -187,12 +187,17 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     options: { signal?: AbortSignal; timings?: StageTimings },
   ): Promise<ScoredChunk[]> {
     const timings = options.timings ?? {};
-    let vector: Float32Array | undefined;
+    // The question is embedded (in a model worker) while this thread scores the keywords.
+    let vector: Promise<Float32Array> | undefined;
     if (corpus.vectors.size > 0) {
       const t = performance.now();
-      vector = await embedQuery(analysis.folded, options.signal);
-      timings.embed = performance.now() - t;
-      options.signal?.throwIfAborted();
+      vector = embedQuery(analysis.folded, options.signal).then((v) => {
+        timings.embed = performance.now() - t;
+        options.signal?.throwIfAborted();
+        return v;
+      });
+      // Settled by hybridSearch; this keeps a failure during keyword scoring from being reported as unhandled.
+      vector.catch(() => undefined);
     }
     return hybridSearch(corpus, view, { ...expandQuery(view, analysis.tokens), vector }, { k, candidates: settings.candidates, weights: settings.weights }, timings);
   }

@@ -42,7 +42,8 @@ function top(scores: Map<number, number>, n: number): [number, number][] {
 export async function hybridSearch(
   corpus: Corpus,
   view: CorpusView,
-  query: { tokens: string[]; vector?: Float32Array; weights?: ReadonlyMap<string, number> },
+  /** `vector` may still be on its way: keywords are scored while it comes. */
+  query: { tokens: string[]; vector?: Float32Array | Promise<Float32Array>; weights?: ReadonlyMap<string, number> },
   options: SearchOptions,
   timings: StageTimings = {},
 ): Promise<ScoredChunk[]> {
@@ -50,10 +51,11 @@ export async function hybridSearch(
   const keyword = byMax(new Map(top(view.keywordScores(query.tokens, query.weights, options.candidates), options.candidates)));
   timings.keyword = now() - t;
 
+  const queryVector = await query.vector;
   t = now();
   const vector = new Map<number, number>();
-  if (query.vector && corpus.vectors.size > 0) {
-    for (const m of await corpus.vectors.search(query.vector, Math.min(options.candidates, corpus.vectors.size))) {
+  if (queryVector && corpus.vectors.size > 0) {
+    for (const m of await corpus.vectors.search(queryVector, Math.min(options.candidates, corpus.vectors.size))) {
       vector.set(m.id, m.score);
     }
   }
