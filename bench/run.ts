@@ -125,7 +125,7 @@ const rows: [string, string][] = [
     `/api/ask ${l.concurrency} clients, ${l.seconds}s`,
     `${l.rps} req/s  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms  errors ${l.errors}/${l.requests}`,
   ]),
-  ['stages (mean ms)', Object.entries(stages).map(([k, v]) => `${k} ${v}`).join('  ')],
+  ['stages (mean ms)', `${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join('  ')} (embed runs alongside keyword)`],
   ['peak RSS', `server ${result.peak_rss_mb.server} MB, bench ${result.peak_rss_mb.bench_process} MB`],
   ['accuracy (dev, ours)', `hit1 ${ours.hit1} hit5 ${ours.hit5} correct ${ours.correct} concise ${ours.concise} refused ${ours.refused}`],
   ['accuracy (naive)', `hit1 ${base.hit1} hit5 ${base.hit5} correct ${base.correct} concise ${base.concise} refused ${base.refused}`],

@@ -63,5 +63,5 @@ export interface ChatMessage {
   content: string;
 }
 
-/** Time spent in each stage of answering, milliseconds. */
+/** Time spent in each stage of answering, milliseconds; `embed` (until the search has the vector) runs alongside `keyword`. */
 export type StageTimings = Partial<Record<'rewrite' | 'embed' | 'vector' | 'keyword' | 'fuse' | 'answer', number>>;

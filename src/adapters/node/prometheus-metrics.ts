@@ -20,7 +20,7 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
   });
   const stages = new client.Histogram({
     name: 'zhida_answer_stage_duration_seconds',
-    help: 'Time per answering stage: rewrite, embed, vector, keyword, fuse, answer.',
+    help: 'Time per answering stage: rewrite, embed, vector, keyword, fuse, answer (embed runs alongside keyword).',
     labelNames: ['stage'],
     buckets: [0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5],
     registers: [registry],
