@@ -34,6 +34,15 @@ async function files(): Promise<VectorFiles> {
   return { vectors: join(dir, 'vectors.hnsw'), graph: join(dir, 'vectors.graph'), added: join(dir, 'vectors-added.hnsw') };
 }
 
+/** An index of the first `count` of `data` (id = position), written to new files. */
+async function saved(data: Float32Array[], count: number) {
+  const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);
+  for (let id = 0; id < count; id++) built.add(id, data[id]);
+  const where = await files();
+  await built.write(where);
+  return { built, where };
+}
+
 // 21 dimensions: not a multiple of the 4 the scoring loop is unrolled by.
 const DIM = 21;
 const EXHAUSTIVE = { m: 8, efConstruction: 100, efSearch: 400 };
@@ -70,10 +79,7 @@ describe('the compact vector graph', () => {
 
   it('leaves out removed vectors, finds those added since, and keeps both through saves', async () => {
     const data = vectors(400, DIM, 3);
-    const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);
-    for (let id = 0; id < 300; id++) built.add(id, data[id]);
-    const first = await files();
-    await built.write(first);
+    const { where: first } = await saved(data, 300);
     const index = await HnswVectorIndex.open(first, DIM, EXHAUSTIVE);
     index.setLive(Array.from({ length: 300 }, (_, id) => id));
     const live = new Set(Array.from({ length: 300 }, (_, id) => id));
@@ -121,10 +127,7 @@ describe('the compact vector graph', () => {
 
   it('keeps a few additions in a file of their own, linking the graph, until they pass 5% of it', async () => {
     const data = vectors(330, DIM, 11);
-    const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);
-    for (let id = 0; id < 300; id++) built.add(id, data[id]);
-    const first = await files();
-    await built.write(first);
+    const { built, where: first } = await saved(data, 300);
     built.adopt(first);
     const live = new Set(Array.from({ length: 300 }, (_, id) => id));
     for (let id = 300; id < 310; id++) {

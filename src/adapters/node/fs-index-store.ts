@@ -9,7 +9,7 @@ import { AppError, isAppError } from '../../core/errors.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { INDEX_FORMAT, manifestMismatches, type BuildSettings, type IndexManifest } from '../../core/index/manifest.js';
 import { HnswVectorIndex, type HnswOptions, type VectorFiles, DEFAULT_HNSW } from './hnsw-vector-index.js';
-import { compactFromHnswFile, compactParts } from './hnsw-file.js';
+import { writeCompactGraph } from './hnsw-file.js';
 import { fsyncPath, writeFileAtomic, writeFileDurable, writePartsDurable } from './atomic-write.js';
 
 const CURRENT = 'CURRENT';
@@ -183,7 +183,7 @@ export class FsIndexStore {
     const files = vectorFiles(dir);
     const dimensions = manifest.dimensions;
     try {
-      await writePartsDurable(`${files.graph}.tmp`, compactParts(compactFromHnswFile(files.vectors, dimensions)));
+      await writeCompactGraph(files.vectors, `${files.graph}.tmp`, dimensions);
     } catch (cause) {
       if (isAppError(cause)) throw new AppError('index_corrupt', `index ${gen}: ${cause.message}`, { cause });
       throw cause;

@@ -6,6 +6,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../core/errors.js';
 import { quantize, type CompactGraphArrays, type CompactGraphHeader } from '../../core/index/compact-graph.js';
 import { packParts, type PackedArray } from '../../core/index/binary-pack.js';
+import { writePartsDurable } from './atomic-write.js';
 
 const HEADER_BYTES = 96;
 const NONE = 0xffffffff;
@@ -122,6 +123,11 @@ export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGra
   const { level0, upperAt, upper, labels, scales, codes } = graph.arrays;
   const arrays: PackedArray[] = [level0, upperAt, upper, labels, scales, codes];
   return packParts(graph.header, arrays);
+}
+
+/** Derives the compact graph of the hnswlib file at `vectorsPath` and writes it, flushed, to `graphPath`. */
+export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number): Promise<void> {
+  await writePartsDurable(graphPath, compactParts(compactFromHnswFile(vectorsPath, dimensions)));
 }
 
 /** hnswlib files up to this size are read whole, so that exact vectors are views, not reads. */

@@ -12,8 +12,7 @@ import type { VectorIndex, VectorMatch } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
 import { CompactGraph, type CompactGraphArrays } from '../../core/index/compact-graph.js';
 import { unpack } from '../../core/index/binary-pack.js';
-import { compactFromHnswFile, compactParts, exactVectorReader, readHnswLayout, type HnswFileLayout } from './hnsw-file.js';
-import { writePartsDurable } from './atomic-write.js';
+import { exactVectorReader, readHnswLayout, writeCompactGraph, type HnswFileLayout } from './hnsw-file.js';
 
 export interface HnswOptions {
   m: number;
@@ -66,11 +65,6 @@ function openSnapshot(files: VectorFiles, dimensions: number): Snapshot {
     closeSync(fd);
     throw e;
   }
-}
-
-/** Writes the compact graph of the hnswlib file at `files.vectors` to `files.graph`. */
-async function writeCompact(files: VectorFiles, dimensions: number): Promise<void> {
-  await writePartsDurable(files.graph, compactParts(compactFromHnswFile(files.vectors, dimensions)));
 }
 
 function linkOrCopy(from: string, to: string): void {
@@ -248,7 +242,7 @@ export class HnswVectorIndex implements VectorIndex {
       }
       await merged.writeIndex(files.vectors);
     }
-    await writeCompact(files, this.dimensions);
+    await writeCompactGraph(files.vectors, files.graph, this.dimensions);
     this.written = { upTo, merged: true };
     return false;
   }
