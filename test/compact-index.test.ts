@@ -101,6 +101,39 @@ describe('the packed BM25 index', () => {
     expect(top).toEqual(all);
   });
 
+  it('skips postings that cannot reach the best `limit` and still returns exactly what an exhaustive search ranks first', () => {
+    // Term i is drawn with weight 1/(i+1): a few terms sit in most entries, most in few (as in a large corpus).
+    let s = 7;
+    const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const vocab = Array.from({ length: 60 }, (_, i) => `t${i}`);
+    const total = vocab.reduce((n, _, i) => n + 1 / (i + 1), 0);
+    const draw = () => {
+      let r = next() * total;
+      for (let i = 0; i < vocab.length; i++) if ((r -= 1 / (i + 1)) <= 0) return vocab[i];
+      return vocab[vocab.length - 1];
+    };
+    const index = new Bm25Index();
+    const entry = () => Array.from({ length: 1 + Math.floor(next() * 30) }, draw);
+    for (let key = 0; key < 3000; key++) index.add(key, entry());
+    index.pack();
+    // Recent entries beside the packed ones, a removal, and ties (the same tokens under several keys).
+    for (let key = 3000; key < 3200; key++) index.add(key, key % 4 ? entry() : ['t0', 't5', 't5', 't20']);
+    index.remove(10);
+    const exhaustive = (query: string[], weights: Map<string, number> | undefined, limit: number) =>
+      [...index.search(query, weights)].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    let queries = 0;
+    for (let q = 0; q < 150; q++) {
+      const query = Array.from({ length: 1 + Math.floor(next() * 9) }, draw);
+      const weights = q % 2 ? new Map(query.map((t, i) => [t, [1, 0.5, 0.3][i % 3]])) : undefined;
+      for (const limit of [1, 10, 50]) {
+        const got = [...index.search(query, weights, limit)].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+        expect(got).toEqual(exhaustive(query, weights, limit));
+        queries++;
+      }
+    }
+    expect(queries).toBe(450);
+  });
+
   it('refuses keys that are not small non-negative integers, and a file that is not an index part', () => {
     expect(() => new Bm25Index().add(-1, ['a'])).toThrow(RangeError);
     expect(() => Bm25Index.fromBytes(new Uint8Array(64))).toThrow(/not an index part/);

@@ -30,6 +30,24 @@ const PACK_EVERY = 50_000;
 const MAX_TF = 65_535;
 const ABSENT = -1;
 
+interface Extremes {
+  maxTf: number;
+  minLength: number;
+}
+
+/** One query term's postings (packed or recent) as a search visits them. */
+interface QueryTerm {
+  /** Its idf times its query weight. */
+  weight: number;
+  k1plus1: number;
+  keys: ArrayLike<number>;
+  tfs: ArrayLike<number>;
+  /** The most it adds to any entry's score. */
+  bound: number;
+  /** Its frequency in one entry (0 when absent). */
+  tf(key: number): number;
+}
+
 interface Header {
   options: Bm25Options;
   terms: string[];
@@ -72,6 +90,8 @@ export class Bm25Index {
   private scores: Float64Array = new Float64Array(0);
   private touchedAt: Uint32Array = new Uint32Array(0);
   private searchNumber = 0;
+  /** Per packed term, the highest tf and lowest entry length among its postings: what bounds its contribution. */
+  private readonly extremes = new Map<number, Extremes>();
 
   constructor(private readonly options: Bm25Options = CHUNK_BM25) {}
 
@@ -238,70 +258,134 @@ export class Bm25Index {
     if (recent !== undefined) return recent;
     if (id >= this.offsets.length - 1) return 0;
     const { keys, tfs } = this.packed(id);
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid];
-      if (k === key) return tfs[mid];
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    return tfIn(keys, tfs, key);
   }
 
   /**
    * BM25 scores of the entries that share a term with the query: all of them, or the best `limit` (ties broken by
    * the smaller key). Repeated query terms count once; `weights` scales a term's contribution (1 when absent).
+   * With a limit, terms are visited from the highest possible contribution down, and once the terms left cannot
+   * lift an entry that none of the earlier ones holds into the best `limit`, the rest are only looked up for the
+   * entries still in the running (MaxScore). The scores are then summed again in the query's order, so they are
+   * the exhaustive scores to the last digit.
    */
   search(queryTokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number> {
     this.settle();
+    if (limit !== undefined) return this.searchBest(queryTokens, weights, limit);
+    const terms = this.queryTerms(queryTokens, weights);
+    const { scores, touched } = this.accumulate(terms, this.begin());
+    return new Map(touched.map((k) => [k, scores[k]]));
+  }
+
+  /** Starts a search: the scratch arrays cover every key, and no key counts as touched. */
+  private begin(): number {
     this.scores = grow(this.scores, this.lengths.length);
     this.touchedAt = grow(this.touchedAt, this.lengths.length);
-    const search = ++this.searchNumber;
-    const touched: number[] = [];
-    const { scores, touchedAt } = this;
-    // The hot loop of a large corpus (a common term has postings in most chunks), so it is written out, not a callback per posting.
-    this.eachTerm(queryTokens, weights, (idf, k1plus1, keys, tfs, norms) => {
+    return ++this.searchNumber;
+  }
+
+  /** Adds the terms' postings to the scores of search `search`, appending keys touched for the first time. */
+  private accumulate(terms: QueryTerm[], search: number, touched: number[] = []): { scores: Float64Array; touched: number[] } {
+    const { scores, touchedAt, norms } = this;
+    for (const { weight, k1plus1, keys, tfs } of terms) {
+      // The hot loop of a large corpus (a common term has postings in most chunks), so it is written out.
       for (let p = 0, end = keys.length; p < end; p++) {
         const key = keys[p];
         const tf = tfs[p];
-        const s = (idf * tf * k1plus1) / (tf + norms[key]);
+        const s = (weight * tf * k1plus1) / (tf + norms[key]);
         if (touchedAt[key] !== search) {
           touchedAt[key] = search;
           scores[key] = s;
           touched.push(key);
         } else scores[key] += s;
       }
-    });
-    const keys = limit !== undefined && touched.length > limit ? best(touched, scores, limit) : touched;
-    return new Map(keys.map((k) => [k, scores[k]]));
+    }
+    return { scores, touched };
+  }
+
+  private searchBest(queryTokens: string[], weights: ReadonlyMap<string, number> | undefined, limit: number): Map<number, number> {
+    const terms = this.queryTerms(queryTokens, weights);
+    const order = [...terms].sort((x, y) => y.bound - x.bound);
+    // Scores summed in another order differ in the last digits: every cut keeps a margin far above that.
+    const below = (score: number, threshold: number) => score < threshold * (1 - 1e-9);
+    let rest = terms.reduce((sum, t) => sum + t.bound, 0);
+    let reach = 0;
+    const touched: number[] = [];
+    const search = this.begin();
+    const { scores, touchedAt, norms } = this;
+    let running: number[] | undefined;
+    let next = 0;
+    // Every term is scanned until the terms left cannot lift an entry none of the scanned ones holds to the limit-th
+    // best score so far (which can only grow): from then on, only the entries still in the running are scored.
+    for (; next < order.length && !running; next++) {
+      const term = order[next];
+      rest -= term.bound;
+      reach += term.bound;
+      this.accumulate([term], search, touched);
+      if (touched.length < limit || below(reach, rest)) continue;
+      const threshold: number = scores[best(touched, scores, limit)[0]];
+      if (below(rest, threshold)) running = touched.filter((k) => !below(scores[k] + rest, threshold));
+    }
+    running ??= touched;
+    const stamp = this.begin();
+    for (; next < order.length && running.length > limit; next++) {
+      const term = order[next];
+      rest -= term.bound;
+      const { weight, k1plus1, keys, tfs } = term;
+      if (running.length * Math.log2(keys.length + 2) < keys.length) {
+        for (const key of running) {
+          const tf = term.tf(key);
+          if (tf) scores[key] += (weight * tf * k1plus1) / (tf + norms[key]);
+        }
+      } else {
+        for (const key of running) touchedAt[key] = stamp;
+        for (let p = 0, end = keys.length; p < end; p++) {
+          const key = keys[p];
+          if (touchedAt[key] !== stamp) continue;
+          const tf = tfs[p];
+          scores[key] += (weight * tf * k1plus1) / (tf + norms[key]);
+        }
+      }
+      const threshold: number = scores[best(running, scores, limit)[0]];
+      running = running.filter((k) => !below(scores[k] + rest, threshold));
+    }
+    // The entries left in the running, scored exactly as an exhaustive search sums them.
+    const exact = new Map<number, number>();
+    for (const key of running) {
+      let score = 0;
+      for (const term of terms) {
+        const tf = term.tf(key);
+        if (tf) score += (term.weight * tf * term.k1plus1) / (tf + norms[key]);
+      }
+      exact.set(key, score);
+    }
+    if (running.length <= limit) return exact;
+    for (const [key, score] of exact) scores[key] = score;
+    return new Map(best(running, scores, limit).map((k) => [k, scores[k]]));
   }
 
   /** BM25 scores of every key (0 where no query term occurs), as a new array indexed by key. */
   scoreAll(queryTokens: string[], weights?: ReadonlyMap<string, number>): Float64Array {
     this.settle();
     const scores = new Float64Array(this.lengths.length);
-    this.eachTerm(queryTokens, weights, (idf, k1plus1, keys, tfs, norms) => {
+    const terms = this.queryTerms(queryTokens, weights);
+    const { norms } = this;
+    for (const { weight, k1plus1, keys, tfs } of terms) {
       for (let p = 0, end = keys.length; p < end; p++) {
         const key = keys[p];
         const tf = tfs[p];
-        scores[key] += (idf * tf * k1plus1) / (tf + norms[key]);
+        scores[key] += (weight * tf * k1plus1) / (tf + norms[key]);
       }
-    });
+    }
     return scores;
   }
 
   /**
-   * Calls `visit` with each of the query's distinct terms' weighted idf and postings (packed, then recent). A key
-   * scores `idf · tf · (k1 + 1) / (tf + norms[key])`: `bm25Term`'s arithmetic, with the length part of the
-   * denominator computed once per key and average length.
+   * The query's distinct terms with postings, in its order: packed postings, then recent ones, each with its weighted
+   * idf. A key scores `weight · tf · (k1 + 1) / (tf + norms[key])`: `bm25Term`'s arithmetic, with the length part of
+   * the denominator computed once per key and average length.
    */
-  private eachTerm(
-    queryTokens: string[],
-    weights: ReadonlyMap<string, number> | undefined,
-    visit: (idf: number, k1plus1: number, keys: ArrayLike<number>, tfs: ArrayLike<number>, norms: Float64Array) => void,
-  ): void {
+  private queryTerms(queryTokens: string[], weights: ReadonlyMap<string, number> | undefined): QueryTerm[] {
     const { k1, b } = this.options;
     const avg = this.averageLength;
     if (this.normsVersion !== this.version) {
@@ -309,18 +393,28 @@ export class Bm25Index {
       for (let key = 0; key < this.lengths.length; key++) this.norms[key] = k1 * (1 - b + (b * this.lengths[key]) / avg);
       this.normsVersion = this.version;
     }
-    const { norms, offsets } = this;
+    const k1plus1 = k1 + 1;
+    // The most a posting can add: the highest tf over the lowest length part, which no single posting exceeds.
+    const bound = (weight: number, { maxTf, minLength }: Extremes) => (weight * maxTf * k1plus1) / (maxTf + k1 * (1 - b + (b * minLength) / avg));
+    const out: QueryTerm[] = [];
     for (const term of new Set(queryTokens)) {
       const id = this.termIds.get(term);
       if (id === undefined || !this.dfs[id]) continue;
-      const idf = this.idf(term) * (weights?.get(term) ?? 1);
-      if (id < offsets.length - 1) {
+      const weight = this.idf(term) * (weights?.get(term) ?? 1);
+      if (id < this.offsets.length - 1) {
         const { keys, tfs } = this.packed(id);
-        visit(idf, k1 + 1, keys, tfs, norms);
+        let extremes = this.extremes.get(id);
+        if (!extremes) this.extremes.set(id, (extremes = extremesOf(keys, tfs, this.lengths)));
+        out.push({ weight, k1plus1, keys, tfs, bound: bound(weight, extremes), tf: (key) => tfIn(keys, tfs, key) });
       }
       const recent = this.recent.get(id);
-      if (recent?.size) visit(idf, k1 + 1, [...recent.keys()], [...recent.values()], norms);
+      if (recent?.size) {
+        const keys = [...recent.keys()];
+        const tfs = [...recent.values()];
+        out.push({ weight, k1plus1, keys, tfs, bound: bound(weight, extremesOf(keys, tfs, this.lengths)), tf: (key) => recent.get(key) ?? 0 });
+      }
     }
+    return out;
   }
 
   /** The packed index as parts to write one after another. */
@@ -333,6 +427,7 @@ export class Bm25Index {
 
   private inMemory(offsets: Uint32Array, keys: Int32Array, tfs: Uint16Array): void {
     this.offsets = offsets;
+    this.extremes.clear();
     this.packed = (t) => ({ keys: keys.subarray(offsets[t], offsets[t + 1]), tfs: tfs.subarray(offsets[t], offsets[t + 1]) });
     this.all = () => ({ keys, tfs });
   }
@@ -404,6 +499,30 @@ export class Bm25Index {
     for (let t = 0; t < h.terms.length; t++) index.dfs[t] = offsets[t + 1] - offsets[t];
     return index;
   }
+}
+
+function extremesOf(keys: ArrayLike<number>, tfs: ArrayLike<number>, lengths: Int32Array): Extremes {
+  let maxTf = 0;
+  let minLength = Infinity;
+  for (let p = 0; p < keys.length; p++) {
+    if (tfs[p] > maxTf) maxTf = tfs[p];
+    if (lengths[keys[p]] < minLength) minLength = lengths[keys[p]];
+  }
+  return { maxTf, minLength };
+}
+
+/** The frequency beside `key` in postings sorted by key (0 when absent). */
+function tfIn(keys: ArrayLike<number>, tfs: ArrayLike<number>, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid];
+    if (k === key) return tfs[mid];
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 /** The `limit` keys with the highest scores (smaller key first on a tie), by a bounded heap. */
