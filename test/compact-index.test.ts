@@ -134,6 +134,33 @@ describe('the packed BM25 index', () => {
     expect(queries).toBe(450);
   });
 
+  it('packs for a save in slices: between them the index answers as before, and the bytes are those of a packing at once', async () => {
+    const build = () => {
+      const index = new Bm25Index();
+      for (let key = 0; key < 2000; key++) index.add(key, randomTokens(key + 3));
+      index.pack();
+      for (let key = 2000; key < 2100; key++) index.add(key, randomTokens(key * 5));
+      for (const key of [4, 40, 400, 1999, 2050]) index.remove(key);
+      return index;
+    };
+    const [atOnce, sliced] = [build(), build()];
+    const query = ['平陆', '招商', '书记'];
+    const answers = (i: Bm25Index) => ({ top: i.search(query, undefined, 20), all: i.search(query), df: VOCAB.map((t) => i.df(t)) });
+    const before = answers(sliced);
+    expect(before.all.has(400)).toBe(false);
+    let pending = true;
+    const parts = sliced.toPartsInSlices(0).finally(() => (pending = false));
+    let pauses = 0;
+    while (pending) {
+      expect(answers(sliced)).toEqual(before);
+      pauses++;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(pauses).toBeGreaterThan(1);
+    expect(join(await parts)).toEqual(join(atOnce.toParts()));
+    expect(answers(sliced)).toEqual(before);
+  });
+
   it('refuses keys that are not small non-negative integers, and a file that is not an index part', () => {
     expect(() => new Bm25Index().add(-1, ['a'])).toThrow(RangeError);
     expect(() => Bm25Index.fromBytes(new Uint8Array(64))).toThrow(/not an index part/);
@@ -146,7 +173,7 @@ describe('the packed BM25 index', () => {
 describe('the chunk table', () => {
   const chunk = (id: number, text: string, heading?: string) => ({ id, source: `doc${id % 3}.txt`, start: id * 10, end: id * 10 + text.length, text, ...(heading ? { heading } : {}) });
 
-  it('keeps chunks packed after a save, decodes them on demand, and takes additions and removals on top', () => {
+  it('keeps chunks packed after a save, decodes them on demand, and takes additions and removals on top', async () => {
     const table = new ChunkTable();
     const texts = ['力争全年招商项目达到50个，协议总投资达到200亿元以上。', '縣委書記 😀 emoji', 'plain ascii'];
     texts.forEach((t, i) => table.add(chunk(i, t, i === 1 ? '一、总体要求' : undefined)));
@@ -165,7 +192,9 @@ describe('the chunk table', () => {
     expect(packed.size).toBe(3);
     expect([...packed.values()].map((c) => c.text)).toEqual(['plain ascii', '新增的段落', '替换的段落']);
 
+    const sliced = join(await packed.toPartsInSlices(0));
     const again = ChunkTable.fromBytes(join(packed.toParts()));
+    expect(sliced).toEqual(join(packed.toParts()));
     expect([...again.values()].map((c) => [c.id, c.text])).toEqual([[2, 'plain ascii'], [0, '替换的段落'], [5, '新增的段落']]);
   });
 

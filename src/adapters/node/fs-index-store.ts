@@ -143,7 +143,7 @@ export class FsIndexStore {
     const gen = `gen-${Date.now()}-${process.pid}`;
     const tmp = join(this.dir, `.tmp-${gen}`);
     await mkdir(tmp, { recursive: true });
-    const parts = index.toParts();
+    const parts = await index.toParts();
     await writeFileDurable(join(tmp, DOCUMENTS), parts.documents);
     await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
     await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);

@@ -7,10 +7,10 @@ import type { Chunk } from '../types.js';
 import { packParts, unpack, type ByteSource } from './binary-pack.js';
 import { AppError } from '../errors.js';
 import { LruCache } from '../lru-cache.js';
+import { runInSlices, runToEnd } from '../time-slices.js';
 
 /** A chunk as the index keeps it: its search tokens live in the BM25 index only. */
 export type StoredChunk = Omit<Chunk, 'tokens'>;
-
 
 interface Packed {
   ids: Int32Array;
@@ -28,6 +28,8 @@ interface Packed {
 const NONE = -1;
 /** Packed chunks kept decoded: the ones questions keep coming back to. */
 const DECODED = 20_000;
+/** Packed chunks whose texts `toParts` copies per read (and per step). */
+const RUN_SLOTS = 4096;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -92,6 +94,15 @@ export class ChunkTable {
 
   /** The table as parts to write one after another; packed texts are copied as bytes, not decoded. */
   toParts(): Uint8Array[] {
+    return runToEnd(this.partsSteps());
+  }
+
+  /** `toParts`, giving the event loop a turn every few milliseconds (it takes seconds at a million chunks). */
+  toPartsInSlices(sliceMs?: number): Promise<Uint8Array[]> {
+    return runInSlices(this.partsSteps(), sliceMs);
+  }
+
+  private *partsSteps(): Generator<void, Uint8Array[]> {
     const p = this.packed;
     const live: number[] = [];
     if (p) for (let s = 0; s < p.ids.length; s++) if (this.slot(p.ids[s]) === s) live.push(s);
@@ -123,12 +134,12 @@ export class ChunkTable {
       bytes += textLength;
       textAt[i + 1] = bytes;
     };
-    // Packed texts are copied a run of neighbouring live slots at a time (all of them in one read when nothing was
-    // removed), not chunk by chunk.
+    // Packed texts are copied a run of neighbouring live slots at a time (up to RUN_SLOTS of them per read), not
+    // chunk by chunk.
     for (let i = 0; i < live.length; ) {
       const c = p!;
       let j = i;
-      while (j + 1 < live.length && live[j + 1] === live[j] + 1) j++;
+      while (j + 1 < live.length && live[j + 1] === live[j] + 1 && j + 1 - i < RUN_SLOTS) j++;
       texts.push(c.text.bytes(c.textAt[live[i]], c.textAt[live[j] + 1]));
       for (; i <= j; i++) {
         const s = live[i];
@@ -139,6 +150,7 @@ export class ChunkTable {
           c.textAt[s + 1] - c.textAt[s],
         );
       }
+      yield;
     }
     loose.forEach((c, i) => {
       const text = encoder.encode(c.text);

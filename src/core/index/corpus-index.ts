@@ -116,13 +116,14 @@ export class CorpusIndex implements Corpus, CorpusView {
    * The index as files: documents as JSON, chunks and both BM25 indexes as packed arrays (vectors are saved by
    * their own index). `restore` reads them back without re-tokenising anything.
    */
-  toParts(): { documents: string; chunks: Uint8Array[]; chunkBm25: Uint8Array[]; documentBm25: Uint8Array[] } {
+  /** The index as files' contents, packing postings and texts in slices so that questions are answered meanwhile. */
+  async toParts(): Promise<{ documents: string; chunks: Uint8Array[]; chunkBm25: Uint8Array[]; documentBm25: Uint8Array[] }> {
     const documents: PersistedDocuments = { nextId: this.nextChunkId, nextDocKey: this.nextDocKey, documents: this.listDocuments() };
     return {
       documents: JSON.stringify(documents),
-      chunks: this.byId.toParts(),
-      chunkBm25: this.chunkBm25.toParts(),
-      documentBm25: this.documentBm25.toParts(),
+      chunks: await this.byId.toPartsInSlices(),
+      chunkBm25: await this.chunkBm25.toPartsInSlices(),
+      documentBm25: await this.documentBm25.toPartsInSlices(),
     };
   }
 

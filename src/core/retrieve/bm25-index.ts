@@ -7,6 +7,7 @@
  */
 import { AppError } from '../errors.js';
 import { layoutOf, packParts, readArray, unpack, type ByteSource, type PackedArray } from '../index/binary-pack.js';
+import { runInSlices, runToEnd } from '../time-slices.js';
 
 export interface Bm25Options {
   k1: number;
@@ -27,6 +28,8 @@ export const DOCUMENT_BM25: Bm25Options = { k1: 1.2, b: 0.3 };
 
 /** Entries added since the last packing that trigger the next one. */
 const PACK_EVERY = 50_000;
+/** Old postings read (and packed) per step of `packSteps`. */
+const BLOCK_POSTINGS = 1 << 18;
 const MAX_TF = 65_535;
 const ABSENT = -1;
 
@@ -92,6 +95,8 @@ export class Bm25Index {
   private searchNumber = 0;
   /** Per packed term, the highest tf and lowest entry length among its postings: what bounds its contribution. */
   private readonly extremes = new Map<number, Extremes>();
+  /** Per packed term, how many of its entries are among `removed`. */
+  private readonly removedDfs = new Map<number, number>();
 
   constructor(private readonly options: Bm25Options = CHUNK_BM25) {}
 
@@ -113,10 +118,9 @@ export class Bm25Index {
 
   add(key: number, tokens: string[]): void {
     if (!Number.isInteger(key) || key < 0) throw new RangeError(`BM25 keys are non-negative integers, not ${key}`);
-    if (this.has(key)) {
-      this.remove(key);
-      this.settle();
-    }
+    // A packed key added again: its old postings go first (removals are otherwise left out until the next packing).
+    if (this.has(key)) this.remove(key);
+    if (this.removed.has(key)) this.settle();
     const tf = new Map<string, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
     const ids: number[] = [];
@@ -156,6 +160,7 @@ export class Bm25Index {
       this.recentTerms.delete(key);
     } else {
       this.removed.add(key);
+      this.removedDfs.clear();
     }
     this.version++;
     this.count--;
@@ -163,50 +168,55 @@ export class Bm25Index {
     this.lengths[key] = ABSENT;
   }
 
-  /** Applies pending removals (they need a pass over the packed postings). */
+  /** Applies pending removals now (before a packed key is added again). */
   private settle(): void {
     if (this.removed.size) this.pack();
   }
 
   /** Folds recent entries into the packed arrays and drops removed ones. */
   pack(): void {
+    runToEnd(this.packSteps());
+  }
+
+  /**
+   * `pack` as steps, for `toPartsInSlices`: the new arrays are built aside, a block of terms per step, and take over
+   * in the last step, so the index answers from the old ones (pending removals left out) until then.
+   */
+  private *packSteps(): Generator<void, void> {
     const termCount = this.terms.length;
     const packedTerms = this.offsets.length - 1;
     const gone = new Uint8Array(this.lengths.length);
     for (const key of this.removed) gone[key] = 1;
-    // Every packed posting at once (two reads when they live in a file, not two per term).
-    const all = this.all();
     const oldOffsets = this.offsets;
-    const postings = (t: number) => ({
-      keys: all.keys.subarray(oldOffsets[t], oldOffsets[t + 1]),
-      tfs: all.tfs.subarray(oldOffsets[t], oldOffsets[t + 1]),
-    });
+    const dfs = this.dfs.slice();
     const sizes = new Uint32Array(termCount);
-    for (let t = 0; t < packedTerms; t++) {
-      let n = 0;
-      for (const key of postings(t).keys) {
-        if (gone[key]) this.dfs[t]--;
-        else n++;
+    // Old postings are read a block of terms at a time (a block's keys and tfs in one read each when in a file).
+    const blocks: { from: number; to: number; keys: Int32Array; tfs: Uint16Array }[] = [];
+    for (let from = 0; from < packedTerms; ) {
+      let to = from + 1;
+      while (to < packedTerms && oldOffsets[to + 1] - oldOffsets[from] <= BLOCK_POSTINGS) to++;
+      const block = { from, to, ...this.range(from, to) };
+      blocks.push(block);
+      for (let t = from, p = 0; t < to; t++) {
+        let n = 0;
+        for (const end = oldOffsets[t + 1] - oldOffsets[from]; p < end; p++) {
+          if (gone[block.keys[p]]) dfs[t]--;
+          else n++;
+        }
+        sizes[t] = n;
       }
-      sizes[t] = n;
+      from = to;
+      yield;
     }
     for (const [t, list] of this.recent) sizes[t] += list.size;
     const offsets = new Uint32Array(termCount + 1);
     for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t] + sizes[t];
     const keys = new Int32Array(offsets[termCount]);
     const tfs = new Uint16Array(offsets[termCount]);
-    for (let t = 0; t < termCount; t++) {
-      let at = offsets[t];
-      if (t < packedTerms) {
-        const old = postings(t);
-        for (let p = 0; p < old.keys.length; p++) {
-          if (gone[old.keys[p]]) continue;
-          keys[at] = old.keys[p];
-          tfs[at++] = old.tfs[p];
-        }
-      }
+    const recentInto = (t: number, start: number) => {
+      let at = start;
       const list = this.recent.get(t);
-      if (!list) continue;
+      if (!list) return;
       let sorted = true;
       for (const [key, tf] of list) {
         if (at > offsets[t] && key < keys[at - 1]) sorted = false;
@@ -214,44 +224,78 @@ export class Bm25Index {
         tfs[at++] = tf;
       }
       if (!sorted) {
-        const order = Array.from({ length: at - offsets[t] }, (_, i) => offsets[t] + i).sort((a, b) => keys[a] - keys[b]);
-        const k = order.map((p) => keys[p]);
-        const f = order.map((p) => tfs[p]);
+        const order = Array.from({ length: at - offsets[t] }, (_, i) => offsets[t] + i).sort((x, y) => keys[x] - keys[y]);
+        const k = order.map((q) => keys[q]);
+        const f = order.map((q) => tfs[q]);
         keys.set(k, offsets[t]);
         tfs.set(f, offsets[t]);
       }
+    };
+    for (const block of blocks) {
+      for (let t = block.from, p = 0; t < block.to; t++) {
+        let at = offsets[t];
+        for (const end = oldOffsets[t + 1] - oldOffsets[block.from]; p < end; p++) {
+          if (gone[block.keys[p]]) continue;
+          keys[at] = block.keys[p];
+          tfs[at++] = block.tfs[p];
+        }
+        recentInto(t, at);
+      }
+      yield;
     }
+    for (let t = packedTerms; t < termCount; t++) recentInto(t, offsets[t]);
+    this.dfs = dfs;
     this.inMemory(offsets, keys, tfs);
     this.recent.clear();
     this.recentTerms.clear();
     this.removed.clear();
+    this.removedDfs.clear();
   }
 
   /** Number of entries containing the term. */
   df(term: string): number {
-    this.settle();
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.dfs[id];
+    return id === undefined ? 0 : this.liveDf(id);
+  }
+
+  /** A term's df less its entries removed since the last packing (counted once per term until the next removal). */
+  private liveDf(id: number): number {
+    if (!this.removed.size || id >= this.offsets.length - 1) return this.dfs[id];
+    let gone = this.removedDfs.get(id);
+    if (gone === undefined) {
+      const { keys } = this.packed(id);
+      gone = 0;
+      if (this.removed.size * Math.log2(keys.length + 2) < keys.length) {
+        for (const key of this.removed) if (positionIn(keys, key) >= 0) gone++;
+      } else {
+        for (const key of keys) if (this.removed.has(key)) gone++;
+      }
+      this.removedDfs.set(id, gone);
+    }
+    return this.dfs[id] - gone;
   }
 
   idf(term: string): number {
     return bm25Idf(this.count, this.df(term));
   }
 
-  /** Entries holding the term, in the order they were added (ascending keys), with its frequency in each. */
+  /** Entries holding the term, by ascending key, with its frequency in each. */
   *postings(term: string): Generator<{ key: number; tf: number }> {
-    this.settle();
     const id = this.termIds.get(term);
     if (id === undefined) return;
+    const recent = [...(this.recent.get(id) ?? [])].sort((a, b) => a[0] - b[0]);
+    let r = 0;
     if (id < this.offsets.length - 1) {
       const { keys, tfs } = this.packed(id);
-      for (let p = 0; p < keys.length; p++) yield { key: keys[p], tf: tfs[p] };
+      for (let p = 0; p < keys.length; p++) {
+        for (; r < recent.length && recent[r][0] < keys[p]; r++) yield { key: recent[r][0], tf: recent[r][1] };
+        if (this.lengths[keys[p]] !== ABSENT) yield { key: keys[p], tf: tfs[p] };
+      }
     }
-    for (const [key, tf] of this.recent.get(id) ?? []) yield { key, tf };
+    for (; r < recent.length; r++) yield { key: recent[r][0], tf: recent[r][1] };
   }
 
   termFrequency(term: string, key: number): number {
-    this.settle();
     const id = this.termIds.get(term);
     if (id === undefined || !this.has(key)) return 0;
     const recent = this.recent.get(id)?.get(key);
@@ -270,11 +314,11 @@ export class Bm25Index {
    * the exhaustive scores to the last digit.
    */
   search(queryTokens: string[], weights?: ReadonlyMap<string, number>, limit?: number): Map<number, number> {
-    this.settle();
     if (limit !== undefined) return this.searchBest(queryTokens, weights, limit);
     const terms = this.queryTerms(queryTokens, weights);
     const { scores, touched } = this.accumulate(terms, this.begin());
-    return new Map(touched.map((k) => [k, scores[k]]));
+    // Entries removed since the last packing are still in the postings, scoring 0 (their length part is infinite).
+    return new Map(touched.filter((k) => this.lengths[k] !== ABSENT).map((k) => [k, scores[k]]));
   }
 
   /** Starts a search: the scratch arrays cover every key, and no key counts as touched. */
@@ -349,7 +393,8 @@ export class Bm25Index {
       const threshold: number = scores[best(running, scores, limit)[0]];
       running = running.filter((k) => !below(scores[k] + rest, threshold));
     }
-    // The entries left in the running, scored exactly as an exhaustive search sums them.
+    // The entries left in the running, scored exactly as an exhaustive search sums them (removed ones left out).
+    running = running.filter((k) => this.lengths[k] !== ABSENT);
     const exact = new Map<number, number>();
     for (const key of running) {
       let score = 0;
@@ -366,7 +411,6 @@ export class Bm25Index {
 
   /** BM25 scores of every key (0 where no query term occurs), as a new array indexed by key. */
   scoreAll(queryTokens: string[], weights?: ReadonlyMap<string, number>): Float64Array {
-    this.settle();
     const scores = new Float64Array(this.lengths.length);
     const terms = this.queryTerms(queryTokens, weights);
     const { norms } = this;
@@ -390,7 +434,10 @@ export class Bm25Index {
     const avg = this.averageLength;
     if (this.normsVersion !== this.version) {
       this.norms = new Float64Array(this.lengths.length);
-      for (let key = 0; key < this.lengths.length; key++) this.norms[key] = k1 * (1 - b + (b * this.lengths[key]) / avg);
+      for (let key = 0; key < this.lengths.length; key++) {
+        const length = this.lengths[key];
+        this.norms[key] = length === ABSENT ? Infinity : k1 * (1 - b + (b * length) / avg);
+      }
       this.normsVersion = this.version;
     }
     const k1plus1 = k1 + 1;
@@ -399,7 +446,7 @@ export class Bm25Index {
     const out: QueryTerm[] = [];
     for (const term of new Set(queryTokens)) {
       const id = this.termIds.get(term);
-      if (id === undefined || !this.dfs[id]) continue;
+      if (id === undefined || !this.liveDf(id)) continue;
       const weight = this.idf(term) * (weights?.get(term) ?? 1);
       if (id < this.offsets.length - 1) {
         const { keys, tfs } = this.packed(id);
@@ -420,8 +467,18 @@ export class Bm25Index {
   /** The packed index as parts to write one after another. */
   toParts(): Uint8Array[] {
     this.pack();
+    return this.packedParts();
+  }
+
+  /** `toParts`, giving the event loop a turn every few milliseconds while packing (seconds at a million entries). */
+  async toPartsInSlices(sliceMs?: number): Promise<Uint8Array[]> {
+    await runInSlices(this.packSteps(), sliceMs);
+    return this.packedParts();
+  }
+
+  private packedParts(): Uint8Array[] {
     const header: Header = { options: this.options, terms: this.terms, count: this.count, totalLength: this.totalLength };
-    const { keys, tfs } = this.all();
+    const { keys, tfs } = this.range(0, this.offsets.length - 1);
     return packParts(header, [this.offsets, keys, tfs, this.lengths]);
   }
 
@@ -429,11 +486,11 @@ export class Bm25Index {
     this.offsets = offsets;
     this.extremes.clear();
     this.packed = (t) => ({ keys: keys.subarray(offsets[t], offsets[t + 1]), tfs: tfs.subarray(offsets[t], offsets[t + 1]) });
-    this.all = () => ({ keys, tfs });
+    this.range = (from, to) => ({ keys: keys.subarray(offsets[from], offsets[to]), tfs: tfs.subarray(offsets[from], offsets[to]) });
   }
 
-  /** Every packed posting, in term order (all of them read when they live in a file). */
-  private all: () => { keys: Int32Array; tfs: Uint16Array } = () => ({ keys: new Int32Array(0), tfs: new Uint16Array(0) });
+  /** The packed postings of terms `from` to `to` (excluded), one after another (read when they live in a file). */
+  private range: (from: number, to: number) => { keys: Int32Array; tfs: Uint16Array } = () => ({ keys: new Int32Array(0), tfs: new Uint16Array(0) });
 
   /** Reads what `toParts` wrote (the arrays stay views on `bytes`). */
   static fromBytes(bytes: Uint8Array, what = 'BM25 index'): Bm25Index {
@@ -478,9 +535,9 @@ export class Bm25Index {
       }
       return hit;
     };
-    index.all = () => ({
-      keys: readArray<Int32Array>(source, 'Int32Array', keysAt.offset, keysAt.length),
-      tfs: readArray<Uint16Array>(source, 'Uint16Array', tfsAt.offset, tfsAt.length),
+    index.range = (from, to) => ({
+      keys: readArray<Int32Array>(source, 'Int32Array', keysAt.offset + 4 * offsets[from], offsets[to] - offsets[from]),
+      tfs: readArray<Uint16Array>(source, 'Uint16Array', tfsAt.offset + 2 * offsets[from], offsets[to] - offsets[from]),
     });
     return index;
   }
@@ -505,24 +562,32 @@ function extremesOf(keys: ArrayLike<number>, tfs: ArrayLike<number>, lengths: In
   let maxTf = 0;
   let minLength = Infinity;
   for (let p = 0; p < keys.length; p++) {
+    const length = lengths[keys[p]];
+    if (length === ABSENT) continue;
     if (tfs[p] > maxTf) maxTf = tfs[p];
-    if (lengths[keys[p]] < minLength) minLength = lengths[keys[p]];
+    if (length < minLength) minLength = length;
   }
   return { maxTf, minLength };
 }
 
-/** The frequency beside `key` in postings sorted by key (0 when absent). */
-function tfIn(keys: ArrayLike<number>, tfs: ArrayLike<number>, key: number): number {
+/** Where `key` sits in keys sorted ascending (-1 when absent). */
+function positionIn(keys: ArrayLike<number>, key: number): number {
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const k = keys[mid];
-    if (k === key) return tfs[mid];
+    if (k === key) return mid;
     if (k < key) lo = mid + 1;
     else hi = mid - 1;
   }
-  return 0;
+  return -1;
+}
+
+/** The frequency beside `key` in postings sorted by key (0 when absent). */
+function tfIn(keys: ArrayLike<number>, tfs: ArrayLike<number>, key: number): number {
+  const at = positionIn(keys, key);
+  return at < 0 ? 0 : tfs[at];
 }
 
 /** The `limit` keys with the highest scores (smaller key first on a tie), by a bounded heap. */
