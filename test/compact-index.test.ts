@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index, bm25Idf, bm25Term, CHUNK_BM25 } from '../src/core/retrieve/bm25-index.js';
 import { ChunkTable } from '../src/core/index/chunk-table.js';
 import { packParts } from '../src/core/index/binary-pack.js';
+import { CorpusIndex } from '../src/core/index/corpus-index.js';
+import type { VectorIndex } from '../src/core/ports.js';
 
 const join = (parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -159,6 +161,19 @@ describe('the packed BM25 index', () => {
     expect(pauses).toBeGreaterThan(1);
     expect(join(await parts)).toEqual(join(atOnce.toParts()));
     expect(answers(sliced)).toEqual(before);
+  });
+
+  it('writes the documents of a whole corpus as JSON.stringify would, a thousand at a time', async () => {
+    const index = new CorpusIndex({ remove: () => undefined } as unknown as VectorIndex);
+    for (let d = 0; d < 2500; d++) {
+      const [id] = index.allocateIds(1);
+      const meta = { source: `doc-${d}.md`, hash: `h${d}`, bytes: d, title: `文件“${d}”`, places: d % 2 ? ['平陆'] : undefined, indexedAt: d };
+      index.addDocument(meta, [{ id, source: meta.source, text: '平陆招商', start: 0, end: 4, tokens: ['平陆', '招商'] }]);
+    }
+    index.removeDocument('doc-7.md');
+    const documents = new TextDecoder().decode(join((await index.toParts()).documents));
+    expect(documents).toBe(JSON.stringify({ nextId: index.nextId, nextDocKey: 2500, documents: index.listDocuments() }));
+    expect(JSON.parse(documents).documents).toHaveLength(2499);
   });
 
   it('refuses keys that are not small non-negative integers, and a file that is not an index part', () => {

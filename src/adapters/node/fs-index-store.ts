@@ -144,7 +144,7 @@ export class FsIndexStore {
     const tmp = join(this.dir, `.tmp-${gen}`);
     await mkdir(tmp, { recursive: true });
     const parts = await index.toParts();
-    await writeFileDurable(join(tmp, DOCUMENTS), parts.documents);
+    await writePartsDurable(join(tmp, DOCUMENTS), parts.documents);
     await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
     await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
     await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);

@@ -5,6 +5,7 @@ import { Bm25Index, CHUNK_BM25, DOCUMENT_BM25 } from '../retrieve/bm25-index.js'
 import type { Corpus, CorpusView, LoadedChunk } from './corpus.js';
 import { focusOf } from './focus.js';
 import { ChunkTable, type StoredChunk } from './chunk-table.js';
+import { runInSlices } from '../time-slices.js';
 
 export interface IndexedDocument {
   meta: DocumentMeta;
@@ -117,14 +118,30 @@ export class CorpusIndex implements Corpus, CorpusView {
    * their own index). `restore` reads them back without re-tokenising anything.
    */
   /** The index as files' contents, packing postings and texts in slices so that questions are answered meanwhile. */
-  async toParts(): Promise<{ documents: string; chunks: Uint8Array[]; chunkBm25: Uint8Array[]; documentBm25: Uint8Array[] }> {
-    const documents: PersistedDocuments = { nextId: this.nextChunkId, nextDocKey: this.nextDocKey, documents: this.listDocuments() };
+  async toParts(): Promise<{ documents: Uint8Array[]; chunks: Uint8Array[]; chunkBm25: Uint8Array[]; documentBm25: Uint8Array[] }> {
     return {
-      documents: JSON.stringify(documents),
+      documents: await runInSlices(this.documentsJson()),
       chunks: await this.byId.toPartsInSlices(),
       chunkBm25: await this.chunkBm25.toPartsInSlices(),
       documentBm25: await this.documentBm25.toPartsInSlices(),
     };
+  }
+
+  /**
+   * The PersistedDocuments as `JSON.stringify` writes them, in UTF-8 parts of a thousand documents each, one part per
+   * step (tens of MB at 100k documents).
+   */
+  private *documentsJson(): Generator<void, Uint8Array[]> {
+    const encoder = new TextEncoder();
+    const documents = this.listDocuments();
+    const parts = [encoder.encode(`{"nextId":${JSON.stringify(this.nextChunkId)},"nextDocKey":${JSON.stringify(this.nextDocKey)},"documents":[`)];
+    for (let i = 0; i < documents.length; i += 1000) {
+      const json = documents.slice(i, i + 1000).map((d) => JSON.stringify(d)).join(',');
+      parts.push(encoder.encode(i ? `,${json}` : json));
+      yield;
+    }
+    parts.push(encoder.encode(']}'));
+    return parts;
   }
 
   /** `openVectors` gets the ids of every chunk, whose vectors it must hold. */
