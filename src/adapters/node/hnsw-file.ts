@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.js';
 import { quantize, type CompactGraphArrays, type CompactGraphHeader } from '../../core/index/compact-graph.js';
 import { packParts, type PackedArray } from '../../core/index/binary-pack.js';
 import { writePartsDurable } from './atomic-write.js';
+import { runInSlices, runToEnd } from '../../core/time-slices.js';
 
 const HEADER_BYTES = 96;
 const NONE = 0xffffffff;
@@ -52,9 +53,18 @@ export function readHnswLayout(fd: number, dimensions: number): HnswFileLayout {
 
 /** Nodes read per block while deriving the compact graph (about 35 MB at 512 dimensions). */
 const BLOCK_NODES = 16_384;
+/** Nodes quantised per step of `compactSteps`. */
+const STEP_NODES = 2048;
+
+type CompactGraphFile = { header: HnswFileLayout; arrays: CompactGraphArrays };
 
 /** Reads an hnswlib file once, from start to end, into the compact graph (links kept, vectors quantised). */
-export function compactFromHnswFile(path: string, dimensions: number): { header: HnswFileLayout; arrays: CompactGraphArrays } {
+export function compactFromHnswFile(path: string, dimensions: number): CompactGraphFile {
+  return runToEnd(compactSteps(path, dimensions));
+}
+
+/** `compactFromHnswFile` as steps of a few thousand nodes (seconds at a million nodes). */
+function* compactSteps(path: string, dimensions: number): Generator<void, CompactGraphFile> {
   const fd = openSync(path, 'r');
   try {
     const layout = readHnswLayout(fd, dimensions);
@@ -87,6 +97,7 @@ export function compactFromHnswFile(path: string, dimensions: number): { header:
         const labelWord = w + (vectorOffset + 4 * dimensions) / 4;
         if (words[labelWord + 1] !== 0) throw new AppError('index_corrupt', `vectors: node ${node} has a label beyond 2^32`);
         arrays.labels[node] = words[labelWord];
+        if (k % STEP_NODES === STEP_NODES - 1) yield;
       }
     }
     // The upper levels: per node, a byte count and that many bytes of (count, links…) per level.
@@ -109,6 +120,7 @@ export function compactFromHnswFile(path: string, dimensions: number): { header:
       chunks.push(list);
       upperLength += list.length;
       at += bytes;
+      if (node % (16 * STEP_NODES) === 0) yield;
     }
     arrays.upper = new Uint32Array(upperLength);
     for (let i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) arrays.upper.set(chunks[i], at);
@@ -127,7 +139,7 @@ export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGra
 
 /** Derives the compact graph of the hnswlib file at `vectorsPath` and writes it, flushed, to `graphPath`. */
 export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number): Promise<void> {
-  await writePartsDurable(graphPath, compactParts(compactFromHnswFile(vectorsPath, dimensions)));
+  await writePartsDurable(graphPath, compactParts(await runInSlices(compactSteps(vectorsPath, dimensions))));
 }
 
 /** hnswlib files up to this size are read whole, so that exact vectors are views, not reads. */

@@ -13,6 +13,7 @@ import { AppError } from '../../core/errors.js';
 import { CompactGraph, type CompactGraphArrays } from '../../core/index/compact-graph.js';
 import { unpack } from '../../core/index/binary-pack.js';
 import { exactVectorReader, readHnswLayout, writeCompactGraph, type HnswFileLayout } from './hnsw-file.js';
+import { runInSlices } from '../../core/time-slices.js';
 
 export interface HnswOptions {
   m: number;
@@ -229,17 +230,24 @@ export class HnswVectorIndex implements VectorIndex {
       const merged = new hnswlib.HierarchicalNSW('ip', this.dimensions);
       await merged.readIndex(snapshot.files.vectors, false);
       merged.resizeIndex(snapshot.graph.count + upTo);
-      for (const label of snapshot.graph.arrays.labels) {
-        if (this.isLive(label)) continue;
-        try {
-          merged.markDelete(label);
-        } catch {
-          // already deleted in the file
+      const added = this.added.slice(0, upTo);
+      // Adding tens of thousands of points to a large graph takes a minute: questions are answered between slices.
+      const steps = function* (this: HnswVectorIndex) {
+        for (const label of snapshot.graph.arrays.labels) {
+          if (this.isLive(label)) continue;
+          try {
+            merged.markDelete(label);
+          } catch {
+            // already deleted in the file
+          }
         }
-      }
-      for (const id of this.added.slice(0, upTo)) {
-        if (this.isLive(id)) merged.addPoint(this.index.getPoint(id), id);
-      }
+        yield;
+        for (const id of added) {
+          if (this.isLive(id)) merged.addPoint(this.index.getPoint(id), id);
+          yield;
+        }
+      };
+      await runInSlices(steps.call(this));
       await merged.writeIndex(files.vectors);
     }
     await writeCompactGraph(files.vectors, files.graph, this.dimensions);
