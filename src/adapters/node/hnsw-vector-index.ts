@@ -230,29 +230,30 @@ export class HnswVectorIndex implements VectorIndex {
       const merged = new hnswlib.HierarchicalNSW('ip', this.dimensions);
       await merged.readIndex(snapshot.files.vectors, false);
       merged.resizeIndex(snapshot.graph.count + upTo);
-      const added = this.added.slice(0, upTo);
       // Adding tens of thousands of points to a large graph takes a minute: questions are answered between slices.
-      const steps = function* (this: HnswVectorIndex) {
-        for (const label of snapshot.graph.arrays.labels) {
-          if (this.isLive(label)) continue;
-          try {
-            merged.markDelete(label);
-          } catch {
-            // already deleted in the file
-          }
-        }
-        yield;
-        for (const id of added) {
-          if (this.isLive(id)) merged.addPoint(this.index.getPoint(id), id);
-          yield;
-        }
-      };
-      await runInSlices(steps.call(this));
+      await runInSlices(this.mergeSteps(merged, snapshot.graph.arrays.labels, this.added.slice(0, upTo)));
       await merged.writeIndex(files.vectors);
     }
     await writeCompactGraph(files.vectors, files.graph, this.dimensions);
     this.written = { upTo, merged: true };
     return false;
+  }
+
+  /** Into `merged` (the saved graph, read again): its removed labels marked deleted, then the live added points, a step each. */
+  private *mergeSteps(merged: hnswlib.HierarchicalNSW, savedLabels: Uint32Array, added: number[]): Generator<void, void> {
+    for (const label of savedLabels) {
+      if (this.isLive(label)) continue;
+      try {
+        merged.markDelete(label);
+      } catch {
+        // already deleted in the file
+      }
+    }
+    yield;
+    for (const id of added) {
+      if (this.isLive(id)) merged.addPoint(this.index.getPoint(id), id);
+      yield;
+    }
   }
 
   /**
