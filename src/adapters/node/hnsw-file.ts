@@ -56,7 +56,7 @@ const BLOCK_NODES = 16_384;
 /** Nodes quantised per step of `compactSteps`. */
 const STEP_NODES = 2048;
 
-type CompactGraphFile = { header: HnswFileLayout; arrays: CompactGraphArrays };
+export type CompactGraphFile = { header: HnswFileLayout; arrays: CompactGraphArrays };
 
 /** Reads an hnswlib file once, from start to end, into the compact graph (links kept, vectors quantised). */
 export function compactFromHnswFile(path: string, dimensions: number): CompactGraphFile {
@@ -138,8 +138,10 @@ export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGra
 }
 
 /** Derives the compact graph of the hnswlib file at `vectorsPath` and writes it, flushed, to `graphPath`. */
-export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number): Promise<void> {
-  await writePartsDurable(graphPath, compactParts(await runInSlices(compactSteps(vectorsPath, dimensions))));
+export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number): Promise<CompactGraphFile> {
+  const graph = await runInSlices(compactSteps(vectorsPath, dimensions));
+  await writePartsDurable(graphPath, compactParts(graph));
+  return graph;
 }
 
 /** hnswlib files up to this size are read whole, so that exact vectors are views, not reads. */

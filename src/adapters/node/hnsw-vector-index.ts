@@ -10,9 +10,9 @@ import { closeSync, copyFileSync, linkSync, openSync, readFileSync } from 'node:
 import hnswlib from 'hnswlib-node';
 import type { VectorIndex, VectorMatch } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
-import { CompactGraph, type CompactGraphArrays } from '../../core/index/compact-graph.js';
+import { CompactGraph } from '../../core/index/compact-graph.js';
 import { unpack } from '../../core/index/binary-pack.js';
-import { exactVectorReader, readHnswLayout, writeCompactGraph, type HnswFileLayout } from './hnsw-file.js';
+import { exactVectorReader, readHnswLayout, writeCompactGraph, type CompactGraphFile, type HnswFileLayout } from './hnsw-file.js';
 import { runInSlices } from '../../core/time-slices.js';
 
 export interface HnswOptions {
@@ -45,19 +45,22 @@ interface Snapshot {
 
 /** Opens the compact graph at `files.graph`, reading exact vectors from `files.vectors`. */
 function openSnapshot(files: VectorFiles, dimensions: number): Snapshot {
+  const { header, arrays } = unpack(readFileSync(files.graph), 'vector graph');
+  const [level0, upperAt, upper, labels, scales, codes] = arrays as [Uint32Array, Int32Array, Uint32Array, Uint32Array, Float32Array, Int8Array];
+  return snapshotOf(files, dimensions, { header: header as HnswFileLayout, arrays: { level0, upperAt, upper, labels, scales, codes } });
+}
+
+/** The compact graph of `files` (already in memory), reading exact vectors from `files.vectors`. */
+function snapshotOf(files: VectorFiles, dimensions: number, { header, arrays }: CompactGraphFile): Snapshot {
   const fd = openSync(files.vectors, 'r');
   try {
     const layout = readHnswLayout(fd, dimensions);
-    const { header, arrays } = unpack(readFileSync(files.graph), 'vector graph');
-    const [level0, upperAt, upper, labels, scales, codes] = arrays as [Uint32Array, Int32Array, Uint32Array, Uint32Array, Float32Array, Int8Array];
-    const graphHeader = header as HnswFileLayout;
-    if (graphHeader.count !== layout.count || graphHeader.dimensions !== dimensions) {
-      throw new AppError('index_corrupt', `vector graph: ${graphHeader.count} nodes of ${graphHeader.dimensions} dimensions, vectors hold ${layout.count} of ${dimensions}`);
+    if (header.count !== layout.count || header.dimensions !== dimensions) {
+      throw new AppError('index_corrupt', `vector graph: ${header.count} nodes of ${header.dimensions} dimensions, vectors hold ${layout.count} of ${dimensions}`);
     }
-    const graphArrays: CompactGraphArrays = { level0, upperAt, upper, labels, scales, codes };
     let graph: CompactGraph;
     try {
-      graph = new CompactGraph(graphHeader, graphArrays, exactVectorReader(fd, layout));
+      graph = new CompactGraph(header, arrays, exactVectorReader(fd, layout));
     } catch (cause) {
       throw new AppError('index_corrupt', `vector graph: ${cause instanceof Error ? cause.message : cause}`, { cause });
     }
@@ -89,7 +92,7 @@ export class HnswVectorIndex implements VectorIndex {
   private live: Uint8Array = new Uint8Array(0);
   private liveCount = 0;
   /** What the last `write` left in its files, for `adopt`. */
-  private written?: { upTo: number; merged: boolean };
+  private written?: { upTo: number; merged?: CompactGraphFile };
   private readonly isLive = (id: number) => id >= 0 && id < this.live.length && this.live[id] === 1;
 
   private constructor(
@@ -221,7 +224,7 @@ export class HnswVectorIndex implements VectorIndex {
       linkOrCopy(snapshot.files.graph, files.graph);
       const hasAdded = this.liveAdded > 0;
       if (hasAdded) await this.index.writeIndex(files.added);
-      this.written = { upTo, merged: false };
+      this.written = { upTo };
       return hasAdded;
     }
     if (!snapshot) {
@@ -234,8 +237,8 @@ export class HnswVectorIndex implements VectorIndex {
       await runInSlices(this.mergeSteps(merged, snapshot.graph.arrays.labels, this.added.slice(0, upTo)));
       await merged.writeIndex(files.vectors);
     }
-    await writeCompactGraph(files.vectors, files.graph, this.dimensions);
-    this.written = { upTo, merged: true };
+    // The graph just derived is searched after the rename as it is, not read back.
+    this.written = { upTo, merged: await writeCompactGraph(files.vectors, files.graph, this.dimensions) };
     return false;
   }
 
@@ -264,11 +267,12 @@ export class HnswVectorIndex implements VectorIndex {
     const written = this.written;
     if (!written) throw new Error('adopt: nothing was written');
     this.written = undefined;
-    if (!written.merged && this.snapshot) {
-      this.snapshot.files = files;
+    if (!written.merged) {
+      // Linked: the same graph, now under the new folder.
+      this.snapshot!.files = files;
       return;
     }
-    const next = openSnapshot(files, this.dimensions);
+    const next = snapshotOf(files, this.dimensions, written.merged);
     const later = this.added.slice(written.upTo).filter((id) => this.isLive(id));
     const previous = this.index;
     this.index = this.emptyIndex(Math.max(INITIAL_CAPACITY, later.length));
