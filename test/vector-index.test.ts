@@ -56,6 +56,20 @@ describe('the compact vector graph', () => {
     v.forEach((x, j) => expect(Math.abs(codes[j] * scale - x)).toBeLessThanOrEqual(scale / 2 + 1e-9));
   });
 
+  it('scores a small graph exhaustively: exactly the brute-force nearest, removed ones left out', async () => {
+    const data = vectors(200, DIM, 21);
+    const { where } = await saved(data, 200);
+    // With ef 1 the beam is k = 10 wide, which misses some of the true 10 nearest here; exhaustive scoring cannot.
+    const opened = await HnswVectorIndex.open(where, DIM, { ...EXHAUSTIVE, efSearch: 1 });
+    const live = new Set(Array.from({ length: 200 }, (_, id) => id).filter((id) => id % 7));
+    opened.setLive([...live]);
+    for (const q of vectors(10, DIM, 22)) {
+      const found = opened.search(q, 10);
+      expect(found.map((m) => m.id)).toEqual(bruteForce(data, live, q, 10).map((m) => m.id));
+      found.forEach((m) => expect(m.score).toBeCloseTo(dot(data[m.id], q), 5));
+    }
+  });
+
   it('finds what hnswlib finds, with exact scores, once saved and opened', async () => {
     const data = vectors(300, DIM);
     const built = HnswVectorIndex.create(DIM, EXHAUSTIVE);

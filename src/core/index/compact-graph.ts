@@ -39,6 +39,8 @@ export function quantize(vector: Float32Array, codes: Int8Array, offset: number)
   return scale;
 }
 
+/** Graphs up to this many nodes are searched exhaustively, with exact vectors. */
+const EXACT_UP_TO = 256;
 /** Fewest nodes re-scored with their exact vectors. */
 const RESCORE_MIN = 64;
 
@@ -102,6 +104,8 @@ export class CompactGraph {
     if (query.length !== this.dim) throw new Error(`query has ${query.length} dimensions, the graph ${this.dim}`);
     const { level0, upper, upperAt, labels } = this.arrays;
     const beam = Math.max(ef, k);
+    // A small graph is scored exactly, node by node: cheaper than the walk, whose beam would visit most of it anyway.
+    if (this.count <= EXACT_UP_TO) return this.exhaustive(query, k, isLive);
 
     let node = entry;
     let score = this.approx(query, node);
@@ -161,6 +165,20 @@ export class CompactGraph {
       let s = 0;
       for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
       out.push({ id: labels[results.nodeAt(i)], score: s });
+    }
+    return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  }
+
+  /** The `k` live nodes nearest `query`, every node scored with its exact vector. */
+  private exhaustive(query: Float32Array, k: number, isLive: IsLive): VectorMatch[] {
+    const { labels } = this.arrays;
+    const out: VectorMatch[] = [];
+    for (let node = 0; node < this.count; node++) {
+      if (!isLive(labels[node])) continue;
+      const vector = this.exact(node);
+      let s = 0;
+      for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
+      out.push({ id: labels[node], score: s });
     }
     return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
