@@ -159,27 +159,26 @@ export class CompactGraph {
 
     // The beam's best (by codes), at least RESCORE_MIN of them, re-scored exactly: codes alone mis-order near-ties.
     while (results.size > Math.max(RESCORE_MIN, k)) results.pop();
-    const out: VectorMatch[] = [];
-    for (let i = 0; i < results.size; i++) {
-      const vector = this.exact(results.nodeAt(i));
-      let s = 0;
-      for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
-      out.push({ id: labels[results.nodeAt(i)], score: s });
-    }
-    return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+    const nodes = Array.from({ length: results.size }, (_, i) => results.nodeAt(i));
+    return this.nearestExactly(query, nodes, k);
   }
 
   /** The `k` live nodes nearest `query`, every node scored with its exact vector. */
   private exhaustive(query: Float32Array, k: number, isLive: IsLive): VectorMatch[] {
     const { labels } = this.arrays;
-    const out: VectorMatch[] = [];
-    for (let node = 0; node < this.count; node++) {
-      if (!isLive(labels[node])) continue;
+    const nodes: number[] = [];
+    for (let node = 0; node < this.count; node++) if (isLive(labels[node])) nodes.push(node);
+    return this.nearestExactly(query, nodes, k);
+  }
+
+  /** The `k` of `nodes` nearest `query` by their exact vectors (ties to the smaller label). */
+  private nearestExactly(query: Float32Array, nodes: number[], k: number): VectorMatch[] {
+    const out = nodes.map((node) => {
       const vector = this.exact(node);
       let s = 0;
       for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
-      out.push({ id: labels[node], score: s });
-    }
+      return { id: this.arrays.labels[node], score: s };
+    });
     return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
 }

@@ -265,7 +265,7 @@ export class Bm25Index {
     if (gone === undefined) {
       const { keys } = this.packed(id);
       gone = 0;
-      if (this.removed.size * Math.log2(keys.length + 2) < keys.length) {
+      if (lookupsAreCheaper(this.removed.size, keys.length)) {
         for (const key of this.removed) if (positionIn(keys, key) >= 0) gone++;
       } else {
         for (const key of keys) if (this.removed.has(key)) gone++;
@@ -376,11 +376,8 @@ export class Bm25Index {
       const term = order[next];
       rest -= term.bound;
       const { weight, k1plus1, keys, tfs } = term;
-      if (running.length * Math.log2(keys.length + 2) < keys.length) {
-        for (const key of running) {
-          const tf = term.tf(key);
-          if (tf) scores[key] += (weight * tf * k1plus1) / (tf + norms[key]);
-        }
+      if (lookupsAreCheaper(running.length, keys.length)) {
+        for (const key of running) scores[key] += this.scoreOf(term, key);
       } else {
         for (const key of running) touchedAt[key] = stamp;
         for (let p = 0, end = keys.length; p < end; p++) {
@@ -398,15 +395,18 @@ export class Bm25Index {
     const exact = new Map<number, number>();
     for (const key of running) {
       let score = 0;
-      for (const term of terms) {
-        const tf = term.tf(key);
-        if (tf) score += (term.weight * tf * term.k1plus1) / (tf + norms[key]);
-      }
+      for (const term of terms) score += this.scoreOf(term, key);
       exact.set(key, score);
     }
     if (running.length <= limit) return exact;
     for (const [key, score] of exact) scores[key] = score;
     return new Map(best(running, scores, limit).map((k) => [k, scores[k]]));
+  }
+
+  /** What one term adds to one entry's score, found by a lookup (the scans write the same arithmetic out). */
+  private scoreOf({ weight, k1plus1, tf: tfOf }: QueryTerm, key: number): number {
+    const tf = tfOf(key);
+    return tf ? (weight * tf * k1plus1) / (tf + this.norms[key]) : 0;
   }
 
   /** BM25 scores of every key (0 where no query term occurs), as a new array indexed by key. */
@@ -568,6 +568,11 @@ function extremesOf(keys: ArrayLike<number>, tfs: ArrayLike<number>, lengths: In
     if (length < minLength) minLength = length;
   }
   return { maxTf, minLength };
+}
+
+/** Whether `lookups` binary searches in `postings` sorted keys cost less than one pass over them. */
+function lookupsAreCheaper(lookups: number, postings: number): boolean {
+  return lookups * Math.log2(postings + 2) < postings;
 }
 
 /** Where `key` sits in keys sorted ascending (-1 when absent). */
