@@ -1,83 +1,110 @@
 /**
- * @module cli-eval: `npm run eval -- --set FILE [--url URL] [--check]` scores the bot on a question set.
- * Without --url it uses the server on 127.0.0.1:$PORT when one answers, else an in-process app.
- * --check exits 1 when a metric falls below the acceptance thresholds.
+ * @module cli-eval: `npm run eval -- [--set FILE] [--corpus DIR | --url URL] [--check] [--min metric=value,...]`
+ * scores the bot on a question set (eval/SCORING.md). With --corpus, DIR is indexed in an index of its own (cached);
+ * with --url, a running server is asked; otherwise the server on 127.0.0.1:$PORT when one answers, else the
+ * configured corpus in process. Prints the summary, the summary by kind and the failures as JSON.
+ * --check exits 1 when a metric is below its threshold (--min, else the dev set's).
  */
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Answer, ChatMessage } from '../../core/types.js';
 import { loadConfig } from '../../config.js';
 import { createApp } from '../../app.js';
 import { createLogger } from '../../adapters/node/logger.js';
-import { openIndex } from './open-index.js';
-import { scoreItem, summarise, type EvalItem, type ItemResult } from '../../eval/metrics.js';
+import { openIndex, type OpenedIndex } from './open-index.js';
+import { openEvalIndex } from './eval-index.js';
+import { summarise, type ItemResult } from '../../eval/metrics.js';
+import { parseSet, runEval, type Request } from '../../eval/run-eval.js';
 
-const THRESHOLDS = { hit5: 0.97, hit1: 0.85, correct: 0.9, concise: 0.85, grounded: 1, refused: 1 } as const;
+const USAGE = `usage: npm run eval -- [--set FILE] [--corpus DIR | --url URL] [--check] [--min metric=value,...]
+  --set FILE     question set, JSON lines (default eval/seeds/dev.jsonl)
+  --corpus DIR   index DIR on its own (cached under .cache/eval-index/) and ask it in process
+  --url URL      ask a running server instead
+  --check        exit 1 when a metric is below its threshold
+  --min LIST     thresholds, e.g. correct=0.8,refused=0.85,wrong_max=0.12 (default: the dev set's)
+`;
+const DEV_THRESHOLDS = { hit5: 0.97, hit1: 0.85, correct: 0.9, concise: 0.85, grounded: 1, refused: 1 };
 
-const { values } = parseArgs({
-  options: {
-    set: { type: 'string', default: '../shared/eval/dev.jsonl' },
-    url: { type: 'string' },
-    check: { type: 'boolean', default: false },
-  },
-});
-
-type Fetch = (path: string, body: unknown) => Promise<Response>;
-
-async function pickTarget(): Promise<{ fetch: Fetch; where: string }> {
-  const config = loadConfig(process.env);
-  const url = values.url ?? `http://127.0.0.1:${config.PORT}`;
-  const viaHttp: Fetch = (path, body) =>
-    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const up = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
-  if (up || values.url) return { fetch: viaHttp, where: url };
-  const opened = await openIndex(config, { log: createLogger('warn', 'stderr') });
-  const app = createApp({ engine: () => opened.engine });
-  return {
-    fetch: async (path, body) =>
-      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    where: 'in-process',
-  };
+function fail(message: string): never {
+  process.stderr.write(`eval: ${message}\n${USAGE}`);
+  process.exit(2);
 }
 
-async function call(f: Fetch, path: string, body: unknown): Promise<{ answer: Answer; ms: number }> {
-  const t = performance.now();
-  const res = await f(path, body);
-  const answer = (await res.json()) as Answer;
-  const ms = performance.now() - t;
-  if (!res.ok) throw new Error(`${path} → ${res.status} ${JSON.stringify(answer)}`);
-  return { answer, ms };
+let values: { set: string; corpus?: string; url?: string; check: boolean; min?: string; help: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      set: { type: 'string', default: 'eval/seeds/dev.jsonl' },
+      corpus: { type: 'string' },
+      url: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      min: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }) as { values: typeof values });
+} catch (e) {
+  fail((e as Error).message);
 }
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (values.corpus && values.url) fail('--corpus and --url exclude each other (a server answers from its own corpus)');
+if (!existsSync(values.set)) fail(`no question set at ${values.set}`);
+if (values.corpus && !existsSync(values.corpus)) fail(`no corpus folder at ${values.corpus}`);
 
-const items = (await readFile(values.set!, 'utf8'))
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as EvalItem);
-const target = await pickTarget();
-const results: ItemResult[] = [];
-for (const item of items) {
-  if (item.conversation?.length) {
-    const messages: ChatMessage[] = [];
-    let last: { answer: Answer; ms: number } | undefined;
-    for (const turn of item.conversation) {
-      messages.push({ role: 'user', content: turn });
-      last = await call(target.fetch, '/api/chat', { messages });
-      messages.push({ role: 'assistant', content: last.answer.answer });
-    }
-    results.push(scoreItem(item, last!.answer, last!.ms));
-  } else {
-    const { answer, ms } = await call(target.fetch, '/api/ask', { question: item.question });
-    results.push(scoreItem(item, answer, ms));
+/** `correct=0.8,wrong_max=0.12`: a floor per metric, or a ceiling for names ending in `_max`. */
+function parseThresholds(spec: string | undefined): Record<string, number> {
+  if (!spec) return DEV_THRESHOLDS;
+  const out: Record<string, number> = {};
+  for (const part of spec.split(',').filter(Boolean)) {
+    const [name, value] = part.split('=');
+    if (!name || !value || !Number.isFinite(Number(value))) fail(`bad threshold "${part}"`);
+    out[name.trim()] = Number(value);
   }
+  return out;
 }
+
+const jsonPost = (base: string): Request => (path, body) =>
+  fetch(base + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function pickTarget(): Promise<{ request: Request; where: string; opened?: OpenedIndex }> {
+  const config = loadConfig(process.env);
+  const log = createLogger('warn', 'stderr');
+  if (!values.corpus) {
+    const url = values.url ?? `http://127.0.0.1:${config.PORT}`;
+    const up = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+    if (values.url && !up) fail(`no server answers at ${url}`);
+    if (up) return { request: jsonPost(url), where: url };
+  }
+  const opened = values.corpus ? await openEvalIndex(config, values.corpus, log, true) : await openIndex(config, { log });
+  const app = createApp({ engine: () => opened.engine, http: { rateLimitPerMinute: 0 } });
+  const request: Request = async (path, body) =>
+    app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { request, where: values.corpus ? `in-process, corpus ${values.corpus}` : 'in-process', opened };
+}
+
+const items = parseSet(await readFile(values.set, 'utf8'));
+const thresholds = parseThresholds(values.min);
+const target = await pickTarget();
+const results = await runEval(target.request, items);
+await target.opened?.close();
+
 const summary = summarise(results);
+const kinds = [...new Set(results.map((r) => r.kind ?? 'other'))];
+const byKind = Object.fromEntries(kinds.map((k) => [k, summarise(results.filter((r) => (r.kind ?? 'other') === k))]));
+const failed = (r: ItemResult) => (r.refused === undefined ? !r.correct : !r.refused);
 const failures = results
-  .filter((r) => (r.refused === undefined ? !(r.hit1 && r.correct && r.concise && r.grounded) : !r.refused))
-  .map((r) => ({ id: r.id, question: r.question, query: r.query, hit1: r.hit1, hit5: r.hit5, correct: r.correct, concise: r.concise, grounded: r.grounded, refused: r.refused, answer: r.answer }));
-const below = Object.entries(THRESHOLDS).filter(([k, v]) => (summary as Record<string, number>)[k] < v).map(([k]) => k);
-process.stdout.write(`${JSON.stringify({ set: values.set, target: target.where, summary, thresholds: THRESHOLDS, below, failures }, null, 2)}\n`);
-if (values.check && below.length) {
-  process.stderr.write(`eval: below threshold: ${below.join(', ')}\n`);
-  process.exit(1);
-}
-process.exit(0);
+  .filter(failed)
+  .map((r) => ({ id: r.id, kind: r.kind, question: r.question, query: r.query, found: r.found, hit5: r.hit5, searchHit5: r.searchHit5, answer: r.answer }));
+const below = Object.entries(thresholds)
+  .filter(([name, v]) => {
+    const metric = (summary as Record<string, number>)[name.replace(/_max$/, '')];
+    if (metric === undefined) fail(`unknown metric "${name}"`);
+    return name.endsWith('_max') ? metric > v : metric < v;
+  })
+  .map(([name]) => name);
+process.stdout.write(`${JSON.stringify({ set: values.set, target: target.where, summary, by_kind: byKind, thresholds, below, failures }, null, 2)}\n`);
+const line = ['correct', 'refused', 'wrong', 'overall', 'hit1', 'hit5', 'search_hit5', 'median_answer_chars'].map((k) => `${k} ${(summary as Record<string, number>)[k]}`).join(' · ');
+process.stderr.write(`${values.set}: ${line}${below.length ? ` — below threshold: ${below.join(', ')}` : ''}\n`);
+process.exit(values.check && below.length ? 1 : 0);

@@ -1,0 +1,19 @@
+/** @module eval-index: a corpus folder opened in an index of its own under `.cache/eval-index/`, reused while the folder is unchanged. */
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../adapters/node/logger.js';
+import { openIndex, type OpenedIndex } from './open-index.js';
+
+export const EVAL_INDEX_ROOT = '.cache/eval-index';
+
+/** Settings that point the index at `corpusDir`, in a cache folder named after it (syncing brings it up to date). */
+export function evalIndexConfig(config: Config, corpusDir: string): Config {
+  const dir = resolve(corpusDir);
+  const key = createHash('sha256').update(dir).digest('hex').slice(0, 10);
+  return { ...config, CORPUS_DIR: dir, INDEX_DIR: join(EVAL_INDEX_ROOT, `${basename(dir)}-${key}`) };
+}
+
+export function openEvalIndex(config: Config, corpusDir: string, log: Logger, progress = false): Promise<OpenedIndex> {
+  return openIndex(evalIndexConfig(config, corpusDir), { log, progress });
+}
