@@ -19,7 +19,7 @@ export const ConfigSchema = z.object({
   CHUNK_SIZE: int(300, 80, 4000),
   CHUNK_OVERLAP: int(80, 0, 2000),
   TOP_K: int(5, 1, 20),
-  MIN_CONFIDENCE: number(0.5, 0, 1),
+  MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
   WEIGHT_KEYWORD: number(0.45, 0, 10),
   WEIGHT_VECTOR: number(0.35, 0, 10),
   WEIGHT_DOCUMENT: number(0.35, 0, 10),

@@ -5,7 +5,9 @@ import { AppError } from './errors.js';
 import type { Corpus, CorpusView } from './index/corpus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
 import { analyzeQuestion, type QuestionAnalysis } from './answer/analyze-question.js';
-import { selectAnswer, type AnswerCandidate } from './answer/select-answer.js';
+import { selectAnswer, type AnswerCandidate, type AnswerDecision, type SelectionContext } from './answer/select-answer.js';
+import { checkAnswerModel, type AnswerModel } from './answer/answer-model.js';
+import bundledModel from './answer/answer-model.json' with { type: 'json' };
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
 import { LruCache } from './lru-cache.js';
 import { createBatchingEmbedder } from './batching-embedder.js';
@@ -17,11 +19,8 @@ export interface EngineSettings {
   /** Candidates from each retriever before fusion. */
   candidates: number;
   weights: FusionWeights;
-  /** Below this answer confidence the engine says it found nothing. */
-  minConfidence: number;
-  /** Below this coverage of the question's content words (not its place names) the engine says it found nothing. */
-  minContentCoverage: number;
-  answerMaxLength: number;
+  /** Answer only when the model's probability that a window answers is at least this (default: the model's own threshold). */
+  minConfidence?: number;
   /** Passages searched for the answering sentence. */
   answerPassages: number;
   maxQuestionLength: number;
@@ -32,9 +31,6 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   topK: 5,
   candidates: 50,
   weights: { keyword: 0.45, vector: 0.35, document: 0.35 },
-  minConfidence: 0.5,
-  minContentCoverage: 0.5,
-  answerMaxLength: 150,
   answerPassages: 5,
   maxQuestionLength: 1000,
   queryCacheSize: 1000,
@@ -54,6 +50,8 @@ export interface EngineComponents {
   embedder: Embedder;
   corpus: Corpus;
   settings?: Partial<EngineSettings>;
+  /** The answer model; by default the one `npm run train` wrote (answer-model.json). */
+  answerModel?: AnswerModel;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -65,8 +63,10 @@ const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的�
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
 
-export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides }: EngineComponents) {
+export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides, answerModel }: EngineComponents) {
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...overrides };
+  const answering = checkAnswerModel(answerModel ?? (bundledModel as AnswerModel));
+  const threshold = settings.minConfidence ?? answering.threshold;
   const embedder = createBatchingEmbedder(model);
   const queryVectors = new LruCache<string, Float32Array>(settings.queryCacheSize);
   const foldedChunks = new LruCache<number, string>(FOLD_CACHE);
@@ -170,13 +170,25 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   async function withNeighbours(hits: ScoredChunk[]): Promise<AnswerCandidate[]> {
     const top = hits[0]?.score || 1;
     const out = new Map<number, AnswerCandidate>();
-    for (const hit of hits) out.set(hit.id, { chunk: hit.chunk, retrieval: hit.score / top });
-    const around = new Map<number, number>();
+    const candidate = (hit: ScoredChunk, rank: number, chunk = hit.chunk, neighbour = false): AnswerCandidate => ({
+      chunk,
+      retrieval: ((neighbour ? 0.7 : 1) * hit.score) / top,
+      rank,
+      keyword: hit.keyword,
+      vector: hit.vector,
+      document: hit.document,
+      neighbour,
+    });
+    hits.forEach((hit, rank) => out.set(hit.id, candidate(hit, rank)));
+    const around = new Map<number, { hit: ScoredChunk; rank: number }>();
     const adjacent = await corpus.neighbours(hits.map((h) => h.id));
-    for (const hit of hits) {
-      for (const id of adjacent.get(hit.id) ?? []) if (!out.has(id) && !around.has(id)) around.set(id, (0.7 * hit.score) / top);
+    hits.forEach((hit, rank) => {
+      for (const id of adjacent.get(hit.id) ?? []) if (!out.has(id) && !around.has(id)) around.set(id, { hit, rank });
+    });
+    for (const [id, chunk] of await corpus.chunks([...around.keys()])) {
+      const { hit, rank } = around.get(id)!;
+      out.set(id, candidate(hit, rank, chunk, true));
     }
-    for (const [id, chunk] of await corpus.chunks([...around.keys()])) out.set(id, { chunk, retrieval: around.get(id)! });
     return [...out.values()];
   }
 
@@ -202,31 +214,29 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return hybridSearch(corpus, view, { ...expandQuery(view, analysis.tokens), vector }, { k, candidates: settings.candidates, weights: settings.weights }, timings);
   }
 
-  /** The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough. */
-  async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number): Promise<Answer | undefined> {
+  /** The candidate passages of a question and the answer model's verdict on their windows. */
+  async function decide(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], explain = false): Promise<{ decision: AnswerDecision; candidates: AnswerCandidate[] }> {
     // A question that names a document's subject (平陆, 枣强) is answered from that document only.
     const subjects = new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
     const eligible = subjects.size ? hits.filter((h) => subjects.has(h.chunk.source)) : hits;
     const candidates = await withNeighbours(eligible.slice(0, settings.answerPassages));
-    const titles = new Map(candidates.map((c) => [c.chunk.source, c.chunk.title]));
-    const selection = selectAnswer(
-      analysis,
-      candidates,
-      {
-        idf: (term) => view.idf(term),
-        documentHas: (source, term) => view.documentTf(term, source) > 0,
-        documentFocus: (source, term) => focusSource(view, term) === source,
-        isFocus: (term) => focusSource(view, term) !== undefined,
-        title: (source) => titles.get(source) ?? '',
-        fold: foldChunk,
-        foldLabel,
-        places: (s) => tokenizer.places(s),
-      },
-      { maxLength: settings.answerMaxLength },
-    );
-    if (!selection || selection.confidence < settings.minConfidence || selection.contentCoverage < settings.minContentCoverage) {
-      return undefined;
-    }
+    const ctx: SelectionContext = {
+      idf: (term) => view.idf(term),
+      documentHas: (source, term) => view.documentTf(term, source) > 0,
+      isFocus: (term) => focusSource(view, term) !== undefined,
+      documentDf: (term) => view.documentDf(term),
+      fold: foldChunk,
+      foldLabel,
+      places: (s) => tokenizer.places(s),
+    };
+    return { decision: selectAnswer(analysis, candidates, ctx, answering, { explain }), candidates };
+  }
+
+  /** The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough. */
+  async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number): Promise<Answer | undefined> {
+    const { decision, candidates } = await decide(view, analysis, hits);
+    const selection = decision.best;
+    if (!selection || decision.probability < threshold) return undefined;
     const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;
     const ranked = hits.some((h) => h.id === selection.chunkId)
       ? hits
@@ -236,12 +246,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return { answer: `${selection.text}[1]`, found: true, query, citations };
   }
 
-  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const raw = validate(question);
-    const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
-    const timings = options.timings ?? {};
-    const history = (options.history ?? []).map((h) => h.trim()).filter(Boolean);
-    let t = performance.now();
+  /** The question after follow-up rewriting, its analysis and a view that knows its terms. */
+  async function understand(raw: string, history: string[]): Promise<{ query: string; analysis: QuestionAnalysis; view: CorpusView }> {
     const rawAnalysis = analyzeQuestion(raw, tokenizer);
     const before = await corpus.view([...history.map((h) => analyzeQuestion(h, tokenizer)), rawAnalysis].flatMap(termsOf));
     const query = rewriteFollowUp(raw, history, {
@@ -252,6 +258,17 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     // Each question is analysed once: the rewritten one only when the rewrite changed it.
     const analysis = query === raw ? rawAnalysis : analyzeQuestion(query, tokenizer);
     const view = query === raw ? before : await corpus.view(termsOf(analysis));
+    return { query, analysis, view };
+  }
+
+  const cleanHistory = (history: string[] = []) => history.map((h) => h.trim()).filter(Boolean);
+
+  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const raw = validate(question);
+    const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
+    const timings = options.timings ?? {};
+    let t = performance.now();
+    const { query, analysis, view } = await understand(raw, cleanHistory(options.history));
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
@@ -264,6 +281,19 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const answer = await answerFrom(view, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
     return answer ?? { answer: NOT_FOUND, found: false, query, citations: [] };
+  }
+
+  /**
+   * Everything the answer stage saw for a question: the rewritten query, the hits, every candidate window with its
+   * features and score, and the verdict. For training the answer model and for explaining an answer.
+   */
+  async function inspect(question: string, options: { history?: string[] } = {}) {
+    const raw = validate(question);
+    const { query, analysis, view } = await understand(raw, cleanHistory(options.history));
+    const missing = unknownPlaces(view, analysis.places);
+    const hits = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), {});
+    const { decision } = await decide(view, analysis, hits, true);
+    return { query, analysis, missingPlaces: missing, hits: hits.map(describe), decision, threshold };
   }
 
   async function chat(messages: ChatMessage[], options: Omit<AskOptions, 'history'> = {}): Promise<Answer> {
@@ -281,5 +311,5 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 
-  return { ask, chat, search, validate, settings, counts: () => corpus.counts() };
+  return { ask, chat, search, inspect, validate, settings, counts: () => corpus.counts() };
 }

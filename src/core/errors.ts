@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   index_mismatch: { status: 500, message: 'The persisted index does not match the configuration.' },
   index_corrupt: { status: 500, message: 'The persisted index is inconsistent.' },
   config_invalid: { status: 500, message: 'The configuration is not valid.' },
+  model_invalid: { status: 500, message: 'The answer model does not fit this version.' },
   internal: { status: 500, message: 'Internal error.' },
 } as const;
 

@@ -6,10 +6,15 @@ import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
 export type AnswerKind = 'number' | 'person' | 'date' | 'list' | 'place' | 'fact';
 
+/** What the question word asks for, finer than AnswerKind: the answer model weighs answer shapes per type. */
+export const QUESTION_TYPES = ['number', 'year', 'date', 'person', 'place', 'list', 'what', 'why', 'how', 'yesno', 'other'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
 export interface QuestionAnalysis {
   question: string;
   folded: string;
   kind: AnswerKind;
+  type: QuestionType;
   /** Search tokens (BM25). */
   tokens: string[];
   /** Content words the answering sentence should contain, longest first, without overlaps. */
@@ -41,6 +46,25 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ['number', /多少|几[个项家名位次年月天万千百亿种条件批所座人倍]?|多大|多高|多长|多重|多快|比例|百分之几|增长率|贡献率|占比/],
   ['place', /哪里|在哪|何地|什么地方|哪个地方/],
 ];
+
+const TYPE_PATTERNS: [QuestionType, RegExp][] = [
+  ['year', /哪[一]?年|何年|几几年|什么年代|哪个年代/],
+  ['date', /何时|什么时候|哪天|哪一天|几月|几[日号]|什么时间|哪个月|日期|多久|多长时间/],
+  ['why', /为什么|为何|原因|何故|怎么会/],
+  ['person', /谁|哪位|何人|什么人|哪个人|姓名|叫什么名字/],
+  ['place', /哪里|哪儿|在哪|何地|何处|什么地方|哪个地方|哪[个一]?(?:国|省|市|县|城市|地区|国家)/],
+  ['number', /多少|几[个项家名位次年月天万千百亿种条件批所座人倍岁]|多大|多高|多长|多重|多快|多远|多深|多宽|比例|百分之几|增长率|占比|第几/],
+  ['list', /哪些|哪几|哪[一二两三四五六七八九十\d]+|包括什么|包括哪|分别是/],
+  ['how', /如何|怎么|怎样|什么方式|什么办法|什么方法/],
+  ['yesno', /是否|是不是|有没有|能否|可否|吗$|吗[?？]?$/],
+  ['what', /什么|何|哪/],
+];
+
+/** The question type: the first pattern that matches, in the order above (哪一年 is a year before it is a 哪). */
+function questionType(folded: string): QuestionType {
+  for (const [t, re] of TYPE_PATTERNS) if (re.test(folded)) return t;
+  return 'other';
+}
 
 const UNIT = /(?:多少|几)(万亩|万元|亿元|万人|万吨|平方公里|公里|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|年|天)/;
 const RATE = /率|比例|百分|占比/;
@@ -91,6 +115,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     question,
     folded,
     kind,
+    type: questionType(folded),
     tokens,
     keywords,
     unit,

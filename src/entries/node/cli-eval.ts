@@ -77,7 +77,7 @@ async function pickTarget(): Promise<{ request: Request; where: string; opened?:
     if (values.url && !up) fail(`no server answers at ${url}`);
     if (up) return { request: jsonPost(url), where: url };
   }
-  const opened = values.corpus ? await openEvalIndex(config, values.corpus, log, true) : await openIndex(config, { log });
+  const opened = values.corpus ? await openEvalIndex(config, values.corpus, { log, progress: true }) : await openIndex(config, { log });
   const app = createApp({ engine: () => opened.engine, http: { rateLimitPerMinute: 0 } });
   const request: Request = async (path, body) =>
     app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -2,8 +2,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../adapters/node/logger.js';
-import { openIndex, type OpenedIndex } from './open-index.js';
+import { openIndex, type OpenOptions, type OpenedIndex } from './open-index.js';
 
 export const EVAL_INDEX_ROOT = '.cache/eval-index';
 
@@ -14,6 +13,7 @@ export function evalIndexConfig(config: Config, corpusDir: string): Config {
   return { ...config, CORPUS_DIR: dir, INDEX_DIR: join(EVAL_INDEX_ROOT, `${basename(dir)}-${key}`) };
 }
 
-export function openEvalIndex(config: Config, corpusDir: string, log: Logger, progress = false): Promise<OpenedIndex> {
-  return openIndex(evalIndexConfig(config, corpusDir), { log, progress });
+/** `options.embedder`: one model shared by several indexes in a process (onnxruntime cannot be loaded again in new threads). */
+export function openEvalIndex(config: Config, corpusDir: string, options: OpenOptions): Promise<OpenedIndex> {
+  return openIndex(evalIndexConfig(config, corpusDir), options);
 }

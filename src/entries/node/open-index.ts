@@ -18,6 +18,7 @@ import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-token
 import { parseDocument } from '../../adapters/node/parse-document.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
+import type { AnswerModel } from '../../core/answer/answer-model.js';
 
 export interface OpenedIndex {
   engine: Engine;
@@ -44,6 +45,8 @@ export interface OpenOptions {
   /** Rebuild from scratch even when a valid index exists. */
   rebuild?: boolean;
   embedder?: Embedder;
+  /** Another answer model than the trained one (training collects features with an untrained one). */
+  answerModel?: AnswerModel;
 }
 
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
@@ -146,6 +149,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     tokenizer: createVocabularyTokenizer((term) => live.documentBm25.df(term) > 0, (term) => live.isKnownPlace(term)),
     embedder: queryEmbedder,
     corpus: live,
+    answerModel: options.answerModel,
     settings: {
       topK: config.TOP_K,
       minConfidence: config.MIN_CONFIDENCE,

@@ -1,0 +1,73 @@
+/**
+ * @module answer-model: the learned answer stage. Each window gets a linear score; the question's own features score
+ * the option of refusing. A softmax over all windows and that option gives the probability that some window answers
+ * the question; below the model's threshold the bot refuses. Weights come from `npm run train` (answer-model.json).
+ */
+import { AppError } from '../errors.js';
+import { QUESTION_FEATURES, WINDOW_FEATURES } from './window-features.js';
+
+export interface AnswerModel {
+  version: 1;
+  windowFeatures: string[];
+  questionFeatures: string[];
+  /** Weights of the window features (standardisation folded in), and the constant. */
+  window: number[];
+  windowBias: number;
+  /** Weights of the question features for the refusal option. */
+  refuse: number[];
+  /** Answer when the probability that a window answers is at least this. */
+  threshold: number;
+  /** Longest window, characters. */
+  maxLength: number;
+  /** What it was trained on and how it did, cross-validated (informational). */
+  trained?: unknown;
+}
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+/** Checks that a model fits this code's features: a stale model is refused, never applied to the wrong columns. */
+export function checkAnswerModel(model: AnswerModel): AnswerModel {
+  if (model.version !== 1 || !sameNames(model.windowFeatures, WINDOW_FEATURES) || !sameNames(model.questionFeatures, QUESTION_FEATURES)) {
+    throw new AppError('model_invalid', 'The answer model was trained on other features than this code computes; run `npm run train`.');
+  }
+  if (model.window.length !== WINDOW_FEATURES.length || model.refuse.length !== QUESTION_FEATURES.length) {
+    throw new AppError('model_invalid', 'The answer model has the wrong number of weights; run `npm run train`.');
+  }
+  return model;
+}
+
+/** A model with no weights: every window alike. The features of candidate windows can be collected with it before any training. */
+export function untrainedModel(maxLength: number): AnswerModel {
+  return {
+    version: 1,
+    windowFeatures: [...WINDOW_FEATURES],
+    questionFeatures: [...QUESTION_FEATURES],
+    window: WINDOW_FEATURES.map(() => 0),
+    windowBias: 0,
+    refuse: QUESTION_FEATURES.map(() => 0),
+    threshold: 0.5,
+    maxLength,
+  };
+}
+
+export function windowScore(model: Pick<AnswerModel, 'window' | 'windowBias'>, f: Float32Array): number {
+  let s = model.windowBias;
+  const w = model.window;
+  for (let i = 0; i < w.length; i++) s += w[i] * f[i];
+  return s;
+}
+
+export function refusalScore(model: Pick<AnswerModel, 'refuse'>, g: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < model.refuse.length; i++) s += model.refuse[i] * g[i];
+  return s;
+}
+
+/** Probability that one of the windows answers: the softmax mass of the windows against the refusal option. */
+export function answerProbability(scores: ArrayLike<number>, refusal: number): number {
+  let max = refusal;
+  for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
+  let windows = 0;
+  for (let i = 0; i < scores.length; i++) windows += Math.exp(scores[i] - max);
+  return windows / (windows + Math.exp(refusal - max));
+}

@@ -1,0 +1,110 @@
+/**
+ * @module cli-train: `npm run train` fits the answer model (src/core/answer/answer-model.json) to the question sets in
+ * eval/, each asked of its own corpus, and reports cross-validated figures (folds by document, passage or article).
+ *   --folds N      cross-validation folds (default 5)
+ *   --cache        reuse the candidate windows collected by an earlier run (.cache/train/), if the code is unchanged
+ *   --no-write     report only
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { serialize, deserialize } from 'node:v8';
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../adapters/node/logger.js';
+import { openEvalIndex } from './eval-index.js';
+import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
+import { parseSet } from '../../eval/run-eval.js';
+import type { EvalItem } from '../../eval/metrics.js';
+import { collectExamples, type AnswerExample } from '../../train/answer-examples.js';
+import { fitAnswerModel, type FitOptions } from '../../train/fit-answer-model.js';
+import { chooseThreshold, crossValidate, outcomesBySet, type Prediction } from '../../train/cross-validate.js';
+import { QUESTION_FEATURES, WINDOW_FEATURES } from '../../core/answer/window-features.js';
+import { writeFileAtomic } from '../../adapters/node/atomic-write.js';
+import { untrainedModel } from '../../core/answer/answer-model.js';
+
+interface TrainingSet {
+  name: string;
+  corpus: string;
+  files: string[];
+  /** Questions held out together: same document, passage or article. */
+  group: (item: EvalItem) => string;
+}
+
+const drcdArticle = (item: EvalItem) => `drcd:${item.id.match(/^DRCD_(\d+)-/)?.[1] ?? item.id}`;
+const SETS: TrainingSet[] = [
+  { name: 'seeds', corpus: 'seeds', files: ['eval/seeds/dev.jsonl', 'eval/seeds/train.jsonl', 'eval/seeds/extra.jsonl'], group: (i) => `seeds:${i.source ?? i.id}` },
+  { name: 'cmrc-trial', corpus: 'eval/cmrc-trial/corpus', files: ['eval/cmrc-trial/questions.jsonl'], group: (i) => `cmrc:${i.id.replace(/_QUERY_\d+$/, '')}` },
+  { name: 'drcd-trial', corpus: 'eval/drcd-trial/corpus', files: ['eval/drcd-trial/questions.jsonl'], group: drcdArticle },
+  { name: 'drcd-extra', corpus: 'eval/drcd-extra/corpus', files: ['eval/drcd-extra/questions.jsonl'], group: drcdArticle },
+];
+
+const MODEL_PATH = 'src/core/answer/answer-model.json';
+/** Longest answer window, characters: long enough for the few answers that are a long sentence, short enough to stay an answer. */
+const MAX_LENGTH = 160;
+const CACHE_DIR = '.cache/train';
+
+const { values } = parseArgs({
+  options: {
+    folds: { type: 'string', default: '5' },
+    cache: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const folds = Number(values.folds);
+const log = createLogger('warn', 'stderr');
+const config = loadConfig(process.env);
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
+/** A cache is valid for the features this code computes. */
+const featureKey = JSON.stringify([2, WINDOW_FEATURES, QUESTION_FEATURES, MAX_LENGTH]);
+
+let model: Awaited<ReturnType<typeof createWorkerEmbedder>> | undefined;
+
+async function examplesOf(set: TrainingSet): Promise<AnswerExample[]> {
+  const cacheFile = `${CACHE_DIR}/${set.name}.v8`;
+  if (values.cache && existsSync(cacheFile)) {
+    const cached = deserialize(readFileSync(cacheFile)) as { key: string; examples: AnswerExample[] };
+    if (cached.key === featureKey) return cached.examples;
+  }
+  const items = set.files.filter(existsSync).flatMap((f) => parseSet(readFileSync(f, 'utf8')));
+  model ??= await createWorkerEmbedder({ modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH });
+  const opened = await openEvalIndex({ ...config, QUERY_CACHE_SIZE: 0 }, set.corpus, { log, progress: true, embedder: model, answerModel: untrainedModel(MAX_LENGTH) });
+  const t = performance.now();
+  const examples = await collectExamples(opened.engine, set.name, items, set.group, (n) => say(`  ${set.name}: ${n}/${items.length}`));
+  await opened.close();
+  say(`${set.name}: ${items.length} questions, ${examples.reduce((a, e) => a + e.windows, 0)} windows (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cacheFile, serialize({ key: featureKey, examples }));
+  return examples;
+}
+
+const examples: AnswerExample[] = [];
+for (const set of SETS) examples.push(...(await examplesOf(set)));
+await model?.close();
+
+// Every set counts as much as the others in the fit, whatever its size; the seed documents, the product's own kind
+// of text, count as much as each benchmark.
+const perSet = new Map<string, number>();
+for (const e of examples) perSet.set(e.set, (perSet.get(e.set) ?? 0) + 1);
+const options: FitOptions = {
+  l2: 1e-3,
+  iterations: 300,
+  weightOf: (e) => 1000 / perSet.get(e.set)!,
+  targetLength: (shortest) => shortest + 40,
+  negatives: 80,
+};
+
+const t = performance.now();
+const predictions: Prediction[] = crossValidate(examples, options, folds, (k) => say(`fold ${k + 1}/${folds} (${((performance.now() - t) / 1000).toFixed(0)} s)`));
+const THRESHOLD = chooseThreshold(predictions);
+const thresholds = [...new Set([...Array.from({ length: 9 }, (_, i) => Math.round((0.1 + i * 0.1) * 100) / 100), THRESHOLD])].sort((a, b) => a - b);
+const table = thresholds.map((th) => ({ threshold: th === THRESHOLD ? `${th} (chosen)` : th, ...Object.fromEntries(Object.entries(outcomesBySet(predictions, th)).map(([k, v]) => [k, `${v.correct}/${v.refused}/${v.wrong}/${v.overall}/${v.median_answer_chars}`])) }));
+say('cross-validated, correct/refused/wrong/overall/median chars per set:');
+console.table(table);
+
+if (!values['no-write']) {
+  const weights = fitAnswerModel(examples, options);
+  const model = { version: 1, windowFeatures: WINDOW_FEATURES, questionFeatures: QUESTION_FEATURES, ...weights, threshold: THRESHOLD, maxLength: MAX_LENGTH };
+  await writeFileAtomic(MODEL_PATH, `${JSON.stringify(model, null, 1)}\n`);
+  say(`wrote ${MODEL_PATH}`);
+}

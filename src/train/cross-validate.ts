@@ -1,0 +1,94 @@
+/** @module cross-validate: out-of-fold predictions of the answer model (folds by group, never by question) and their figures. */
+import type { AnswerExample } from './answer-examples.js';
+import { fitAnswerModel, type FitOptions, type FittedWeights } from './fit-answer-model.js';
+import { answerProbability, refusalScore, windowScore } from '../core/answer/answer-model.js';
+
+export interface Prediction {
+  example: AnswerExample;
+  /** Probability that a window answers (0 when a rule refused). */
+  probability: number;
+  /** The best window holds the answer. */
+  correct: boolean;
+  length: number;
+}
+
+/** FNV-1a of the group: the same fold on every run and every machine. */
+export function foldOf(e: AnswerExample, folds: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < e.group.length; i++) h = Math.imul(h ^ e.group.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % folds;
+}
+
+export function predict(weights: FittedWeights, e: AnswerExample): Prediction {
+  if (e.refusedByRule || e.windows === 0) return { example: e, probability: 0, correct: false, length: 0 };
+  const scores = new Float64Array(e.windows);
+  let best = 0;
+  for (let r = 0; r < e.windows; r++) {
+    scores[r] = windowScore(weights, e.features.subarray(r * e.width, (r + 1) * e.width));
+    if (scores[r] > scores[best]) best = r;
+  }
+  return {
+    example: e,
+    probability: answerProbability(scores, refusalScore(weights, e.question)),
+    correct: e.correct[best] === 1,
+    length: e.lengths[best],
+  };
+}
+
+/** Each example predicted by a model fitted without its fold. */
+export function crossValidate(examples: AnswerExample[], options: FitOptions, folds: number, onFold?: (k: number) => void): Prediction[] {
+  const out: Prediction[] = [];
+  for (let k = 0; k < folds; k++) {
+    const weights = fitAnswerModel(examples.filter((e) => foldOf(e, folds) !== k), options);
+    for (const e of examples) if (foldOf(e, folds) === k) out.push(predict(weights, e));
+    onFold?.(k);
+  }
+  return out;
+}
+
+export interface Outcome {
+  items: number;
+  correct: number;
+  refused: number;
+  wrong: number;
+  overall: number;
+  median_answer_chars: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The eval metrics that a threshold gives (answer when the probability reaches it). */
+export function outcome(predictions: Prediction[], threshold: number): Outcome {
+  const answerable = predictions.filter((p) => p.example.answerable);
+  const unanswerable = predictions.filter((p) => !p.example.answerable);
+  const answers = (p: Prediction) => p.probability >= threshold && p.probability > 0;
+  const correct = answerable.filter((p) => answers(p) && p.correct).length;
+  const wrong = answerable.filter((p) => answers(p) && !p.correct).length;
+  const refused = unanswerable.filter((p) => !answers(p)).length;
+  const lengths = predictions.filter(answers).map((p) => p.length).sort((a, b) => a - b);
+  return {
+    items: predictions.length,
+    correct: round(correct / Math.max(1, answerable.length)),
+    refused: unanswerable.length ? round(refused / unanswerable.length) : 1,
+    wrong: round(wrong / Math.max(1, answerable.length)),
+    overall: round((correct + refused) / Math.max(1, predictions.length)),
+    median_answer_chars: lengths.length ? lengths[Math.ceil(lengths.length / 2) - 1] : 0,
+  };
+}
+
+/** Figures per set. */
+export function outcomesBySet(predictions: Prediction[], threshold: number): Record<string, Outcome> {
+  const sets = [...new Set(predictions.map((p) => p.example.set))];
+  return Object.fromEntries(sets.map((s) => [s, outcome(predictions.filter((p) => p.example.set === s), threshold)]));
+}
+
+/** The threshold that handles the most questions right (`overall`), each set counting alike, on out-of-fold predictions. */
+export function chooseThreshold(predictions: Prediction[]): number {
+  let best = { threshold: 0.5, score: -1 };
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    const sets = Object.values(outcomesBySet(predictions, t));
+    const score = sets.reduce((a, o) => a + o.overall, 0) / sets.length;
+    if (score > best.score + 1e-9) best = { threshold: Math.round(t * 100) / 100, score };
+  }
+  return best.threshold;
+}
