@@ -1,6 +1,6 @@
 /** @module engine: answers questions over a Corpus; wired with a Tokenizer and an Embedder. */
 import type { Embedder, Tokenizer } from './ports.js';
-import type { Answer, ChatMessage, Citation, SearchHit, StageTimings } from './types.js';
+import type { Answer, ChatMessage, Citation, RelatedPassage, SearchHit, StageTimings } from './types.js';
 import { AppError } from './errors.js';
 import type { Corpus, CorpusView } from './index/corpus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
@@ -60,6 +60,8 @@ export type Engine = ReturnType<typeof createEngine>;
 const FOCUS_SHARE = 0.8;
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的内容。';
+/** Passages offered beside a refusal. */
+const RELATED = 3;
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
 
@@ -152,6 +154,17 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       end: chunk.end,
       score: Math.round(hit.score * 1000) / 1000,
     };
+  }
+
+  /** Passages worth reading when nothing answers: the best hits that share words with the question, one per place. */
+  function relatedPassages(hits: ScoredChunk[]): RelatedPassage[] {
+    return hits
+      .filter((h) => h.keyword > 0)
+      .slice(0, RELATED)
+      .map((h) => {
+        const { chunkId: _id, ...rest } = describe(h);
+        return rest;
+      });
   }
 
   /** Citations numbered from 1, the answering passage first. */
@@ -280,7 +293,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     t = performance.now();
     const answer = await answerFrom(view, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
-    return answer ?? { answer: NOT_FOUND, found: false, query, citations: [] };
+    return answer ?? { answer: NOT_FOUND, found: false, query, citations: [], related: relatedPassages(hits) };
   }
 
   /**

@@ -43,11 +43,18 @@ export interface Citation extends Span {
   highlight?: Span;
 }
 
+/** A passage offered when nothing answers the question: may be worth reading, is not an answer. */
+export type RelatedPassage = Omit<SearchHit, 'chunkId'>;
+
 export interface Answer {
   answer: string;
   found: boolean;
   query: string;
   citations: Citation[];
+  /** Only when `found` is false: up to 3 passages near the question, clearly not an answer. */
+  related?: RelatedPassage[];
+  /** `smalltalk`: a greeting, thanks or a question about the bot itself, answered without the documents. */
+  intent?: 'smalltalk';
 }
 
 export interface SearchHit extends Span {

@@ -1,7 +1,8 @@
 /** @module cross-validate: out-of-fold predictions of the answer model (folds by group, never by question) and their figures. */
 import type { AnswerExample } from './answer-examples.js';
-import { fitAnswerModel, type FitOptions, type FittedWeights } from './fit-answer-model.js';
-import { answerProbability, refusalScore, windowScore } from '../core/answer/answer-model.js';
+import { fitAnswerModel, type FitOptions } from './fit-answer-model.js';
+import { fitTrees, type TreeOptions } from './fit-trees.js';
+import { answerProbability, scoreAll, type Scorer } from '../core/answer/answer-model.js';
 
 export interface Prediction {
   example: AnswerExample;
@@ -19,28 +20,32 @@ export function foldOf(e: AnswerExample, folds: number): number {
   return (h >>> 0) % folds;
 }
 
-export function predict(weights: FittedWeights, e: AnswerExample): Prediction {
+/** The linear model, then the trees on what it leaves (none when `trees.trees` is 0). */
+export function fitScorer(examples: AnswerExample[], options: FitOptions, trees: TreeOptions): Scorer {
+  const linear = fitAnswerModel(examples, options);
+  return { ...linear, trees: trees.trees > 0 ? fitTrees(examples, linear, options, trees) : [] };
+}
+
+export function predict(model: Scorer, e: AnswerExample): Prediction {
   if (e.refusedByRule || e.windows === 0) return { example: e, probability: 0, correct: false, length: 0 };
-  const scores = new Float64Array(e.windows);
+  const windows = Array.from({ length: e.windows }, (_, r) => e.features.subarray(r * e.width, (r + 1) * e.width));
+  const { scores, refusal } = scoreAll(model, windows, e.question);
   let best = 0;
-  for (let r = 0; r < e.windows; r++) {
-    scores[r] = windowScore(weights, e.features.subarray(r * e.width, (r + 1) * e.width));
-    if (scores[r] > scores[best]) best = r;
-  }
+  for (let r = 0; r < e.windows; r++) if (scores[r] > scores[best]) best = r;
   return {
     example: e,
-    probability: answerProbability(scores, refusalScore(weights, e.question)),
+    probability: answerProbability(scores, refusal),
     correct: e.correct[best] === 1,
     length: e.lengths[best],
   };
 }
 
 /** Each example predicted by a model fitted without its fold. */
-export function crossValidate(examples: AnswerExample[], options: FitOptions, folds: number, onFold?: (k: number) => void): Prediction[] {
+export function crossValidate(examples: AnswerExample[], options: FitOptions, trees: TreeOptions, folds: number, onFold?: (k: number) => void): Prediction[] {
   const out: Prediction[] = [];
   for (let k = 0; k < folds; k++) {
-    const weights = fitAnswerModel(examples.filter((e) => foldOf(e, folds) !== k), options);
-    for (const e of examples) if (foldOf(e, folds) === k) out.push(predict(weights, e));
+    const model = fitScorer(examples.filter((e) => foldOf(e, folds) !== k), options, trees);
+    for (const e of examples) if (foldOf(e, folds) === k) out.push(predict(model, e));
     onFold?.(k);
   }
   return out;

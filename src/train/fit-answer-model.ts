@@ -89,6 +89,22 @@ function unit(id: string, i: number): number {
   return (h >>> 0) / 2 ** 32;
 }
 
+/**
+ * The windows of a question that training reads: every target, and the others sampled down to about
+ * `options.negatives`, each standing for as many as it replaces (`logCount`).
+ */
+export function sampledWindows(e: AnswerExample, options: Pick<FitOptions, 'negatives' | 'targetLength'>): { rows: { index: number; logCount: number; target: boolean }[] } {
+  const targets = new Set(targetWindows(e, options.targetLength));
+  const keep = Math.min(1, options.negatives / Math.max(1, e.windows - targets.size));
+  const rows: { index: number; logCount: number; target: boolean }[] = [];
+  for (let r = 0; r < e.windows; r++) {
+    const target = targets.has(r);
+    if (!target && keep < 1 && unit(e.id, r) >= keep) continue;
+    rows.push({ index: r, logCount: target ? 0 : -Math.log(keep), target });
+  }
+  return { rows };
+}
+
 export function fitAnswerModel(examples: AnswerExample[], options: FitOptions): FittedWeights {
   const usable = examples.filter((e) => !e.refusedByRule && e.width > 0);
   const width = usable[0]?.width ?? 0;
@@ -96,14 +112,8 @@ export function fitAnswerModel(examples: AnswerExample[], options: FitOptions): 
   // Window features are scaled but not centred, so that zeros stay zeros (most shape features are 0 for most windows).
   const ws = scaling(usable.map((e) => ({ data: e.features, width, count: e.windows })), width);
   const qs = scaling(usable.map((e) => ({ data: e.question, width: qWidth, count: 1 })), qWidth, true);
-  const rows: Row[][] = usable.map((e) => {
-    const targets = new Set(targetWindows(e, options.targetLength));
-    const negatives = e.windows - targets.size;
-    const keep = Math.min(1, options.negatives / Math.max(1, negatives));
-    const out: Row[] = [];
-    for (let r = 0; r < e.windows; r++) {
-      const target = targets.has(r);
-      if (!target && keep < 1 && unit(e.id, r) >= keep) continue;
+  const rows: Row[][] = usable.map((e) =>
+    sampledWindows(e, options).rows.map(({ index: r, logCount, target }) => {
       const index: number[] = [];
       const value: number[] = [];
       for (let j = 0; j < width; j++) {
@@ -113,10 +123,9 @@ export function fitAnswerModel(examples: AnswerExample[], options: FitOptions): 
           value.push(v / ws.scale[j]);
         }
       }
-      out.push({ index: Uint16Array.from(index), value: Float32Array.from(value), logCount: target ? 0 : -Math.log(keep), target });
-    }
-    return out;
-  });
+      return { index: Uint16Array.from(index), value: Float32Array.from(value), logCount, target };
+    }),
+  );
   const h = usable.map((e) => Float64Array.from(e.question, (v, j) => (v - qs.mean[j]) / qs.scale[j]));
   const refuseTarget = rows.map((r) => !r.some((row) => row.target));
   const weights = usable.map(options.weightOf);

@@ -75,8 +75,19 @@ export const Citation = z
   })
   .openapi('Citation');
 
+export const RelatedPassage = z
+  .object({ source: z.string(), title: z.string(), text: z.string(), start: z.number().int(), end: z.number().int(), score: z.number() })
+  .openapi('RelatedPassage');
+
 export const Answer = z
-  .object({ answer: z.string(), found: z.boolean(), query: z.string(), citations: z.array(Citation) })
+  .object({
+    answer: z.string(),
+    found: z.boolean(),
+    query: z.string(),
+    citations: z.array(Citation),
+    related: z.array(RelatedPassage).max(3).optional().openapi({ description: 'Only when found is false: passages that may be worth reading; not an answer.' }),
+    intent: z.enum(['smalltalk']).optional().openapi({ description: 'smalltalk: a greeting or a question about the bot, answered without the documents.' }),
+  })
   .openapi('Answer');
 
 export const SearchResult = z

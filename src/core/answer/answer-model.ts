@@ -6,6 +6,16 @@
 import { AppError } from '../errors.js';
 import { QUESTION_FEATURES, WINDOW_FEATURES } from './window-features.js';
 
+/** A regression tree as arrays of nodes: `f` the input split on (-1 at a leaf), go left when the input is ≤ `t`. */
+export interface Tree {
+  f: number[];
+  t: number[];
+  l: number[];
+  r: number[];
+  /** Value at a leaf. */
+  v: number[];
+}
+
 export interface AnswerModel {
   version: 1;
   windowFeatures: string[];
@@ -15,6 +25,11 @@ export interface AnswerModel {
   windowBias: number;
   /** Weights of the question features for the refusal option. */
   refuse: number[];
+  /**
+   * Boosted trees added to both scores. Their input is the window's features, the question's features and a last
+   * input that is 1 for the refusal option (whose window features are 0).
+   */
+  trees: Tree[];
   /** Answer when the probability that a window answers is at least this. */
   threshold: number;
   /** Longest window, characters. */
@@ -30,7 +45,7 @@ export function checkAnswerModel(model: AnswerModel): AnswerModel {
   if (model.version !== 1 || !sameNames(model.windowFeatures, WINDOW_FEATURES) || !sameNames(model.questionFeatures, QUESTION_FEATURES)) {
     throw new AppError('model_invalid', 'The answer model was trained on other features than this code computes; run `npm run train`.');
   }
-  if (model.window.length !== WINDOW_FEATURES.length || model.refuse.length !== QUESTION_FEATURES.length) {
+  if (model.window.length !== WINDOW_FEATURES.length || model.refuse.length !== QUESTION_FEATURES.length || !Array.isArray(model.trees)) {
     throw new AppError('model_invalid', 'The answer model has the wrong number of weights; run `npm run train`.');
   }
   return model;
@@ -45,6 +60,7 @@ export function untrainedModel(maxLength: number): AnswerModel {
     window: WINDOW_FEATURES.map(() => 0),
     windowBias: 0,
     refuse: QUESTION_FEATURES.map(() => 0),
+    trees: [],
     threshold: 0.5,
     maxLength,
   };
@@ -61,6 +77,44 @@ export function refusalScore(model: Pick<AnswerModel, 'refuse'>, g: Float32Array
   let s = 0;
   for (let i = 0; i < model.refuse.length; i++) s += model.refuse[i] * g[i];
   return s;
+}
+
+export function treeScore(trees: Tree[], x: Float32Array): number {
+  let s = 0;
+  for (const t of trees) {
+    let n = 0;
+    while (t.f[n] >= 0) n = x[t.f[n]] <= t.t[n] ? t.l[n] : t.r[n];
+    s += t.v[n];
+  }
+  return s;
+}
+
+/** The trees' input (see `AnswerModel.trees`): window features (none for the refusal option), question features, refusal flag. */
+export function treeInput(window: Float32Array | undefined, question: Float32Array, width: number): Float32Array {
+  const x = new Float32Array(width + question.length + 1);
+  if (window) x.set(window, 0);
+  else x[x.length - 1] = 1;
+  x.set(question, width);
+  return x;
+}
+
+/** Scores of every window and of the refusal option. */
+export type Scorer = Pick<AnswerModel, 'window' | 'windowBias' | 'refuse' | 'trees'>;
+
+export function scoreAll(model: Scorer, windows: Float32Array[], question: Float32Array): { scores: Float64Array; refusal: number } {
+  const width = model.window.length;
+  const scores = Float64Array.from(windows, (f) => windowScore(model, f));
+  let refusal = refusalScore(model, question);
+  if (model.trees.length) {
+    const x = treeInput(undefined, question, width);
+    refusal += treeScore(model.trees, x);
+    x[x.length - 1] = 0;
+    windows.forEach((f, i) => {
+      x.set(f, 0);
+      scores[i] += treeScore(model.trees, x);
+    });
+  }
+  return { scores, refusal };
 }
 
 /** Probability that one of the windows answers: the softmax mass of the windows against the refusal option. */

@@ -3,7 +3,7 @@ import type { Span } from '../types.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { answerWindows, type AnswerCandidate, type AnswerWindow, type PassageContext } from './answer-windows.js';
 import { passageStats, prepareQuestion, questionFeatures, windowFeatures, type FeatureContext } from './window-features.js';
-import { answerProbability, refusalScore, windowScore, type AnswerModel } from './answer-model.js';
+import { answerProbability, scoreAll, type AnswerModel } from './answer-model.js';
 import { keywordMatch } from './keyword-match.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
@@ -68,9 +68,9 @@ export function selectAnswer(
   const bestVector = candidates.reduce((m, c) => Math.max(m, c.vector), 0);
   const input = { p, ctx, stats, bestVector, places, maxLength: model.maxLength };
   const features = windows.map((w) => windowFeatures(w, input));
-  const scores = features.map((f) => windowScore(model, f));
   const question = questionFeatures(p, ctx, features, bestVector);
-  const probability = answerProbability(scores, refusalScore(model, question));
+  const { scores, refusal } = scoreAll(model, features, question);
+  const probability = answerProbability(scores, refusal);
 
   let top = -1;
   for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;

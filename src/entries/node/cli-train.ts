@@ -16,8 +16,9 @@ import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
 import { parseSet } from '../../eval/run-eval.js';
 import type { EvalItem } from '../../eval/metrics.js';
 import { collectExamples, type AnswerExample } from '../../train/answer-examples.js';
-import { fitAnswerModel, type FitOptions } from '../../train/fit-answer-model.js';
-import { chooseThreshold, crossValidate, outcomesBySet, type Prediction } from '../../train/cross-validate.js';
+import type { FitOptions } from '../../train/fit-answer-model.js';
+import type { TreeOptions } from '../../train/fit-trees.js';
+import { chooseThreshold, crossValidate, fitScorer, outcomesBySet, type Prediction } from '../../train/cross-validate.js';
 import { QUESTION_FEATURES, WINDOW_FEATURES } from '../../core/answer/window-features.js';
 import { writeFileAtomic } from '../../adapters/node/atomic-write.js';
 import { untrainedModel } from '../../core/answer/answer-model.js';
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     cache: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    trees: { type: 'string', default: '200' },
   },
 });
 const folds = Number(values.folds);
@@ -94,8 +96,18 @@ const options: FitOptions = {
   negatives: 80,
 };
 
+const treeOptions: TreeOptions = {
+  trees: Number(values.trees),
+  depth: 4,
+  learningRate: 0.1,
+  lambda: 1,
+  minHessian: 1,
+  featureShare: 0.5,
+  bins: 32,
+};
+
 const t = performance.now();
-const predictions: Prediction[] = crossValidate(examples, options, folds, (k) => say(`fold ${k + 1}/${folds} (${((performance.now() - t) / 1000).toFixed(0)} s)`));
+const predictions: Prediction[] = crossValidate(examples, options, treeOptions, folds, (k) => say(`fold ${k + 1}/${folds} (${((performance.now() - t) / 1000).toFixed(0)} s)`));
 const THRESHOLD = chooseThreshold(predictions);
 const thresholds = [...new Set([...Array.from({ length: 9 }, (_, i) => Math.round((0.1 + i * 0.1) * 100) / 100), THRESHOLD])].sort((a, b) => a - b);
 const table = thresholds.map((th) => ({ threshold: th === THRESHOLD ? `${th} (chosen)` : th, ...Object.fromEntries(Object.entries(outcomesBySet(predictions, th)).map(([k, v]) => [k, `${v.correct}/${v.refused}/${v.wrong}/${v.overall}/${v.median_answer_chars}`])) }));
@@ -103,7 +115,7 @@ say('cross-validated, correct/refused/wrong/overall/median chars per set:');
 console.table(table);
 
 if (!values['no-write']) {
-  const weights = fitAnswerModel(examples, options);
+  const weights = fitScorer(examples, options, treeOptions);
   const model = { version: 1, windowFeatures: WINDOW_FEATURES, questionFeatures: QUESTION_FEATURES, ...weights, threshold: THRESHOLD, maxLength: MAX_LENGTH };
   await writeFileAtomic(MODEL_PATH, `${JSON.stringify(model, null, 1)}\n`);
   say(`wrote ${MODEL_PATH}`);
