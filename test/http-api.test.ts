@@ -7,6 +7,8 @@ import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics.js';
 import type { Engine } from '../src/core/engine.js';
+import type { Answer, RelatedPassage } from '../src/core/types.js';
+import { snippet } from '../src/channels/http/related-text.js';
 import type { OpenedIndex } from '../src/entries/node/open-index.js';
 import { openTestIndex, seedCorpus } from './support/open-test-index.js';
 import { parseSse, serveOnLoopback } from './support/serve.js';
@@ -139,6 +141,65 @@ describe('OpenAI-compatible API', () => {
   it('refuses a conversation without a user question', async () => {
     const res = await app.request('/v1/chat/completions', json({ model: 'x', messages: [{ role: 'system', content: 'hi' }] }));
     expect(res.status).toBe(400);
+  });
+});
+
+describe('OpenAI-compatible API: refusals and small talk', () => {
+  const REFUSAL = '抱歉，现有资料中没有找到能回答这个问题的内容。';
+  let related: RelatedPassage[];
+  /** The real app whose engine gives a fixed answer; the related passages are real ones from the seed corpus. */
+  const answering = (answer: Answer) =>
+    createApp({ engine: () => ({ ...opened.engine, chat: async () => answer }), http: { rateLimitPerMinute: 0 } });
+  const ask = (a: Hono, stream = false) =>
+    a.request('/v1/chat/completions', json({ model: 'zhida', stream, messages: [{ role: 'user', content: '平陆县有几座机场' }] }));
+  const chunksOf = async (res: Response) =>
+    parseSse(await res.text())
+      .filter((e) => e.data !== '[DONE]')
+      .map((e) => JSON.parse(e.data) as { choices: { delta: { content?: string } }[]; related?: RelatedPassage[] });
+
+  beforeAll(async () => {
+    related = (await opened.engine.search('平陆招商引资', 3)).hits.map(({ chunkId: _id, ...rest }) => rest);
+  });
+
+  it('appends the related passages, labelled as not the answer, and returns them in a top-level field', async () => {
+    const res = await ask(answering({ answer: REFUSAL, found: false, query: '平陆县有几座机场', citations: [], related }));
+    const body = await res.json();
+    const content: string = body.choices[0].message.content;
+    const [refusal, list] = content.split('\n\n');
+    expect(refusal).toBe(REFUSAL);
+    const lines = list.split('\n');
+    expect(lines[0]).toBe('可能相关的内容（不是答案）：');
+    expect(lines).toHaveLength(related.length + 1);
+    related.forEach((r, i) => {
+      const line = lines[i + 1];
+      expect(line.startsWith(`${i + 1}. 《${r.title}》：`)).toBe(true);
+      expect(Array.from(line.slice(`${i + 1}. 《${r.title}》：`.length)).length).toBeLessThanOrEqual(40);
+    });
+    expect(body).toMatchObject({ found: false, citations: [], related });
+  });
+
+  it('streams the same list after the refusal, and sends related with the last chunk', async () => {
+    const app2 = answering({ answer: REFUSAL, found: false, query: '平陆县有几座机场', citations: [], related });
+    const whole = (await (await ask(app2)).json()).choices[0].message.content;
+    const chunks = await chunksOf(await ask(app2, true));
+    expect(chunks.map((c) => c.choices[0].delta.content ?? '').join('')).toBe(whole);
+    expect(chunks.at(-1)!.related).toEqual(related);
+  });
+
+  it('sends small talk and a refusal with nothing related as they are', async () => {
+    const hello = '您好！我能回答关于已收录的 5 份文件的问题。';
+    const smalltalk = await (await ask(answering({ answer: hello, found: false, query: '你好', citations: [], intent: 'smalltalk' }))).json();
+    expect(smalltalk.choices[0].message.content).toBe(hello);
+    expect(smalltalk).not.toHaveProperty('related');
+    const bare = await (await ask(answering({ answer: REFUSAL, found: false, query: 'x', citations: [], related: [] }))).json();
+    expect(bare.choices[0].message.content).toBe(REFUSAL);
+  });
+
+  it('cuts a snippet to one line of at most 40 characters', () => {
+    expect(snippet('力争全年招商项目达到50个，\n协议总投资达到200亿元以上。')).toBe('力争全年招商项目达到50个， 协议总投资达到200亿元以上。');
+    const cut = snippet('抓落实'.repeat(20));
+    expect(Array.from(cut)).toHaveLength(40);
+    expect(cut.endsWith('…')).toBe(true);
   });
 });
 

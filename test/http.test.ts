@@ -37,6 +37,16 @@ describe('HTTP API', () => {
     for (const key of ['text', 'start', 'end', 'score']) expect(body.citations[0]).toHaveProperty(key);
   });
 
+  it('POST /api/ask refuses an on-topic question the documents cannot answer, with at most 3 related passages', async () => {
+    const body = await (await post('/api/ask', { question: '衡水湖的门票多少钱' })).json();
+    expect(body).toMatchObject({ found: false, citations: [] });
+    expect(body.related.length).toBeGreaterThan(0);
+    expect(body.related.length).toBeLessThanOrEqual(3);
+    for (const passage of body.related) {
+      expect(passage).toMatchObject({ source: expect.stringMatching(/\.txt$/), title: expect.any(String), text: expect.stringMatching(/\S/) });
+    }
+  });
+
   it('honours topK', async () => {
     const body = await (await post('/api/ask', { question: '衡水市委书记是谁', topK: 2 })).json();
     expect(body.citations.length).toBeLessThanOrEqual(2);

@@ -7,10 +7,12 @@ import { signatureOf } from '../src/channels/wechat/signature.js';
 import { cdata, parseMessage, textReply } from '../src/channels/wechat/message-xml.js';
 import { splitUtf8, utf8Length } from '../src/channels/wechat/split-utf8.js';
 import { createCustomerService } from '../src/channels/wechat/customer-service.js';
+import { formatReply } from '../src/channels/wechat/format-reply.js';
 import { createMemoryStore } from './support/memory-store.js';
 import { createFileKeyValueStore } from '../src/adapters/node/file-key-value-store.js';
 import type { Engine } from '../src/core/engine.js';
 import type { KeyValueStore } from '../src/core/ports.js';
+import type { Answer, RelatedPassage } from '../src/core/types.js';
 import { openTestIndex, seedCorpus, tempDir } from './support/open-test-index.js';
 import { serveOnLoopback } from './support/serve.js';
 import { eventMessage, field, sha1, signedQuery, textMessage, wechatDecrypt, wechatEncrypt } from './support/wechat-sim.js';
@@ -197,6 +199,44 @@ describe('messages', () => {
     expect(sim.pad).toBe(32);
     expect(sim.message).toBe(aligned);
     expect((await cipher.decrypt(wechatEncrypt(AES, aligned, APPID), APPID)).message).toBe(aligned);
+  });
+});
+
+describe('refusals and small talk', () => {
+  const REFUSAL = '抱歉，现有资料中没有找到能回答这个问题的内容。';
+  const passage = (title: string, source: string): RelatedPassage => ({ source, title, text: `${title}的一段原文。`, start: 0, end: 10, score: 0.4 });
+  /** The real engine's search, with a fixed answer in place of its own. */
+  const answering = (answer: Answer): Engine => ({ ...engine, chat: async () => answer });
+
+  it('follows a refusal with the related documents, each title once', async () => {
+    const refusal: Answer = {
+      answer: REFUSAL,
+      found: false,
+      query: '平陆县有几座机场',
+      citations: [],
+      related: [passage('以最优作风最大担当最强干劲抓落实', '001.txt'), passage('以最优作风最大担当最强干劲抓落实', '001.txt'), passage('拉高标杆 奋勇争先 转变作风 狠抓落实', '000.txt')],
+    };
+    const xml = await (await post(wechat({}, answering(refusal)), textMessage('o_rel', '平陆县有几座机场', '11001'))).text();
+    expect(field(xml, 'Content')).toBe(`${REFUSAL}\n\n可能相关的文档：《以最优作风最大担当最强干劲抓落实》《拉高标杆 奋勇争先 转变作风 狠抓落实》`);
+  });
+
+  it('sends a refusal without related passages as it is', async () => {
+    const xml = await (await post(wechat({}, answering({ answer: REFUSAL, found: false, query: 'x', citations: [], related: [] })), textMessage('o_norel', '火星', '11002'))).text();
+    expect(field(xml, 'Content')).toBe(REFUSAL);
+  });
+
+  it('sends a small-talk reply as it is, with no sources and no related documents', async () => {
+    const hello = '您好！我能回答关于已收录的 5 份文件的问题，并给出答案所在的原文段落。';
+    const xml = await (await post(wechat({}, answering({ answer: hello, found: false, query: '你好', citations: [], intent: 'smalltalk' })), textMessage('o_hi', '你好', '11003'))).text();
+    expect(field(xml, 'Content')).toBe(hello);
+  });
+
+  it('names only the related documents that fit in one reply', () => {
+    const long = '抱'.repeat(660);
+    const text = formatReply({ answer: long, found: false, query: 'x', citations: [], related: [passage('平陆', 'a'), passage('枣强县三级干部大会暨开展三统筹三扩大四创建活动', 'b')] }, 2047);
+    expect(text).toBe(`${long}\n\n可能相关的文档：《平陆》`);
+    expect(utf8Length(text)).toBeLessThanOrEqual(2047);
+    expect(formatReply({ answer: '抱'.repeat(682), found: false, query: 'x', citations: [], related: [passage('平陆', 'a')] }, 2047)).toBe('抱'.repeat(682));
   });
 });
 

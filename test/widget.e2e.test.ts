@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../src/app.js';
 import { createWidgetApp } from '../src/channels/widget/widget-app.js';
 import { buildWidget } from '../src/adapters/node/build-widget.js';
+import type { Answer } from '../src/core/types.js';
 import { openTestIndex, seedCorpus } from './support/open-test-index.js';
 import { serveOnLoopback } from './support/serve.js';
 
@@ -74,6 +75,16 @@ async function askAndWait(page: Page, question: string) {
   return page.locator('.msg.bot:not(.greeting)').last();
 }
 
+/** An /api/chat event stream that delivers `answer` the way the server does: delta, citations, done. */
+const sse = (answer: Answer) =>
+  [
+    ['delta', { text: answer.answer }],
+    ['citations', { citations: answer.citations }],
+    ['done', answer],
+  ]
+    .map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    .join('');
+
 describe('chat widget in Chromium', () => {
   it('is small: under 25 KB gzipped', () => {
     expect(gzipSync(script).length).toBeLessThan(25 * 1024);
@@ -102,6 +113,59 @@ describe('chat widget in Chromium', () => {
     expect(await none.getAttribute('class')).toContain('notfound');
     await page.screenshot({ path: `${SHOTS}/widget-followup.png` });
     expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('lists related passages under a refusal, apart from the answer, and opens one from the keyboard', async () => {
+    const REFUSAL = '抱歉，现有资料中没有找到能回答这个问题的内容。';
+    const { hits } = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('招商引资项目')}&k=3`)).json()) as {
+      hits: { chunkId: number; source: string; title: string; text: string; start: number; end: number; score: number }[];
+    };
+    const related = hits.map(({ chunkId: _id, ...rest }) => rest);
+    const refusal: Answer = { answer: REFUSAL, found: false, query: '招商引资的负责人电话是多少', citations: [], related };
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const { page, errors, context } = await openDemo(viewport);
+      await page.route('**/api/chat', (r) => r.fulfill({ status: 200, contentType: 'text/event-stream', body: sse(refusal) }));
+      const none = await askAndWait(page, '招商引资的负责人电话是多少');
+      expect(await none.getAttribute('class')).toContain('notfound');
+      const section = none.locator('.related');
+      expect(await section.locator('.rh').innerText()).toContain('可能相关的内容');
+      const items = section.locator('button');
+      expect(await items.count()).toBe(related.length);
+      expect(await section.locator('b').first().innerText()).toBe(`《${related[0].title}》`);
+      expect(await section.locator('b').count()).toBe(related.filter((r, i) => r.title !== related[i - 1]?.title).length);
+      expect(related[0].text.replace(/\s+/g, ' ')).toContain(await items.first().innerText());
+      expect(await section.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/widget-related-${viewport.width}.png` });
+
+      await items.first().focus();
+      await page.keyboard.press('Enter');
+      const passage = page.locator('.passage');
+      await passage.waitFor();
+      expect(await passage.locator('h3').innerText()).toBe(related[0].title);
+      expect(await passage.locator('.src').innerText()).toContain('不是答案');
+      expect(await passage.locator('p').innerText()).toBe(related[0].text);
+      expect(await passage.locator('mark').count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/widget-related-passage-${viewport.width}.png` });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => passage.isHidden()).toBe(true);
+      expect(errors, errors.join('\n')).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('shows small talk as a plain reply, not as a refusal', async () => {
+    const { page, context } = await openDemo();
+    const hello = '您好！我能回答关于已收录的 5 份文件的问题，并给出答案所在的原文段落；数字、人名、日期、清单这类问题最拿手。';
+    await page.route('**/api/chat', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/event-stream', body: sse({ answer: hello, found: false, query: '你好', citations: [], intent: 'smalltalk' }) }),
+    );
+    const reply = await askAndWait(page, '你好');
+    expect(await reply.getAttribute('class')).not.toContain('notfound');
+    expect(await reply.locator('.related').count()).toBe(0);
+    expect(await reply.locator('.text').innerText()).toBe(hello);
+    expect(await page.locator('.status').innerText()).toBe('已回答');
+    await page.screenshot({ path: `${SHOTS}/widget-smalltalk.png` });
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { readJson } from './read-json.js';
 import { requireEngine } from './require-engine.js';
 import { ChatCompletionRequest } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
+import { relatedText } from './related-text.js';
 import { sseSession } from './sse-session.js';
 
 export const MODEL_NAME = 'zhida';
@@ -55,16 +56,18 @@ export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: 
 
     if (!body.stream) {
       const answer = await run(c.req.raw.signal);
+      const content = answer.answer + relatedText(answer);
       const promptTokens = messages.reduce((n, m) => n + tokens(m.content), 0);
-      const completionTokens = tokens(answer.answer);
+      const completionTokens = tokens(content);
       return c.json({
         id,
         object: 'chat.completion',
         created,
         model,
-        choices: [{ index: 0, message: { role: 'assistant', content: answer.answer, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+        choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
         usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
         citations: answer.citations,
+        related: answer.related,
         found: answer.found,
         query: answer.query || question,
       });
@@ -84,8 +87,10 @@ export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: 
           if (stream.aborted) return;
           await chunk({ content: text }, null);
         }
+        const related = relatedText(answer);
+        if (related && !stream.aborted) await chunk({ content: related }, null);
         if (stream.aborted) return;
-        await chunk({}, 'stop', { citations: answer.citations, found: answer.found, query: answer.query });
+        await chunk({}, 'stop', { citations: answer.citations, related: answer.related, found: answer.found, query: answer.query });
         await stream.writeSSE({ data: '[DONE]' });
       },
       (error) => ({ data: JSON.stringify({ error }) }),

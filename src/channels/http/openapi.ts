@@ -52,7 +52,7 @@ export function openApiDocument(version: string): object {
   r.registerPath({
     method: 'post',
     path: '/v1/chat/completions',
-    summary: 'OpenAI-compatible chat completions (stream or not); citations in a top-level field',
+    summary: 'OpenAI-compatible chat completions (stream or not); citations (and a refusal’s related passages) in top-level fields',
     request: { body: { required: true, content: { 'application/json': { schema: ChatCompletionRequest } } } },
     responses: { 200: { description: 'A chat.completion object, or chat.completion.chunk events', content: { 'application/json': { schema: z.object({}).passthrough() }, 'text/event-stream': { schema: z.string() } } }, ...errors },
   });

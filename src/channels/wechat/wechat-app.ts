@@ -90,7 +90,7 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     let text: string;
     try {
       const result = await e.chat([...turns, question].map((content) => ({ role: 'user' as const, content })));
-      text = formatReply(result);
+      text = formatReply(result, MAX_REPLY_BYTES);
     } catch (err) {
       text = err instanceof AppError && err.status < 500 ? '问题太长或为空，请换个说法再问。' : '抱歉，暂时无法回答，请稍后再试。';
       if (!(err instanceof AppError) || err.status >= 500) logger.error({ err }, 'wechat answer failed');

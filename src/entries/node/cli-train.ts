@@ -49,7 +49,8 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     cache: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
-    trees: { type: 'string', default: '200' },
+    trees: { type: 'string', default: '0' },
+    slack: { type: 'string', default: '40' },
   },
 });
 const folds = Number(values.folds);
@@ -92,7 +93,7 @@ const options: FitOptions = {
   l2: 1e-3,
   iterations: 300,
   weightOf: (e) => 1000 / perSet.get(e.set)!,
-  targetLength: (shortest) => shortest + 40,
+  targetLength: (shortest) => shortest + Number(values.slack),
   negatives: 80,
 };
 

@@ -2,8 +2,7 @@
 import { styles } from './styles.js';
 import { readEvents } from './sse.js';
 
-interface Citation {
-  n: number;
+interface Passage {
   source: string;
   title: string;
   text: string;
@@ -11,11 +10,17 @@ interface Citation {
   end: number;
   highlight?: { start: number; end: number };
 }
+interface Citation extends Passage {
+  n: number;
+}
 interface Turn {
   role: 'user' | 'assistant';
   content: string;
   citations?: Citation[];
   found?: boolean;
+  /** A refusal's passages that may be worth reading: shown apart, never as the answer. */
+  related?: Passage[];
+  intent?: string;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -30,6 +35,7 @@ const options = {
   open: data.open === 'true',
 };
 const storageKey = `zhida-widget:${options.endpoint}`;
+const RELATED = '可能相关的内容（不是答案）';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
   const e = document.createElement(tag);
@@ -43,7 +49,9 @@ const root = host.attachShadow({ mode: 'open' });
 const style = el('style');
 style.textContent = styles(options.color, options.position);
 const wrap = el('div', { class: 'zw' });
-const launcher = el('button', { class: 'launcher', 'aria-label': `打开${options.title}`, 'aria-expanded': 'false', 'aria-controls': 'zw-panel' }, '💬');
+const launcher = el('button', { class: 'launcher', 'aria-label': `打开${options.title}`, 'aria-expanded': 'false', 'aria-controls': 'zw-panel' });
+// An SVG speech bubble: an emoji would depend on the visitor's fonts (a blank box where there is no emoji font).
+launcher.innerHTML = '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H10l-5 4v-4H3z"/></svg>';
 const panel = el('section', { class: 'panel', id: 'zw-panel', role: 'dialog', 'aria-label': options.title, hidden: '' });
 const header = el('header');
 const heading = el('h2', {}, options.title);
@@ -110,7 +118,22 @@ function botMessage(turn?: Turn) {
 
 function finish(box: HTMLElement, body: HTMLElement, turn: Turn) {
   renderAnswer(body, turn.content, turn.citations);
-  box.classList.toggle('notfound', turn.found === false);
+  // Small talk is not found in the documents, but it is not a refusal either.
+  const refused = turn.found === false && !turn.intent;
+  box.classList.toggle('notfound', refused);
+  if (refused && turn.related?.length) {
+    const related = el('div', { class: 'related' });
+    related.append(el('div', { class: 'rh' }, RELATED));
+    let title = '';
+    for (const r of turn.related) {
+      // Passages of one document under its title once.
+      if (r.title !== title) related.append(el('b', {}, `《${(title = r.title)}》`));
+      const item = el('button', { type: 'button' }, r.text.replace(/\s+/g, ' ').slice(0, 60));
+      item.addEventListener('click', () => showPassage(r));
+      related.append(item);
+    }
+    box.append(related);
+  }
   const tools = el('div', { class: 'tools' });
   const copy = el('button', { type: 'button', class: 'copy' }, '复制');
   copy.addEventListener('click', async () => {
@@ -147,12 +170,13 @@ function renderAll() {
   log.scrollTop = log.scrollHeight;
 }
 
-function showPassage(c: Citation) {
+/** A cited passage (with its number and highlight), or a related one (neither). */
+function showPassage(c: Passage & { n?: number }) {
   passage.textContent = '';
   const back = el('button', { type: 'button', class: 'back' }, '← 返回对话');
   back.addEventListener('click', hidePassage);
-  const title = el('h3', { tabindex: '-1' }, `[${c.n}] ${c.title}`);
-  const src = el('div', { class: 'src' }, `${c.source} · 第 ${c.start}–${c.end} 字`);
+  const title = el('h3', { tabindex: '-1' }, c.n ? `[${c.n}] ${c.title}` : c.title);
+  const src = el('div', { class: 'src' }, `${c.n ? '' : `${RELATED} · `}${c.source} · 第 ${c.start}–${c.end} 字`);
   const text = el('p');
   const h = c.highlight;
   if (h && h.start >= c.start && h.end <= c.end) {
@@ -230,8 +254,8 @@ async function ask(question: string, retrying = false) {
       } else if (ev.event === 'citations') {
         citations = (JSON.parse(ev.data) as { citations: Citation[] }).citations;
       } else if (ev.event === 'done') {
-        const answer = JSON.parse(ev.data) as { answer: string; found: boolean; citations: Citation[] };
-        done = { role: 'assistant', content: answer.answer, citations: answer.citations, found: answer.found };
+        const answer = JSON.parse(ev.data) as { answer: string; found: boolean; citations: Citation[]; related?: Passage[]; intent?: string };
+        done = { role: 'assistant', content: answer.answer, citations: answer.citations, found: answer.found, related: answer.related, intent: answer.intent };
       } else if (ev.event === 'error') {
         return fail((JSON.parse(ev.data) as { error: { message: string } }).error.message);
       }
@@ -241,7 +265,7 @@ async function ask(question: string, retrying = false) {
     save();
     body.textContent = '';
     finish(box, body, done);
-    status.textContent = done.found ? '已回答' : '未找到依据';
+    status.textContent = done.found || done.intent ? '已回答' : '未找到依据';
   } catch (err) {
     if (controller.signal.aborted) {
       if (text) {

@@ -20,8 +20,14 @@ header button:hover { background: rgba(255,255,255,.18); }
 .user { align-self: flex-end; background: ${color}; color: #fff; }
 .bot { align-self: flex-start; background: #fff; border: 1px solid #e3e6ea; }
 .bot.notfound { background: #fff8e6; border-color: #f0d58c; color: #6b5200; }
-.bot.notfound::before { content: "未找到依据 · "; font-weight: 600; }
+.bot.notfound::before { content: "未找到依据"; display: block; font-weight: 600; }
 .bot.greeting { color: #57606a; }
+.related { margin-top: 8px; padding-top: 6px; border-top: 1px dashed #d4b45a; font-size: 13px; }
+.related .rh { font-size: 12px; }
+.related b { display: block; margin-top: 6px; color: #1f2328; font-weight: 600; }
+.related button { display: block; width: 100%; margin-top: 4px; padding: 3px 8px; border: 1px solid #e3e6ea; border-radius: 8px; background: #fff;
+  color: #57606a; text-align: left; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.related button:hover { border-color: #8c959f; }
 .bot .tools { display: flex; gap: 8px; margin-top: 6px; font-size: 12px; color: #57606a; }
 .bot .tools button { color: #0969da; }
 .chip { display: inline-block; min-width: 20px; padding: 0 5px; margin: 0 2px; border-radius: 10px; background: ${color}; color: #fff !important;
