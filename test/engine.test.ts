@@ -85,6 +85,34 @@ describe('answering', () => {
     expect(a.answer).toContain('30个');
   });
 
+  it('changes the title asked about in a follow-up (市长呢？ after 衡水市委书记是谁)', async () => {
+    const a = await engine.ask('市长呢？', { history: ['衡水市委书记是谁'] });
+    expect(a.query).toBe('衡水市长是谁');
+  });
+
+  it('reads a misspelt place (平路) as the one the corpus names (平陆), and says so', async () => {
+    const a = await engine.ask('平路招商目标是多少');
+    expect(a.query).toBe('平陆招商目标是多少');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^（“平路”按“平陆”理解）/);
+    expect(a.answer).toContain('50个');
+  });
+
+  it('answers 你好 with what it can answer, not with a refusal', async () => {
+    const a = await engine.ask('你好');
+    expect(a.intent).toBe('smalltalk');
+    expect(a.answer).not.toMatch(/抱歉/);
+    expect(a.answer).toMatch(/5 份文件/);
+  });
+
+  it('offers related passages, clearly apart from citations, when the documents do not answer', async () => {
+    const a = await engine.ask('衡水湖的门票多少钱');
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.related?.length).toBeGreaterThan(0);
+    expect(a.related!.length).toBeLessThanOrEqual(3);
+  });
+
   it('refuses empty and over-long questions with typed errors', async () => {
     await expect(engine.ask('   ')).rejects.toMatchObject({ code: 'question_empty', status: 400 });
     await expect(engine.ask('问'.repeat(1001))).rejects.toMatchObject({ code: 'question_too_long', status: 400 });

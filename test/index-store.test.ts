@@ -11,7 +11,7 @@ const passages = (calls: { kind: string; texts: number }[]) =>
 const SETTINGS = {
   modelId: 'Xenova/bge-small-zh-v1.5',
   dimensions: 512,
-  tokenizer: 'jieba-search+num+bigram+places@3',
+  tokenizer: 'jieba-search+num+bigram+places@4',
   chunking: { size: 300, overlap: 80 },
 };
 

@@ -33,3 +33,36 @@ describe('follow-up rewriting', () => {
     expect(rewriteFollowUp('衡水市委书记是谁', ['平陆招商目标是多少'], ctx)).toBe('衡水市委书记是谁');
   });
 });
+
+describe('follow-ups that change the year, the title or the thing asked about', () => {
+  const places = (s: string) => ['平陆', '枣强', '衡水', '环县'].filter((p) => s.includes(p));
+  const full = {
+    tokenize: (s: string) => s.match(/平陆|枣强|衡水|环县|招商|目标|县长|市委书记|劳务创收|冬小麦|任务|办法|考核|重点|工业集中区|道路|多少|是谁|哪些|具体/g) ?? [],
+    focus: (t: string) => (['平陆', '枣强', '衡水', '环县'].includes(t) ? 1 : 0.2),
+    places,
+  };
+
+  it('replaces the year (2022年的呢？)', () => {
+    expect(rewriteFollowUp('那2022年的呢？', ['X区2023年经济总量有多少'], full)).toBe('x区2022年经济总量有多少');
+  });
+
+  it('replaces the title (市长呢？ after 衡水市委书记是谁)', () => {
+    expect(rewriteFollowUp('市长呢？', ['衡水市委书记是谁'], full)).toBe('衡水市长是谁');
+  });
+
+  it('asks about a new thing of the same place (那劳务创收目标呢？)', () => {
+    expect(rewriteFollowUp('那劳务创收目标呢？', ['环县今年冬小麦覆土穴播任务是多少'], full)).toBe('环县劳务创收目标是多少');
+  });
+
+  it('replaces a name that ends like the new one (环江工业集中区呢？)', () => {
+    expect(rewriteFollowUp('环江工业集中区呢？', ['甜水工业集中区要开工建设几条道路'], full)).toBe('环江工业集中区要开工建设几条道路');
+  });
+
+  it('gives a question without a topic the previous topic (实行什么办法？)', () => {
+    expect(rewriteFollowUp('实行什么办法？', ['环县对乡镇的考核以什么为重点'], full)).toBe('环县实行什么办法');
+  });
+
+  it('asks the previous question further (具体有哪些？)', () => {
+    expect(rewriteFollowUp('具体有哪些？', ['平陆招商目标是多少'], full)).toBe('平陆招商目标是多少，具体有哪些');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
@@ -19,11 +19,12 @@ import { sha1 } from './support/wechat-sim.js';
 import { parseSse } from './support/serve.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const DEV = join(ROOT, '../shared/eval/dev.jsonl');
-const FALLBACK_QUESTIONS = ['平陆招商目标是多少', '枣强县委书记是谁', '环县全膜双垄沟播玉米种植了多少万亩', '衡水湖片区的总体定位是什么', '北京市2022年GDP是多少', '今天天气怎么样'];
-const items: { question: string; conversation?: string[] }[] = existsSync(DEV)
-  ? readFileSync(DEV, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
-  : FALLBACK_QUESTIONS.map((question) => ({ question }));
+const DEV = join(ROOT, 'eval/seeds/dev.jsonl');
+// The dev set, and questions that exercise small talk, a misspelt place and a refusal with related passages.
+const items: { question: string; conversation?: string[] }[] = [
+  ...readFileSync(DEV, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+  ...['你好', '早强县委书记是谁', '衡水湖的门票多少钱'].map((question) => ({ question })),
+];
 
 let mf: Miniflare;
 let bundleText = '';

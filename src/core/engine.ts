@@ -9,7 +9,10 @@ import { selectAnswer, type AnswerCandidate, type AnswerDecision, type Selection
 import { checkAnswerModel, type AnswerModel } from './answer/answer-model.js';
 import bundledModel from './answer/answer-model.json' with { type: 'json' };
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
+import { correctNames, NameIndex, type NameCorrection } from './answer/correct-names.js';
+import { unnamedPlaces } from './answer/unnamed-places.js';
 import { LruCache } from './lru-cache.js';
+import { detectSmallTalk, smallTalkReply } from './chat/small-talk.js';
 import { createBatchingEmbedder } from './batching-embedder.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
@@ -52,6 +55,10 @@ export interface EngineComponents {
   settings?: Partial<EngineSettings>;
   /** The answer model; by default the one `npm run train` wrote (answer-model.json). */
   answerModel?: AnswerModel;
+  /**
+   * The places the corpus names, for reading a misspelt one (平路 → 平陆); the same array while they are unchanged.
+   */
+  placeNames?: () => readonly string[];
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -65,7 +72,7 @@ const RELATED = 3;
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
 
-export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides, answerModel }: EngineComponents) {
+export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides, answerModel, placeNames }: EngineComponents) {
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...overrides };
   const answering = checkAnswerModel(answerModel ?? (bundledModel as AnswerModel));
   const threshold = settings.minConfidence ?? answering.threshold;
@@ -118,6 +125,12 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     });
   }
 
+  /** Place-like words (青山县) whose name neither the corpus's words nor the passages found for the question hold. */
+  function unnamedIn(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[]): string[] {
+    const inCorpus = (term: string) => view.documentDf(term) > 0 || tokenizer.places(term).includes(term);
+    return unnamedPlaces(analysis.folded, inCorpus).filter((p) => !hits.some((h) => foldChunk(h.id, h.chunk.text).includes(p.slice(0, 2))));
+  }
+
   /** Terms a view must know to answer a question (its tokens and keywords, their synonyms, the places it names). */
   function termsOf({ tokens, keywords, places }: QuestionAnalysis): string[] {
     return [
@@ -156,10 +169,20 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     };
   }
 
-  /** Passages worth reading when nothing answers: the best hits that share words with the question, one per place. */
-  function relatedPassages(hits: ScoredChunk[]): RelatedPassage[] {
+  /**
+   * Passages worth reading when nothing answers: the best hits that name what the question is about (a place, a
+   * document's subject) or hold most of its words (by weight). 今天天气怎么样 shares only 今天 with a report: none.
+   */
+  function relatedPassages(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[]): RelatedPassage[] {
+    const keywords = analysis.keywords.map((term) => ({ term, weight: view.idf(term), topic: analysis.places.includes(term) || focusSource(view, term) !== undefined }));
+    const total = keywords.reduce((a, k) => a + k.weight, 0);
+    const related = (h: ScoredChunk) => {
+      const text = foldChunk(h.id, h.chunk.text);
+      const held = keywords.filter((k) => text.includes(k.term));
+      return held.some((k) => k.topic) || (total > 0 && held.reduce((a, k) => a + k.weight, 0) >= total / 2);
+    };
     return hits
-      .filter((h) => h.keyword > 0)
+      .filter(related)
       .slice(0, RELATED)
       .map((h) => {
         const { chunkId: _id, ...rest } = describe(h);
@@ -259,19 +282,31 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return { answer: `${selection.text}[1]`, found: true, query, citations };
   }
 
-  /** The question after follow-up rewriting, its analysis and a view that knows its terms. */
-  async function understand(raw: string, history: string[]): Promise<{ query: string; analysis: QuestionAnalysis; view: CorpusView }> {
+  let names: { list: readonly string[]; index: NameIndex } | undefined;
+  const nameIndex = () => {
+    const list = placeNames?.() ?? [];
+    if (names?.list !== list) names = { list, index: new NameIndex(list) };
+    return names.index;
+  };
+
+  /**
+   * The question after follow-up rewriting and name correction, its analysis, a view that knows its terms, and the
+   * names it corrected.
+   */
+  async function understand(raw: string, history: string[]): Promise<{ query: string; analysis: QuestionAnalysis; view: CorpusView; corrections: NameCorrection[] }> {
     const rawAnalysis = analyzeQuestion(raw, tokenizer);
     const before = await corpus.view([...history.map((h) => analyzeQuestion(h, tokenizer)), rawAnalysis].flatMap(termsOf));
-    const query = rewriteFollowUp(raw, history, {
+    const rewritten = rewriteFollowUp(raw, history, {
       tokenize: (s) => tokenizer.tokenize(foldText(s)),
       focus: (term) => before.focus(term)?.share ?? 0,
       places: (s) => tokenizer.places(s),
     });
+    const { text, corrections } = correctNames(foldText(rewritten), nameIndex(), (term) => before.documentDf(term) > 0);
+    const query = corrections.length ? text : rewritten;
     // Each question is analysed once: the rewritten one only when the rewrite changed it.
     const analysis = query === raw ? rawAnalysis : analyzeQuestion(query, tokenizer);
     const view = query === raw ? before : await corpus.view(termsOf(analysis));
-    return { query, analysis, view };
+    return { query, analysis, view, corrections };
   }
 
   const cleanHistory = (history: string[] = []) => history.map((h) => h.trim()).filter(Boolean);
@@ -280,8 +315,13 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const raw = validate(question);
     const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
     const timings = options.timings ?? {};
+    const talk = detectSmallTalk(raw);
+    if (talk) {
+      const [{ documents }, titles] = await Promise.all([corpus.counts(), corpus.titles(2)]);
+      return { answer: smallTalkReply(talk, { documents, titles }), found: false, query: raw, citations: [], intent: 'smalltalk' };
+    }
     let t = performance.now();
-    const { query, analysis, view } = await understand(raw, cleanHistory(options.history));
+    const { query, analysis, view, corrections } = await understand(raw, cleanHistory(options.history));
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
@@ -290,10 +330,16 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     }
     const k = Math.max(topK, settings.answerPassages);
     const hits = await retrieve(view, analysis, k, { signal: options.signal, timings });
+    const unnamed = unnamedIn(view, analysis, hits);
+    if (unnamed.length) {
+      return { answer: `抱歉，现有资料中没有关于“${unnamed.join('、')}”的内容。`, found: false, query, citations: [] };
+    }
     t = performance.now();
     const answer = await answerFrom(view, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
-    return answer ?? { answer: NOT_FOUND, found: false, query, citations: [], related: relatedPassages(hits) };
+    // A misspelt name was read as another: the answer says which.
+    if (answer && corrections.length) answer.answer = `（${corrections.map((c) => `“${c.from}”按“${c.to}”理解`).join('，')}）${answer.answer}`;
+    return answer ?? { answer: NOT_FOUND, found: false, query, citations: [], related: relatedPassages(view, analysis, hits) };
   }
 
   /**
@@ -303,8 +349,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
     const { query, analysis, view } = await understand(raw, cleanHistory(options.history));
-    const missing = unknownPlaces(view, analysis.places);
     const hits = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), {});
+    const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(view, analysis, hits, true);
     return { query, analysis, missingPlaces: missing, hits: hits.map(describe), decision, threshold };
   }

@@ -22,6 +22,8 @@ export interface AnswerExample {
   fromSource: Uint8Array;
   chunks: Uint32Array;
   sentences: Uint16Array;
+  /** Per window: its document and offsets there. */
+  placed: { source: string; start: number; end: number }[];
   texts: string[];
   /** The question as searched (follow-ups rewritten). */
   query: string;
@@ -59,6 +61,7 @@ export async function collectExamples(
       fromSource: Uint8Array.from(windows, (w) => (w.window.passage.candidate.chunk.source === item.source ? 1 : 0)),
       chunks: Uint32Array.from(windows, (w) => w.window.passage.candidate.chunk.id),
       sentences: Uint16Array.from(windows, (w) => w.window.sentence),
+      placed: windows.map((w) => ({ source: w.window.passage.candidate.chunk.source, ...w.span })),
       texts: windows.map((w) => w.text),
       query: seen.query,
       question: seen.decision.question ?? new Float32Array(0),

@@ -3,6 +3,7 @@ import type { AnswerExample } from './answer-examples.js';
 import { fitAnswerModel, type FitOptions } from './fit-answer-model.js';
 import { fitTrees, type TreeOptions } from './fit-trees.js';
 import { answerProbability, scoreAll, type Scorer } from '../core/answer/answer-model.js';
+import { narrowest } from '../core/answer/select-answer.js';
 
 export interface Prediction {
   example: AnswerExample;
@@ -26,12 +27,13 @@ export function fitScorer(examples: AnswerExample[], options: FitOptions, trees:
   return { ...linear, trees: trees.trees > 0 ? fitTrees(examples, linear, options, trees) : [] };
 }
 
-export function predict(model: Scorer, e: AnswerExample): Prediction {
+export function predict(model: Scorer, e: AnswerExample, shrink = 0): Prediction {
   if (e.refusedByRule || e.windows === 0) return { example: e, probability: 0, correct: false, length: 0 };
   const windows = Array.from({ length: e.windows }, (_, r) => e.features.subarray(r * e.width, (r + 1) * e.width));
   const { scores, refusal } = scoreAll(model, windows, e.question);
   let best = 0;
   for (let r = 0; r < e.windows; r++) if (scores[r] > scores[best]) best = r;
+  best = narrowest(scores, e.placed, best, shrink);
   return {
     example: e,
     probability: answerProbability(scores, refusal),
@@ -40,15 +42,19 @@ export function predict(model: Scorer, e: AnswerExample): Prediction {
   };
 }
 
-/** Each example predicted by a model fitted without its fold. */
-export function crossValidate(examples: AnswerExample[], options: FitOptions, trees: TreeOptions, folds: number, onFold?: (k: number) => void): Prediction[] {
-  const out: Prediction[] = [];
+/** One model per fold, each fitted without that fold's examples. */
+export function foldModels(examples: AnswerExample[], options: FitOptions, trees: TreeOptions, folds: number, onFold?: (k: number) => void): Scorer[] {
+  const models: Scorer[] = [];
   for (let k = 0; k < folds; k++) {
-    const model = fitScorer(examples.filter((e) => foldOf(e, folds) !== k), options, trees);
-    for (const e of examples) if (foldOf(e, folds) === k) out.push(predict(model, e));
+    models.push(fitScorer(examples.filter((e) => foldOf(e, folds) !== k), options, trees));
     onFold?.(k);
   }
-  return out;
+  return models;
+}
+
+/** Each example predicted by the model that did not see its fold. */
+export function outOfFold(models: Scorer[], examples: AnswerExample[], shrink = 0): Prediction[] {
+  return examples.map((e) => predict(models[foldOf(e, models.length)], e, shrink));
 }
 
 export interface Outcome {
@@ -85,6 +91,21 @@ export function outcome(predictions: Prediction[], threshold: number): Outcome {
 export function outcomesBySet(predictions: Prediction[], threshold: number): Record<string, Outcome> {
   const sets = [...new Set(predictions.map((p) => p.example.set))];
   return Object.fromEntries(sets.map((s) => [s, outcome(predictions.filter((p) => p.example.set === s), threshold)]));
+}
+
+/**
+ * The largest margin for narrowing answers (`narrowest`) that costs no set more than `tolerance` of its correct
+ * answers, out of fold, at the default threshold.
+ */
+export function chooseShrink(models: Scorer[], examples: AnswerExample[], candidates: number[], tolerance: number): number {
+  const correct = (shrink: number) => outcomesBySet(outOfFold(models, examples, shrink), 0.5);
+  const base = correct(0);
+  let chosen = 0;
+  for (const margin of candidates) {
+    const now = correct(margin);
+    if (Object.entries(now).every(([set, o]) => o.correct >= base[set].correct - tolerance)) chosen = Math.max(chosen, margin);
+  }
+  return chosen;
 }
 
 /** The threshold that handles the most questions right (`overall`), each set counting alike, on out-of-fold predictions. */

@@ -175,5 +175,10 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
     return { documents: m.docCount, chunks: m.chunkCount };
   }
 
-  return { vectors, view, chunks, neighbours, counts, meta };
+  async function titles(limit: number) {
+    const { results } = await db.prepare('SELECT title FROM documents ORDER BY rowid LIMIT ?').bind(limit).all<{ title: string }>();
+    return results.map((r) => r.title);
+  }
+
+  return { vectors, view, chunks, neighbours, counts, titles, meta };
 }

@@ -32,6 +32,8 @@ export interface AnswerModel {
   trees: Tree[];
   /** Answer when the probability that a window answers is at least this. */
   threshold: number;
+  /** The answer is the shortest window inside the best one that scores within this of it (`narrowest`). */
+  shrink: number;
   /** Longest window, characters. */
   maxLength: number;
   /** What it was trained on and how it did, cross-validated (informational). */
@@ -45,7 +47,7 @@ export function checkAnswerModel(model: AnswerModel): AnswerModel {
   if (model.version !== 1 || !sameNames(model.windowFeatures, WINDOW_FEATURES) || !sameNames(model.questionFeatures, QUESTION_FEATURES)) {
     throw new AppError('model_invalid', 'The answer model was trained on other features than this code computes; run `npm run train`.');
   }
-  if (model.window.length !== WINDOW_FEATURES.length || model.refuse.length !== QUESTION_FEATURES.length || !Array.isArray(model.trees)) {
+  if (model.window.length !== WINDOW_FEATURES.length || model.refuse.length !== QUESTION_FEATURES.length || !Array.isArray(model.trees) || !(model.shrink >= 0)) {
     throw new AppError('model_invalid', 'The answer model has the wrong number of weights; run `npm run train`.');
   }
   return model;
@@ -62,6 +64,7 @@ export function untrainedModel(maxLength: number): AnswerModel {
     refuse: QUESTION_FEATURES.map(() => 0),
     trees: [],
     threshold: 0.5,
+    shrink: 0,
     maxLength,
   };
 }

@@ -1,14 +1,26 @@
-/** @module keyword-match: how much of a question keyword a text contains: whole, by a synonym, or in parts. */
+/** @module keyword-match: how much of a question keyword a text contains: whole, by a synonym, abbreviated, or in parts. */
 import { synonymsOf } from '../normalize/synonyms.js';
+import { numeralVariants } from '../normalize/chinese-numerals.js';
 
 export interface Keyword {
   term: string;
   weight: number;
   /** Shorter tokens inside the term (招商引资 → 招商, 引资), for partial credit. */
   parts: string[];
+  /** Other words for the same idea (目标 → 力争), and the term with its number written the other way (五十个 ↔ 50个). */
   synonyms: string[];
+  /** The term's characters in order with a character or two between them (四基地 in 四个基地), for terms of 3+ characters. */
+  spread?: RegExp;
   /** The question put the term in quotes: only the quoted slogan (“三强”, not 三新三强) fully matches. */
   quoted: boolean;
+}
+
+const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** 四基地 → 四.?.?基.?.?地 within a short span: the spelt-out form (四个基地) of an abbreviation. */
+function spreadOf(term: string): RegExp | undefined {
+  if (term.length < 3 || !/^[\u4e00-\u9fff\d]+$/.test(term)) return undefined;
+  return new RegExp([...term].map(escape).join('[\\u4e00-\\u9fff]?'));
 }
 
 export function buildKeywords(
@@ -22,15 +34,17 @@ export function buildKeywords(
     term,
     weight: weightOf(term),
     parts: [...new Set(allTokens.filter((t) => t !== term && t.length >= 2 && term.includes(t)))],
-    synonyms: synonymsOf(term),
+    synonyms: [...synonymsOf(term), ...numeralVariants(term)],
+    spread: spreadOf(term),
   }));
 }
 
-/** 1 when the text has the keyword, 0.8 for a synonym, up to 0.7 for some of its parts, else 0. */
+/** 1 when the text has the keyword, 0.8 for a synonym or its spelt-out form, up to 0.7 for some of its parts, else 0. */
 export function keywordMatch(k: Keyword, text: string): number {
   if (k.quoted) return text.includes(`"${k.term}"`) ? 1 : text.includes(k.term) ? 0.5 : 0;
   if (text.includes(k.term)) return 1;
   if (k.synonyms.some((s) => text.includes(s))) return 0.8;
+  if (k.spread?.test(text)) return 0.8;
   if (k.parts.length) {
     const found = k.parts.filter((p) => text.includes(p)).length;
     return (0.7 * found) / k.parts.length;

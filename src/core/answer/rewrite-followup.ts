@@ -1,5 +1,11 @@
-/** @module rewrite-followup: turns an elliptical follow-up (那枣强呢？) into a standalone question. */
+/**
+ * @module rewrite-followup: turns a follow-up into a standalone question against the previous one — a new place,
+ * year, title or thing (那枣强呢？ 2023年的呢？ 市长呢？ 那劳务创收呢？), or a new question about the same topic
+ * (具体有哪些？ 为什么？ 实行什么办法？).
+ */
 import { foldText } from '../normalize/fold-text.js';
+import { ROLES } from './analyze-question.js';
+import { QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
 
 export interface RewriteContext {
   tokenize(folded: string): string[];
@@ -9,31 +15,39 @@ export interface RewriteContext {
 }
 
 const PUNCT = /[\s?？!！。.,，、~～…]+/g;
-const LEAD = /^(那么|那|还有|另外|换成|换作|如果是|要是|至于|再问一下|再问|请问)/;
+const LEAD = /^(那么|那|还有|另外|换成|换作|如果是|要是|至于|再问一下|再问|请问|其中|那其中)/;
 const TAIL = /(的情况|的呢|呢|怎么样|如何|又如何|情况如何)$/;
-const ASKS_ITSELF = /多少|什么|谁|哪|几|如何|怎么|是否|吗|何时/;
+const ASKS_ITSELF = /多少|什么|谁|哪|几|如何|怎么|是否|吗|何时|为什么|为何|怎样/;
 const MAX_FOLLOWUP = 16;
+/** A term names a topic when most of its occurrences are in one document. */
+const TOPIC_SHARE = 0.6;
+const YEAR = /^(?:\d{4}年?|今年|去年|前年|明年|上半年|下半年)$/;
+const YEAR_IN = /\d{4}年|今年|去年|前年|明年|上半年|下半年/;
+/** Where the question word starts, with the verb right before it (是多少, 有几个, 要打造什么). */
+const WH_TAIL = /[是有为要]?(?:多少|什么|谁|哪|几|如何|怎么|何时|为什么|为何|怎样)/;
+/** Words a follow-up may have that ask nothing by themselves (具体有哪些: 具体, 有, 都). */
+const EMPTY_WORDS = /^(具体|分别|主要|都|又|还|有|是|要|其中|呢|吗|啊|的)$/;
 
 /** The follow-up's new subject (枣强), or undefined when the question stands on its own. */
 export function followUpSubject(question: string): string | undefined {
   const q = foldText(question).replace(PUNCT, '');
   if (!q || q.length > MAX_FOLLOWUP) return undefined;
   if (!LEAD.test(q) && !/呢$/.test(q)) return undefined;
-  const subject = q.replace(LEAD, '').replace(TAIL, '');
+  const subject = q.replace(LEAD, '').replace(TAIL, '').replace(/的$/, '');
   if (!subject || ASKS_ITSELF.test(subject)) return undefined;
   return subject;
 }
 
-/** The term of the previous question that plays the subject's role: a place, else the most document-specific word. */
-function topicOf(previous: string, ctx: RewriteContext): string | undefined {
-  const places = ctx.places(previous).filter((p) => previous.includes(p));
-  if (places.length) return places[0];
+/** The term of a question that plays the subject's role: a place, else the most document-specific word. */
+function topicOf(question: string, ctx: RewriteContext): string | undefined {
+  const places = ctx.places(question).filter((p) => question.includes(p));
+  if (places.length) return places.sort((a, b) => question.indexOf(a) - question.indexOf(b))[0];
   let best: { term: string; share: number; at: number } | undefined;
-  for (const term of ctx.tokenize(previous)) {
+  for (const term of ctx.tokenize(question)) {
     if (term.length < 2 || /^\d/.test(term)) continue;
     const share = ctx.focus(term);
-    const at = previous.indexOf(term);
-    if (share < 0.6 || at < 0) continue;
+    const at = question.indexOf(term);
+    if (share < TOPIC_SHARE || at < 0) continue;
     if (!best || share > best.share || (share === best.share && at < best.at)) best = { term, share, at };
   }
   return best?.term;
@@ -49,11 +63,51 @@ export function rewriteFollowUp(question: string, earlier: string[], ctx: Rewrit
   return previous === undefined ? question.trim() : rewriteOne(question, previous, ctx);
 }
 
-function rewriteOne(question: string, previous: string, ctx: RewriteContext): string {
-  const subject = followUpSubject(question);
-  if (!subject) return question.trim();
-  const prev = foldText(previous).replace(/[?？!！。]+$/, '');
+const firstMatch = (text: string, re: RegExp) => {
+  const m = new RegExp(re.source).exec(text);
+  return m ? { at: m.index, text: m[0] } : undefined;
+};
+
+/** The previous question with `subject` in the place of the part it stands for. */
+function substitute(prev: string, subject: string, ctx: RewriteContext): string {
   if (prev.includes(subject)) return prev;
+  if (YEAR.test(subject)) {
+    const year = firstMatch(prev, YEAR_IN);
+    const named = /^\d{4}$/.test(subject) ? `${subject}年` : subject;
+    return year ? prev.slice(0, year.at) + named + prev.slice(year.at + year.text.length) : `${named}${prev}`;
+  }
+  const role = firstMatch(subject, ROLES);
+  if (role && role.text === subject) {
+    const old = firstMatch(prev, ROLES);
+    if (old) return prev.slice(0, old.at) + subject + prev.slice(old.at + old.text.length);
+  }
   const topic = topicOf(prev, ctx);
-  return topic ? prev.replace(topic, subject) : `${subject}${prev}`;
+  const isPlace = ctx.places(subject).includes(subject);
+  if (topic && (isPlace || !ctx.places(prev).includes(topic))) return prev.replace(topic, subject);
+  // 环江工业集中区 after 甜水工业集中区要…: the subject replaces the span that ends as it does.
+  for (let k = Math.min(subject.length - 1, 8); k >= 2; k--) {
+    const at = prev.indexOf(subject.slice(-k));
+    const from = at - (subject.length - k);
+    if (at >= 0 && from >= 0) return prev.slice(0, from) + subject + prev.slice(at + k);
+  }
+  // A new thing about the same place (那劳务创收目标呢 after 环县…任务是多少): the place, the thing, the question.
+  const tail = firstMatch(prev, WH_TAIL);
+  if (topic && tail) return `${topic}${subject}${prev.slice(tail.at)}`;
+  return `${subject}${prev}`;
+}
+
+function rewriteOne(question: string, previous: string, ctx: RewriteContext): string {
+  const prev = foldText(previous).replace(/[?？!！。]+$/, '');
+  const subject = followUpSubject(question);
+  if (subject) return substitute(prev, subject, ctx);
+  const q = foldText(question).trim().replace(/[?？!！。]+$/, '');
+  if (!ASKS_ITSELF.test(q)) return question.trim();
+  // A question of its own that names no topic asks about the previous question's topic (实行什么办法？).
+  if (topicOf(q, ctx)) return question.trim();
+  const body = q.replace(LEAD, '');
+  const content = ctx.tokenize(body).filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.test(t) && !EMPTY_WORDS.test(t));
+  // Nothing but a question word (具体有哪些？ 为什么？): the same question, asked further.
+  if (!content.length) return `${prev}，${body}`;
+  const topic = topicOf(prev, ctx);
+  return topic ? `${topic}${body}` : question.trim();
 }

@@ -42,6 +42,28 @@ export interface AnswerDecision {
   question?: Float32Array;
 }
 
+/** Where a window is: its document and offsets. */
+export interface Placed {
+  source: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The shortest window inside the best one that scores within `margin` of it: the model ranks windows that hold the
+ * answer alike whatever their length, and a window's few words that say it read better than its whole sentence.
+ */
+export function narrowest(scores: ArrayLike<number>, placed: Placed[], best: number, margin: number): number {
+  const b = placed[best];
+  let pick = best;
+  for (let i = 0; i < placed.length; i++) {
+    const w = placed[i];
+    if (w.source !== b.source || w.start < b.start || w.end > b.end || scores[i] < scores[best] - margin) continue;
+    if (w.end - w.start < placed[pick].end - placed[pick].start) pick = i;
+  }
+  return pick;
+}
+
 export function selectAnswer(
   q: QuestionAnalysis,
   candidates: AnswerCandidate[],
@@ -72,9 +94,10 @@ export function selectAnswer(
   const { scores, refusal } = scoreAll(model, features, question);
   const probability = answerProbability(scores, refusal);
 
+  const at = (w: AnswerWindow): Span => ({ start: w.passage.candidate.chunk.start + w.span.start, end: w.passage.candidate.chunk.start + w.span.end });
   let top = -1;
   for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
-  const at = (w: AnswerWindow): Span => ({ start: w.passage.candidate.chunk.start + w.span.start, end: w.passage.candidate.chunk.start + w.span.end });
+  if (top >= 0) top = narrowest(scores, windows.map((w) => ({ source: w.passage.candidate.chunk.source, ...at(w) })), top, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
   return {

@@ -39,8 +39,9 @@ const CHINESE_COUNT = /(?:[二两三四五六七八九十百千]|[一二两三�
 const CAUSE = /因为|由于|因此|所以|为了|原因|导致|以便|从而/;
 const MANNER = /通过|采用|利用|借助|以|方式|方法|办法/;
 const NEGATION = /不|没有|未|无|非/;
+const LOCATED = /位于|坐落|地处|设在|设于|在.{1,12}(?:境内|以东|以西|以南|以北|附近|一带)/;
 
-const SHAPES = ['number', 'quantity', 'unit', 'year', 'monthday', 'period', 'title', 'name_dot', 'place', 'list', 'quoted', 'latin', 'definition', 'count', 'cause', 'manner', 'negation'] as const;
+const SHAPES = ['number', 'quantity', 'unit', 'year', 'monthday', 'period', 'title', 'name_dot', 'place', 'list', 'quoted', 'latin', 'definition', 'count', 'cause', 'manner', 'negation', 'located'] as const;
 
 const RETRIEVAL = ['retrieval', 'keyword', 'vector', 'vector_gap', 'document', 'rank_0', 'rank_1', 'rank_inverse', 'neighbour'] as const;
 const LEXICAL = [
@@ -53,6 +54,15 @@ const SHAPE = [
   'document_start', 'novel', 'novel_share', 'echo_only', 'answer_type', 'cover_x_novel', 'type_x_cover', 'in_title',
   'heading_line', 'enumerator',
 ] as const;
+
+/** The window features by what they say, for ablations (`npm run train -- --without slot`). */
+export const FEATURE_GROUPS: Record<string, readonly string[]> = {
+  retrieval: RETRIEVAL,
+  coverage: LEXICAL.filter((n) => !n.startsWith('slot_')),
+  slot: LEXICAL.filter((n) => n.startsWith('slot_')),
+  shape: SHAPE,
+  answer_type: QUESTION_TYPES.flatMap((t) => SHAPES.map((s) => `${t}×${s}`)),
+};
 
 /** Names of the window features, in the order of the vectors `windowFeatures` fills. */
 export const WINDOW_FEATURES: readonly string[] = [
@@ -313,6 +323,7 @@ function shapes(p: PreparedQuestion, folded: string, ctx: FeatureContext, places
     CAUSE.test(folded) ? 1 : 0,
     MANNER.test(folded) ? 1 : 0,
     NEGATION.test(folded) ? 1 : 0,
+    LOCATED.test(folded) ? 1 : 0,
   ];
 }
 

@@ -122,15 +122,27 @@ function english(kinds: Set<Kind>, { documents, titles }: SmallTalkInfo): string
   return opening + who + what + next;
 }
 
-/**
- * A short friendly reply when the whole message is small talk (你好, 谢谢, 你是谁, 你能做什么, hi, what can you do …),
- * in English for an English message and in Chinese otherwise; `undefined` for anything that may be a question.
- */
-export function smallTalk(question: string, info: SmallTalkInfo): string | undefined {
+export interface SmallTalk {
+  kinds: Set<Kind>;
+  english: boolean;
+}
+
+/** What a message that is only small talk (你好, 谢谢, 你是谁, 你能做什么, hi, what can you do …) says; `undefined` for anything that may be a question. */
+export function detectSmallTalk(question: string): SmallTalk | undefined {
   const folded = fold(question);
   if (!folded || folded.length > MAX_CHARS) return undefined;
   const kinds = kindsOf(folded);
   if (!kinds) return undefined;
-  const isEnglish = /[a-z]/.test(folded) && !/[\u3400-\u9fff]/.test(folded);
-  return isEnglish ? english(kinds, info) : chinese(kinds, info);
+  return { kinds, english: /[a-z]/.test(folded) && !/[\u3400-\u9fff]/.test(folded) };
+}
+
+/** A short friendly reply, in English for an English message and in Chinese otherwise. */
+export function smallTalkReply(talk: SmallTalk, info: SmallTalkInfo): string {
+  return talk.english ? english(talk.kinds, info) : chinese(talk.kinds, info);
+}
+
+/** The reply to a message that is only small talk; `undefined` for anything that may be a question. */
+export function smallTalk(question: string, info: SmallTalkInfo): string | undefined {
+  const talk = detectSmallTalk(question);
+  return talk && smallTalkReply(talk, info);
 }

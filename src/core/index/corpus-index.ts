@@ -32,6 +32,8 @@ export class CorpusIndex implements Corpus, CorpusView {
   private readonly byKey = new Map<number, IndexedDocument>();
   private nextDocKey = 0;
   private readonly placeCounts = new Map<string, number>();
+  /** `placeNames()`, until the next document is added or removed. */
+  private placeList?: readonly string[];
   /** `focus` by term, until the next document is added or removed. */
   private readonly focusCache = new Map<string, { source: string; share: number } | undefined>();
 
@@ -59,6 +61,7 @@ export class CorpusIndex implements Corpus, CorpusView {
   addDocument(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[]): void {
     if (this.documents.has(meta.source)) this.removeDocument(meta.source);
     this.focusCache.clear();
+    this.placeList = undefined;
     const doc: IndexedDocument = { meta, chunkIds: chunks.map((c) => c.id), key: this.nextDocKey++ };
     chunks.forEach(({ tokens, ...chunk }, i) => {
       this.byId.add(chunk);
@@ -76,6 +79,7 @@ export class CorpusIndex implements Corpus, CorpusView {
     const doc = this.documents.get(source);
     if (!doc) return false;
     this.focusCache.clear();
+    this.placeList = undefined;
     for (const id of doc.chunkIds) {
       this.byId.remove(id);
       this.chunkBm25.remove(id);
@@ -90,6 +94,11 @@ export class CorpusIndex implements Corpus, CorpusView {
     this.documents.delete(source);
     this.byKey.delete(doc.key);
     return true;
+  }
+
+  /** Every place some document names (the same array until a document is added or removed). */
+  placeNames(): readonly string[] {
+    return (this.placeList ??= [...this.placeCounts.keys()]);
   }
 
   /** Whether some document names this place. */
@@ -228,6 +237,15 @@ export class CorpusIndex implements Corpus, CorpusView {
       if (at > 0) around.push(list[at - 1]);
       if (at >= 0 && at + 1 < list.length) around.push(list[at + 1]);
       out.set(id, around);
+    }
+    return out;
+  }
+
+  async titles(limit: number): Promise<string[]> {
+    const out: string[] = [];
+    for (const d of this.documents.values()) {
+      if (out.length >= limit) break;
+      out.push(d.meta.title);
     }
     return out;
   }

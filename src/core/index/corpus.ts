@@ -38,4 +38,6 @@ export interface Corpus {
   /** For each given chunk, the ids of the chunks right before and after it in its document (one read for all). */
   neighbours(ids: number[]): Promise<Map<number, number[]>>;
   counts(): Promise<{ documents: number; chunks: number }>;
+  /** Titles of the first `limit` documents (for a greeting that says what can be asked). */
+  titles(limit: number): Promise<string[]>;
 }

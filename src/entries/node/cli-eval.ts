@@ -12,17 +12,24 @@ import { loadConfig } from '../../config.js';
 import { createApp } from '../../app.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex, type OpenedIndex } from './open-index.js';
-import { openEvalIndex } from './eval-index.js';
+import { combinedCorpus, openEvalIndex } from './eval-index.js';
 import { summarise, type ItemResult } from '../../eval/metrics.js';
 import { parseSet, runEval, type Request } from '../../eval/run-eval.js';
 
 const USAGE = `usage: npm run eval -- [--set FILE] [--corpus DIR | --url URL] [--check] [--min metric=value,...]
   --set FILE     question set, JSON lines (default eval/seeds/dev.jsonl)
   --corpus DIR   index DIR on its own (cached under .cache/eval-index/) and ask it in process
+  --add DIR      with --corpus: index these documents too, in a subfolder (repeatable); answers about
+                 DIR's documents should not change
   --url URL      ask a running server instead
   --check        exit 1 when a metric is below its threshold
   --min LIST     thresholds, e.g. correct=0.8,refused=0.85,wrong_max=0.12 (default: the dev set's)
+  --baseline F   a previous run's output: --check also fails when a rate drops by more than 0.02 from it
+                 (wrong: rises), e.g. the same set with and without --add
 `;
+/** How far a rate may move from the baseline's. */
+const BASELINE_TOLERANCE = 0.02;
+const RATES = ['correct', 'refused', 'overall', 'concise', 'grounded', 'hit1', 'hit5', 'search_hit1', 'search_hit5'] as const;
 const DEV_THRESHOLDS = { hit5: 0.97, hit1: 0.85, correct: 0.9, concise: 0.85, grounded: 1, refused: 1 };
 
 function fail(message: string): never {
@@ -30,15 +37,17 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { set: string; corpus?: string; url?: string; check: boolean; min?: string; help: boolean };
+let values: { set: string; corpus?: string; add?: string[]; url?: string; check: boolean; min?: string; baseline?: string; help: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       set: { type: 'string', default: 'eval/seeds/dev.jsonl' },
       corpus: { type: 'string' },
+      add: { type: 'string', multiple: true },
       url: { type: 'string' },
       check: { type: 'boolean', default: false },
       min: { type: 'string' },
+      baseline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }) as { values: typeof values });
@@ -52,6 +61,9 @@ if (values.help) {
 if (values.corpus && values.url) fail('--corpus and --url exclude each other (a server answers from its own corpus)');
 if (!existsSync(values.set)) fail(`no question set at ${values.set}`);
 if (values.corpus && !existsSync(values.corpus)) fail(`no corpus folder at ${values.corpus}`);
+if (values.add?.length && !values.corpus) fail('--add needs --corpus');
+if (values.baseline && !existsSync(values.baseline)) fail(`no baseline at ${values.baseline}`);
+for (const d of values.add ?? []) if (!existsSync(d)) fail(`no folder at ${d}`);
 
 /** `correct=0.8,wrong_max=0.12`: a floor per metric, or a ceiling for names ending in `_max`. */
 function parseThresholds(spec: string | undefined): Record<string, number> {
@@ -77,11 +89,13 @@ async function pickTarget(): Promise<{ request: Request; where: string; opened?:
     if (values.url && !up) fail(`no server answers at ${url}`);
     if (up) return { request: jsonPost(url), where: url };
   }
-  const opened = values.corpus ? await openEvalIndex(config, values.corpus, { log, progress: true }) : await openIndex(config, { log });
+  const corpus = values.corpus && (values.add?.length ? await combinedCorpus(values.corpus, values.add) : values.corpus);
+  const opened = corpus ? await openEvalIndex(config, corpus, { log, progress: true }) : await openIndex(config, { log });
   const app = createApp({ engine: () => opened.engine, http: { rateLimitPerMinute: 0 } });
   const request: Request = async (path, body) =>
     app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { request, where: values.corpus ? `in-process, corpus ${values.corpus}` : 'in-process', opened };
+  const where = values.corpus ? `in-process, corpus ${[values.corpus, ...(values.add ?? [])].join(' + ')}` : 'in-process';
+  return { request, where, opened };
 }
 
 const items = parseSet(await readFile(values.set, 'utf8'));
@@ -104,6 +118,12 @@ const below = Object.entries(thresholds)
     return name.endsWith('_max') ? metric > v : metric < v;
   })
   .map(([name]) => name);
+if (values.baseline) {
+  const before = (JSON.parse(await readFile(values.baseline, 'utf8')) as { summary: Record<string, number> }).summary;
+  const now = summary as Record<string, number>;
+  for (const rate of RATES) if (now[rate] < before[rate] - BASELINE_TOLERANCE) below.push(`${rate} (${before[rate]} → ${now[rate]})`);
+  if (now.wrong > before.wrong + BASELINE_TOLERANCE) below.push(`wrong (${before.wrong} → ${now.wrong})`);
+}
 process.stdout.write(`${JSON.stringify({ set: values.set, target: target.where, summary, by_kind: byKind, thresholds, below, failures }, null, 2)}\n`);
 const line = ['correct', 'refused', 'wrong', 'overall', 'hit1', 'hit5', 'search_hit5', 'median_answer_chars'].map((k) => `${k} ${(summary as Record<string, number>)[k]}`).join(' · ');
 process.stderr.write(`${values.set}: ${line}${below.length ? ` — below threshold: ${below.join(', ')}` : ''}\n`);

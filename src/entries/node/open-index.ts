@@ -150,6 +150,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     embedder: queryEmbedder,
     corpus: live,
     answerModel: options.answerModel,
+    placeNames: () => live.placeNames(),
     settings: {
       topK: config.TOP_K,
       minConfidence: config.MIN_CONFIDENCE,

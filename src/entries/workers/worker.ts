@@ -38,7 +38,8 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
   const corpus = createD1Corpus(env.DB, env.VECTORIZE);
   const library = createD1Library(env.DB, env.VECTORIZE, embedder);
   const { terms, places } = await library.vocabulary();
-  const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t)), embedder, corpus });
+  const placeNames = [...places];
+  const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t)), embedder, corpus, placeNames: () => placeNames });
   const channels = [createWidgetApp({ script: widgetScript })];
   if (env.WECHAT_TOKEN) {
     channels.push(

@@ -1,0 +1,69 @@
+/**
+ * @module correct-names: a name in the question that the corpus does not know but that sounds like one it does, one
+ * character apart (平路 → 平陆, 枣墙 → 枣强, 菜甸 → 蔡甸), is read as that name; the answer says so.
+ */
+import { soundOf } from '../normalize/homophones.js';
+
+export interface NameCorrection {
+  from: string;
+  to: string;
+}
+
+const HAN = /^[\u4e00-\u9fff]+$/;
+/** 枣强县 is also 枣强. */
+const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
+const SHORTEST = 2;
+const LONGEST = 4;
+
+/** A name with one character left open, and how that character sounds: 平*|lu for 平陆. */
+const keyOf = (text: string, at: number) => `${text.slice(0, at)}*${text.slice(at + 1)}|${soundOf(text[at])}`;
+
+/** Names (places the corpus mentions) by their sound-alike keys. */
+export class NameIndex {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(names: Iterable<string>) {
+    for (const full of names) {
+      for (const name of new Set([full, full.replace(PLACE_SUFFIX, '')])) {
+        if (name.length < SHORTEST || name.length > LONGEST || !HAN.test(name)) continue;
+        for (let i = 0; i < name.length; i++) if (!this.byKey.has(keyOf(name, i))) this.byKey.set(keyOf(name, i), name);
+      }
+    }
+  }
+
+  /** A name that sounds like `text` and differs from it in one character. */
+  soundsLike(text: string): string | undefined {
+    for (let i = 0; i < text.length; i++) {
+      const name = this.byKey.get(keyOf(text, i));
+      if (name && name !== text) return name;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The question with each misspelt name replaced (longest first), and what was replaced. `known` says the corpus uses
+ * a term: a term it knows is never corrected.
+ */
+export function correctNames(folded: string, names: NameIndex, known: (term: string) => boolean): { text: string; corrections: NameCorrection[] } {
+  const corrections: NameCorrection[] = [];
+  let text = '';
+  for (let i = 0; i < folded.length; ) {
+    let found: { from: string; to: string } | undefined;
+    for (let n = Math.min(LONGEST, folded.length - i); n >= SHORTEST && !found; n--) {
+      const s = folded.slice(i, i + n);
+      if (!HAN.test(s) || known(s)) continue;
+      const name = names.soundsLike(s);
+      if (name) found = { from: s, to: name };
+    }
+    if (found) {
+      corrections.push(found);
+      text += found.to;
+      i += found.from.length;
+    } else {
+      text += folded[i];
+      i++;
+    }
+  }
+  return { text, corrections };
+}
