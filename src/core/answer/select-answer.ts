@@ -72,11 +72,18 @@ export function selectAnswer(
   options: { explain?: boolean } = {},
 ): AnswerDecision {
   const p = prepareQuestion(q, ctx);
-  const placeMemo = new Map<string, string[]>();
-  const places = (text: string) => {
-    let found = placeMemo.get(text);
-    if (!found) placeMemo.set(text, (found = ctx.places(text)));
-    return found;
+  // Places are found once per passage, with where they occur; a window names those inside it.
+  const occurrences = new Map<PassageContext, { name: string; start: number; end: number }[]>();
+  const placesIn = (passage: PassageContext, start: number, end: number) => {
+    let found = occurrences.get(passage);
+    if (!found) {
+      found = [];
+      for (const name of new Set(ctx.places(passage.folded))) {
+        for (let at = passage.folded.indexOf(name); at >= 0; at = passage.folded.indexOf(name, at + 1)) found.push({ name, start: at, end: at + name.length });
+      }
+      occurrences.set(passage, found);
+    }
+    return [...new Set(found.filter((o) => o.start >= start && o.end <= end).map((o) => o.name))];
   };
   // A sentence that shares no word and no two characters with the question is opened only beside one that does.
   const relevant = (sentence: string) => p.keywords.some((k) => keywordMatch(k, sentence) > 0) || [...p.bigrams].some((b) => sentence.includes(b));
@@ -88,7 +95,7 @@ export function selectAnswer(
     return s;
   };
   const bestVector = candidates.reduce((m, c) => Math.max(m, c.vector), 0);
-  const input = { p, ctx, stats, bestVector, places, maxLength: model.maxLength };
+  const input = { p, ctx, stats, bestVector, placesIn, maxLength: model.maxLength };
   const features = windows.map((w) => windowFeatures(w, input));
   const question = questionFeatures(p, ctx, features, bestVector);
   const { scores, refusal } = scoreAll(model, features, question);

@@ -31,7 +31,7 @@ const YEAR = /\d{3,4}\s*年|[一二三四五六七八九〇零]{4}年/;
 const MONTH_DAY = /\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const PERIOD = /世纪|年代|时期|朝|期间|初|末|之后|以前|之前|以后/;
 const TITLE_NAME = /(书记|县长|市长|区长|省长|主任|主席|局长|部长|总统|总理|国王|皇帝|教授|导演|作家|编剧|演员|歌手|教练|队长|创始人|董事长|总经理|校长|院长|记者|作者|主持人?)/;
-const NAME_DOT = /[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}/;
+const NAME_DOT = /[\u4e00-\u9fff][·•][\u4e00-\u9fff]/;
 const LATIN = /[a-z]{2,}/;
 const QUOTED = /"[^"]{1,16}"|《[^》]{1,20}》/;
 const DEFINITION = /即|就是|是指|指的是|称为|又称|简称|被称|定位|意为|意思/;
@@ -99,7 +99,11 @@ export interface PreparedQuestion {
   right: Keyword[];
 }
 
-const isWordChar = (c: string) => /[\u3400-\u9fff0-9a-z]/.test(c);
+/** A Han character, a digit or a lower-case Latin letter (text is folded). */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
+}
 
 /** Character bigrams of folded text, without question words and function-word pairs. */
 function bigramsOf(folded: string): Set<string> {
@@ -334,14 +338,15 @@ export interface WindowScoringInput {
   stats: (passage: PassageContext) => PassageStats;
   /** The best cosine among the retrieved passages. */
   bestVector: number;
-  /** Memoised place finder. */
-  places: (folded: string) => string[];
+  /** Places named in a span of a passage (found once per passage). */
+  placesIn: (passage: PassageContext, start: number, end: number) => string[];
   maxLength: number;
 }
 
 /** The feature vector of one window, in `WINDOW_FEATURES` order. */
 export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Float32Array {
-  const { p, ctx, places } = input;
+  const { p, ctx } = input;
+  const places = () => input.placesIn(w.passage, w.span.start, w.span.end);
   const f = new Float32Array(WINDOW_FEATURES.length);
   const { passage } = w;
   const c = passage.candidate;
