@@ -5,13 +5,24 @@ import { scoreItem, type EvalItem, type ItemResult } from './metrics.js';
 /** One HTTP exchange: a JSON body for POST, none for GET. */
 export type Request = (path: string, body?: unknown) => Promise<Response>;
 
+/** Tries a rate-limited request again after the server's Retry-After, this many times at most. */
+const MAX_RETRIES = 20;
+
 async function call<T>(request: Request, path: string, body?: unknown): Promise<{ value: T; ms: number }> {
-  const t = performance.now();
-  const res = await request(path, body);
-  const value = (await res.json()) as T;
-  const ms = performance.now() - t;
-  if (!res.ok) throw new Error(`${path} → ${res.status} ${JSON.stringify(value)}`);
-  return { value, ms };
+  for (let attempt = 0; ; attempt++) {
+    const t = performance.now();
+    const res = await request(path, body);
+    const value = (await res.json()) as T;
+    const ms = performance.now() - t;
+    if (res.status === 429 && attempt < MAX_RETRIES) {
+      const header = Number(res.headers.get('retry-after') ?? NaN);
+      const seconds = Number.isFinite(header) && header >= 0 ? Math.min(header, 60) : 1;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      continue;
+    }
+    if (!res.ok) throw new Error(`${path} → ${res.status} ${JSON.stringify(value)}`);
+    return { value, ms };
+  }
 }
 
 /** Parses a JSON-lines question set. */

@@ -304,7 +304,7 @@ export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: 
   };
 }
 
-function shapes(p: PreparedQuestion, folded: string, ctx: FeatureContext, places: (s: string) => string[]): number[] {
+function shapes(p: PreparedQuestion, folded: string, places: (s: string) => string[]): number[] {
   const q = p.q;
   const unit = q.unit && folded.includes(q.unit) && NUM.test(folded) ? 1 : 0;
   const items = folded.split('、').length;
@@ -427,7 +427,7 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
   f[W.enumerator] = ENUMERATOR.test(folded) ? 1 : 0;
 
   if (p.typeIndex >= 0) {
-    const s = shapes(p, folded, ctx, places);
+    const s = shapes(p, folded, places);
     const at = TYPE_OFFSET + p.typeIndex * SHAPES.length;
     for (let i = 0; i < s.length; i++) f[at + i] = s[i];
   }
