@@ -1,6 +1,7 @@
 /** @module config: every setting, validated once at the entry; the core never reads the environment. */
 import { z } from 'zod';
 import { AppError } from './core/errors.js';
+import { parseTrustProxy } from './channels/http/client-address.js';
 
 const number = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
@@ -47,9 +48,16 @@ export const ConfigSchema = z.object({
   WECHAT_STATE_FILE: z.string().optional(),
   WECHAT_WELCOME: optionalString,
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v === '1' ? 'true' : v === '0' ? 'false' : v);
+      } catch (e) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be true, false, a hop count or a list of addresses and CIDR ranges (${(e as Error).message})` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -9,6 +9,7 @@ import { createPrometheusMetrics } from '../../adapters/node/prometheus-metrics.
 import { openIndex } from './open-index.js';
 import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
 import { httpSettings } from './http-settings.js';
+import { clientAddress } from '../../channels/http/client-address.js';
 import { wechatChannel } from './wechat-channel.js';
 import { createWidgetApp } from '../../channels/widget/widget-app.js';
 import { buildWidget } from '../../adapters/node/build-widget.js';
@@ -20,7 +21,7 @@ const started = performance.now();
 const opened = await openIndex(config, { log, progress: true });
 
 const clientKey = (c: Context) =>
-  (config.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address ?? 'unknown';
+  clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
 
 const wechat = await wechatChannel(config, () => opened.engine, log);
 const widget = createWidgetApp({ script: await buildWidget() });
