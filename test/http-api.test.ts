@@ -54,6 +54,19 @@ describe('POST /api/chat with stream: true', () => {
     expect(JSON.parse(events.at(-2)!.data).citations).toEqual(done.citations);
   });
 
+  it.each([
+    ['no messages', { messages: [] }],
+    ['messages that are not a list', { messages: 'hi' }],
+    ['an assistant message last', { messages: [{ role: 'user', content: '你好' }, { role: 'assistant', content: '您好' }] }],
+    ['a message without content', { messages: [{ role: 'user' }] }],
+  ])('400 with a JSON error, not 500, for %s', async (_label, body) => {
+    for (const stream of [false, true]) {
+      const res = await app.request('/api/chat', json({ ...body, stream }));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
+    }
+  });
+
   it('reports an invalid question as JSON before any stream starts', async () => {
     const res = await app.request('/api/chat', json({ messages: [{ role: 'user', content: ' ' }], stream: true }));
     expect(res.status).toBe(400);

@@ -21,7 +21,7 @@ export const ChatRequest = z
       .array(ChatMessage)
       .min(1)
       .max(100)
-      .refine((m) => m[m.length - 1].role === 'user', { message: 'the last message must be the user’s question' }),
+      .refine((m) => m.length === 0 || m[m.length - 1].role === 'user', { message: 'the last message must be the user’s question' }),
     stream: z.boolean().optional(),
     topK: z.number().int().min(1).max(20).optional(),
   })
