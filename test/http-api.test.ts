@@ -292,6 +292,36 @@ describe('documents (admin)', () => {
     expect(await readdir(corpus)).toEqual(before);
   });
 
+  it('takes a long Chinese name (cut to 200 bytes, whole characters) and a name with a lone surrogate, and keeps both across a restart', async () => {
+    const long = `${'关于进一步加强和改进基层治理工作的实施意见'.repeat(8)}.txt`;
+    const odd = `白水镇\uD800简报.txt`;
+    const sources: string[] = [];
+    const form = new FormData();
+    form.append('file', new File([new TextEncoder().encode('白水镇今年计划新建文化广场3个。')], long));
+    const uploads = [
+      await app.request('/api/documents', admin({ method: 'POST', body: form })),
+      // JSON can carry a lone surrogate (multipart names arrive as UTF-8, where it is already U+FFFD).
+      await app.request('/api/documents', admin(json({ name: odd, text: '黑山镇今年计划新建图书室5个。' }))),
+    ];
+    for (const res of uploads) {
+      expect(res.status).toBe(201);
+      sources.push((await res.json()).source);
+    }
+    expect(new TextEncoder().encode(sources[0]).length).toBeLessThanOrEqual(200);
+    expect(sources[0]).toMatch(/^关于进一步加强.*\.txt$/);
+    expect(sources[0]).not.toContain('\uFFFD');
+    expect(sources[1]).toBe('白水镇简报.txt');
+    expect(await readdir(corpus)).toEqual(expect.arrayContaining(sources));
+    const restarted = await openTestIndex(corpus, opened.indexDir);
+    const listed = restarted.library.list().map((d: { source: string }) => d.source);
+    expect(listed).toEqual(expect.arrayContaining(sources));
+    const list = (await (await app.request('/api/documents', admin())).json()).documents as { id: string; source: string }[];
+    for (const d of list.filter((d) => sources.includes(d.source))) {
+      expect((await app.request(`/api/documents/${d.id}`, admin({ method: 'DELETE' }))).status).toBe(200);
+    }
+    await restarted.close();
+  });
+
   it('413 for an upload over the limit', async () => {
     const small = createApp({ engine: () => opened.engine, library: () => opened.library, http: { adminToken: TOKEN, maxUploadBytes: 2048 } });
     const form = new FormData();
