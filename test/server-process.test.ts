@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { openTestIndex, seedCorpus, MODELS } from './support/open-test-index.js';
 
@@ -74,26 +76,43 @@ describe('the server process', () => {
   });
 });
 
+function runTool(script: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, MODELS_DIR: MODELS, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
 describe('the command-line tools', () => {
+  it('say in one line, without a stack trace, what is wrong with the settings, and exit 1', async () => {
+    const missing = join(await mkdtemp(join(tmpdir(), 'zhida-')), '不存在');
+    for (const script of ['src/entries/node/server.ts', 'src/entries/node/cli-ask.ts', 'src/entries/node/cli-index.ts']) {
+      const args = script.endsWith('cli-ask.ts') ? ['平陆招商目标是多少'] : [];
+      const noCorpus = await runTool(script, args, { CORPUS_DIR: missing, INDEX_DIR: join(missing, 'index'), PORT: '0' });
+      expect(noCorpus.code, noCorpus.out).toBe(1);
+      expect(noCorpus.out.trim().split('\n')).toEqual([`zhida: CORPUS_DIR: ${missing} does not exist; create it or point CORPUS_DIR at the documents' folder.`]);
+    }
+    const badPort = await runTool('src/entries/node/cli-index.ts', [], { PORT: 'abc' });
+    expect(badPort.code).toBe(1);
+    expect(badPort.out.trim()).toMatch(/^zhida: Invalid configuration: PORT: [^\n]+$/);
+  });
+
+
   it('npm run index and npm run ask finish by themselves and print the answer', async () => {
     const corpus = await seedCorpus();
     const { indexDir } = await openTestIndex(corpus);
-    const run = (script: string, args: string[]) =>
-      new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-          cwd: ROOT,
-          env: { ...process.env, CORPUS_DIR: corpus, INDEX_DIR: indexDir, MODELS_DIR: MODELS },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (out += d));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-        child.on('exit', (code) => {
-          clearTimeout(timer);
-          resolve({ code, out });
-        });
-      });
+    const run = (script: string, args: string[]) => runTool(script, args, { CORPUS_DIR: corpus, INDEX_DIR: indexDir });
     const index = await run('src/entries/node/cli-index.ts', []);
     expect(index.code, index.out).toBe(0);
     expect(index.out).toMatch(/index ready: 5 documents/);

@@ -2,6 +2,9 @@
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex } from './open-index.js';
+import { exitOnError } from './exit-on-error.js';
+
+exitOnError();
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

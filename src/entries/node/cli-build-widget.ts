@@ -2,6 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { buildWidget } from '../../adapters/node/build-widget.js';
+import { exitOnError } from './exit-on-error.js';
+
+exitOnError();
 
 const script = await buildWidget();
 await mkdir('dist', { recursive: true });

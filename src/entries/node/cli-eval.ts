@@ -15,6 +15,9 @@ import { openIndex, type OpenedIndex } from './open-index.js';
 import { combinedCorpus, openEvalIndex } from './eval-index.js';
 import { summarise, type ItemResult } from '../../eval/metrics.js';
 import { parseSet, runEval, type Request } from '../../eval/run-eval.js';
+import { exitOnError } from './exit-on-error.js';
+
+exitOnError();
 
 const USAGE = `usage: npm run eval -- [--set FILE] [--corpus DIR | --url URL] [--check] [--min metric=value,...]
   --set FILE     question set, JSON lines (default eval/seeds/dev.jsonl)

@@ -6,6 +6,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { preparedUploads } from './prepare-uploads.js';
+import { exitOnError } from './exit-on-error.js';
+
+exitOnError();
 
 const { values } = parseArgs({ options: { url: { type: 'string' } } });
 const config = loadConfig(process.env);

@@ -26,6 +26,9 @@ import { chooseShrink, chooseThreshold, fitScorer, foldModels, outOfFold, outcom
 import { FEATURE_GROUPS, QUESTION_FEATURES, WINDOW_FEATURES } from '../../core/answer/window-features.js';
 import { writeFileAtomic } from '../../adapters/node/atomic-write.js';
 import { untrainedModel } from '../../core/answer/answer-model.js';
+import { exitOnError } from './exit-on-error.js';
+
+exitOnError();
 
 interface TrainingSet {
   name: string;

@@ -1,11 +1,12 @@
 /** @module open-index: loads the persisted index, brings it up to date with the corpus, or builds it. */
 import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { Config } from '../../config.js';
 import type { Embedder, Tokenizer } from '../../core/ports.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { corpusFingerprint, syncCorpus, type SyncResult } from '../../core/index/sync-corpus.js';
 import type { BuildSettings } from '../../core/index/manifest.js';
-import { isAppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
@@ -49,8 +50,17 @@ export interface OpenOptions {
   answerModel?: AnswerModel;
 }
 
+/** The corpus folder must exist: an empty index served from a mistyped path would look like a bot that knows nothing. */
+async function checkCorpusDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new AppError('config_invalid', `CORPUS_DIR: ${resolve(dir)} ${info ? 'is not a folder' : 'does not exist'}; create it or point CORPUS_DIR at the documents' folder.`);
+  }
+}
+
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
   const { log } = options;
+  await checkCorpusDir(config.CORPUS_DIR);
   // How long each step of opening took, logged once ready (startup time is what users of big corpora notice first).
   const phases: Record<string, number> = {};
   let lapAt = performance.now();

@@ -13,6 +13,9 @@ import { clientAddress } from '../../channels/http/client-address.js';
 import { wechatChannel } from './wechat-channel.js';
 import { createWidgetApp } from '../../channels/widget/widget-app.js';
 import { buildWidget } from '../../adapters/node/build-widget.js';
+import { exitOnError } from './exit-on-error.js';
+
+exitOnError();
 
 const config = loadConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
