@@ -16,6 +16,7 @@ import { errorResponse, toAppError } from './channels/http/error-response.js';
 import { observe } from './channels/http/middleware/observe.js';
 import { rateLimit } from './channels/http/middleware/rate-limit.js';
 import { bodyLimit } from './channels/http/middleware/body-limit.js';
+import { NOT_READY_RETRY_S } from './channels/http/require-engine.js';
 
 export interface HttpSettings {
   /** Origins allowed to call the API from a browser (`*` for any); same-origin pages need none. */
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.onError((err, c) => {
     const e = toAppError(err);
+    if (e.code === 'not_ready') return errorResponse(c, e, { 'Retry-After': String(NOT_READY_RETRY_S) });
     if (e.status >= 500) logger.error({ err: e.cause ?? err, code: e.code, path: c.req.path }, 'request failed');
     return errorResponse(c, e);
   });

@@ -21,9 +21,13 @@ describe('HTTP API', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', documents: 5 });
     const starting = createApp({ engine: () => undefined });
-    expect((await starting.request('/healthz')).status).toBe(503);
+    const health = await starting.request('/healthz');
+    expect(health.status).toBe(503);
+    expect(health.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await health.json()).toEqual({ status: 'starting' });
     const ask = await starting.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"question":"平陆"}' });
     expect(ask.status).toBe(503);
+    expect(ask.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await ask.json()).toMatchObject({ error: { code: 'not_ready' } });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,8 +48,10 @@ describe('the server process', () => {
     const env = { PORT: String(port), CORPUS_DIR: corpus, INDEX_DIR: indexDir, ADMIN_TOKEN: 't', WECHAT_TOKEN: 'AAAAA' };
     const server = startServer(env);
     await waitHealthy(url);
-    // WECHAT_TOKEN turns the WeChat endpoint on (official vector V1).
-    const verify = await fetch(`${url}/wechat?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249`);
+    // WECHAT_TOKEN turns the WeChat endpoint on (a verification signed now: old timestamps are refused as replays).
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHash('sha1').update(['AAAAA', timestamp, '1514711492'].sort().join('')).digest('hex');
+    const verify = await fetch(`${url}/wechat?signature=${signature}&timestamp=${timestamp}&nonce=1514711492&echostr=4375120948345356249`);
     expect(await verify.text()).toBe('4375120948345356249');
 
     const upload = fetch(`${url}/api/documents`, {
@@ -65,6 +68,11 @@ describe('the server process', () => {
     expect(await server.exited).toBe(0);
     const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
     expect(lines.some((l) => JSON.parse(l).msg === 'stopped')).toBe(true);
+    // The port opens before the index loads (a load balancer sees 503 “starting”, not a refused connection).
+    const messages = lines.map((l) => String(JSON.parse(l).msg));
+    const listening = messages.findIndex((m) => m.startsWith('listening on'));
+    expect(listening).toBeGreaterThanOrEqual(0);
+    expect(listening).toBeLessThan(messages.indexOf('ready'));
     expect(lines.some((l) => JSON.parse(l).route === '/api/documents')).toBe(true);
 
     const again = startServer(env);
@@ -73,7 +81,7 @@ describe('the server process', () => {
     expect(ask.answer).toContain('18公里');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 180_000); // two server starts and an index build: slow on a busy 2-core machine, whatever the code does
 });
 
 function runTool(script: string, args: string[], env: Record<string, string>) {

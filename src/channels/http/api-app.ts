@@ -5,7 +5,7 @@ import type { Answer, ChatMessage as Message, StageTimings } from '../../core/ty
 import type { Metrics } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
 import { readJson } from './read-json.js';
-import { requireEngine } from './require-engine.js';
+import { NOT_READY_RETRY_S, requireEngine } from './require-engine.js';
 import { AskRequest, ChatRequest, SearchQuery } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
 import { sseSession } from './sse-session.js';
@@ -26,7 +26,7 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
 
   app.get('/healthz', async (c) => {
     const e = engine();
-    if (!e) return c.json({ status: 'starting' }, 503);
+    if (!e) return c.json({ status: 'starting' }, 503, { 'Retry-After': String(NOT_READY_RETRY_S) });
     return c.json({ status: 'ok', ...(await e.counts()) });
   });
 

@@ -51,7 +51,7 @@ export interface OpenOptions {
 }
 
 /** The corpus folder must exist: an empty index served from a mistyped path would look like a bot that knows nothing. */
-async function checkCorpusDir(dir: string): Promise<void> {
+export async function checkCorpusDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
     throw new AppError('config_invalid', `CORPUS_DIR: ${resolve(dir)} ${info ? 'is not a folder' : 'does not exist'}; create it or point CORPUS_DIR at the documents' folder.`);

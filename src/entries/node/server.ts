@@ -6,7 +6,7 @@ import { loadConfig } from '../../config.js';
 import { createApp } from '../../app.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { createPrometheusMetrics } from '../../adapters/node/prometheus-metrics.js';
-import { openIndex } from './open-index.js';
+import { checkCorpusDir, openIndex, type OpenedIndex } from './open-index.js';
 import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
 import { httpSettings } from './http-settings.js';
 import { clientAddress } from '../../channels/http/client-address.js';
@@ -21,17 +21,20 @@ const config = loadConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
 const metrics = createPrometheusMetrics();
 const started = performance.now();
-const opened = await openIndex(config, { log, progress: true });
+// The port opens at once: until the index is loaded, /healthz and the API answer 503 with Retry-After, so a load
+// balancer or a client sees “starting”, not a refused connection, during a long build.
+let opened: OpenedIndex | undefined;
+await checkCorpusDir(config.CORPUS_DIR);
 
 const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
 
-const wechat = await wechatChannel(config, () => opened.engine, log);
+const wechat = await wechatChannel(config, () => opened?.engine, log);
 const widget = createWidgetApp({ script: await buildWidget() });
 const app = createApp({
   channels: wechat ? [widget, wechat] : [widget],
-  engine: () => opened.engine,
-  library: () => opened.library,
+  engine: () => opened?.engine,
+  library: () => opened?.library,
   logger: log,
   metrics,
   http: httpSettings(config),
@@ -40,8 +43,10 @@ const app = createApp({
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  log.info({ port: info.port, host: config.HOST, startupMs: Math.round(performance.now() - started) }, `listening on http://localhost:${info.port}`);
+  log.info({ port: info.port, host: config.HOST }, `listening on http://localhost:${info.port}; loading the index`);
 });
+opened = await openIndex(config, { log, progress: true });
+log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');
 
 answerClientErrorsWithJson(server);
 
@@ -56,7 +61,7 @@ async function shutdown(signal: string) {
   }, 20_000);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await opened.library.idle();
+  await opened?.library.idle();
   log.info({}, 'stopped');
   process.exit(0);
 }

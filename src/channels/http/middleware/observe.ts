@@ -16,7 +16,8 @@ export function observe({ logger, metrics }: { logger: Logger; metrics?: Metrics
       const route = c.res.status === 404 && !handlers.length ? 'unmatched' : (handlers.at(-1)?.path ?? 'unmatched');
       metrics?.request(route, c.req.method, c.res.status, seconds);
       const line = { reqId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 10000) / 10 };
-      if (c.res.status >= 500) logger.error(line, 'request');
+      // 503 with Retry-After is the server saying “starting” or “busy”, not a fault.
+      if (c.res.status >= 500 && !c.res.headers.has('Retry-After')) logger.error(line, 'request');
       else logger.info(line, 'request');
     }
   };
