@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
   WECHAT_APPSECRET: optionalString,
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com').transform((u) => u.replace(/\/+$/, '')),
   WECHAT_REPLY_DEADLINE_MS: int(4500, 100, 60_000),
+  // WeChat messages are a few KiB at most; the cap is enforced while the body streams in.
+  WECHAT_MAX_BODY_BYTES: int(64 * 1024, 1024, 10 * 1024 * 1024),
+  // A signed request older or newer than this is refused, so a captured one cannot be replayed later.
+  WECHAT_MAX_CLOCK_SKEW_S: int(300, 10, 86_400),
   WECHAT_STATE_FILE: z.string().optional(),
   WECHAT_WELCOME: optionalString,
   TRUST_PROXY: z

@@ -57,11 +57,23 @@ function countingEngine(delayMs = 0, answerText?: string) {
   return { engine: e, counter };
 }
 
-function wechat(settings: Partial<WeChatSettings> = {}, e: Engine = engine, state: KeyValueStore = createMemoryStore()) {
+function wechat(settings: Partial<WeChatSettings> = {}, e: Engine = engine, stores: { deliveries?: KeyValueStore; conversations?: KeyValueStore } = {}) {
   const app = createWeChatApp({
     engine: () => e,
-    state,
-    settings: { token: TOKEN, appId: APPID, aesKey: AES, apiBase: 'http://127.0.0.1:9', replyDeadlineMs: 4500, holdMs: 6000, welcome: DEFAULT_WELCOME, maxBodyBytes: 64 * 1024, ...settings },
+    deliveries: stores.deliveries ?? createMemoryStore(),
+    conversations: stores.conversations ?? createMemoryStore(),
+    settings: {
+      token: TOKEN,
+      appId: APPID,
+      aesKey: AES,
+      apiBase: 'http://127.0.0.1:9',
+      replyDeadlineMs: 4500,
+      holdMs: 6000,
+      welcome: DEFAULT_WELCOME,
+      maxBodyBytes: 64 * 1024,
+      maxClockSkewS: 300,
+      ...settings,
+    },
   });
   return createApp({ engine: () => e, channels: [app] });
 }
@@ -75,7 +87,7 @@ beforeAll(async () => {
 
 describe('official test vectors', () => {
   it('V1: URL verification returns echostr unchanged as text/plain', async () => {
-    const app = wechat();
+    const app = wechat({ now: () => 1714036504_000 });
     const q = 'signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249';
     const res = await app.request(`/wechat?${q}`);
     expect(res.status).toBe(200);
@@ -116,7 +128,7 @@ describe('official test vectors', () => {
   });
 
   it('V6: WeCom-style verification decrypts the echostr', async () => {
-    const app = wechat({ token: '123456', aesKey: 'kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR', appId: 'wx49f0ab532d5d035a' });
+    const app = wechat({ token: '123456', aesKey: 'kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR', appId: 'wx49f0ab532d5d035a', now: () => 1411443780_000 });
     const echostr = '4ByGGj+sVCYcvGeQYhaKIk1o0pQRNbRjxybjTGblXrBaXlTXeOo1+bXFXDQQb1o6co6Yh9Bv41n7hOchLF6p+Q==';
     const q = new URLSearchParams({ msg_signature: 'dd6b9c95b495b3f7e2901bfbc76c664930ffdb96', timestamp: '1411443780', nonce: '437374425', echostr });
     const res = await app.request(`/wechat?${q}`);
@@ -142,8 +154,8 @@ describe('messages', () => {
 
   it('keeps follow-ups per user, across a restart', async () => {
     const state = createMemoryStore();
-    await post(wechat({}, engine, state), textMessage('o_follow', '平陆招商目标是多少', '2001'));
-    const app = wechat({}, engine, state);
+    await post(wechat({}, engine, { conversations: state }), textMessage('o_follow', '平陆招商目标是多少', '2001'));
+    const app = wechat({}, engine, { conversations: state });
     const xml = await (await post(app, textMessage('o_follow', '那枣强呢？', '2002'))).text();
     expect(field(xml, 'Content')).toContain('30个');
     const other = await (await post(app, textMessage('o_other', '那枣强呢？', '2003'))).text();
@@ -314,10 +326,10 @@ describe('five seconds, retries and duplicates', () => {
   it('does not answer twice after a restart (delivery keys are persisted)', async () => {
     const file = join(await tempDir(), 'delivery.jsonl');
     const body = textMessage('o_restart', '平陆县长是谁', '8001');
-    const first = wechat({}, engine, await createFileKeyValueStore(file));
+    const first = wechat({}, engine, { deliveries: await createFileKeyValueStore(file) });
     expect((await (await post(first, body)).text()).startsWith('<xml>')).toBe(true);
     const { engine: e, counter } = countingEngine();
-    const second = wechat({}, e, await createFileKeyValueStore(file));
+    const second = wechat({}, e, { deliveries: await createFileKeyValueStore(file) });
     expect(await (await post(second, body)).text()).toBe('success');
     expect(counter.chats).toBe(0);
   });

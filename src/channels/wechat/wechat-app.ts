@@ -1,8 +1,11 @@
 /**
  * @module wechat-app: the WeChat Official Account endpoint as a Hono sub-app (GET verify, POST messages) in
- * plaintext, compatible and safe (AES) modes. Answers within ~4.5 s passively, else through the customer-service API.
+ * plaintext, compatible and safe (AES) modes. Answers within ~4.5 s passively, else through the customer-service API;
+ * a long answer comes in parts (the next on 更多 when there is no customer-service API). Bodies are capped while they
+ * stream in; stale or repeated signatures are refused.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Engine } from '../../core/engine.js';
 import type { KeyValueStore } from '../../core/ports.js';
 import { silentLogger, type Logger } from '../../core/observability.js';
@@ -10,7 +13,10 @@ import { AppError } from '../../core/errors.js';
 import { signatureMatches, signatureOf } from './signature.js';
 import { createWeChatCipher, type WeChatCipher } from './wechat-crypto.js';
 import { encryptedReply, parseMessage, textReply, type IncomingMessage } from './message-xml.js';
-import { splitUtf8 } from './split-utf8.js';
+import { utf8Length } from './split-utf8.js';
+import { splitReply } from './split-reply.js';
+import { createPendingParts } from './pending-parts.js';
+import { createReplayGuard } from './replay-guard.js';
 import { formatReply } from './format-reply.js';
 import { createDelivery, type Job } from './delivery.js';
 import { createCustomerService, FINAL_ERRORS } from './customer-service.js';
@@ -27,21 +33,32 @@ export interface WeChatSettings {
   /** When nothing else can deliver, how long to hold a request so that WeChat's own retry picks the answer up. */
   holdMs: number;
   welcome: string;
+  /** Largest request body accepted; counted while it streams in, so a chunked body cannot grow past it. */
   maxBodyBytes: number;
+  /** How far (seconds) a request's timestamp may be from the server's clock; a repeat within it is refused. */
+  maxClockSkewS: number;
   fetch?: typeof fetch;
+  /** Wall clock in milliseconds since the epoch (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export const DEFAULT_WELCOME =
   '欢迎关注！我会根据已收录的讲话、报告和政策文件回答问题，并注明出处。\n\n可以这样问：\n· 平陆招商目标是多少\n· 枣强县委书记是谁\n· 衡水要抓好多少项改革试点';
 const NOT_TEXT = '目前只能回答文字问题，请直接输入您想了解的内容。';
 const MAX_REPLY_BYTES = 2047;
+const MORE_PROMPT = '\n\n（回复“更多”查看后续）';
+const NOTHING_MORE = '没有可以继续查看的内容了，请直接输入您的问题。';
+const ASKS_FOR_MORE = /^(更多|继续)[。.!！~～]*$/;
 const TURNS_KEPT = 6;
 const CONVERSATION_TTL_MS = 30 * 60 * 1000;
 
 export interface WeChatDeps {
   engine: () => Engine | undefined;
   settings: WeChatSettings;
-  state: KeyValueStore;
+  /** Delivered-message keys, in a store of their own so that busy conversations never push one out. */
+  deliveries: KeyValueStore;
+  /** Recent questions and unsent reply parts, per user. */
+  conversations: KeyValueStore;
   logger?: Logger;
 }
 
@@ -58,8 +75,9 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
-export function createWeChatApp({ engine, settings, state, logger = silentLogger }: WeChatDeps): Hono {
+export function createWeChatApp({ engine, settings, deliveries, conversations, logger = silentLogger }: WeChatDeps): Hono {
   const app = new Hono();
+  const now = settings.now ?? Date.now;
   let cipher: Promise<WeChatCipher> | undefined;
   const getCipher = () => {
     if (!settings.aesKey) throw new AppError('bad_request', 'Safe mode is not configured (WECHAT_AES_KEY).');
@@ -71,13 +89,16 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
       ? createCustomerService({ apiBase: settings.apiBase, appId: settings.appId, appSecret: settings.appSecret, fetch: settings.fetch, logger })
       : undefined;
   let serviceDenied = false;
-  const delivery = createDelivery(state);
+  const delivery = createDelivery(deliveries);
+  const pending = createPendingParts(conversations, { ttlMs: CONVERSATION_TTL_MS, now });
+  // In memory: on Workers each isolate has its own, so there only the window limits a replay sent to another isolate.
+  const replays = createReplayGuard({ maxSkewS: settings.maxClockSkewS, now });
   // Recent questions per user live in the durable store, so follow-ups work across restarts and Worker isolates.
   const conversationKey = (openId: string) => `conversation:${openId}`;
   async function recentTurns(openId: string): Promise<string[]> {
     try {
-      const past = JSON.parse((await state.get(conversationKey(openId))) ?? 'null') as { turns: string[]; at: number } | null;
-      return past && Date.now() - past.at < CONVERSATION_TTL_MS ? past.turns : [];
+      const past = JSON.parse((await conversations.get(conversationKey(openId))) ?? 'null') as { turns: string[]; at: number } | null;
+      return past && now() - past.at < CONVERSATION_TTL_MS ? past.turns : [];
     } catch {
       return [];
     }
@@ -86,6 +107,7 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
   async function answer(openId: string, question: string): Promise<string[]> {
     const e = engine();
     if (!e) return ['系统正在准备资料，请稍后再问。'];
+    await pending.drop(openId);
     const turns = await recentTurns(openId);
     let text: string;
     try {
@@ -95,8 +117,26 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
       text = err instanceof AppError && err.status < 500 ? '问题太长或为空，请换个说法再问。' : '抱歉，暂时无法回答，请稍后再试。';
       if (!(err instanceof AppError) || err.status >= 500) logger.error({ err }, 'wechat answer failed');
     }
-    await state.set(conversationKey(openId), JSON.stringify({ turns: [...turns, question].slice(-TURNS_KEPT), at: Date.now() }));
-    return splitUtf8(text, MAX_REPLY_BYTES);
+    await conversations.set(conversationKey(openId), JSON.stringify({ turns: [...turns, question].slice(-TURNS_KEPT), at: now() }));
+    // Every part but the last leaves room for the continuation prompt, in case it is delivered passively.
+    return splitReply(text, MAX_REPLY_BYTES, utf8Length(MORE_PROMPT));
+  }
+
+  async function nextPart(openId: string): Promise<string[]> {
+    const next = await pending.next(openId);
+    if (!next) return [NOTHING_MORE];
+    return [next.left ? next.part + MORE_PROMPT : next.part];
+  }
+
+  /** The passive reply: the first part; the rest go through the customer-service API, or wait for 更多 without it. */
+  async function firstPart(openId: string, parts: string[], keepAlive: (work: Promise<unknown>) => void): Promise<string> {
+    if (parts.length === 1) return parts[0];
+    if (service && !serviceDenied) {
+      keepAlive(sendByService(openId, parts.slice(1)));
+      return parts[0];
+    }
+    await pending.keep(openId, parts.slice(1));
+    return parts[0] + MORE_PROMPT;
   }
 
   /** Sends pieces through the customer-service API; stops (no loop) on a final error code. */
@@ -128,13 +168,14 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     const openId = msg.FromUserName;
     const key = `msg:${openId}:${msg.MsgId ?? msg.CreateTime}`;
     if (await delivery.delivered(key)) return null;
-    const job = await delivery.job(key, () => answer(openId, (msg.Content ?? '').trim() || '你好'));
+    const question = (msg.Content ?? '').trim();
+    // 更多 runs as this message's job too, so a redelivered 更多 does not skip a part.
+    const job = await delivery.job(key, ASKS_FOR_MORE.test(question) ? () => nextPart(openId) : () => answer(openId, question || '你好'));
     const pieces = await within(job.result, settings.replyDeadlineMs - (Date.now() - started));
     if (pieces) {
       if (job.delivered || (job.sendLater && !serviceDenied)) return null;
       await delivery.markDelivered(key, job);
-      if (pieces.length > 1) keepAlive(sendByService(openId, pieces.slice(1)));
-      return pieces[0];
+      return firstPart(openId, pieces, keepAlive);
     }
     if (service && !serviceDenied) {
       deliverLater(key, openId, job, keepAlive);
@@ -159,8 +200,18 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     const { signature, timestamp, nonce } = c.req.query();
     if (!signature || !timestamp || !nonce) throw new AppError('bad_request', 'signature, timestamp and nonce are required');
     if (!(await signatureMatches(signature, settings.token, timestamp, nonce))) throw new AppError('unauthorized', 'Bad signature');
+    replays.admit(timestamp, nonce, signature);
     return { timestamp, nonce };
   }
+
+  const limitBody = bodyLimit({
+    maxSize: settings.maxBodyBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', `WeChat messages are limited to ${settings.maxBodyBytes} bytes.`);
+    },
+  });
+  // '/wechat/*' covers '/wechat' itself too.
+  app.use('/wechat/*', limitBody);
 
   app.get('/wechat', async (c) => {
     const { msg_signature: msgSignature, echostr } = c.req.query();
@@ -170,6 +221,7 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
       const { timestamp, nonce } = c.req.query();
       if (!timestamp || !nonce) throw new AppError('bad_request', 'timestamp and nonce are required');
       if (!(await signatureMatches(msgSignature, settings.token, timestamp, nonce, echostr))) throw new AppError('unauthorized', 'Bad msg_signature');
+      replays.admit(timestamp, nonce, msgSignature);
       const { message } = await (await getCipher()).decrypt(echostr, settings.appId);
       return c.text(message);
     }
@@ -180,10 +232,7 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
   app.post('/wechat', async (c) => {
     const started = Date.now();
     const { timestamp, nonce } = await verifyQuery(c);
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > settings.maxBodyBytes) throw new AppError('payload_too_large', 'Message body too large');
     const raw = await c.req.arrayBuffer();
-    if (raw.byteLength > settings.maxBodyBytes) throw new AppError('payload_too_large', 'Message body too large');
     let body: string;
     try {
       body = new TextDecoder('utf-8', { fatal: true }).decode(raw);
@@ -213,9 +262,9 @@ export function createWeChatApp({ engine, settings, state, logger = silentLogger
     };
     const content = type === 'text' ? await onText(msg, started, keepAlive) : type === 'event' ? await onEvent(msg) : NOT_TEXT;
     if (content === null) return c.text('success');
-    const reply = textReply(msg.FromUserName, msg.ToUserName, content);
+    const ts = String(Math.floor(now() / 1000));
+    const reply = textReply(msg.FromUserName, msg.ToUserName, content, Number(ts));
     if (!encrypted) return c.body(reply, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
-    const ts = String(Math.floor(Date.now() / 1000));
     const replyNonce = String(crypto.getRandomValues(new Uint32Array(1))[0]);
     const encrypt = await (await getCipher()).encrypt(reply, settings.appId ?? '');
     const signature = await signatureOf(settings.token, ts, replyNonce, encrypt);

@@ -1,5 +1,8 @@
-/** @module wechat-channel: the WeChat sub-app wired for Node (delivery keys in a file), or none when WECHAT_TOKEN is unset. */
-import { join, resolve } from 'node:path';
+/**
+ * @module wechat-channel: the WeChat sub-app wired for Node (delivery keys and conversations in two files), or none
+ * when WECHAT_TOKEN is unset.
+ */
+import { dirname, join, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import type { Config } from '../../config.js';
 import type { Engine } from '../../core/engine.js';
@@ -9,10 +12,14 @@ import { createFileKeyValueStore } from '../../adapters/node/file-key-value-stor
 
 export async function wechatChannel(config: Config, engine: () => Engine | undefined, logger: Logger): Promise<Hono | undefined> {
   if (!config.WECHAT_TOKEN) return undefined;
-  const state = await createFileKeyValueStore(resolve(config.WECHAT_STATE_FILE ?? join(config.INDEX_DIR, 'wechat-delivery.jsonl')));
+  const deliveryFile = resolve(config.WECHAT_STATE_FILE ?? join(config.INDEX_DIR, 'wechat-delivery.jsonl'));
+  // Two bounded files: many users chatting must not evict the keys that stop a redelivered message being answered twice.
+  const deliveries = await createFileKeyValueStore(deliveryFile);
+  const conversations = await createFileKeyValueStore(join(dirname(deliveryFile), 'wechat-conversations.jsonl'));
   return createWeChatApp({
     engine,
-    state,
+    deliveries,
+    conversations,
     logger,
     settings: {
       token: config.WECHAT_TOKEN,
@@ -23,7 +30,8 @@ export async function wechatChannel(config: Config, engine: () => Engine | undef
       replyDeadlineMs: config.WECHAT_REPLY_DEADLINE_MS,
       holdMs: config.WECHAT_REPLY_DEADLINE_MS + 1500,
       welcome: config.WECHAT_WELCOME?.replace(/\\n/g, '\n') ?? DEFAULT_WELCOME,
-      maxBodyBytes: 64 * 1024,
+      maxBodyBytes: config.WECHAT_MAX_BODY_BYTES,
+      maxClockSkewS: config.WECHAT_MAX_CLOCK_SKEW_S,
     },
   });
 }

@@ -16,6 +16,7 @@ import { createD1KeyValueStore } from '../../adapters/workers/d1-key-value-store
 import type { WorkerEnv } from '../../adapters/workers/bindings.js';
 import { createWidgetApp } from '../../channels/widget/widget-app.js';
 import { createWeChatApp, DEFAULT_WELCOME } from '../../channels/wechat/wechat-app.js';
+import { loadConfig } from '../../config.js';
 import { createPreparedDocumentsApp } from '../../channels/http/prepared-documents-app.js';
 import { errorResponse } from '../../channels/http/error-response.js';
 
@@ -42,10 +43,16 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
   const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t)), embedder, corpus, placeNames: () => placeNames });
   const channels = [createWidgetApp({ script: widgetScript })];
   if (env.WECHAT_TOKEN) {
+    // Only the WeChat limits go through the shared schema, so a bad value names its variable as on Node.
+    const vars = env as unknown as Record<string, string | undefined>;
+    const limits = loadConfig({ WECHAT_MAX_BODY_BYTES: vars.WECHAT_MAX_BODY_BYTES, WECHAT_MAX_CLOCK_SKEW_S: vars.WECHAT_MAX_CLOCK_SKEW_S });
+    // D1 never evicts, so delivery keys and conversations can share its table (their keys do not overlap).
+    const store = createD1KeyValueStore(env.DB);
     channels.push(
       createWeChatApp({
         engine: () => engine,
-        state: createD1KeyValueStore(env.DB),
+        deliveries: store,
+        conversations: store,
         settings: {
           token: env.WECHAT_TOKEN,
           appId: env.WECHAT_APPID,
@@ -55,7 +62,8 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
           replyDeadlineMs: 4500,
           holdMs: 6000,
           welcome: DEFAULT_WELCOME,
-          maxBodyBytes: 64 * 1024,
+          maxBodyBytes: limits.WECHAT_MAX_BODY_BYTES,
+          maxClockSkewS: limits.WECHAT_MAX_CLOCK_SKEW_S,
         },
       }),
     );
