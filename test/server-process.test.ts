@@ -103,6 +103,17 @@ function runTool(script: string, args: string[], env: Record<string, string>) {
 }
 
 describe('the command-line tools', () => {
+  it('print their usage on --help and exit 0, and name an unknown option', async () => {
+    for (const script of ['cli-ask', 'cli-index', 'cli-eval', 'cli-push', 'cli-train']) {
+      const help = await runTool(`src/entries/node/${script}.ts`, ['--help'], {});
+      expect(help.code, help.out).toBe(0);
+      expect(help.out).toMatch(/^usage: /);
+    }
+    const unknown = await runTool('src/entries/node/cli-train.ts', ['--bogus'], {});
+    expect(unknown.code).toBe(1);
+    expect(unknown.out.trim()).toBe("zhida: Unknown option '--bogus'; see --help");
+  });
+
   it('say in one line, without a stack trace, what is wrong with the settings, and exit 1', async () => {
     const missing = join(await mkdtemp(join(tmpdir(), 'zhida-')), '不存在');
     for (const script of ['src/entries/node/server.ts', 'src/entries/node/cli-ask.ts', 'src/entries/node/cli-index.ts']) {

@@ -10,7 +10,7 @@ import type { Engine } from '../../core/engine.js';
 import type { KeyValueStore } from '../../core/ports.js';
 import { silentLogger, type Logger } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
-import { signatureMatches, signatureOf } from './signature.js';
+import { sha1Hex, signatureMatches, signatureOf } from './signature.js';
 import { createWeChatCipher, type WeChatCipher } from './wechat-crypto.js';
 import { encryptedReply, parseMessage, textReply, type IncomingMessage } from './message-xml.js';
 import { utf8Length } from './split-utf8.js';
@@ -196,11 +196,12 @@ export function createWeChatApp({ engine, settings, deliveries, conversations, l
     return settings.welcome;
   }
 
-  async function verifyQuery(c: Context): Promise<{ timestamp: string; nonce: string }> {
+  /** `body`: the POST body, so that WeChat's resending of a message as it was is not taken for a replay. */
+  async function verifyQuery(c: Context, body?: string): Promise<{ timestamp: string; nonce: string }> {
     const { signature, timestamp, nonce } = c.req.query();
     if (!signature || !timestamp || !nonce) throw new AppError('bad_request', 'signature, timestamp and nonce are required');
     if (!(await signatureMatches(signature, settings.token, timestamp, nonce))) throw new AppError('unauthorized', 'Bad signature');
-    replays.admit(timestamp, nonce, signature);
+    replays.admit(timestamp, nonce, signature, body === undefined ? undefined : await sha1Hex(body));
     return { timestamp, nonce };
   }
 
@@ -231,7 +232,6 @@ export function createWeChatApp({ engine, settings, deliveries, conversations, l
 
   app.post('/wechat', async (c) => {
     const started = Date.now();
-    const { timestamp, nonce } = await verifyQuery(c);
     const raw = await c.req.arrayBuffer();
     let body: string;
     try {
@@ -239,6 +239,7 @@ export function createWeChatApp({ engine, settings, deliveries, conversations, l
     } catch {
       throw new AppError('bad_request', 'The body is not UTF-8');
     }
+    const { timestamp, nonce } = await verifyQuery(c, body);
     let outer = parseMessage(body);
     const encrypted = c.req.query('encrypt_type') === 'aes';
     if (encrypted) {

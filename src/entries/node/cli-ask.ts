@@ -3,8 +3,12 @@ import { loadConfig } from '../../config.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex } from './open-index.js';
 import { exitOnError } from './exit-on-error.js';
+import { printHelpIfAsked } from './cli-help.js';
 
 exitOnError();
+printHelpIfAsked(`usage: npm run ask -- "平陆招商目标是多少" [--json]
+  Answers one question from the index in INDEX_DIR (built from CORPUS_DIR if needed) and prints the cited passages.
+  --json   the whole answer as JSON (as /api/ask returns it)`);
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -3,8 +3,12 @@ import { loadConfig } from '../../config.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex } from './open-index.js';
 import { exitOnError } from './exit-on-error.js';
+import { printHelpIfAsked } from './cli-help.js';
 
 exitOnError();
+printHelpIfAsked(`usage: npm run index [-- --rebuild]
+  Indexes CORPUS_DIR into INDEX_DIR: only new or changed files are parsed and embedded, removed ones leave the index.
+  --rebuild   build from scratch`);
 
 const config = loadConfig(process.env);
 const log = createLogger(config.LOG_LEVEL, 'stderr');

@@ -7,8 +7,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { preparedUploads } from './prepare-uploads.js';
 import { exitOnError } from './exit-on-error.js';
+import { printHelpIfAsked } from './cli-help.js';
 
 exitOnError();
+printHelpIfAsked(`usage: ADMIN_TOKEN=… npm run push -- --url https://your-worker.example.workers.dev
+  Prepares every document of CORPUS_DIR here (cleaning, chunking, jieba) and posts it to the Worker, which embeds and
+  stores it; documents already there unchanged are skipped.`);
 
 const { values } = parseArgs({ options: { url: { type: 'string' } } });
 const config = loadConfig(process.env);

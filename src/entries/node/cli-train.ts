@@ -27,8 +27,18 @@ import { FEATURE_GROUPS, QUESTION_FEATURES, WINDOW_FEATURES } from '../../core/a
 import { writeFileAtomic } from '../../adapters/node/atomic-write.js';
 import { untrainedModel } from '../../core/answer/answer-model.js';
 import { exitOnError } from './exit-on-error.js';
+import { printHelpIfAsked } from './cli-help.js';
 
 exitOnError();
+printHelpIfAsked(`usage: npm run train [-- options]
+  Fits the answer model (src/core/answer/answer-model.json) to the question sets in eval/ and prints cross-validated
+  figures (folds by document, passage or article).
+  --folds N        cross-validation folds (default 5)
+  --cache          reuse the candidate windows of an earlier run (.cache/train/) if the code is unchanged
+  --no-write       report only
+  --trees N        boosted trees on top of the linear model (default 60; 0 for the linear model alone)
+  --without LIST   ablation: cross-validate without these feature groups (retrieval, coverage, slot, shape,
+                   answer_type, question); implies --no-write`);
 
 interface TrainingSet {
   name: string;

@@ -9,6 +9,7 @@ function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e?.code === 'ENOENT' && e.path) return `no such file or folder: ${e.path}`;
   if ((e?.code === 'EACCES' || e?.code === 'EPERM') && e.path) return `permission denied: ${e.path}`;
+  if (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) return `${e.message}; see --help`;
   if (e?.code === 'EADDRINUSE') return `the port is already in use (${e.message}); set PORT to another one`;
   return e instanceof Error ? e.message : String(error);
 }
