@@ -82,12 +82,53 @@ export function refusalScore(model: Pick<AnswerModel, 'refuse'>, g: Float32Array
   return s;
 }
 
+/** All trees' nodes in typed arrays, children as absolute positions (a tree walk then reads no JS arrays). */
+interface PackedTrees {
+  roots: Int32Array;
+  f: Int32Array;
+  t: Float64Array;
+  l: Int32Array;
+  r: Int32Array;
+  v: Float64Array;
+}
+
+const packed = new WeakMap<Tree[], PackedTrees>();
+
+function pack(trees: Tree[]): PackedTrees {
+  const size = trees.reduce((n, t) => n + t.f.length, 0);
+  const p: PackedTrees = {
+    roots: new Int32Array(trees.length),
+    f: new Int32Array(size),
+    t: new Float64Array(size),
+    l: new Int32Array(size),
+    r: new Int32Array(size),
+    v: new Float64Array(size),
+  };
+  let at = 0;
+  trees.forEach((tree, i) => {
+    p.roots[i] = at;
+    for (let n = 0; n < tree.f.length; n++) {
+      p.f[at + n] = tree.f[n];
+      p.t[at + n] = tree.t[n];
+      p.l[at + n] = at + tree.l[n];
+      p.r[at + n] = at + tree.r[n];
+      p.v[at + n] = tree.v[n];
+    }
+    at += tree.f.length;
+  });
+  return p;
+}
+
 export function treeScore(trees: Tree[], x: Float32Array): number {
+  let p = packed.get(trees);
+  // Repacked if trees were added since (training grows its list).
+  if (!p || p.roots.length !== trees.length) packed.set(trees, (p = pack(trees)));
+  const { roots, f, t, l, r, v } = p;
   let s = 0;
-  for (const t of trees) {
-    let n = 0;
-    while (t.f[n] >= 0) n = x[t.f[n]] <= t.t[n] ? t.l[n] : t.r[n];
-    s += t.v[n];
+  for (let i = 0; i < roots.length; i++) {
+    let n = roots[i];
+    while (f[n] >= 0) n = x[f[n]] <= t[n] ? l[n] : r[n];
+    s += v[n];
   }
   return s;
 }

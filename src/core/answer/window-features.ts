@@ -41,6 +41,10 @@ const MANNER = /通过|采用|利用|借助|以|方式|方法|办法/;
 const NEGATION = /不|没有|未|无|非/;
 const LOCATED = /位于|坐落|地处|设在|设于|在.{1,12}(?:境内|以东|以西|以南|以北|附近|一带)/;
 
+/** The shape patterns tested on windows; none is anchored, so a match in a window is a match in its passage. */
+const SHAPE_PATTERNS = { NUM, QUANTITY, YEAR, MONTH_DAY, PERIOD, TITLE_NAME, NAME_DOT, LATIN, QUOTED, DEFINITION, CHINESE_COUNT, CAUSE, MANNER, NEGATION, LOCATED };
+type ShapePattern = keyof typeof SHAPE_PATTERNS;
+
 const SHAPES = ['number', 'quantity', 'unit', 'year', 'monthday', 'period', 'title', 'name_dot', 'place', 'list', 'quoted', 'latin', 'definition', 'count', 'cause', 'manner', 'negation', 'located'] as const;
 
 const RETRIEVAL = ['retrieval', 'keyword', 'vector', 'vector_gap', 'document', 'rank_0', 'rank_1', 'rank_inverse', 'neighbour'] as const;
@@ -243,6 +247,13 @@ interface PassageStats {
   sentences: SentenceStats[];
   bestSentence: number;
   secondSentence: number;
+  /** Characters the question lacks (`novel`) before each offset of the passage: a window's count is a difference. */
+  novelBefore: Uint32Array;
+  /** Where each of the question's bigrams (`p.bigrams` order) and characters (`p.chars` order) starts in the passage. */
+  bigramAt: number[][];
+  charAt: number[][];
+  /** Which answer shapes occur anywhere in the passage: one that does not cannot occur in a window of it. */
+  shapesPresent: Record<ShapePattern, boolean>;
 }
 
 function coverage(p: PreparedQuestion, text: string, only?: boolean[]): number {
@@ -261,6 +272,27 @@ function bigramShare(p: PreparedQuestion, text: string): number {
   let found = 0;
   for (const b of p.bigrams) if (text.includes(b)) found++;
   return found / p.bigrams.size;
+}
+
+function occurrences(text: string, part: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) out.push(at);
+  return out;
+}
+
+/** The share of the parts (their starts in the passage, `at`) that lie wholly within start..end. */
+function shareWithin(at: number[][], length: number, start: number, end: number): number {
+  if (!at.length) return 0;
+  let found = 0;
+  for (const starts of at) {
+    for (const s of starts) {
+      if (s >= start && s + length <= end) {
+        found++;
+        break;
+      }
+    }
+  }
+  return found / at.length;
 }
 
 export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: FeatureContext): PassageStats {
@@ -290,7 +322,17 @@ export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: 
   const ranked = sentences.map((s) => s.cover + s.bigram).sort((a, b) => b - a);
   const foldedTitle = title;
   const missing = p.keywords.reduce((a, k) => a + (ctx.documentHas(chunk.source, k.term) || title.includes(k.term) ? 0 : k.weight), 0);
+  const { folded } = passage;
+  const novelBefore = new Uint32Array(folded.length + 1);
+  for (let i = 0; i < folded.length; i++) novelBefore[i + 1] = novelBefore[i] + (isWordChar(folded[i]) && !p.chars.has(folded[i]) ? 1 : 0);
+  const shapesPresent = Object.fromEntries(Object.entries(SHAPE_PATTERNS).map(([name, re]) => [name, re.test(folded)])) as Record<ShapePattern, boolean>;
+  const bigramAt = [...p.bigrams].map((b) => occurrences(folded, b));
+  const charAt = [...p.chars].map((c) => occurrences(folded, c));
   return {
+    bigramAt,
+    charAt,
+    novelBefore,
+    shapesPresent,
     title: foldedTitle,
     cover: coverage(p, passage.folded),
     titleCover: coverage(p, title),
@@ -304,30 +346,32 @@ export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: 
   };
 }
 
-function shapes(p: PreparedQuestion, folded: string, places: (s: string) => string[]): number[] {
+function shapes(p: PreparedQuestion, folded: string, places: (s: string) => string[], present: Record<ShapePattern, boolean>): number[] {
   const q = p.q;
-  const unit = q.unit && folded.includes(q.unit) && NUM.test(folded) ? 1 : 0;
+  const has = (name: ShapePattern) => present[name] && SHAPE_PATTERNS[name].test(folded);
+  const unit = q.unit && folded.includes(q.unit) && has('NUM') ? 1 : 0;
   const items = folded.split('、').length;
-  const quoted = QUOTED.exec(folded);
+  const quoted = present.QUOTED ? QUOTED.exec(folded) : null;
+  const title = present.TITLE_NAME ? TITLE_NAME.exec(folded) : null;
   return [
-    NUM.test(folded) ? 1 : 0,
-    QUANTITY.test(folded) ? 1 : 0,
+    has('NUM') ? 1 : 0,
+    has('QUANTITY') ? 1 : 0,
     unit,
-    YEAR.test(folded) ? 1 : 0,
-    MONTH_DAY.test(folded) ? 1 : 0,
-    PERIOD.test(folded) ? 1 : 0,
-    TITLE_NAME.test(folded) && !p.q.folded.includes(TITLE_NAME.exec(folded)![0]) ? 1 : 0,
-    NAME_DOT.test(folded) ? 1 : 0,
+    has('YEAR') ? 1 : 0,
+    has('MONTH_DAY') ? 1 : 0,
+    has('PERIOD') ? 1 : 0,
+    title && !p.q.folded.includes(title[0]) ? 1 : 0,
+    has('NAME_DOT') ? 1 : 0,
     places(folded).some((pl) => !q.folded.includes(pl)) ? 1 : 0,
     items >= 3 ? 1 : items === 2 ? 0.5 : 0,
     quoted && !q.folded.includes(quoted[0].slice(1, -1)) ? 1 : 0,
-    LATIN.test(folded) ? 1 : 0,
-    DEFINITION.test(folded) ? 1 : 0,
-    CHINESE_COUNT.test(folded) ? 1 : 0,
-    CAUSE.test(folded) ? 1 : 0,
-    MANNER.test(folded) ? 1 : 0,
-    NEGATION.test(folded) ? 1 : 0,
-    LOCATED.test(folded) ? 1 : 0,
+    has('LATIN') ? 1 : 0,
+    has('DEFINITION') ? 1 : 0,
+    has('CHINESE_COUNT') ? 1 : 0,
+    has('CAUSE') ? 1 : 0,
+    has('MANNER') ? 1 : 0,
+    has('NEGATION') ? 1 : 0,
+    has('LOCATED') ? 1 : 0,
   ];
 }
 
@@ -381,8 +425,7 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
     }
   });
   const length = w.span.end - w.span.start;
-  let novel = 0;
-  for (const ch of folded) if (isWordChar(ch) && !p.chars.has(ch)) novel++;
+  const novel = ps.novelBefore[w.span.end] - ps.novelBefore[w.span.start];
 
   f[W.cover_window] = covered / p.totalWeight;
   f[W.cover_sentence] = Math.max(sentence.cover, last.cover);
@@ -391,7 +434,7 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
   f[W.content_window] = p.contentWeight ? content / p.contentWeight : 1;
   f[W.content_sentence] = Math.max(sentence.content, last.content);
   f[W.exact_window] = p.keywords.length ? exact / p.keywords.length : 0;
-  f[W.bigram_window] = bigramShare(p, folded);
+  f[W.bigram_window] = shareWithin(ps.bigramAt, 2, w.span.start, w.span.end);
   f[W.bigram_sentence] = Math.max(sentence.bigram, last.bigram);
   f[W.common_run] = Math.max(sentence.commonRun, last.commonRun);
   f[W.density] = Math.min(1, echoed / Math.max(1, length));
@@ -402,7 +445,7 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
   const own = Math.max(sentence.cover + sentence.bigram, last.cover + last.bigram);
   f[W.best_sentence] = own >= ps.bestSentence ? 1 : 0;
   f[W.sentence_margin] = own - (own >= ps.bestSentence ? ps.secondSentence : ps.bestSentence);
-  f[W.chars_window] = charShare(p, folded);
+  f[W.chars_window] = shareWithin(ps.charAt, 1, w.span.start, w.span.end);
   f[W.chars_sentence] = Math.max(sentence.chars, last.chars);
   [f[W.slot_left], f[W.slot_right], f[W.slot_between]] = slots(p, folded);
 
@@ -427,7 +470,7 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
   f[W.enumerator] = ENUMERATOR.test(folded) ? 1 : 0;
 
   if (p.typeIndex >= 0) {
-    const s = shapes(p, folded, places);
+    const s = shapes(p, folded, places, ps.shapesPresent);
     const at = TYPE_OFFSET + p.typeIndex * SHAPES.length;
     for (let i = 0; i < s.length; i++) f[at + i] = s[i];
   }

@@ -10,18 +10,46 @@ import { STOPWORDS } from './stopwords.js';
 
 const MAX_WORD = 8;
 
+/** Every start (two characters or more) of the names: a run of text that starts none of them starts no place. */
+function prefixesOf(names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) for (let n = 2; n <= name.length; n++) out.add(name.slice(0, n));
+  return out;
+}
+
 /**
  * Place names in folded text: the corpus's own (names its documents mention, `knownPlace`) and the gazetteer's.
+ * `prefixes` (from `prefixesOf`) lets the scan stop extending a run as soon as no known name starts with it.
  */
-export function findPlaces(folded: string, knownPlace: (term: string) => boolean): string[] {
+export function findPlaces(folded: string, knownPlace: (term: string) => boolean, prefixes?: Set<string>): string[] {
   const found = new Set(gazetteerPlaces(folded));
   for (let i = 0; i < folded.length; i++) {
-    for (let n = 2; n <= 6 && i + n <= folded.length; n++) if (knownPlace(folded.slice(i, i + n))) found.add(folded.slice(i, i + n));
+    for (let n = 2; n <= 6 && i + n <= folded.length; n++) {
+      const run = folded.slice(i, i + n);
+      if (knownPlace(run)) found.add(run);
+      if (prefixes && !prefixes.has(run)) break;
+    }
   }
   return [...found];
 }
 
-export function createVocabularyTokenizer(indexed: (term: string) => boolean, knownPlace: (term: string) => boolean = () => false): Tokenizer {
+/**
+ * `knownPlace`: whether a term is a place some document names; `placeNames`, when given, lists them all (the same
+ * array while they are unchanged) so that finding places skips runs no name starts with.
+ */
+export function createVocabularyTokenizer(
+  indexed: (term: string) => boolean,
+  knownPlace: (term: string) => boolean = () => false,
+  placeNames?: () => readonly string[],
+): Tokenizer {
+  let names: readonly string[] | undefined;
+  let prefixes: Set<string> | undefined;
+  const currentPrefixes = () => {
+    if (!placeNames) return undefined;
+    const now = placeNames();
+    if (now !== names) [names, prefixes] = [now, prefixesOf(now)];
+    return prefixes;
+  };
   // Stop words are words too (多少, 什么): recognised, then dropped, never cut into single characters.
   const has = (term: string) => indexed(term) || STOPWORDS.has(term);
   function segment(run: string): string[] {
@@ -41,6 +69,6 @@ export function createVocabularyTokenizer(indexed: (term: string) => boolean, kn
   return {
     id: 'vocabulary@1',
     tokenize: (folded) => searchTokens(folded, segment),
-    places: (folded) => findPlaces(folded, knownPlace),
+    places: (folded) => findPlaces(folded, knownPlace, currentPrefixes()),
   };
 }

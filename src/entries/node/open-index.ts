@@ -156,7 +156,11 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   lap('warmup');
   // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
   const engine = createEngine({
-    tokenizer: createVocabularyTokenizer((term) => live.documentBm25.df(term) > 0, (term) => live.isKnownPlace(term)),
+    tokenizer: createVocabularyTokenizer(
+      (term) => live.documentBm25.df(term) > 0,
+      (term) => live.isKnownPlace(term),
+      () => live.placeNames(),
+    ),
     embedder: queryEmbedder,
     corpus: live,
     answerModel: options.answerModel,

@@ -40,7 +40,7 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
   const library = createD1Library(env.DB, env.VECTORIZE, embedder);
   const { terms, places } = await library.vocabulary();
   const placeNames = [...places];
-  const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t)), embedder, corpus, placeNames: () => placeNames });
+  const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames });
   const channels = [createWidgetApp({ script: widgetScript })];
   if (env.WECHAT_TOKEN) {
     // Only the WeChat limits go through the shared schema, so a bad value names its variable as on Node.
