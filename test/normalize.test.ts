@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inAskersScript } from '../src/core/normalize/askers-script.js';
 import { foldText, foldWidth } from '../src/core/normalize/fold-text.js';
 import { parseChineseNumeral } from '../src/core/normalize/chinese-numerals.js';
 import { createJiebaTokenizer } from '../src/adapters/node/jieba-tokenizer.js';
@@ -78,5 +79,17 @@ describe('numeral edge cases', () => {
   it('does not read 亿 or 万 alone as a number', () => {
     expect(parseChineseNumeral('亿')).toBeUndefined();
     expect(tokenizer.tokenize('200亿元')).not.toContain('0');
+  });
+});
+
+describe('inAskersScript', () => {
+  it('gives a simplified or script-neutral question a traditional passage in simplified characters', () => {
+    expect(inAskersScript('环县小杂粮种植多少万亩', '全面完成100萬畝小雜糧種植')).toBe('全面完成100万亩小杂粮种植');
+    expect(inAskersScript('平陆招商目标是多少', '全面完成100萬畝小雜糧種植')).toBe('全面完成100万亩小杂粮种植');
+  });
+
+  it('leaves the passage as written for a question in traditional characters, and simplified text alone', () => {
+    expect(inAskersScript('環縣小雜糧種植多少萬畝', '全面完成100萬畝小雜糧種植')).toBe('全面完成100萬畝小雜糧種植');
+    expect(inAskersScript('環縣小雜糧種植多少萬畝', '引进项目50个')).toBe('引进项目50个');
   });
 });

@@ -14,6 +14,7 @@ import { unnamedPlaces } from './answer/unnamed-places.js';
 import { LruCache } from './lru-cache.js';
 import { detectSmallTalk, smallTalkReply } from './chat/small-talk.js';
 import { createBatchingEmbedder } from './batching-embedder.js';
+import { inAskersScript } from './normalize/askers-script.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 
@@ -279,7 +280,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       : [{ id: selection.chunkId, chunk: chosen.chunk, score: chosen.retrieval * (hits[0]?.score ?? 1), keyword: 0, vector: 0, document: 0 }, ...hits];
     const citations = toCitations(ranked, topK, selection.chunkId);
     citations[0].highlight = selection.span;
-    return { answer: `${selection.text}[1]`, found: true, query, citations };
+    return { answer: `${inAskersScript(query, selection.text)}[1]`, found: true, query, citations };
   }
 
   let names: { list: readonly string[]; index: NameIndex } | undefined;

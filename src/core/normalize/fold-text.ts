@@ -3,6 +3,9 @@ import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/** Traditional characters and phrases (Taiwan usage) in simplified ones; the length may change. */
+export const simplified = (text: string): string => toSimplified(text);
+
 const QUOTES = /[“”„‟〝〞＂「」『』]/g;
 const SINGLE_QUOTES = /[‘’‚‛]/g;
 
