@@ -37,6 +37,13 @@ export const ConfigSchema = z.object({
   REQUEST_TIMEOUT_MS: int(15_000, 100, 600_000),
   MAX_BODY_BYTES: int(256 * 1024, 1024, 100 * 1024 * 1024),
   UPLOAD_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  // Parsing caps, checked before a document is inflated; unset means the parser's defaults (parse-limits.ts).
+  PARSE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).optional(),
+  PARSE_MAX_ENTRY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).optional(),
+  PARSE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  PARSE_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).max(100_000).optional(),
+  PARSE_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
   WECHAT_TOKEN: optionalString,
   WECHAT_APPID: optionalString,
   WECHAT_AES_KEY: optionalString.refine((k) => k === undefined || /^[A-Za-z0-9+/]{43}$/.test(k), {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument, decodeText } from '../src/adapters/node/parse-document.js';
+import { parseDocument } from '../src/adapters/node/parse-document.js';
+import { decodeText } from '../src/adapters/node/decode-text.js';
 import { makeDocx, makePdf } from './support/make-files.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

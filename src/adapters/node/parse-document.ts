@@ -1,17 +1,11 @@
-/** @module parse-document: text out of txt, md, html, docx and pdf bytes, with well-kept parsers. */
+/** @module parse-document: text out of txt, md, html, docx and pdf bytes, with well-kept parsers, under the parse limits. */
 import * as cheerio from 'cheerio';
 import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../../core/errors.js';
-
-/** UTF-8 when valid (BOM dropped), else GB18030, the usual encoding of Chinese text files. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
+import { decodeText } from './decode-text.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
+import { pdfText } from './pdf-text.js';
+import { checkZipLimits } from './zip-limits.js';
 
 const BLOCK = 'p,div,section,article,li,h1,h2,h3,h4,h5,h6,tr,br,blockquote,pre,table,ul,ol,dd,dt';
 
@@ -30,29 +24,32 @@ function markdownTitle(text: string): string | undefined {
   return text.match(/^#\s+(.+)$/m)?.[1].trim();
 }
 
-export async function parseDocument(source: string, bytes: Uint8Array): Promise<{ text: string; title?: string }> {
+/** The text (and a title when the format has one); a file past the limits is refused before it is inflated. */
+export async function parseDocument(
+  source: string,
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<{ text: string; title?: string }> {
   const ext = source.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   try {
     switch (ext) {
       case '.txt':
-        return { text: decodeText(bytes) };
+        return { text: decodeText(bytes, source) };
       case '.md':
       case '.markdown': {
-        const text = decodeText(bytes);
+        const text = decodeText(bytes, source);
         return { text, title: markdownTitle(text) };
       }
       case '.html':
       case '.htm':
-        return htmlToText(decodeText(bytes));
+        return htmlToText(decodeText(bytes, source));
       case '.docx': {
+        await checkZipLimits(source, bytes, limits);
         const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
         return { text: value };
       }
-      case '.pdf': {
-        const pdf = await getDocumentProxy(new Uint8Array(bytes));
-        const { text } = await extractText(pdf, { mergePages: false });
-        return { text: (text as string[]).join('\n\n') };
-      }
+      case '.pdf':
+        return { text: await pdfText(source, bytes, limits) };
       default:
         throw new AppError('unsupported_format', `${source}: unsupported format ${ext || '(none)'}`);
     }

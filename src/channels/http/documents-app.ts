@@ -25,7 +25,10 @@ export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 
     return l;
   };
 
-  app.get('/api/documents', (c) => c.json({ documents: ready().list() }));
+  app.get('/api/documents', (c) => {
+    const l = ready();
+    return c.json({ documents: l.list(), failed: l.failed() });
+  });
 
   app.post(
     '/api/documents',

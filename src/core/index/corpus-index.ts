@@ -6,6 +6,7 @@ import type { Corpus, CorpusView, LoadedChunk } from './corpus.js';
 import { focusOf } from './focus.js';
 import { ChunkTable, type StoredChunk } from './chunk-table.js';
 import { runInSlices } from '../time-slices.js';
+import { FailedDocuments } from './failed-documents.js';
 
 export interface IndexedDocument {
   meta: DocumentMeta;
@@ -36,6 +37,8 @@ export class CorpusIndex implements Corpus, CorpusView {
   private placeList?: readonly string[];
   /** `focus` by term, until the next document is added or removed. */
   private readonly focusCache = new Map<string, { source: string; share: number } | undefined>();
+  /** Corpus files the last sync could not index, kept beside the index so that the document listing can show them. */
+  readonly failed = new FailedDocuments();
 
   constructor(
     readonly vectors: VectorIndex,

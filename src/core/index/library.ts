@@ -1,5 +1,6 @@
 /** @module library: adds and removes documents at run time — durable file first, then incremental index, then persist. */
 import type { IndexedDocument } from './corpus-index.js';
+import type { FailedDocument } from './failed-documents.js';
 import { AppError } from '../errors.js';
 import { embedAndAdd, type IndexingDeps } from './sync-corpus.js';
 import { prepareDocument } from '../ingest/prepare-document.js';
@@ -56,6 +57,9 @@ export function createLibrary(deps: LibraryDeps) {
       .sort((a, b) => a.source.localeCompare(b.source));
   }
 
+  /** Corpus files that could not be indexed, with why. */
+  const failed = (): FailedDocument[] => deps.index.failed.list();
+
   function find(id: string): IndexedDocument | undefined {
     return deps.index.listDocuments().find((d) => documentId(d.meta.hash) === id);
   }
@@ -77,6 +81,7 @@ export function createLibrary(deps: LibraryDeps) {
       const replaced = deps.index.document(source) !== undefined;
       await deps.store.write(source, bytes);
       await embedAndAdd([prepared], deps);
+      deps.index.failed.delete(source);
       await deps.persist();
       return { record: toRecord(deps.index.document(source)!), replaced };
     });
@@ -97,5 +102,5 @@ export function createLibrary(deps: LibraryDeps) {
   /** Resolves when every mutation started so far has finished (for graceful shutdown). */
   const idle = () => serial(async () => undefined);
 
-  return { list, find, add, remove, idle };
+  return { list, failed, find, add, remove, idle };
 }

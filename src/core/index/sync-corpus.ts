@@ -89,6 +89,8 @@ export async function syncCorpus(options: SyncOptions): Promise<SyncResult> {
   const items = [];
   for (const f of todo) items.push({ ...f, data: await options.store.read(f.source) });
   const result = await indexDocuments(items, options);
+  // Every file not in the index was just tried, so this pass's failures are all the corpus has.
+  options.index.failed.replace(result.skipped.map((s) => ({ ...s, bytes: wanted.get(s.source)!.bytes })));
   return { ...result, removed };
 }
 

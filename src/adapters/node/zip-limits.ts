@@ -1,0 +1,46 @@
+/** @module zip-limits: refuses a zip-based document (docx; xlsx, pptx, odt alike) that would inflate past the caps, before a parser does. */
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { AppError } from '../../core/errors.js';
+import { overLimit, type ParseLimits } from './parse-limits.js';
+
+/** Parts smaller than this are not ratio-checked: they cannot exhaust memory, and small XML parts compress very well. */
+const RATIO_GRACE_BYTES = 1024 * 1024;
+
+/**
+ * Reads the central directory (no inflating) and refuses too many parts, too large a part, too large a total or too
+ * high a compression ratio; then inflates each part as a counted stream that is dropped, because the parsers (jszip
+ * under mammoth) trust the declared sizes and would otherwise inflate a part that lies about its size whole.
+ */
+export async function checkZipLimits(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<void> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const zip = await yauzl.fromBufferPromise(buffer, { validateEntrySizes: false });
+  if (zip.entryCount > limits.maxEntries) throw overLimit(source, `it has ${zip.entryCount} parts`, limits, 'maxEntries');
+  const entries: Entry[] = [];
+  let total = 0;
+  for await (const entry of zip.eachEntry()) {
+    const { fileName, uncompressedSize, compressedSize } = entry;
+    if (uncompressedSize > limits.maxEntryBytes) throw overLimit(source, `${fileName} would inflate to ${uncompressedSize} bytes`, limits, 'maxEntryBytes');
+    const ratio = uncompressedSize / Math.max(1, compressedSize);
+    if (uncompressedSize > RATIO_GRACE_BYTES && ratio > limits.maxCompressionRatio) {
+      throw overLimit(source, `${fileName} would inflate ${Math.round(ratio)} times`, limits, 'maxCompressionRatio');
+    }
+    total += uncompressedSize;
+    entries.push(entry);
+  }
+  if (total > limits.maxUncompressedBytes) throw overLimit(source, `its parts would inflate to ${total} bytes`, limits, 'maxUncompressedBytes');
+  for (const entry of entries) if (!entry.fileName.endsWith('/')) await inflatesAsDeclared(source, zip, entry);
+}
+
+async function inflatesAsDeclared(source: string, zip: ZipFile, entry: Entry): Promise<void> {
+  let seen = 0;
+  // Leaving the loop early destroys the stream, so a lying part stops inflating at its declared size.
+  for await (const chunk of await zip.openReadStreamPromise(entry)) {
+    seen += (chunk as Buffer).length;
+    if (seen > entry.uncompressedSize) {
+      throw new AppError(
+        'document_too_large',
+        `${source}: ${entry.fileName} inflates beyond the ${entry.uncompressedSize} bytes its zip directory declares.`,
+      );
+    }
+  }
+}
