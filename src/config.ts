@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)),
   RATE_LIMIT_PER_MINUTE: int(300, 0, 1_000_000),
   REQUEST_TIMEOUT_MS: int(15_000, 100, 600_000),
+  // How long SIGTERM waits for requests and uploads in flight before exiting anyway.
+  SHUTDOWN_GRACE_MS: int(60_000, 0, 3_600_000),
   MAX_BODY_BYTES: int(256 * 1024, 1024, 100 * 1024 * 1024),
   UPLOAD_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   // Parsing caps, checked before a document is inflated; unset means the parser's defaults (parse-limits.ts).

@@ -62,7 +62,20 @@ export function openApiDocument(version: string): object {
     path: '/api/documents',
     summary: 'List documents',
     security: admin,
-    responses: { 200: json(z.object({ documents: z.array(DocumentRecord) }), 'Documents'), 401: json(ErrorBody, 'No or wrong token'), 403: json(ErrorBody, 'Disabled') },
+    responses: {
+      200: json(
+        z.object({
+          documents: z.array(DocumentRecord),
+          failed: z
+            .array(z.object({ source: z.string(), bytes: z.number(), reason: z.string() }))
+            .optional()
+            .openapi({ description: 'Files of the corpus folder that could not be indexed (past a parse limit, unreadable), with the reason' }),
+        }),
+        'Documents',
+      ),
+      401: json(ErrorBody, 'No or wrong token'),
+      403: json(ErrorBody, 'Disabled'),
+    },
   });
   r.registerPath({
     method: 'post',

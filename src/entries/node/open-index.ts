@@ -17,6 +17,7 @@ import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-s
 import { createLibrary, type Library } from '../../core/index/library.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
 import { parseDocument } from '../../adapters/node/parse-document.js';
+import { parseLimitsOf } from '../../adapters/node/parse-limits.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
 import type { AnswerModel } from '../../core/answer/answer-model.js';
@@ -113,7 +114,9 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   lap('load');
   const live = index ?? fresh();
 
-  const indexing = { index: live, store: documents, parse: parseDocument, tokenizer, embedder, chunking: settings.chunking };
+  const limits = parseLimitsOf(config);
+  const parse = (source: string, bytes: Uint8Array) => parseDocument(source, bytes, limits);
+  const indexing = { index: live, store: documents, parse, tokenizer, embedder, chunking: settings.chunking };
 
   async function persist(): Promise<void> {
     const listing = live.listDocuments().map((d) => ({ source: d.meta.source, hash: d.meta.hash }));

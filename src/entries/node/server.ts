@@ -43,10 +43,10 @@ const app = createApp({
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  log.info({ port: info.port, host: config.HOST }, `listening on http://localhost:${info.port}; loading the index`);
+  const everywhere = config.HOST === '0.0.0.0' || config.HOST === '::';
+  const where = everywhere ? `port ${info.port} of every interface (http://localhost:${info.port} from this machine)` : `http://${config.HOST}:${info.port}`;
+  log.info({ port: info.port, host: config.HOST }, `listening on ${where}; loading the index`);
 });
-opened = await openIndex(config, { log, progress: true });
-log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');
 
 answerClientErrorsWithJson(server);
 
@@ -56,9 +56,9 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, 'shutting down: finishing requests in flight');
   const force = setTimeout(() => {
-    log.warn({}, 'shutdown timed out; exiting');
+    log.warn({ graceMs: config.SHUTDOWN_GRACE_MS }, 'shutdown grace (SHUTDOWN_GRACE_MS) over; exiting');
     process.exit(1);
-  }, 20_000);
+  }, config.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await opened?.library.idle();
@@ -67,3 +67,6 @@ async function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+opened = await openIndex(config, { log, progress: true });
+log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');
