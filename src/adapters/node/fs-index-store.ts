@@ -142,35 +142,44 @@ export class FsIndexStore {
     await mkdir(this.dir, { recursive: true });
     const gen = `gen-${Date.now()}-${process.pid}`;
     const tmp = join(this.dir, `.tmp-${gen}`);
-    await mkdir(tmp, { recursive: true });
-    const parts = await index.toParts();
-    await writePartsDurable(join(tmp, DOCUMENTS), parts.documents);
-    await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
-    await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
-    await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);
-    const hasAdded = await index.vectors.write(vectorFiles(tmp));
-    const vectorNames = [VECTORS, GRAPH, ...(hasAdded ? [ADDED] : [])];
-    for (const f of vectorNames) await fsyncPath(join(tmp, f));
-    const written = [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, ...vectorNames];
-    const files: IndexManifest['files'] = {};
-    for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size };
-    const manifest: IndexManifest = {
-      format: INDEX_FORMAT,
-      ...settings,
-      corpusFingerprint,
-      documents: index.listDocuments().length,
-      chunks: index.chunkCount,
-      createdAt: new Date().toISOString(),
-      files,
-    };
-    await writeFileDurable(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2));
-    await fsyncPath(tmp);
-    await rename(tmp, join(this.dir, gen));
-    await fsyncPath(this.dir);
+    let manifest: IndexManifest;
+    let hasAdded: boolean;
+    try {
+      await mkdir(tmp, { recursive: true });
+      const parts = await index.toParts();
+      await writePartsDurable(join(tmp, DOCUMENTS), parts.documents);
+      await writePartsDurable(join(tmp, CHUNKS), parts.chunks);
+      await writePartsDurable(join(tmp, CHUNK_BM25), parts.chunkBm25);
+      await writePartsDurable(join(tmp, DOCUMENT_BM25), parts.documentBm25);
+      hasAdded = await index.vectors.write(vectorFiles(tmp));
+      const vectorNames = [VECTORS, GRAPH, ...(hasAdded ? [ADDED] : [])];
+      for (const f of vectorNames) await fsyncPath(join(tmp, f));
+      const written = [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, ...vectorNames];
+      const files: IndexManifest['files'] = {};
+      for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size };
+      manifest = {
+        format: INDEX_FORMAT,
+        ...settings,
+        corpusFingerprint,
+        documents: index.listDocuments().length,
+        chunks: index.chunkCount,
+        createdAt: new Date().toISOString(),
+        files,
+      };
+      await writeFileDurable(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2));
+      await fsyncPath(tmp);
+      await rename(tmp, join(this.dir, gen));
+      await fsyncPath(this.dir);
+    } catch (error) {
+      // A failed save (a full disk) leaves no half-written generation behind; the live one is untouched.
+      await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     await writeFileAtomic(join(this.dir, CURRENT), gen);
     // The vectors are searched from the files just written (the folder of those read before is removed next).
     index.vectors.adopt(vectorFiles(join(this.dir, gen), hasAdded));
-    await this.prune(gen);
+    // The new generation is live: failing to remove old ones must not report the save as failed (the next save retries).
+    await this.prune(gen).catch(() => undefined);
     return manifest;
   }
 

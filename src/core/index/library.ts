@@ -25,6 +25,9 @@ export interface LibraryDeps extends IndexingDeps {
 
 export const documentId = (hash: string) => hash.slice(0, 16);
 
+/** No space left on the device, or over a disk quota. */
+const isStorageFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as { code?: string })?.code ?? '');
+
 export function toRecord(doc: IndexedDocument): DocumentRecord {
   const { meta } = doc;
   return {
@@ -79,12 +82,36 @@ export function createLibrary(deps: LibraryDeps) {
       const parsed = await deps.parse(source, bytes);
       const prepared = prepareDocument({ source, hash, bytes: bytes.length, ...parsed }, deps.tokenizer, deps.chunking);
       const replaced = deps.index.document(source) !== undefined;
-      await deps.store.write(source, bytes);
-      await embedAndAdd([prepared], deps);
+      // A document it replaces is kept until the new one is persisted, to be put back if anything fails.
+      const previous = replaced ? await deps.store.read(source) : undefined;
+      try {
+        await deps.store.write(source, bytes);
+        await embedAndAdd([prepared], deps);
+        await deps.persist();
+      } catch (error) {
+        await restore(source, previous);
+        if (isStorageFull(error)) throw new AppError('storage_full', `The disk is full: ${source} was not stored, and the corpus is as it was.`, { cause: error });
+        throw error;
+      }
       deps.index.failed.delete(source);
-      await deps.persist();
       return { record: toRecord(deps.index.document(source)!), replaced };
     });
+  }
+
+  /**
+   * Undoes an add that failed part-way (a full disk, a model error): the new document leaves the index and the corpus
+   * folder, and the one it replaced, if any, comes back. The persisted index was never switched, so it needs nothing.
+   */
+  async function restore(source: string, previous: Uint8Array | undefined): Promise<void> {
+    deps.index.removeDocument(source);
+    if (!previous) {
+      await deps.store.remove(source).catch(() => undefined);
+      return;
+    }
+    await deps.store.write(source, previous);
+    const parsed = await deps.parse(source, previous);
+    const prepared = prepareDocument({ source, hash: await deps.hash(previous), bytes: previous.length, ...parsed }, deps.tokenizer, deps.chunking);
+    await embedAndAdd([prepared], deps);
   }
 
   function remove(id: string): Promise<DocumentRecord> {
