@@ -1,6 +1,6 @@
 /** @module fs-index-store: persists a CorpusIndex as generations under index/, switched atomically via CURRENT. */
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ChunkTable } from '../../core/index/chunk-table.js';
 import { layoutOf, type ByteSource } from '../../core/index/binary-pack.js';
 import { Bm25Index } from '../../core/retrieve/bm25-index.js';
@@ -27,12 +27,15 @@ export type LoadResult =
   | { status: 'stale'; reasons: string[]; manifest: IndexManifest }
   | { status: 'ok'; index: CorpusIndex; manifest: IndexManifest };
 
-/** A packed file read on demand (the file stays open for the life of the index). */
-function fileSource(path: string): ByteSource & { size: number } {
+type FileSource = ByteSource & { size: number; close(): void };
+
+/** A packed file read on demand (open while the index reads from it; `close` once it has moved to newer files). */
+function fileSource(path: string): FileSource {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
   return {
     size,
+    close: () => closeSync(fd),
     bytes(start, end) {
       const out = Buffer.allocUnsafe(Math.max(0, Math.min(end, size) - start));
       for (let at = 0; at < out.length; ) {
@@ -46,8 +49,7 @@ function fileSource(path: string): ByteSource & { size: number } {
 }
 
 /** The chunk table with its arrays read now and its texts read from the file when a question needs them. */
-function openChunkTable(path: string): ChunkTable {
-  const file = fileSource(path);
+function openChunkTable(file: FileSource): ChunkTable {
   const { end } = layoutOf(file, 'chunks');
   const head = file.bytes(0, end);
   if (head.length < end) throw new AppError('index_corrupt', 'chunks: arrays cut short');
@@ -61,11 +63,51 @@ const vectorFiles = (dir: string, hasAdded = false): VectorFiles => ({
   hasAdded,
 });
 
+/** How long files an index has moved away from stay open: questions begun before the move may still read them. */
+const RETIRE_AFTER_MS = 60_000;
+
 export class FsIndexStore {
+  /** Files of the generation the live index reads its chunk texts and postings from. */
+  private sources: FileSource[] = [];
+
   constructor(
     readonly dir: string,
     private readonly hnsw: HnswOptions = DEFAULT_HNSW,
+    private readonly retireAfterMs = RETIRE_AFTER_MS,
   ) {}
+
+  /** The packed chunks and BM25 indexes of a generation folder, read on demand from files kept open. */
+  private openPacked(dir: string): { chunks: ChunkTable; chunkBm25: Bm25Index; documentBm25: Bm25Index } {
+    const opened: FileSource[] = [];
+    const open = (name: string) => {
+      const file = fileSource(join(dir, name));
+      opened.push(file);
+      return file;
+    };
+    try {
+      const packed = {
+        chunks: openChunkTable(open(CHUNKS)),
+        chunkBm25: Bm25Index.fromSource(open(CHUNK_BM25), 'chunk BM25'),
+        documentBm25: Bm25Index.fromSource(open(DOCUMENT_BM25), 'document BM25'),
+      };
+      this.retire();
+      this.sources = opened;
+      return packed;
+    } catch (error) {
+      for (const file of opened) file.close();
+      throw error;
+    }
+  }
+
+  /** Closes the files the index read before, once questions that began with them are done. */
+  private retire(): void {
+    const retired = this.sources;
+    this.sources = [];
+    if (!retired.length) return;
+    const close = () => retired.forEach((file) => file.close());
+    if (this.retireAfterMs <= 0) close();
+    else setTimeout(close, this.retireAfterMs).unref();
+  }
 
   private async currentGeneration(): Promise<string | undefined> {
     const name = (await readFile(join(this.dir, CURRENT), 'utf8').catch(() => ''))?.trim();
@@ -109,12 +151,7 @@ export class FsIndexStore {
       // files and are read when a question needs them (the page cache keeps the busy ones), so a million-chunk index
       // starts in seconds and costs little more than its graph in memory.
       const vectors = await HnswVectorIndex.open(vectorFiles(dir, ADDED in manifest.files), manifest.dimensions, this.hnsw);
-      const files = {
-        documents: readFileSync(join(dir, DOCUMENTS), 'utf8'),
-        chunks: openChunkTable(join(dir, CHUNKS)),
-        chunkBm25: Bm25Index.fromSource(fileSource(join(dir, CHUNK_BM25)), 'chunk BM25'),
-        documentBm25: Bm25Index.fromSource(fileSource(join(dir, DOCUMENT_BM25)), 'document BM25'),
-      };
+      const files = { documents: readFileSync(join(dir, DOCUMENTS), 'utf8'), ...this.openPacked(dir) };
       index = CorpusIndex.restore(files, (ids) => {
         vectors.setLive(ids);
         if (vectors.storedCount < ids.length) {
@@ -176,8 +213,10 @@ export class FsIndexStore {
       throw error;
     }
     await writeFileAtomic(join(this.dir, CURRENT), gen);
-    // The vectors are searched from the files just written (the folder of those read before is removed next).
+    // The index reads from the files just written (the folder of those read before is removed next; the files stay
+    // open until questions begun before are done, so the disk space of replaced generations comes back).
     index.vectors.adopt(vectorFiles(join(this.dir, gen), hasAdded));
+    index.adoptPacked(this.openPacked(join(this.dir, gen)));
     // The new generation is live: failing to remove old ones must not report the save as failed (the next save retries).
     await this.prune(gen).catch(() => undefined);
     return manifest;

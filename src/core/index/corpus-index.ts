@@ -156,6 +156,18 @@ export class CorpusIndex implements Corpus, CorpusView {
     return parts;
   }
 
+  /**
+   * Reads chunks and postings from their persisted form from now on (after a save): the same content as the index
+   * holds, packed, so what was added since the last load stops taking memory and older files can be closed.
+   */
+  adoptPacked(files: { chunks: ChunkTable; chunkBm25: Bm25Index; documentBm25: Bm25Index }): void {
+    if (files.chunks.size !== this.byId.size) throw new Error(`adoptPacked: ${files.chunks.size} chunks saved, ${this.byId.size} held`);
+    this.byId = files.chunks;
+    this.chunkBm25 = files.chunkBm25;
+    this.documentBm25 = files.documentBm25;
+    this.focusCache.clear();
+  }
+
   /** `openVectors` gets the ids of every chunk, whose vectors it must hold. */
   static restore(
     files: { documents: string; chunks: Uint8Array | ChunkTable; chunkBm25: Uint8Array | Bm25Index; documentBm25: Uint8Array | Bm25Index },
