@@ -61,6 +61,23 @@ describe('persisted index', () => {
     expect((await reopened.engine.ask('平陆招商目标是多少')).found).toBe(true);
   });
 
+  it('refuses a file damaged in place (same size) by its checksum, and the server rebuilds', async () => {
+    const corpus = await seedCorpus();
+    const first = await openTestIndex(corpus);
+    const gen = (await readFile(join(first.indexDir, 'CURRENT'), 'utf8')).trim();
+    const path = join(first.indexDir, gen, 'chunks.bin');
+    const bytes = await readFile(path);
+    bytes[bytes.length - 10] ^= 0xff;
+    await writeFile(path, bytes);
+    await expect(new FsIndexStore(first.indexDir).load(SETTINGS)).rejects.toMatchObject({
+      code: 'index_corrupt',
+      message: expect.stringMatching(/chunks\.bin is damaged \(CRC-32 [0-9a-f]{8}, manifest says [0-9a-f]{8}\)/),
+    });
+    const reopened = await openTestIndex(corpus, first.indexDir);
+    expect(reopened.index.chunkCount).toBe(first.index.chunkCount);
+    expect((await reopened.engine.ask('平陆招商目标是多少')).answer).toContain('50个');
+  });
+
   it('adds and removes one document incrementally', async () => {
     const corpus = await seedCorpus();
     const embedder = await recordingEmbedder();

@@ -1,5 +1,6 @@
 /** @module fs-index-store: persists a CorpusIndex as generations under index/, switched atomically via CURRENT. */
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ChunkTable } from '../../core/index/chunk-table.js';
 import { layoutOf, type ByteSource } from '../../core/index/binary-pack.js';
@@ -28,6 +29,25 @@ export type LoadResult =
   | { status: 'ok'; index: CorpusIndex; manifest: IndexManifest };
 
 type FileSource = ByteSource & { size: number; close(): void };
+
+const CHECK_BLOCK = 4 << 20;
+
+/** CRC-32 of a whole file, read in blocks, as 8 hex digits. */
+async function fileCrc32(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(CHECK_BLOCK);
+    let crc = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(block, 0, block.length, null);
+      if (!bytesRead) break;
+      crc = crc32(block.subarray(0, bytesRead), crc);
+    }
+    return crc.toString(16).padStart(8, '0');
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A packed file read on demand (open while the index reads from it; `close` once it has moved to newer files). */
 function fileSource(path: string): FileSource {
@@ -69,6 +89,19 @@ const RETIRE_AFTER_MS = 60_000;
 export class FsIndexStore {
   /** Files of the generation the live index reads its chunk texts and postings from. */
   private sources: FileSource[] = [];
+  /**
+   * Checksums of the live generation's files by inode, size and time: a save that links a file unchanged (the vectors,
+   * after an upload) does not read it again.
+   */
+  private checksums = new Map<string, string>();
+
+  private async checksum(path: string, known: Map<string, string>): Promise<string> {
+    const info = await stat(path);
+    const key = `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
+    const crc = this.checksums.get(key) ?? (await fileCrc32(path));
+    known.set(key, crc);
+    return crc;
+  }
 
   constructor(
     readonly dir: string,
@@ -139,12 +172,19 @@ export class FsIndexStore {
     const reasons = manifestMismatches(manifest, wanted);
     if (reasons.length) return { status: 'stale', reasons, manifest };
     const dir = join(this.dir, gen);
-    for (const [file, { bytes }] of Object.entries(manifest.files)) {
+    const known = new Map<string, string>();
+    for (const [file, { bytes, crc32: expected }] of Object.entries(manifest.files)) {
       const size = (await stat(join(dir, file)).catch(() => undefined))?.size;
       if (size !== bytes) {
         throw new AppError('index_corrupt', `index ${gen}: ${file} is ${size ?? 'missing'} bytes, manifest says ${bytes}`);
       }
+      // Every byte is checked before any is served: a damaged file of the right size is refused, and rebuilt.
+      if (expected !== undefined) {
+        const actual = await this.checksum(join(dir, file), known);
+        if (actual !== expected) throw new AppError('index_corrupt', `index ${gen}: ${file} is damaged (CRC-32 ${actual}, manifest says ${expected})`);
+      }
     }
+    this.checksums = known;
     let index: CorpusIndex;
     try {
       // Only the graph, the documents and the small arrays are read now; chunk texts and BM25 postings stay in their
@@ -181,6 +221,7 @@ export class FsIndexStore {
     const tmp = join(this.dir, `.tmp-${gen}`);
     let manifest: IndexManifest;
     let hasAdded: boolean;
+    const known = new Map<string, string>();
     try {
       await mkdir(tmp, { recursive: true });
       const parts = await index.toParts();
@@ -193,7 +234,7 @@ export class FsIndexStore {
       for (const f of vectorNames) await fsyncPath(join(tmp, f));
       const written = [DOCUMENTS, CHUNKS, CHUNK_BM25, DOCUMENT_BM25, ...vectorNames];
       const files: IndexManifest['files'] = {};
-      for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size };
+      for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size, crc32: await this.checksum(join(tmp, f), known) };
       manifest = {
         format: INDEX_FORMAT,
         ...settings,
@@ -213,6 +254,7 @@ export class FsIndexStore {
       throw error;
     }
     await writeFileAtomic(join(this.dir, CURRENT), gen);
+    this.checksums = known;
     // The index reads from the files just written (the folder of those read before is removed next; the files stay
     // open until questions begun before are done, so the disk space of replaced generations comes back).
     index.vectors.adopt(vectorFiles(join(this.dir, gen), hasAdded));

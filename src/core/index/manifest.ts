@@ -14,7 +14,8 @@ export interface IndexManifest {
   documents: number;
   chunks: number;
   createdAt: string;
-  files: Record<string, { bytes: number }>;
+  /** Each file's size and CRC-32 (hex; absent in indexes written before checksums), checked when the index opens. */
+  files: Record<string, { bytes: number; crc32?: string }>;
 }
 
 export type BuildSettings = Pick<IndexManifest, 'modelId' | 'dimensions' | 'tokenizer' | 'chunking'>;
