@@ -2,8 +2,6 @@
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { cors } from 'hono/cors';
-import { timeout } from 'hono/timeout';
-import { HTTPException } from 'hono/http-exception';
 import type { Engine } from './core/engine.js';
 import type { Library } from './core/index/library.js';
 import { AppError } from './core/errors.js';
@@ -15,6 +13,7 @@ import { openApiDocument } from './channels/http/openapi.js';
 import { errorResponse, toAppError } from './channels/http/error-response.js';
 import { observe } from './channels/http/middleware/observe.js';
 import { rateLimit } from './channels/http/middleware/rate-limit.js';
+import { deadline } from './channels/http/middleware/deadline.js';
 import { bodyLimit } from './channels/http/middleware/body-limit.js';
 import { NOT_READY_RETRY_S } from './channels/http/require-engine.js';
 
@@ -85,7 +84,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   const limit = rateLimit({ perMinute: http.rateLimitPerMinute, key: deps.clientKey ?? (() => 'anonymous') });
-  const tooSlow = timeout(http.requestTimeoutMs, () => new HTTPException(503, { cause: new AppError('timeout') }));
+  const tooSlow = deadline(http.requestTimeoutMs);
   const tooBig = bodyLimit(http.maxBodyBytes);
   for (const route of PUBLIC_ROUTES) app.use(route, limit, tooSlow, tooBig);
 

@@ -9,6 +9,7 @@ import { NOT_READY_RETRY_S, requireEngine } from './require-engine.js';
 import { AskRequest, ChatRequest, SearchQuery } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
 import { sseSession } from './sse-session.js';
+import { requestSignal } from './middleware/deadline.js';
 
 export interface ApiDeps {
   /** The engine once the index is ready; `undefined` while it is being built. */
@@ -33,7 +34,7 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
   app.post('/api/ask', async (c) => {
     const body = await readJson(c, AskRequest, maxBodyBytes);
     const timings: StageTimings = {};
-    const answer = await ready().ask(body.question, { topK: body.topK, signal: c.req.raw.signal, timings });
+    const answer = await ready().ask(body.question, { topK: body.topK, signal: requestSignal(c), timings });
     record(timings);
     return c.json(answer);
   });
@@ -44,7 +45,7 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
     e.validate(body.messages[body.messages.length - 1].content);
     const timings: StageTimings = {};
     if (!body.stream) {
-      const answer = await e.chat(body.messages, { topK: body.topK, signal: c.req.raw.signal, timings });
+      const answer = await e.chat(body.messages, { topK: body.topK, signal: requestSignal(c), timings });
       record(timings);
       return c.json(answer);
     }
@@ -54,7 +55,7 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
   app.get('/api/search', async (c) => {
     const parsed = SearchQuery.safeParse({ q: c.req.query('q'), k: c.req.query('k') });
     if (!parsed.success) throw new AppError('bad_request', `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
-    return c.json(await ready().search(parsed.data.q, parsed.data.k, c.req.raw.signal));
+    return c.json(await ready().search(parsed.data.q, parsed.data.k, requestSignal(c)));
   });
 
   return app;

@@ -10,6 +10,7 @@ import { ChatCompletionRequest } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
 import { relatedText } from './related-text.js';
 import { sseSession } from './sse-session.js';
+import { requestSignal } from './middleware/deadline.js';
 
 export const MODEL_NAME = 'zhida';
 
@@ -55,7 +56,7 @@ export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: 
       });
 
     if (!body.stream) {
-      const answer = await run(c.req.raw.signal);
+      const answer = await run(requestSignal(c));
       const content = answer.answer + relatedText(answer);
       const promptTokens = messages.reduce((n, m) => n + tokens(m.content), 0);
       const completionTokens = tokens(content);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { Metrics } from '../../core/observability.js';
 import { toAppError } from './error-response.js';
+import { requestSignal } from './middleware/deadline.js';
 
 /**
  * Runs `work` with a signal that aborts when the client disconnects; the stream counts as in flight while open.
@@ -19,7 +20,7 @@ export function sseSession(
     stream.onAbort(() => abort.abort(new DOMException('client went away', 'AbortError')));
     metrics?.inflight(1);
     try {
-      await work(stream, AbortSignal.any([abort.signal, c.req.raw.signal]));
+      await work(stream, AbortSignal.any([abort.signal, requestSignal(c)]));
     } catch (err) {
       if (stream.aborted) return;
       const e = toAppError(err);
