@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import OpenAI from 'openai';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Hono } from 'hono';
@@ -269,7 +270,11 @@ describe('documents (admin)', () => {
     const del = await app.request(`/api/documents/${record.id}`, admin({ method: 'DELETE' }));
     expect(del.status).toBe(200);
     expect(await readdir(corpus)).not.toContain('青山县报告.docx');
+    // Kept in the trash, which is never indexed: a deletion can be undone by hand.
+    const trash = await readdir(join(corpus, '.trash'), { recursive: true });
+    expect(trash.some((p) => p.endsWith('青山县报告.docx'))).toBe(true);
     expect((await opened.engine.ask('青山县今年要新建多少公里农村公路')).found).toBe(false);
+    expect((await openTestIndex(corpus, opened.indexDir)).index.document('青山县报告.docx')).toBeUndefined();
     expect((await app.request(`/api/documents/${record.id}`, admin({ method: 'DELETE' }))).status).toBe(404);
   });
 

@@ -48,7 +48,11 @@ export interface DocumentStore {
   list(known?: ReadonlyMap<string, DocumentListing>): Promise<DocumentListing[]>;
   read(source: string): Promise<Uint8Array>;
   write(source: string, bytes: Uint8Array): Promise<void>;
-  remove(source: string): Promise<void>;
+  /**
+   * Takes a document out of the corpus. The file store keeps it in a trash folder that is never indexed, unless
+   * `discard` (an upload being undone, which nobody asked to keep).
+   */
+  remove(source: string, options?: { discard?: boolean }): Promise<void>;
 }
 
 /** Small durable state (WeChat delivery keys): survives a restart. */

@@ -1,15 +1,16 @@
 /** @module fs-document-store: the corpus as a folder of files (txt, md, html, docx, pdf). */
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentListing, DocumentStore } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
 import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-
 const LISTING_CONCURRENCY = 64;
+/** Where removed documents go, inside the corpus folder. */
+export const TRASH = '.trash';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -67,9 +68,15 @@ export function createFsDocumentStore(root: string): DocumentStore & { root: str
     async write(source, bytes) {
       await writeFileAtomic(pathOf(source), bytes);
     },
-    async remove(source) {
+    async remove(source, options) {
       const full = pathOf(source);
-      if ((await stat(full).catch(() => undefined))?.isFile()) await unlink(full);
+      if (!(await stat(full).catch(() => undefined))?.isFile()) return;
+      if (options?.discard) return unlink(full);
+      // Into the trash, not gone: a deletion through the API can be undone by hand. The trash is a dot-folder of the
+      // corpus (never listed, same file system, so the move is a rename).
+      const trashed = join(base, TRASH, new Date().toISOString().replace(/[:.]/g, '-'), source);
+      await mkdir(dirname(trashed), { recursive: true });
+      await rename(full, trashed);
     },
   };
 }

@@ -105,7 +105,7 @@ export function createLibrary(deps: LibraryDeps) {
   async function restore(source: string, previous: Uint8Array | undefined): Promise<void> {
     deps.index.removeDocument(source);
     if (!previous) {
-      await deps.store.remove(source).catch(() => undefined);
+      await deps.store.remove(source, { discard: true }).catch(() => undefined);
       return;
     }
     await deps.store.write(source, previous);
