@@ -2,7 +2,7 @@
 import type { Span } from '../types.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { answerWindows, type AnswerCandidate, type AnswerWindow, type PassageContext } from './answer-windows.js';
-import { passageStats, prepareQuestion, questionFeatures, windowFeatures, type FeatureContext } from './window-features.js';
+import { occurrences as startsOf, passageStats, prepareQuestion, questionFeatures, windowFeatures, type FeatureContext } from './window-features.js';
 import { answerProbability, scoreAll, type AnswerModel } from './answer-model.js';
 import { keywordMatch } from './keyword-match.js';
 
@@ -79,7 +79,7 @@ export function selectAnswer(
     if (!found) {
       found = [];
       for (const name of new Set(ctx.places(passage.folded))) {
-        for (let at = passage.folded.indexOf(name); at >= 0; at = passage.folded.indexOf(name, at + 1)) found.push({ name, start: at, end: at + name.length });
+        for (const at of startsOf(passage.folded, name)) found.push({ name, start: at, end: at + name.length });
       }
       occurrences.set(passage, found);
     }

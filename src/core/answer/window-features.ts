@@ -274,7 +274,8 @@ function bigramShare(p: PreparedQuestion, text: string): number {
   return found / p.bigrams.size;
 }
 
-function occurrences(text: string, part: string): number[] {
+/** Where `part` starts in `text`, every time (overlapping ones too). */
+export function occurrences(text: string, part: string): number[] {
   const out: number[] = [];
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) out.push(at);
   return out;
