@@ -1,0 +1,2 @@
+import type { Scenario } from './scenario.js';
+export const badInput: Scenario = { name: 'bad-input', async *run() {} };
