@@ -24,6 +24,9 @@ export interface ServerProcess {
   logs(): Record<string, unknown>[];
   exited: Promise<Exit>;
   running(): boolean;
+  /** Sends SIGTERM now and remembers when (`sigtermAt`, as performance.now()). */
+  sigterm(): void;
+  sigtermAt?: number;
   /** Sends SIGTERM and waits (bounded) for the exit; kills it if it does not come. */
   stop(timeoutMs?: number): Promise<Exit & { afterMs: number }>;
 }
@@ -101,9 +104,13 @@ export async function startServer(options: StartOptions, register: (child: Child
     logs,
     exited,
     running: () => !done,
+    sigterm() {
+      server.sigtermAt = performance.now();
+      child.kill('SIGTERM');
+    },
     async stop(timeoutMs = 60_000) {
       const sent = performance.now();
-      if (!done) child.kill('SIGTERM');
+      if (!done) server.sigterm();
       const exit = await Promise.race([exited, sleep(timeoutMs).then(() => undefined)]);
       if (!exit) {
         child.kill('SIGKILL');
