@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { openIndex, type OpenedIndex } from '../src/entries/node/open-index.js';
 import { makeDocx, makePdf } from './support/make-files.js';
+import { declareSize } from './support/make-office-files.js';
 import { MODELS, SEEDS, recordingEmbedder, tempDir } from './support/open-test-index.js';
 
 const MB = 1024 * 1024;
@@ -26,21 +27,6 @@ async function paddedDocx(padding: number): Promise<Uint8Array> {
   const at = xml.indexOf('力争');
   parts['word/document.xml'] = Buffer.concat([Buffer.from(xml.slice(0, at)), Buffer.alloc(padding, 0x20), Buffer.from(xml.slice(at))]);
   return zipSync(parts);
-}
-
-/** The zip with `name`'s uncompressed size rewritten in its local header and central directory (a lying zip). */
-function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
-  const out = Buffer.from(zip);
-  const wanted = Buffer.from(name);
-  const named = (at: number) => out.subarray(at, at + wanted.length).equals(wanted);
-  let patched = 0;
-  for (let i = 0; i + 46 < out.length; i++) {
-    const signature = out.readUInt32LE(i);
-    if (signature === 0x04034b50 && out.readUInt16LE(i + 26) === wanted.length && named(i + 30)) out.writeUInt32LE(size, i + 22), patched++;
-    if (signature === 0x02014b50 && out.readUInt16LE(i + 28) === wanted.length && named(i + 46)) out.writeUInt32LE(size, i + 24), patched++;
-  }
-  expect(patched).toBe(2);
-  return out;
 }
 
 /** A PDF with one line of text on each of `pages` pages, with a correct cross-reference table. */
@@ -77,7 +63,7 @@ afterEach(() => {
 describe('zip-based documents under the parse limits', () => {
   it('refuses a docx zip bomb (about 120 KB inflating to 120 MB) with the default limits, without inflating it', async () => {
     expect(bomb.length).toBeLessThan(200 * 1024);
-    const extract = vi.spyOn(mammoth, 'extractRawText');
+    const extract = vi.spyOn(mammoth, 'convertToHtml');
     expect(await outcome(parseDocument('bomb.docx', bomb))).toMatchObject({
       code: 'document_too_large',
       status: 413,
@@ -88,7 +74,7 @@ describe('zip-based documents under the parse limits', () => {
 
   it('refuses a zip whose directory understates a part, once the part inflates past what it declares', async () => {
     const lying = declareSize(bomb, 'word/document.xml', 4096);
-    const extract = vi.spyOn(mammoth, 'extractRawText');
+    const extract = vi.spyOn(mammoth, 'convertToHtml');
     expect(await outcome(parseDocument('lying.docx', lying))).toMatchObject({
       code: 'document_too_large',
       message: 'lying.docx: word/document.xml inflates beyond the 4096 bytes its zip directory declares.',

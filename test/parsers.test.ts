@@ -34,6 +34,11 @@ describe('parseDocument', () => {
     for (const junk of ['不要', 'color:red', '首页', '版权所有']) expect(text).not.toContain(junk);
   });
 
+  it('reads HTML padded with a megabyte of spaces before a line break (trailing spaces are not trimmed by a backtracking regex)', async () => {
+    const { text } = await parseDocument('padded.html', utf8(`<p>力争全年招商项目达到50个。${' '.repeat(1024 * 1024)}\n</p><p>协议总投资达到200亿元以上。</p>`));
+    expect(text).toBe('力争全年招商项目达到50个。\n\n协议总投资达到200亿元以上。');
+  });
+
   it('extracts the text of a .docx', async () => {
     const bytes = await makeDocx('枣强县工作要点', ['全年力争谋划储备项目100个以上。', '新增高新技术企业5家。']);
     const { text } = await parseDocument('a.docx', bytes);

@@ -1,24 +1,13 @@
-/** @module parse-document: text out of txt, md, html, docx and pdf bytes, with well-kept parsers, under the parse limits. */
-import * as cheerio from 'cheerio';
-import mammoth from 'mammoth';
+/** @module parse-document: text out of txt, md, html, docx, xlsx, csv, pptx and pdf bytes, with well-kept parsers, under the parse limits. */
 import { AppError } from '../../core/errors.js';
 import { decodeText } from './decode-text.js';
+import { csvText } from './parse-csv.js';
+import { docxText } from './parse-docx.js';
+import { htmlToText } from './parse-html.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
+import { pptxText } from './parse-pptx.js';
+import { xlsxText } from './parse-xlsx.js';
 import { pdfText } from './pdf-text.js';
-import { checkZipLimits } from './zip-limits.js';
-
-const BLOCK = 'p,div,section,article,li,h1,h2,h3,h4,h5,h6,tr,br,blockquote,pre,table,ul,ol,dd,dt';
-
-function htmlToText(html: string): { text: string; title?: string } {
-  const $ = cheerio.load(html);
-  const title = ($('title').first().text() || $('h1').first().text()).trim() || undefined;
-  $('script,style,noscript,template,svg,nav,header,footer,aside,form,iframe,button').remove();
-  $(BLOCK).each((_, el) => {
-    $(el).before('\n').after('\n');
-  });
-  const text = ($('body').length ? $('body').text() : $.root().text()).replace(/[ \t\u00a0]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
-  return { text: text.trim(), title };
-}
 
 function markdownTitle(text: string): string | undefined {
   return text.match(/^#\s+(.+)$/m)?.[1].trim();
@@ -43,11 +32,14 @@ export async function parseDocument(
       case '.html':
       case '.htm':
         return htmlToText(decodeText(bytes, source));
-      case '.docx': {
-        await checkZipLimits(source, bytes, limits);
-        const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-        return { text: value };
-      }
+      case '.docx':
+        return { text: await docxText(source, bytes, limits) };
+      case '.xlsx':
+        return { text: await xlsxText(source, bytes, limits) };
+      case '.csv':
+        return { text: csvText(source, bytes, limits) };
+      case '.pptx':
+        return { text: await pptxText(source, bytes, limits) };
       case '.pdf':
         return { text: await pdfText(source, bytes, limits) };
       default:

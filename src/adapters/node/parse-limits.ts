@@ -3,7 +3,10 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 
 export interface ParseLimits {
-  /** Sum of the uncompressed sizes of a zip-based document's (docx) parts. */
+  /**
+   * Sum of the uncompressed sizes of a zip-based document's (docx, xlsx, pptx) parts; also the most characters a
+   * table's text may grow to, since every row repeats its column headers.
+   */
   maxUncompressedBytes: number;
   /** Uncompressed size of any one part. */
   maxEntryBytes: number;
@@ -12,7 +15,7 @@ export interface ParseLimits {
   /** Uncompressed ÷ compressed size of any part over 1 MiB. */
   maxCompressionRatio: number;
   maxPdfPages: number;
-  /** Time to extract a PDF's text (pdf.js can be stopped mid-way; mammoth cannot, so docx relies on the size caps). */
+  /** Time to extract a PDF's, spreadsheet's or slide deck's text (mammoth cannot be stopped mid-way, so docx relies on the size caps). */
   timeoutMs: number;
 }
 
@@ -65,4 +68,34 @@ export function parseLimitsOf(config: LimitSettings): ParseLimits {
 /** `<source>: <what>, over <SETTING> (<limit>).` as a 413. */
 export function overLimit(source: string, what: string, limits: ParseLimits, cap: Exclude<keyof ParseLimits, 'timeoutMs'>): AppError {
   return new AppError('document_too_large', `${source}: ${what}, over ${LIMIT_SETTINGS[cap]} (${limits[cap]}).`);
+}
+
+/** `<source>: reading took longer than PARSE_TIMEOUT_MS (<ms> ms).` as a 422. */
+export function tookTooLong(source: string, limits: ParseLimits): AppError {
+  return new AppError('document_timeout', `${source}: reading took longer than ${LIMIT_SETTINGS.timeoutMs} (${limits.timeoutMs} ms).`);
+}
+
+/** What a streaming parser spends as it goes: characters of text, and time. */
+export interface ParseBudget {
+  /** Counts `chars` more characters of text; throws once the total passes the cap. */
+  spend(chars: number): void;
+  /** Throws once the deadline has passed. */
+  checkTime(): void;
+}
+
+/** A budget of `maxUncompressedBytes` characters and `timeoutMs`, from now. */
+export function parseBudget(source: string, limits: ParseLimits): ParseBudget {
+  const deadline = Date.now() + limits.timeoutMs;
+  let spent = 0;
+  return {
+    spend(chars) {
+      spent += chars;
+      if (spent > limits.maxUncompressedBytes) {
+        throw overLimit(source, `its text runs past ${limits.maxUncompressedBytes} characters`, limits, 'maxUncompressedBytes');
+      }
+    },
+    checkTime() {
+      if (Date.now() > deadline) throw tookTooLong(source, limits);
+    },
+  };
 }

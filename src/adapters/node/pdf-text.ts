@@ -1,9 +1,18 @@
 /** @module pdf-text: a PDF's text with pdf.js (unpdf), refused past the page cap and abandoned at the deadline. */
 import { extractText, getDocumentProxy } from 'unpdf';
-import { AppError } from '../../core/errors.js';
-import { LIMIT_SETTINGS, overLimit, type ParseLimits } from './parse-limits.js';
+import { overLimit, tookTooLong, type ParseLimits } from './parse-limits.js';
 
-/** Pages joined by blank lines. */
+/**
+ * Kangxi radicals (and the few supplementary radicals NFKC maps), CJK compatibility ideographs and Latin ligatures,
+ * which PDF fonts often map glyphs to: NFKC turns them into the characters they stand for (⼀⼆ → 一二). Only these:
+ * NFKC over the whole text would also turn full-width Chinese punctuation (，：) into ASCII and ㎡ into m2.
+ */
+const COMPATIBILITY_CHARACTERS = /[\u2E80-\u2FDF\uF900-\uFAFF\uFB00-\uFB06\u{2F800}-\u{2FA1F}]/gu;
+
+export const unifyCompatibilityCharacters = (text: string): string =>
+  text.replace(COMPATIBILITY_CHARACTERS, (c) => c.normalize('NFKC'));
+
+/** Pages joined by blank lines, compatibility characters unified. */
 export async function pdfText(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<string> {
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -11,10 +20,10 @@ export async function pdfText(source: string, bytes: Uint8Array, limits: ParseLi
     // The page count comes from the page tree, before any page is read.
     if (pdf.numPages > limits.maxPdfPages) throw overLimit(source, `it has ${pdf.numPages} pages`, limits, 'maxPdfPages');
     const { text } = await untilAborted(extractText(pdf, { mergePages: false }), deadline);
-    return text.join('\n\n');
+    return unifyCompatibilityCharacters(text.join('\n\n'));
   } catch (e) {
     if (deadline.aborted && e === deadline.reason) {
-      throw new AppError('document_timeout', `${source}: reading took longer than ${LIMIT_SETTINGS.timeoutMs} (${limits.timeoutMs} ms).`);
+      throw tookTooLong(source, limits);
     }
     throw e;
   } finally {

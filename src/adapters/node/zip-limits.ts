@@ -1,4 +1,5 @@
-/** @module zip-limits: refuses a zip-based document (docx; xlsx, pptx, odt alike) that would inflate past the caps, before a parser does. */
+/** @module zip-limits: refuses a zip-based document (docx, xlsx, pptx) that would inflate past the caps, before a parser does. */
+import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../core/errors.js';
 import { overLimit, type ParseLimits } from './parse-limits.js';
@@ -6,12 +7,17 @@ import { overLimit, type ParseLimits } from './parse-limits.js';
 /** Parts smaller than this are not ratio-checked: they cannot exhaust memory, and small XML parts compress very well. */
 const RATIO_GRACE_BYTES = 1024 * 1024;
 
+/** A zip whose directory passed the caps: its parts by name. */
+export interface CheckedZip {
+  zip: ZipFile;
+  entries: Entry[];
+}
+
 /**
  * Reads the central directory (no inflating) and refuses too many parts, too large a part, too large a total or too
- * high a compression ratio; then inflates each part as a counted stream that is dropped, because the parsers (jszip
- * under mammoth) trust the declared sizes and would otherwise inflate a part that lies about its size whole.
+ * high a compression ratio.
  */
-export async function checkZipLimits(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<void> {
+export async function readZipDirectory(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<CheckedZip> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const zip = await yauzl.fromBufferPromise(buffer, { validateEntrySizes: false });
   if (zip.entryCount > limits.maxEntries) throw overLimit(source, `it has ${zip.entryCount} parts`, limits, 'maxEntries');
@@ -28,13 +34,28 @@ export async function checkZipLimits(source: string, bytes: Uint8Array, limits: 
     entries.push(entry);
   }
   if (total > limits.maxUncompressedBytes) throw overLimit(source, `its parts would inflate to ${total} bytes`, limits, 'maxUncompressedBytes');
-  for (const entry of entries) if (!entry.fileName.endsWith('/')) await inflatesAsDeclared(source, zip, entry);
+  return { zip, entries };
 }
 
-async function inflatesAsDeclared(source: string, zip: ZipFile, entry: Entry): Promise<void> {
+/**
+ * The directory check, then each part inflated as a counted stream that is dropped: for parsers (jszip under mammoth)
+ * that trust the declared sizes and would otherwise inflate a part that lies about its size whole.
+ */
+export async function checkZipLimits(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<void> {
+  const { zip, entries } = await readZipDirectory(source, bytes, limits);
+  for (const entry of entries) {
+    if (entry.fileName.endsWith('/')) continue;
+    const parts = inflateAsDeclared(source, zip, entry);
+    while (!(await parts.next()).done);
+  }
+}
+
+/** A part's inflated bytes, refused as soon as they pass the size its directory entry declares. */
+export async function* inflateAsDeclared(source: string, zip: ZipFile, entry: Entry): AsyncGenerator<Buffer> {
   let seen = 0;
+  const stream: Readable = await zip.openReadStreamPromise(entry);
   // Leaving the loop early destroys the stream, so a lying part stops inflating at its declared size.
-  for await (const chunk of await zip.openReadStreamPromise(entry)) {
+  for await (const chunk of stream) {
     seen += (chunk as Buffer).length;
     if (seen > entry.uncompressedSize) {
       throw new AppError(
@@ -42,5 +63,6 @@ async function inflatesAsDeclared(source: string, zip: ZipFile, entry: Entry): P
         `${source}: ${entry.fileName} inflates beyond the ${entry.uncompressedSize} bytes its zip directory declares.`,
       );
     }
+    yield chunk as Buffer;
   }
 }

@@ -1,7 +1,7 @@
 /** @module document-name: safe corpus file names for uploaded documents (no paths, no control characters). */
 import { AppError } from '../errors.js';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'] as const;
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.xlsx', '.csv', '.pptx', '.pdf'] as const;
 
 /**
  * Longest name in UTF-8 bytes: file systems cap a name at 255 bytes (not characters: a Chinese character takes 3), and

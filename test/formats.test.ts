@@ -1,0 +1,314 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { copyFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import type { Hono } from 'hono';
+import { parseDocument } from '../src/adapters/node/parse-document.js';
+import { parseLimitsOf } from '../src/adapters/node/parse-limits.js';
+import { formatNumber } from '../src/adapters/node/parse-xlsx.js';
+import { tableLines } from '../src/adapters/node/parse-table-rows.js';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/app.js';
+import type { OpenedIndex } from '../src/entries/node/open-index.js';
+import { declareSize, makeDocxWithTable, makePptx, makeXlsx } from './support/make-office-files.js';
+import { openTestIndex, SEEDS, tempDir } from './support/open-test-index.js';
+
+const MB = 1024 * 1024;
+const limits = (env: Record<string, string>) => parseLimitsOf(loadConfig(env));
+const outcome = (parsing: Promise<unknown>) => parsing.then(() => 'read', (e: unknown) => e);
+const textOf = async (name: string, bytes: Uint8Array) => (await parseDocument(name, bytes)).text;
+
+/** GB18030 bytes, as Excel saves a Chinese CSV: the few characters these tests use. */
+const GB18030: Record<string, number[]> = { 乡: [0xcf, 0xe7], 镇: [0xd5, 0xf2], 王: [0xcd, 0xf5], 个: [0xb8, 0xf6] };
+const gb18030 = (text: string) => new Uint8Array([...text].flatMap((ch) => GB18030[ch] ?? [ch.charCodeAt(0)]));
+
+/** The zip with `padding` spaces put at `marker` in `part`: 120 MB of them deflate to about 120 KB. */
+function padPart(zip: Uint8Array, part: string, marker: string, padding: number): Uint8Array {
+  const parts = unzipSync(zip);
+  const xml = new TextDecoder().decode(parts[part]);
+  const at = xml.indexOf(marker);
+  parts[part] = Buffer.concat([Buffer.from(xml.slice(0, at)), Buffer.alloc(padding, 0x20), Buffer.from(xml.slice(at))]);
+  return zipSync(parts);
+}
+
+const parks = () =>
+  makeXlsx([
+    {
+      name: '公园建设',
+      rows: [
+        ['2024年衡水市各县公园建设情况'],
+        ['市名', '县名', '新建公园', '绿地率', '完工日期', '投资（亿元）', '备注'],
+        ['衡水市', '枣强', { v: '1.7E1', format: '0"座"' }, { v: '0.30000000000000004', format: 10 }, { v: '45366', format: 'yyyy"年"m"月"d"日"' }, 0.1 + 0.2, null],
+        [null, '武邑', 12, null, { v: '45366', format: 14 }, { v: '1234567.5', format: 4 }, { inline: '含口袋\n公园' }],
+        ['市名', '县名', '新建公园', '绿地率', '完工日期', '投资（亿元）', '备注'],
+        [null, '景县', { formula: 'TEXT(8,"0")&"座"', result: '8座' }, null, null, null, { bool: true }],
+      ],
+      merges: ['A1:G1', 'A3:A6'],
+    },
+    { name: '底稿', rows: [['不应出现']], state: 'hidden' },
+    { name: 'Sheet3', rows: [] },
+  ]);
+
+/** About 120 KB that inflates to 120 MB, built once: deflating it takes seconds. */
+let xlsxBomb: Uint8Array;
+beforeAll(() => {
+  xlsxBomb = padPart(parks(), 'xl/worksheets/sheet1.xml', '<row r="2">', 120 * MB);
+});
+
+describe('xlsx', () => {
+  it('gives each row its headers, the title and sheet name as lines, numbers as Excel shows them, merged cells filled', async () => {
+    expect(await textOf('公园.xlsx', parks())).toBe(
+      [
+        '公园建设',
+        '2024年衡水市各县公园建设情况',
+        '市名：衡水市；县名：枣强；新建公园：17座；绿地率：30.00%；完工日期：2024年3月15日；投资（亿元）：0.3。',
+        '市名：衡水市；县名：武邑；新建公园：12；完工日期：2024/3/15；投资（亿元）：1,234,567.50；备注：含口袋 公园。',
+        '市名：衡水市；县名：景县；新建公园：8座；备注：TRUE。',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out phonetic guides, and dates a 1904 workbook from 1904', async () => {
+    const book = makeXlsx([{ name: '表', rows: [['县名', '开工'], ['枣强', { v: '43904', format: 'yyyy-mm-dd' }]] }], { date1904: true, phonetic: true });
+    expect(await textOf('a.xlsx', book)).toBe('表\n县名：枣强；开工：2024-03-15。');
+  });
+
+  it('shows numbers under General in full and without float noise', () => {
+    expect(formatNumber('17', 'General')).toBe('17');
+    expect(formatNumber('1.7E1', 'General')).toBe('17');
+    expect(formatNumber('0.30000000000000004', 'General')).toBe('0.3');
+    expect(formatNumber('911302000000000', 'General')).toBe('911302000000000');
+    expect(formatNumber('0.1234', '0.0%')).toBe('12.3%');
+    expect(formatNumber('45366', 'bad[[[')).toBe('45366');
+  });
+
+  it('refuses an xlsx zip bomb before inflating it, and a part that inflates past what its directory declares', async () => {
+    expect(xlsxBomb.length).toBeLessThan(300 * 1024);
+    expect(await outcome(parseDocument('bomb.xlsx', xlsxBomb))).toMatchObject({
+      code: 'document_too_large',
+      status: 413,
+      message: expect.stringMatching(/^bomb\.xlsx: xl\/worksheets\/sheet1\.xml would inflate to \d{9} bytes, over PARSE_MAX_ENTRY_BYTES \(52428800\)\.$/),
+    });
+    const lying = declareSize(padPart(parks(), 'xl/worksheets/sheet1.xml', '<row r="2">', 2 * MB), 'xl/worksheets/sheet1.xml', 4096);
+    expect(await outcome(parseDocument('lying.xlsx', lying))).toMatchObject({
+      code: 'document_too_large',
+      message: 'lying.xlsx: xl/worksheets/sheet1.xml inflates beyond the 4096 bytes its zip directory declares.',
+    });
+  });
+
+  it('refuses a sheet whose rows repeat a long header past PARSE_MAX_UNCOMPRESSED_BYTES characters of text', async () => {
+    // 600 KB of shared strings and a small sheet, whose text would be 10 columns × 20,000 characters × 600 rows.
+    const header = Array.from({ length: 10 }, (_, i) => `${i}${'县'.repeat(20_000)}`);
+    const rows = [header, ...Array.from({ length: 600 }, (_, r) => Array.from({ length: 10 }, (_, c) => r * 10 + c))];
+    const amplifier = makeXlsx([{ name: '表', rows }]);
+    expect(amplifier.length).toBeLessThan(100 * 1024);
+    expect(await outcome(parseDocument('wide.xlsx', amplifier, limits({ PARSE_MAX_UNCOMPRESSED_BYTES: String(5 * MB) })))).toMatchObject({
+      code: 'document_too_large',
+      message: `wide.xlsx: its text runs past ${5 * MB} characters, over PARSE_MAX_UNCOMPRESSED_BYTES (${5 * MB}).`,
+    });
+  });
+
+  it('gives up at PARSE_TIMEOUT_MS', async () => {
+    const book = parks();
+    // Each look at the clock finds a second gone, so the outcome does not depend on the machine's speed.
+    let now = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    expect(await outcome(parseDocument('slow.xlsx', book, limits({ PARSE_TIMEOUT_MS: '3000' })))).toMatchObject({
+      code: 'document_timeout',
+      status: 422,
+      message: 'slow.xlsx: reading took longer than PARSE_TIMEOUT_MS (3000 ms).',
+    });
+  });
+
+  it('reports a file that is not a workbook as unreadable', async () => {
+    expect(await outcome(parseDocument('bad.xlsx', strToU8('PK not a zip')))).toMatchObject({ code: 'document_unreadable' });
+    const noWorkbook = zipSync({ 'a.txt': strToU8('hi') });
+    expect(await outcome(parseDocument('empty.xlsx', noWorkbook))).toMatchObject({ code: 'document_unreadable', status: 422 });
+  });
+});
+
+describe('csv', () => {
+  it('reads UTF-8 with a byte-order mark, quoted commas, empty cells and a title line', async () => {
+    const csv = '\uFEFF2024年各乡镇文化广场\n乡镇,新建文化广场,备注\n清凉店镇,9个,\n"王同岳镇,东区",3个,含"口袋"广场\n';
+    expect(await textOf('广场.csv', strToU8(csv))).toBe(
+      '2024年各乡镇文化广场\n乡镇：清凉店镇；新建文化广场：9个。\n乡镇：王同岳镇,东区；新建文化广场：3个；备注：含"口袋"广场。',
+    );
+  });
+
+  it('reads GB18030, as Excel saves Chinese CSV, and tab-separated rows', async () => {
+    expect(await textOf('a.csv', gb18030('乡镇,个\r\n王,9\r\n'))).toBe('乡镇：王；个：9。');
+    expect(await textOf('b.csv', strToU8('乡镇\t新建文化广场\n清凉店镇\t9个\n'))).toBe('乡镇：清凉店镇；新建文化广场：9个。');
+  });
+
+  it('refuses a CSV whose header repeated in every row passes the text cap', async () => {
+    const csv = `${'县'.repeat(50_000)},数\n${'1,2\n'.repeat(200)}`;
+    expect(await outcome(parseDocument('a.csv', strToU8(csv), limits({ PARSE_MAX_UNCOMPRESSED_BYTES: String(MB) })))).toMatchObject({
+      code: 'document_too_large',
+      message: expect.stringMatching(/PARSE_MAX_UNCOMPRESSED_BYTES \(1048576\)/),
+    });
+  });
+});
+
+describe('pptx', () => {
+  const deck = () =>
+    makePptx([
+      [
+        { placeholder: 'ctrTitle', paragraphs: ['深州市2024年重点工作'] },
+        { placeholder: 'subTitle', paragraphs: ['深州市人民政府'] },
+        { placeholder: 'sldNum', paragraphs: ['1'] },
+      ],
+      [],
+      [
+        { placeholder: 'body', paragraphs: ['右栏：计划新建蜜桃冷库46座。'], at: { x: 6_000_000, y: 1_500_000 } },
+        { placeholder: 'title', paragraphs: ['产业项目'] },
+        { paragraphs: ['左栏：新建桃园1200亩。'], at: { x: 500_000, y: 1_500_000 } },
+        { table: [['乡镇', '冷库'], ['王家井镇', '20座']], at: { x: 500_000, y: 4_000_000 } },
+        { placeholder: 'ftr', paragraphs: ['深州市发改局'] },
+      ],
+    ]);
+
+  it('gives each slide its number and title, then its text and table rows in reading order', async () => {
+    expect(await textOf('深州.pptx', deck())).toBe(
+      [
+        '第1页：深州市2024年重点工作',
+        '深州市人民政府',
+        '',
+        '第3页：产业项目',
+        '左栏：新建桃园1200亩。',
+        '右栏：计划新建蜜桃冷库46座。',
+        '乡镇：王家井镇；冷库：20座。',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a pptx zip bomb before inflating it', async () => {
+    const bomb = padPart(deck(), 'ppt/slides/slide1.xml', '<p:cSld>', 60 * MB);
+    expect(await outcome(parseDocument('bomb.pptx', bomb))).toMatchObject({
+      code: 'document_too_large',
+      status: 413,
+      message: expect.stringMatching(/^bomb\.pptx: ppt\/slides\/slide1\.xml would inflate to \d{9} bytes, over PARSE_MAX_ENTRY_BYTES/),
+    });
+  });
+});
+
+describe('docx tables', () => {
+  it('give each row its column headers, a cell merged down filling every row it spans, paragraphs around them kept', async () => {
+    const docx = await makeDocxWithTable(
+      '饶阳县设施农业统计',
+      '全县新建大棚情况如下。',
+      [
+        ['乡镇', '村', '新建大棚'],
+        ['王同岳镇', '东里满村', '380栋'],
+        ['', '西里满村', '45栋'],
+        ['大尹村镇', '南北岩村', ''],
+      ],
+      [2],
+    );
+    const text = await textOf('饶阳.docx', docx);
+    expect(text.split(/\n+/)).toEqual([
+      '饶阳县设施农业统计',
+      '全县新建大棚情况如下。',
+      '乡镇：王同岳镇；村：东里满村；新建大棚：380栋。',
+      '乡镇：王同岳镇；村：西里满村；新建大棚：45栋。',
+      '乡镇：大尹村镇；村：南北岩村。',
+    ]);
+  });
+});
+
+describe('tableLines', () => {
+  const rows = (...rs: (string | undefined)[][]) => rs.map((r) => new Map(r.flatMap((v, i) => (v ? [[i, v] as [number, string]] : []))));
+
+  it('lets the first column name the row when the corner header is empty, and keeps a lone row as one line', () => {
+    expect(tableLines(rows([undefined, '2023年', '2024年'], ['枣强', '15座', '17座']))).toEqual(['枣强；2023年：15座；2024年：17座。']);
+    expect(tableLines(rows(['县名', '新建公园']))).toEqual(['县名；新建公园。']);
+  });
+});
+
+describe('PDF', () => {
+  /** One line drawn with codes that the font's ToUnicode map sends to Kangxi radicals ⼀ ⼆ and the ideograph 人. */
+  function radicalPdf(): Uint8Array {
+    const cmap =
+      '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Radicals def 1 begincodespacerange <00> <FF> ' +
+      'endcodespacerange 3 beginbfchar <41> <2F00> <42> <2F06> <43> <4EBA> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end';
+    const content = 'BT /F1 12 Tf 72 720 Td (ABC) Tj ET';
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+      `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+    ];
+    let out = '%PDF-1.4\n';
+    const offsets = objects.map((body, i) => {
+      const at = out.length;
+      out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+      return at;
+    });
+    const xref = out.length;
+    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return strToU8(out);
+  }
+
+  it('turns Kangxi radicals from a font map into the ideographs they stand for (⼀⼆ → 一二)', async () => {
+    expect(await textOf('a.pdf', radicalPdf())).toBe('一二人');
+  });
+});
+
+describe('uploading each format through POST /api/documents', () => {
+  const TOKEN = 'formats-token';
+  const admin = (init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as object), authorization: `Bearer ${TOKEN}` } });
+  const upload = (name: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+    return app.request('/api/documents', admin({ method: 'POST', body: form }));
+  };
+  const ask = async (question: string) =>
+    (await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).json();
+  let corpus: string;
+  let opened: OpenedIndex;
+  let app: Hono;
+
+  beforeAll(async () => {
+    corpus = await tempDir('zhida-corpus-');
+    await copyFile(join(SEEDS, '001_583cfe85666f49d1.txt'), join(corpus, '平陆讲话.txt'));
+    opened = await openTestIndex(corpus);
+    app = createApp({ engine: () => opened.engine, library: () => opened.library, http: { adminToken: TOKEN, rateLimitPerMinute: 0 } });
+  });
+  afterAll(() => opened?.close());
+
+  it('answers a question about a fact found only in an xlsx row, a csv row, a pptx slide and a docx table', async () => {
+    const files: [string, Uint8Array][] = [
+      ['口袋公园.xlsx', makeXlsx([{ name: '口袋公园', rows: [['县名', '新建口袋公园'], ['枣强县', { v: '23', format: '0"座"' }], ['武邑县', { v: '11', format: '0"座"' }]] }])],
+      ['文化广场.csv', strToU8('乡镇,新建文化广场\n清凉店镇,9个\n护驾迟镇,4个\n')],
+      ['深州.pptx', makePptx([[{ placeholder: 'title', paragraphs: ['深州市产业项目'] }, { placeholder: 'body', paragraphs: ['深州市计划新建蜜桃冷库46座。'] }]])],
+      ['饶阳.docx', await makeDocxWithTable('饶阳县设施农业统计', '全县新建大棚情况如下。', [['乡镇', '新建大棚'], ['王同岳镇', '380栋'], ['大尹村镇', '65栋']])],
+    ];
+    for (const [name, bytes] of files) expect((await upload(name, bytes)).status).toBe(201);
+    expect(await readdir(corpus)).toEqual(expect.arrayContaining(files.map(([name]) => name)));
+
+    for (const [question, fact, source] of [
+      ['枣强县新建了多少座口袋公园', '23座', '口袋公园.xlsx'],
+      ['清凉店镇新建文化广场几个', '9个', '文化广场.csv'],
+      ['深州市计划新建多少座蜜桃冷库', '46座', '深州.pptx'],
+      ['王同岳镇新建大棚多少栋', '380栋', '饶阳.docx'],
+    ]) {
+      const answer = await ask(question);
+      expect(answer.answer, question).toContain(fact);
+      expect(answer.citations[0].source, question).toBe(source);
+    }
+  });
+
+  it('refuses an xlsx zip bomb with 413 and its reason, and writes nothing', async () => {
+    const before = await readdir(corpus);
+    const res = await upload('bomb.xlsx', xlsxBomb);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/^bomb\.xlsx: xl\/worksheets\/sheet1\.xml would inflate to \d+ bytes, over PARSE_MAX_ENTRY_BYTES/);
+    expect(await readdir(corpus)).toEqual(before);
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
