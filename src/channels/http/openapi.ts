@@ -1,5 +1,6 @@
 /** @module openapi: the OpenAPI 3 document, generated from the zod schemas that validate the requests. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
 import { Answer, AskRequest, ChatCompletionRequest, ChatRequest, DocumentRecord, DocumentUpload, ErrorBody, SearchQuery, SearchResult } from './schemas.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -87,7 +88,11 @@ export function openApiDocument(version: string): object {
         required: true,
         content: {
           'application/json': { schema: DocumentUpload },
-          'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) },
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.string().openapi({ format: 'binary', description: `A ${DOCUMENT_EXTENSIONS.join(' ')} file; its name's extension picks the parser` }),
+            }),
+          },
         },
       },
     },
