@@ -1,4 +1,4 @@
-/** @module fs-document-store: the corpus as a folder of files (txt, md, html, docx, pdf). */
+/** @module fs-document-store: the corpus as a folder of files (txt, md, html, docx, xlsx, csv, pptx, pdf). */
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
