@@ -6,6 +6,7 @@ const PER_MINUTE = 12;
 /** The rate limiter's burst for that rate (a sixth of a minute's worth). */
 const BURST = Math.ceil(PER_MINUTE / 6);
 const SENT = 30;
+const OTHERS = 5;
 /** The address the trusted proxy in front would append: the client as it really connected. */
 const REAL = '203.0.113.7';
 
@@ -45,8 +46,8 @@ export const spoofedProxy: Scenario = {
 
     // Other real addresses are other clients: the limit above is per client, not a global one.
     const others: Reply[] = [];
-    for (let i = 0; i < BURST; i++) others.push(await search(url, `198.51.100.1, 203.0.113.${100 + i}`));
+    for (let i = 0; i < OTHERS; i++) others.push(await search(url, `198.51.100.1, 203.0.113.${100 + i}`));
     const ok = others.filter((r) => r.status === 200).length;
-    yield check(`${BURST} searches from ${BURST} other real addresses, with the same forged leftmost one`, ok === BURST, `${ok} of ${BURST} answered`);
+    yield check(`one search from each of ${OTHERS} other real addresses, with the same forged leftmost one`, ok === OTHERS, `${ok} of ${OTHERS} answered`);
   },
 };

@@ -5,7 +5,7 @@ import { check, type Scenario } from './scenario.js';
 import { declareSize, docx, manyPartsDocx, paddedDocx, pagedPdf } from './files.js';
 import { BASELINE } from './lab.js';
 import { rssDuring } from './server-process.js';
-import { ask, described, errorCode, listDocuments, uploadFile } from './http.js';
+import { ask, described, errorCode, listDocuments, short, uploadFile } from './http.js';
 
 const HIDDEN = ['青山镇今年计划新建桥梁7座。'];
 const kb = (bytes: Uint8Array) => `${Math.round(bytes.length / 1024)} KB`;
@@ -55,7 +55,7 @@ export const zipBomb: Scenario = {
     );
 
     const answer = await ask(server.url, BASELINE.question);
-    yield check(`ask ${BASELINE.question} with them in the folder`, answer.includes(BASELINE.expect), answer.slice(0, 80) || 'found nothing');
+    yield check(`ask ${BASELINE.question} with them in the folder`, answer.includes(BASELINE.expect), short(answer, 80) || 'found nothing');
 
     // Uploaded, one after another, while the server's resident memory is sampled.
     const before = new Set(await readdir(fixture.corpus));
@@ -83,6 +83,6 @@ export const zipBomb: Scenario = {
     // An ordinary .docx still goes through, so the refusals above are the limits and not a broken parser.
     const ordinary = await uploadFile(server.url, '红岩乡简报.docx', docx(['红岩乡简报', '红岩乡今年计划新修水渠18公里。']));
     const reply = ordinary.status === 201 ? await ask(server.url, '红岩乡今年计划新修多少公里水渠') : '';
-    yield check('upload an ordinary .docx, then ask about it', ordinary.status === 201 && reply.includes('18公里'), `${ordinary.status}; answer “${reply.slice(0, 60)}”`);
+    yield check('upload an ordinary .docx, then ask about it', ordinary.status === 201 && reply.includes('18公里'), `${ordinary.status}; answer “${short(reply, 60)}”`);
   },
 };
