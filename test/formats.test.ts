@@ -96,15 +96,17 @@ describe('xlsx', () => {
     });
   });
 
-  it('refuses a sheet whose rows repeat a long header past PARSE_MAX_UNCOMPRESSED_BYTES characters of text', async () => {
-    // 600 KB of shared strings and a small sheet, whose text would be 10 columns × 20,000 characters × 600 rows.
-    const header = Array.from({ length: 10 }, (_, i) => `${i}${'县'.repeat(20_000)}`);
-    const rows = [header, ...Array.from({ length: 600 }, (_, r) => Array.from({ length: 10 }, (_, c) => r * 10 + c))];
+  it('refuses a sheet whose rows repeat their headers past PARSE_MAX_UNCOMPRESSED_BYTES characters of text', async () => {
+    // 100 headers of 40 characters over 1,000 rows of numbers: under 3 MB of parts, whose text would pass 4 million characters.
+    const header = Array.from({ length: 100 }, (_, i) => `${'县'.repeat(38)}${String(i).padStart(2, '0')}`);
+    const rows = [header, ...Array.from({ length: 1000 }, (_, r) => Array.from({ length: 100 }, (_, c) => (r + c) % 10))];
     const amplifier = makeXlsx([{ name: '表', rows }]);
-    expect(amplifier.length).toBeLessThan(100 * 1024);
-    expect(await outcome(parseDocument('wide.xlsx', amplifier, limits({ PARSE_MAX_UNCOMPRESSED_BYTES: String(5 * MB) })))).toMatchObject({
+    const parts = Object.values(unzipSync(amplifier)).reduce((sum, part) => sum + part.length, 0);
+    const cap = 3 * MB;
+    expect(parts).toBeLessThan(cap);
+    expect(await outcome(parseDocument('wide.xlsx', amplifier, limits({ PARSE_MAX_UNCOMPRESSED_BYTES: String(cap) })))).toMatchObject({
       code: 'document_too_large',
-      message: `wide.xlsx: its text runs past ${5 * MB} characters, over PARSE_MAX_UNCOMPRESSED_BYTES (${5 * MB}).`,
+      message: `wide.xlsx: its text runs past ${cap} characters, over PARSE_MAX_UNCOMPRESSED_BYTES (${cap}).`,
     });
   });
 
@@ -141,7 +143,9 @@ describe('csv', () => {
   });
 
   it('refuses a CSV whose header repeated in every row passes the text cap', async () => {
-    const csv = `${'县'.repeat(50_000)},数\n${'1,2\n'.repeat(200)}`;
+    // 1,000 headers of 40 characters over 200 rows of ones: 440 KB whose text would pass 8 million characters.
+    const header = Array.from({ length: 1000 }, (_, i) => `${'县'.repeat(37)}${String(i).padStart(3, '0')}`).join(',');
+    const csv = `${header}\n${`${'1,'.repeat(999)}1\n`.repeat(200)}`;
     expect(await outcome(parseDocument('a.csv', strToU8(csv), limits({ PARSE_MAX_UNCOMPRESSED_BYTES: String(MB) })))).toMatchObject({
       code: 'document_too_large',
       message: expect.stringMatching(/PARSE_MAX_UNCOMPRESSED_BYTES \(1048576\)/),
@@ -221,6 +225,11 @@ describe('tableLines', () => {
   it('lets the first column name the row when the corner header is empty, and keeps a lone row as one line', () => {
     expect(tableLines(rows([undefined, '2023年', '2024年'], ['枣强', '15座', '17座']))).toEqual(['枣强；2023年：15座；2024年：17座。']);
     expect(tableLines(rows(['县名', '新建公园']))).toEqual(['县名；新建公园。']);
+  });
+
+  it('takes no headers from a first row too long to name columns (text laid out in a table)', () => {
+    const paragraph = '全县今年新建日光温室大棚380栋，带动周边农户增收，形成了以王同岳镇为核心的设施蔬菜产业带。';
+    expect(tableLines(rows([paragraph, '附图1'], ['二是抓项目。', '附图2']))).toEqual([`${paragraph}；附图1。`, '二是抓项目。；附图2。']);
   });
 });
 
