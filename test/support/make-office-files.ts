@@ -157,3 +157,35 @@ export function declareSize(zip: Uint8Array, name: string, size: number): Uint8A
   expect(patched).toBe(2);
   return out;
 }
+
+/**
+ * A one-page PDF whose text is drawn in one-byte codes that the font's ToUnicode map sends to the characters of
+ * `text` (which may be Kangxi radicals, as some PDF producers emit for CJK glyphs); at most 95 distinct characters.
+ */
+export function makeMappedPdf(text: string): Uint8Array {
+  const chars = [...new Set(text)];
+  const code = (ch: string) => 0x21 + chars.indexOf(ch);
+  const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
+  const utf16 = (ch: string) => Array.from({ length: ch.length }, (_, i) => hex(ch.charCodeAt(i), 4)).join('');
+  const map = chars.map((ch) => `<${hex(code(ch), 2)}> <${utf16(ch)}>`).join(' ');
+  const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Mapped def 1 begincodespacerange <00> <FF> endcodespacerange ${chars.length} beginbfchar ${map} endbfchar endcmap CMapName currentdict /CMap defineresource pop end end`;
+  const content = `BT /F1 12 Tf 72 720 Td <${[...text].map((ch) => hex(code(ch), 2)).join('')}> Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+    `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return strToU8(out);
+}
