@@ -3,6 +3,7 @@ import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Hono } from 'hono';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
 import { parseDocument } from '../src/adapters/node/parse-document.js';
 import { parseLimitsOf } from '../src/adapters/node/parse-limits.js';
 import { formatNumber } from '../src/adapters/node/parse-xlsx.js';
@@ -217,6 +218,17 @@ describe('docx tables', () => {
       '乡镇：王同岳镇；村：西里满村；新建大棚：45栋。',
       '乡镇：大尹村镇；村：南北岩村。',
     ]);
+  });
+});
+
+describe('docx notes', () => {
+  it('keeps a footnote\'s text without its mark [1] or the ↑ link back', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('数据来源：饶阳县农业农村局。')] } },
+      sections: [{ children: [new Paragraph({ children: [new TextRun('全县新建大棚380栋。'), new FootnoteReferenceRun(1)] })] }],
+    });
+    const text = await textOf('注释.docx', new Uint8Array(await Packer.toBuffer(doc)));
+    expect(text.split(/\n+/)).toEqual(['全县新建大棚380栋。', '数据来源：饶阳县农业农村局。']);
   });
 });
 

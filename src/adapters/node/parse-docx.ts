@@ -20,7 +20,7 @@ export async function docxText(source: string, bytes: Uint8Array, limits: ParseL
   );
   const $ = cheerio.load(html, null, false);
   // Note marks ([1]) in the text and the ↑ links back from the notes.
-  $('a[href^="#footnote-"], a[href^="#endnote-"], a[href^="#footnote-ref-"], a[href^="#endnote-ref-"], img').remove();
+  $('a[href^="#footnote-"], a[href^="#endnote-"], img').remove();
   breakBlocks($);
   $('table')
     .filter((_, table) => $(table).parents('table').length === 0)

@@ -7,7 +7,7 @@ import { overLimit, type ParseLimits } from './parse-limits.js';
 /** Parts smaller than this are not ratio-checked: they cannot exhaust memory, and small XML parts compress very well. */
 const RATIO_GRACE_BYTES = 1024 * 1024;
 
-/** A zip whose directory passed the caps: its parts by name. */
+/** A zip whose directory passed the caps, and its entries (parts and folders) in directory order. */
 export interface CheckedZip {
   zip: ZipFile;
   entries: Entry[];
