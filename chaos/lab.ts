@@ -33,20 +33,24 @@ export class Lab {
 
   private constructor(readonly workspace: string) {}
 
-  static async create(): Promise<Lab> {
-    const lab = new Lab(await mkdtemp(join(tmpdir(), 'zhida-chaos-')));
-    const template = lab.template;
+  /** An empty workspace; `build` fills it. */
+  static async open(): Promise<Lab> {
+    return new Lab(await mkdtemp(join(tmpdir(), 'zhida-chaos-')));
+  }
+
+  /** Copies the seeds and builds their index once, and records the baseline answer. */
+  async build(): Promise<void> {
+    const template = this.template;
     await mkdir(template.corpus, { recursive: true });
     for (const seed of SEEDS) await cp(join(ROOT, 'seeds', seed), join(template.corpus, seed), { preserveTimestamps: true });
-    lab.filler = (await Promise.all(FILLER_SEEDS.map((s) => readFile(join(ROOT, 'seeds', s), 'utf8')))).join('\n\n');
+    this.filler = (await Promise.all(FILLER_SEEDS.map((s) => readFile(join(ROOT, 'seeds', s), 'utf8')))).join('\n\n');
     // One build; every scenario starts from a copy of it and loads instead of building.
-    const server = await lab.start(template);
-    lab.baselineAnswer = await ask(server.url, BASELINE.question);
+    const server = await this.start(template);
+    this.baselineAnswer = await ask(server.url, BASELINE.question);
     await server.stop();
-    if (!lab.baselineAnswer.includes(BASELINE.expect)) {
-      throw new Error(`the intact index answers ${BASELINE.question} with “${lab.baselineAnswer}”, not ${BASELINE.expect}: nothing to compare against`);
+    if (!this.baselineAnswer.includes(BASELINE.expect)) {
+      throw new Error(`the intact index answers ${BASELINE.question} with “${this.baselineAnswer}”, not ${BASELINE.expect}: nothing to compare against`);
     }
-    return lab;
   }
 
   private get template(): Fixture {

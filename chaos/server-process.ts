@@ -131,7 +131,14 @@ export async function startServer(options: StartOptions, register: (child: Child
   throw new Error(`the server was not ready within ${options.readyTimeoutMs ?? 180_000} ms:\n${tail(out)}`);
 }
 
-const tail = (text: string, lines = 12) => text.trim().split('\n').slice(-lines).join('\n');
+/** The last lines the server printed, without its per-request log lines (the /healthz polling). */
+const tail = (text: string, lines = 12) =>
+  text
+    .trim()
+    .split('\n')
+    .filter((l) => !l.includes('"msg":"request"'))
+    .slice(-lines)
+    .join('\n');
 
 /** Resident memory of a process now, in MB (Linux /proc). */
 export async function rssMb(pid: number): Promise<number | undefined> {
