@@ -25,6 +25,8 @@ export interface HttpSettings {
   requestTimeoutMs: number;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** Time to index an upload, after which it is undone and answered 503 `upload_timeout`. */
+  uploadTimeoutMs: number;
   adminToken?: string;
 }
 
@@ -34,6 +36,7 @@ export const DEFAULT_HTTP: HttpSettings = {
   requestTimeoutMs: 15_000,
   maxBodyBytes: 256 * 1024,
   maxUploadBytes: 20 * 1024 * 1024,
+  uploadTimeoutMs: 30 * 60_000,
 };
 
 export interface AppDeps {
@@ -102,7 +105,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route('/', createApiApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
   app.route('/', createOpenAIApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
-  app.route('/', deps.documents ?? createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes }));
+  app.route('/', deps.documents ?? createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes, uploadTimeoutMs: http.uploadTimeoutMs }));
   for (const channel of deps.channels ?? []) app.route('/', channel);
 
   app.notFound((c) => {

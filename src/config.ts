@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
   SHUTDOWN_GRACE_MS: int(60_000, 0, 3_600_000),
   MAX_BODY_BYTES: int(256 * 1024, 1024, 100 * 1024 * 1024),
   UPLOAD_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  // Time to index an upload (a 15 MB text file is some 28k passages to embed: minutes on two cores); past it, undone.
+  UPLOAD_TIMEOUT_MS: int(30 * 60_000, 1000, 24 * 3_600_000),
   // Parsing caps, checked before a document is inflated; unset means the parser's defaults (parse-limits.ts).
   PARSE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).optional(),
   PARSE_MAX_ENTRY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).optional(),

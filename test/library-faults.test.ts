@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { createLibrary } from '../src/core/index/library.js';
 import { parseDocument } from '../src/adapters/node/parse-document.js';
+import { createInlinePreparer } from '../src/core/ingest/inline-preparer.js';
 import { sha256 } from '../src/adapters/node/fs-document-store.js';
 import { FsIndexStore } from '../src/adapters/node/fs-index-store.js';
 import { DEFAULT_HNSW } from '../src/adapters/node/hnsw-vector-index.js';
@@ -27,10 +28,8 @@ beforeAll(async () => {
   const library = createLibrary({
     index: opened.index,
     store: opened.documents,
-    parse: parseDocument,
-    tokenizer: opened.tokenizer,
+    preparer: createInlinePreparer({ parse: parseDocument, tokenizer: opened.tokenizer, chunking: opened.settings.chunking }),
     embedder: opened.embedder,
-    chunking: opened.settings.chunking,
     hash: async (bytes) => sha256(bytes),
     persist: async () => {
       if (failingSaves > 0) {

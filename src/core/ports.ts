@@ -1,4 +1,5 @@
 /** @module ports: the small interfaces the core needs from a runtime; adapters implement them. */
+import type { PreparedDocument } from './types.js';
 
 /** Cuts folded (simplified, half-width, lower-case) text into search tokens. */
 export interface Tokenizer {
@@ -53,6 +54,23 @@ export interface DocumentStore {
    * `discard` (an upload being undone, which nobody asked to keep).
    */
   remove(source: string, options?: { discard?: boolean }): Promise<void>;
+}
+
+/** A document's bytes as stored, with their content hash: what a DocumentPreparer reads. */
+export interface DocumentFile {
+  source: string;
+  bytes: Uint8Array;
+  hash: string;
+  modifiedAt?: number;
+}
+
+/**
+ * Reads a document and prepares it for indexing (text, clean lines, metadata, chunks, tokens: all but the vectors).
+ * The Node server does this in a worker thread, so that a large upload never holds up answering. It rejects with the
+ * signal's reason once the signal aborts; an unreadable document rejects with a typed error.
+ */
+export interface DocumentPreparer {
+  prepare(file: DocumentFile, options?: { signal?: AbortSignal }): Promise<PreparedDocument>;
 }
 
 /** Small durable state (WeChat delivery keys): survives a restart. */

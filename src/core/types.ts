@@ -33,6 +33,15 @@ export interface Chunk extends Span {
   tokens: string[];
 }
 
+/** A document read, cleaned, chunked and tokenised: everything indexing needs but the vectors. */
+export interface PreparedDocument {
+  meta: DocumentMeta;
+  /** Chunks without ids yet (`id` is -1). */
+  chunks: Chunk[];
+  /** What to embed for each chunk: title and heading give the passage its context. */
+  passages: string[];
+}
+
 export interface Citation extends Span {
   n: number;
   source: string;

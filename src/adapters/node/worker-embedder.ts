@@ -2,10 +2,10 @@
  * @module worker-embedder: the Embedder in a worker thread, so that model inference never blocks the event loop
  * that serves requests. One worker serves queries and another indexing, so questions never wait behind ingestion.
  */
-import { Worker } from 'node:worker_threads';
 import type { Embedder, EmbedKind } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
 import type { TransformersEmbedderOptions } from './transformers-embedder.js';
+import { startTsWorker } from './ts-worker.js';
 
 interface Waiting {
   resolve(v: Float32Array[]): void;
@@ -13,14 +13,7 @@ interface Waiting {
 }
 
 export async function createWorkerEmbedder(options: TransformersEmbedderOptions): Promise<Embedder & { close(): Promise<void> }> {
-  // The worker runs TypeScript through tsx's loader, registered before the module is imported.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./embed-worker.ts', import.meta.url).href;
-  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`, {
-    eval: true,
-    workerData: options,
-  });
-  worker.unref();
+  const worker = startTsWorker(new URL('./embed-worker.ts', import.meta.url), options);
   const waiting = new Map<number, Waiting>();
   // Requests the worker has not answered yet, aborted ones included: terminating it mid-inference crashes the process.
   const outstanding = new Set<number>();

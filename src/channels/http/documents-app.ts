@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Library } from '../../core/index/library.js';
 import { AppError } from '../../core/errors.js';
 import { adminGuard } from './middleware/admin-guard.js';
+import { deadline, requestSignal } from './middleware/deadline.js';
 import { readJson } from './read-json.js';
 import { DocumentUpload } from './schemas.js';
 
@@ -11,9 +12,11 @@ export interface DocumentsDeps {
   library: () => Library | undefined;
   adminToken?: string;
   maxUploadBytes?: number;
+  /** Time to read, index and store an upload; past it the upload is undone and answered 503 `upload_timeout`. */
+  uploadTimeoutMs?: number;
 }
 
-export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 1024 * 1024 }: DocumentsDeps): Hono {
+export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 1024 * 1024, uploadTimeoutMs = 30 * 60_000 }: DocumentsDeps): Hono {
   const app = new Hono();
 
   const guard = adminGuard(adminToken);
@@ -32,6 +35,11 @@ export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 
 
   app.post(
     '/api/documents',
+    // The answer waits until a stopped upload has been undone, so that a client told it failed finds nothing of it.
+    deadline(uploadTimeoutMs, {
+      settle: true,
+      error: (ms) => new AppError('upload_timeout', `The upload was not read, indexed and stored within ${ms} ms (UPLOAD_TIMEOUT_MS); nothing was stored.`),
+    }),
     bodyLimit({
       maxSize: maxUploadBytes,
       onError: () => {
@@ -50,10 +58,10 @@ export function createDocumentsApp({ library, adminToken, maxUploadBytes = 20 * 
         }
         const file = form.get('file');
         if (!(file instanceof File)) throw new AppError('bad_request', 'file: attach the document as the form field "file".');
-        added = await ready().add(file.name, new Uint8Array(await file.arrayBuffer()));
+        added = await ready().add(file.name, new Uint8Array(await file.arrayBuffer()), undefined, { signal: requestSignal(c) });
       } else if (/^application\/(.+\+)?json/i.test(type)) {
         const body = await readJson(c, DocumentUpload, maxUploadBytes);
-        added = await ready().add(body.name, new TextEncoder().encode(body.text), '.txt');
+        added = await ready().add(body.name, new TextEncoder().encode(body.text), '.txt', { signal: requestSignal(c) });
       } else {
         throw new AppError('unsupported_media_type', 'Upload as multipart/form-data (field "file") or JSON {"name", "text"}.');
       }

@@ -5,7 +5,7 @@ import { Bm25Index, CHUNK_BM25, DOCUMENT_BM25 } from '../retrieve/bm25-index.js'
 import type { Corpus, CorpusView, LoadedChunk } from './corpus.js';
 import { focusOf } from './focus.js';
 import { ChunkTable, type StoredChunk } from './chunk-table.js';
-import { runInSlices } from '../time-slices.js';
+import { runInSlices, runToEnd } from '../time-slices.js';
 import { FailedDocuments } from './failed-documents.js';
 
 export interface IndexedDocument {
@@ -37,6 +37,8 @@ export class CorpusIndex implements Corpus, CorpusView {
   private placeList?: readonly string[];
   /** `focus` by term, until the next document is added or removed. */
   private readonly focusCache = new Map<string, { source: string; share: number } | undefined>();
+  /** Chunks of a document being added, not answerable until the document is whole. */
+  private readonly staged = new Set<number>();
   /** Corpus files the last sync could not index, kept beside the index so that the document listing can show them. */
   readonly failed = new FailedDocuments();
 
@@ -60,22 +62,67 @@ export class CorpusIndex implements Corpus, CorpusView {
     return ids;
   }
 
-  /** Adds a document whose chunks carry ids from `allocateIds`; vectors are added by the caller when given. */
+  /** Adds a document whose chunks carry ids from `allocateIds`, with their vectors when given, replacing one of that source. */
   addDocument(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[]): void {
+    runToEnd(this.addDocumentSteps(meta, chunks, vectors));
+  }
+
+  /**
+   * `addDocument` a few milliseconds at a time, so that questions are answered meanwhile (a 15 MB upload is some 28k
+   * chunks: seconds of graph insertion). Nothing of it is answerable until it is whole; when `signal` aborts first, what
+   * was added goes again and the document it would replace stays.
+   */
+  async addDocumentInSlices(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[], signal?: AbortSignal): Promise<void> {
+    const steps = this.addDocumentSteps(meta, chunks, vectors, signal);
+    try {
+      await runInSlices(steps);
+    } catch (error) {
+      await runInSlices(this.unstageSteps(chunks.map((c) => c.id)));
+      throw error;
+    }
+  }
+
+  /**
+   * Each chunk's text, postings and vector, a step each, kept out of answers (`staged`) until the last step: that one
+   * takes out the document it replaces and makes this one answerable at once, then packs postings if that fell due.
+   */
+  private *addDocumentSteps(meta: DocumentMeta, chunks: Chunk[], vectors?: Float32Array[], signal?: AbortSignal): Generator<void, void> {
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      signal?.throwIfAborted();
+      const { tokens, ...chunk } = chunks[i];
+      this.staged.add(chunk.id);
+      this.byId.add(chunk);
+      yield* this.chunkBm25.addSteps(chunk.id, tokens);
+      if (vectors) this.vectors.add(chunk.id, vectors[i]);
+      if (chunk.id >= this.nextChunkId) this.nextChunkId = chunk.id + 1;
+      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      length += tokens.length;
+      yield;
+    }
+    signal?.throwIfAborted();
     if (this.documents.has(meta.source)) this.removeDocument(meta.source);
     this.focusCache.clear();
     this.placeList = undefined;
     const doc: IndexedDocument = { meta, chunkIds: chunks.map((c) => c.id), key: this.nextDocKey++ };
-    chunks.forEach(({ tokens, ...chunk }, i) => {
-      this.byId.add(chunk);
-      this.chunkBm25.add(chunk.id, tokens);
-      if (vectors) this.vectors.add(chunk.id, vectors[i]);
-      if (chunk.id >= this.nextChunkId) this.nextChunkId = chunk.id + 1;
-    });
-    this.documentBm25.add(doc.key, chunks.flatMap((c) => c.tokens));
+    for (const id of doc.chunkIds) this.staged.delete(id);
     for (const p of meta.places ?? []) this.placeCounts.set(p, (this.placeCounts.get(p) ?? 0) + 1);
     this.documents.set(meta.source, doc);
     this.byKey.set(doc.key, doc);
+    // The document's postings go in before anything yields: the document is whole the moment it is answerable.
+    yield* this.documentBm25.addSteps(doc.key, { counts, length });
+  }
+
+  /** Takes out chunks added for a document that was never registered, a step each. */
+  private *unstageSteps(ids: number[]): Generator<void, void> {
+    for (const id of ids) {
+      if (!this.staged.delete(id)) continue;
+      this.byId.remove(id);
+      this.chunkBm25.remove(id);
+      this.vectors.remove(id);
+      yield;
+    }
   }
 
   removeDocument(source: string): boolean {
@@ -236,7 +283,7 @@ export class CorpusIndex implements Corpus, CorpusView {
   async chunks(ids: number[]): Promise<Map<number, LoadedChunk>> {
     const out = new Map<number, LoadedChunk>();
     for (const id of ids) {
-      const c = this.byId.get(id);
+      const c = this.staged.has(id) ? undefined : this.byId.get(id);
       if (c) out.set(id, { ...c, title: this.documents.get(c.source)?.meta.title ?? c.source });
     }
     return out;
@@ -266,6 +313,6 @@ export class CorpusIndex implements Corpus, CorpusView {
   }
 
   async counts(): Promise<{ documents: number; chunks: number }> {
-    return { documents: this.documents.size, chunks: this.byId.size };
+    return { documents: this.documents.size, chunks: this.byId.size - this.staged.size };
   }
 }

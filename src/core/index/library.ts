@@ -1,9 +1,13 @@
-/** @module library: adds and removes documents at run time — durable file first, then incremental index, then persist. */
+/**
+ * @module library: adds and removes documents at run time. An upload is prepared, embedded and added to the index,
+ * the index persisted, and the file written into the corpus folder last: that write is the moment the upload counts.
+ * Until then a failure, an abort (the client went away, the upload's time limit) or a crash leaves no trace: nothing
+ * answerable, no file for the next start to index, the document it would replace as it was.
+ */
 import type { IndexedDocument } from './corpus-index.js';
 import type { FailedDocument } from './failed-documents.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { embedAndAdd, type IndexingDeps } from './sync-corpus.js';
-import { prepareDocument } from '../ingest/prepare-document.js';
 import { sanitizeDocumentName } from './document-name.js';
 
 export interface DocumentRecord {
@@ -27,6 +31,18 @@ export const documentId = (hash: string) => hash.slice(0, 16);
 
 /** No space left on the device, or over a disk quota. */
 const isStorageFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as { code?: string })?.code ?? '');
+
+/** Why an upload stopped when its signal aborted: the reason given (a time limit), else the client's leaving. */
+const abandoned = (signal: AbortSignal): AppError =>
+  isAppError(signal.reason) ? signal.reason : new AppError('timeout', 'The upload was stopped before it was stored (the client went away); nothing was stored.', { cause: signal.reason });
+
+/** How far an add got after its document entered the index: persisting, persisted, writing the file. */
+type Step = 'persist' | 'persisted' | 'write';
+
+export interface AddOptions {
+  /** Aborts the upload (the client went away, or its time limit passed); honoured until the file is written. */
+  signal?: AbortSignal;
+}
 
 export function toRecord(doc: IndexedDocument): DocumentRecord {
   const { meta } = doc;
@@ -67,10 +83,14 @@ export function createLibrary(deps: LibraryDeps) {
     return deps.index.listDocuments().find((d) => documentId(d.meta.hash) === id);
   }
 
-  /** Stores and indexes a document; `replaced` tells whether a document of that name was there before. */
-  function add(name: string, bytes: Uint8Array, defaultExtension?: string): Promise<{ record: DocumentRecord; replaced: boolean }> {
+  /** Indexes and stores a document; `replaced` tells whether a document of that name was there before. */
+  function add(name: string, bytes: Uint8Array, defaultExtension?: string, { signal }: AddOptions = {}): Promise<{ record: DocumentRecord; replaced: boolean }> {
     const source = sanitizeDocumentName(name, defaultExtension);
+    const stopIfAborted = () => {
+      if (signal?.aborted) throw abandoned(signal);
+    };
     return serial(async () => {
+      stopIfAborted();
       const hash = await deps.hash(bytes);
       const same = deps.index.listDocuments().find((d) => d.meta.hash === hash);
       if (same) {
@@ -78,19 +98,29 @@ export function createLibrary(deps: LibraryDeps) {
           details: toRecord(same),
         });
       }
-      // Read it before anything is written: an unreadable upload changes nothing.
-      const parsed = await deps.parse(source, bytes);
-      const prepared = prepareDocument({ source, hash, bytes: bytes.length, ...parsed }, deps.tokenizer, deps.chunking);
       const replaced = deps.index.document(source) !== undefined;
-      // A document it replaces is kept until the new one is persisted, to be put back if anything fails.
+      // A document it replaces is kept until the new one is stored, to be put back if anything fails.
       const previous = replaced ? await deps.store.read(source) : undefined;
       try {
-        await deps.store.write(source, bytes);
-        await embedAndAdd([prepared], deps);
-        await deps.persist();
+        // Read in a worker before anything changes: an unreadable upload changes nothing. Until it is whole, the new
+        // document is not answerable, and the one it replaces stays.
+        const prepared = await deps.preparer.prepare({ source, bytes, hash }, { signal });
+        await embedAndAdd([prepared], { ...deps, signal });
       } catch (error) {
-        await restore(source, previous);
+        stopIfAborted();
+        throw error;
+      }
+      let step: Step = 'persist';
+      try {
+        await deps.persist();
+        step = 'persisted';
+        stopIfAborted();
+        step = 'write';
+        await deps.store.write(source, bytes);
+      } catch (error) {
+        await restore(source, previous, step);
         if (isStorageFull(error)) throw new AppError('storage_full', `The disk is full: ${source} was not stored, and the corpus is as it was.`, { cause: error });
+        stopIfAborted();
         throw error;
       }
       deps.index.failed.delete(source);
@@ -99,19 +129,21 @@ export function createLibrary(deps: LibraryDeps) {
   }
 
   /**
-   * Undoes an add that failed part-way (a full disk, a model error): the new document leaves the index and the corpus
-   * folder, and the one it replaced, if any, comes back. The persisted index was never switched, so it needs nothing.
+   * Undoes an add that failed or was stopped after the new document entered the index: it leaves the index (and the
+   * corpus folder, if the write got that far), the one it replaced comes back, and the index is persisted again when
+   * the new one had been (a failure then is left to the next save, or to the next start, which indexes the folder).
    */
-  async function restore(source: string, previous: Uint8Array | undefined): Promise<void> {
+  async function restore(source: string, previous: Uint8Array | undefined, step: Step): Promise<void> {
     deps.index.removeDocument(source);
-    if (!previous) {
-      await deps.store.remove(source, { discard: true }).catch(() => undefined);
-      return;
+    if (step === 'write') {
+      if (previous) await deps.store.write(source, previous).catch(() => undefined);
+      else await deps.store.remove(source, { discard: true }).catch(() => undefined);
     }
-    await deps.store.write(source, previous);
-    const parsed = await deps.parse(source, previous);
-    const prepared = prepareDocument({ source, hash: await deps.hash(previous), bytes: previous.length, ...parsed }, deps.tokenizer, deps.chunking);
-    await embedAndAdd([prepared], deps);
+    if (previous) {
+      const prepared = await deps.preparer.prepare({ source, bytes: previous, hash: await deps.hash(previous) });
+      await embedAndAdd([prepared], deps);
+    }
+    if (step !== 'persist') await deps.persist().catch(() => undefined);
   }
 
   function remove(id: string): Promise<DocumentRecord> {

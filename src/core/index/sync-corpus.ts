@@ -1,19 +1,15 @@
 /** @module sync-corpus: brings a CorpusIndex in line with a DocumentStore, embedding only what changed. */
-import type { DocumentStore, Embedder, Tokenizer } from '../ports.js';
+import type { DocumentPreparer, DocumentStore, Embedder } from '../ports.js';
 import type { CorpusIndex } from './corpus-index.js';
-import type { ChunkingOptions } from '../chunk/chunk-document.js';
-import { prepareDocument, type PreparedDocument } from '../ingest/prepare-document.js';
-
-export type ParseFn = (source: string, bytes: Uint8Array) => Promise<{ text: string; title?: string }>;
+import type { PreparedDocument } from '../types.js';
 
 /** What turns files into indexed chunks. */
 export interface IndexingDeps {
   index: CorpusIndex;
   store: DocumentStore;
-  parse: ParseFn;
-  tokenizer: Tokenizer;
+  /** Reads and prepares documents (in a worker thread on Node). */
+  preparer: DocumentPreparer;
   embedder: Embedder;
-  chunking: ChunkingOptions;
 }
 
 export interface SyncOptions extends IndexingDeps {
@@ -31,22 +27,28 @@ export interface SyncResult {
   chunksEmbedded: number;
 }
 
-/** Embeds prepared documents in batches and adds them to the index (replacing older versions). */
-export async function embedAndAdd(prepared: PreparedDocument[], options: Omit<SyncOptions, 'store' | 'parse'>): Promise<number> {
+/**
+ * Embeds prepared documents in batches and adds them to the index (replacing older versions), a slice at a time. A
+ * document is answerable once it is whole; when `signal` aborts, the one being added is left out entirely.
+ */
+export async function embedAndAdd(
+  prepared: PreparedDocument[],
+  options: Pick<SyncOptions, 'index' | 'embedder' | 'batchSize' | 'onProgress' | 'signal'>,
+): Promise<number> {
   const passages = prepared.flatMap((p) => p.passages);
   const vectors: Float32Array[] = [];
   const batch = options.batchSize ?? 32;
   options.onProgress?.(0, passages.length);
   for (let i = 0; i < passages.length; i += batch) {
     options.signal?.throwIfAborted();
-    vectors.push(...(await options.embedder.embed(passages.slice(i, i + batch), 'passage', { signal: options.signal })));
+    for (const v of await options.embedder.embed(passages.slice(i, i + batch), 'passage', { signal: options.signal })) vectors.push(v);
     options.onProgress?.(Math.min(passages.length, i + batch), passages.length);
   }
   let at = 0;
   for (const doc of prepared) {
     const ids = options.index.allocateIds(doc.chunks.length);
     const chunks = doc.chunks.map((c, i) => ({ ...c, id: ids[i] }));
-    options.index.addDocument(doc.meta, chunks, vectors.slice(at, at + chunks.length));
+    await options.index.addDocumentInSlices(doc.meta, chunks, vectors.slice(at, at + chunks.length), options.signal);
     at += chunks.length;
   }
   return passages.length;
@@ -61,9 +63,9 @@ export async function indexDocuments(
   const prepared: PreparedDocument[] = [];
   for (const item of items) {
     try {
-      const parsed = await options.parse(item.source, item.data);
-      prepared.push(prepareDocument({ ...item, ...parsed }, options.tokenizer, options.chunking));
+      prepared.push(await options.preparer.prepare({ source: item.source, bytes: item.data, hash: item.hash, modifiedAt: item.modifiedAt }, { signal: options.signal }));
     } catch (e) {
+      options.signal?.throwIfAborted();
       const reason = e instanceof Error ? e.message : String(e);
       skipped.push({ source: item.source, reason });
       options.onSkip?.(item.source, reason);

@@ -1,5 +1,5 @@
 /** @module prepare-document: text → clutter-free lines, metadata and tokenised chunks (everything but vectors). */
-import type { Chunk, DocumentMeta } from '../types.js';
+import type { Chunk, DocumentMeta, PreparedDocument } from '../types.js';
 import type { Tokenizer } from '../ports.js';
 import { AppError } from '../errors.js';
 import { findClutter } from './find-clutter.js';
@@ -7,13 +7,7 @@ import { extractDate, extractPlace, extractTitle } from './extract-metadata.js';
 import { chunkDocument, type ChunkingOptions } from '../chunk/chunk-document.js';
 import { foldText } from '../normalize/fold-text.js';
 
-export interface PreparedDocument {
-  meta: DocumentMeta;
-  /** Chunks without ids yet (`id` is -1). */
-  chunks: Chunk[];
-  /** What to embed for each chunk: title and heading give the passage its context. */
-  passages: string[];
-}
+export type { PreparedDocument };
 
 export interface DocumentInput {
   source: string;

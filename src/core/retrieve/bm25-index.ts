@@ -117,12 +117,27 @@ export class Bm25Index {
   }
 
   add(key: number, tokens: string[]): void {
+    runToEnd(this.addSteps(key, tokens));
+  }
+
+  /**
+   * `add` as steps: the entry is searchable after the first step (it is added before anything yields); a packing that
+   * the addition brings due follows, a block of terms per step. `entry` is the tokens, or their counts and total.
+   */
+  *addSteps(key: number, entry: string[] | { counts: ReadonlyMap<string, number>; length: number }): Generator<void, void> {
     if (!Number.isInteger(key) || key < 0) throw new RangeError(`BM25 keys are non-negative integers, not ${key}`);
     // A packed key added again: its old postings go first (removals are otherwise left out until the next packing).
     if (this.has(key)) this.remove(key);
     if (this.removed.has(key)) this.settle();
-    const tf = new Map<string, number>();
-    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+    let tf: ReadonlyMap<string, number>;
+    let length: number;
+    if (Array.isArray(entry)) {
+      const counts = new Map<string, number>();
+      for (const t of entry) counts.set(t, (counts.get(t) ?? 0) + 1);
+      [tf, length] = [counts, entry.length];
+    } else {
+      [tf, length] = [entry.counts, entry.length];
+    }
     const ids: number[] = [];
     for (const [term, n] of tf) {
       let id = this.termIds.get(term);
@@ -140,11 +155,11 @@ export class Bm25Index {
     }
     this.recentTerms.set(key, ids);
     this.lengths = grow(this.lengths, key + 1, ABSENT);
-    this.lengths[key] = tokens.length;
+    this.lengths[key] = length;
     this.version++;
     this.count++;
-    this.totalLength += tokens.length;
-    if (this.recentTerms.size >= PACK_EVERY) this.pack();
+    this.totalLength += length;
+    if (this.recentTerms.size >= PACK_EVERY) yield* this.packSteps();
   }
 
   remove(key: number): void {

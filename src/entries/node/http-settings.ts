@@ -8,5 +8,6 @@ export const httpSettings = (config: Config): HttpSettings => ({
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   maxBodyBytes: config.MAX_BODY_BYTES,
   maxUploadBytes: config.UPLOAD_MAX_BYTES,
+  uploadTimeoutMs: config.UPLOAD_TIMEOUT_MS,
   adminToken: config.ADMIN_TOKEN,
 });

@@ -16,7 +16,7 @@ import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
 import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
 import { createLibrary, type Library } from '../../core/index/library.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
-import { parseDocument } from '../../adapters/node/parse-document.js';
+import { createWorkerPreparer } from '../../adapters/node/worker-preparer.js';
 import { parseLimitsOf } from '../../adapters/node/parse-limits.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
@@ -75,6 +75,10 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   // while no document is being embedded, busy questions borrow the documents' worker. They load the model while this
   // thread loads the word segmenter's dictionary.
   const starting = options.embedder ? Promise.resolve([]) : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  // Documents are read and prepared in a worker thread, so that a large one never holds up /healthz or questions; it
+  // loads its parsers and segmenter alongside the models.
+  const chunking = { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP };
+  const preparer = createWorkerPreparer({ limits: parseLimitsOf(config), chunking });
   const tokenizer = createJiebaTokenizer();
   tokenizer.tokenize('预热');
   lap('segmenter');
@@ -90,7 +94,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     modelId: embedder.modelId,
     dimensions: embedder.dimensions,
     tokenizer: tokenizer.id,
-    chunking: { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP },
+    chunking,
   };
   const fresh = () => new CorpusIndex(HnswVectorIndex.create(embedder.dimensions, hnsw));
 
@@ -114,9 +118,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   lap('load');
   const live = index ?? fresh();
 
-  const limits = parseLimitsOf(config);
-  const parse = (source: string, bytes: Uint8Array) => parseDocument(source, bytes, limits);
-  const indexing = { index: live, store: documents, parse, tokenizer, embedder, chunking: settings.chunking };
+  const indexing = { index: live, store: documents, preparer, embedder };
 
   async function persist(): Promise<void> {
     const listing = live.listDocuments().map((d) => ({ source: d.meta.source, hash: d.meta.hash }));
@@ -184,7 +186,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   log.info({ phases }, 'index open');
   const close = async () => {
     await library.idle();
-    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all([...workers.map((w) => w.close()), preparer.close()]);
   };
   return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close };
 }
