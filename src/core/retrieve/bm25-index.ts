@@ -207,9 +207,11 @@ export class Bm25Index {
     const sizes = new Uint32Array(termCount);
     // Old postings are read a block of terms at a time (a block's keys and tfs in one read each when in a file).
     const blocks: { from: number; to: number; keys: Int32Array; tfs: Uint16Array }[] = [];
+    // A block is bounded by its old and recent postings together: a large document just added is packed in steps too.
+    const recentSize = (t: number) => this.recent.get(t)?.size ?? 0;
     for (let from = 0; from < packedTerms; ) {
       let to = from + 1;
-      while (to < packedTerms && oldOffsets[to + 1] - oldOffsets[from] <= BLOCK_POSTINGS) to++;
+      for (let recent = recentSize(from); to < packedTerms && oldOffsets[to + 1] - oldOffsets[from] + recent + recentSize(to) <= BLOCK_POSTINGS; to++) recent += recentSize(to);
       const block = { from, to, ...this.range(from, to) };
       blocks.push(block);
       for (let t = from, p = 0; t < to; t++) {
@@ -258,7 +260,14 @@ export class Bm25Index {
       }
       yield;
     }
-    for (let t = packedTerms; t < termCount; t++) recentInto(t, offsets[t]);
+    for (let t = packedTerms, done = 0; t < termCount; t++) {
+      recentInto(t, offsets[t]);
+      done += recentSize(t);
+      if (done >= BLOCK_POSTINGS) {
+        done = 0;
+        yield;
+      }
+    }
     this.dfs = dfs;
     this.inMemory(offsets, keys, tfs);
     this.recent.clear();
