@@ -254,9 +254,12 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   /** The candidate passages of a question and the answer model's verdict on their windows. */
   async function decide(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], explain = false): Promise<{ decision: AnswerDecision; candidates: AnswerCandidate[] }> {
     // A question that names a document's subject (平陆, 枣强) is answered from that document only.
+    // When none of that document's passages was found, the answer may still be in another one (an article split into
+    // several documents); the model is told, and weighs it in its decision to refuse.
     const subjects = new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
-    const eligible = subjects.size ? hits.filter((h) => subjects.has(h.chunk.source)) : hits;
-    const candidates = await withNeighbours(eligible.slice(0, settings.answerPassages));
+    const named = subjects.size ? hits.filter((h) => subjects.has(h.chunk.source)) : hits;
+    const subjectMissed = named.length === 0 && hits.length > 0;
+    const candidates = await withNeighbours((subjectMissed ? hits : named).slice(0, settings.answerPassages));
     const ctx: SelectionContext = {
       idf: (term) => view.idf(term),
       documentHas: (source, term) => view.documentTf(term, source) > 0,
@@ -266,7 +269,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       foldLabel,
       places: (s) => tokenizer.places(s),
     };
-    return { decision: selectAnswer(analysis, candidates, ctx, answering, { explain }), candidates };
+    return { decision: selectAnswer(analysis, candidates, ctx, answering, { explain, subjectMissed }), candidates };
   }
 
   /** The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough. */

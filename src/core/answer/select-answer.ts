@@ -69,7 +69,7 @@ export function selectAnswer(
   candidates: AnswerCandidate[],
   ctx: SelectionContext,
   model: AnswerModel,
-  options: { explain?: boolean } = {},
+  options: { explain?: boolean; subjectMissed?: boolean } = {},
 ): AnswerDecision {
   const p = prepareQuestion(q, ctx);
   // Places are found once per passage, with where they occur; a window names those inside it.
@@ -97,7 +97,7 @@ export function selectAnswer(
   const bestVector = candidates.reduce((m, c) => Math.max(m, c.vector), 0);
   const input = { p, ctx, stats, bestVector, placesIn, maxLength: model.maxLength };
   const features = windows.map((w) => windowFeatures(w, input));
-  const question = questionFeatures(p, ctx, features, bestVector);
+  const question = questionFeatures(p, ctx, features, bestVector, options.subjectMissed ?? false);
   const { scores, refusal } = scoreAll(model, features, question);
   const probability = answerProbability(scores, refusal);
 

@@ -9,6 +9,8 @@ const SUFFIXES = '省市县区州乡镇';
 /** Characters that make 县 or 乡 a common noun (全县, 各乡, 本市, 两区), not a place's name. */
 const DETERMINERS = /[全各本该我你贵外邻两三四五多每其此哪某一]/;
 const HAN = /^[\u4e00-\u9fff]+$/;
+/** A classifier before the name makes the word a kind of place (哪一类科创县, 一个示范县), not a place. */
+const CLASSIFIERS = /[类种个批型]/;
 
 /** Place-like words in folded text whose name (the characters before the suffix) the corpus never uses. */
 export function unnamedPlaces(folded: string, known: (term: string) => boolean): string[] {
@@ -18,6 +20,8 @@ export function unnamedPlaces(folded: string, known: (term: string) => boolean):
     const suffix = folded[j];
     const name = folded.slice(j - 2, j);
     if (!HAN.test(name) || [...name].some((c) => STOPWORDS.has(c)) || DETERMINERS.test(name[1])) continue;
+    // 省级, 县级: a level, not a place.
+    if (folded[j + 1] === '级' || CLASSIFIERS.test(folded[j - 3] ?? '')) continue;
     // Known when the corpus uses the name with any of the characters before it (江堰 in 都江堰市), or the word it ends.
     const longer = [2, 3, 4].filter((n) => j - n >= 0).map((n) => folded.slice(j - n, j));
     if (longer.some((stem) => known(stem) || known(stem + suffix)) || known(name[1] + suffix)) continue;

@@ -79,7 +79,7 @@ export const WINDOW_FEATURES: readonly string[] = [
 /** Names of the question features, scored against the windows by the refusal option. */
 export const QUESTION_FEATURES: readonly string[] = [
   'bias', 'keywords', 'unknown_words', 'max_idf_unknown', 'best_vector', 'best_keyword_cover', 'log_windows', 'question_length',
-  ...QUESTION_TYPES.map((t) => `type_${t}`),
+  'subject_missed', ...QUESTION_TYPES.map((t) => `type_${t}`),
 ];
 
 const index = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, i])) as Record<string, number>;
@@ -478,8 +478,11 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
   return f;
 }
 
-/** The question's own features (for the refusal option), given its windows' features. */
-export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windows: Float32Array[], bestVector: number): Float32Array {
+/**
+ * The question's own features (for the refusal option), given its windows' features; `subjectMissed`: the question
+ * names a document's subject and none of that document's passages was retrieved.
+ */
+export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windows: Float32Array[], bestVector: number, subjectMissed: boolean): Float32Array {
   const f = new Float32Array(QUESTION_FEATURES.length);
   let unknown = 0;
   let maxUnknown = 0;
@@ -499,6 +502,7 @@ export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windo
   f[5] = bestCover;
   f[6] = Math.log1p(windows.length);
   f[7] = Math.min(60, p.q.folded.length) / 60;
-  if (p.typeIndex >= 0) f[8 + p.typeIndex] = 1;
+  f[8] = subjectMissed ? 1 : 0;
+  if (p.typeIndex >= 0) f[9 + p.typeIndex] = 1;
   return f;
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { unnamedPlaces } from '../src/core/answer/unnamed-places.js';
+
+const corpus = new Set(['平陆', '平陆县', '枣强', '枣强县', '河北', '科技']);
+const known = (term: string) => corpus.has(term);
+
+describe('unnamedPlaces', () => {
+  it('names a county the corpus never mentions (青山县)', () => {
+    expect(unnamedPlaces('青山县今年的招商目标是多少', known)).toEqual(['青山县']);
+  });
+
+  it('knows the corpus’s own counties', () => {
+    expect(unnamedPlaces('平陆县今年的招商目标是多少', known)).toEqual([]);
+  });
+
+  it('reads 省级 and 县级 as a level, not a place', () => {
+    expect(unnamedPlaces('枣强今年要新增多少家省级科技型中小企业', known)).toEqual([]);
+    expect(unnamedPlaces('平陆有几个县级示范点', known)).toEqual([]);
+  });
+
+  it('reads a classifier before the word as a kind of place (哪一类科创县)', () => {
+    expect(unnamedPlaces('枣强成了河北省哪一类科创县', known)).toEqual([]);
+    expect(unnamedPlaces('要建成一个示范县', known)).toEqual([]);
+  });
+});
