@@ -11,7 +11,7 @@ import { FsIndexStore } from '../src/adapters/node/fs-index-store.js';
 import { DEFAULT_HNSW } from '../src/adapters/node/hnsw-vector-index.js';
 import type { CorpusIndex } from '../src/core/index/corpus-index.js';
 import type { OpenedIndex } from '../src/entries/node/open-index.js';
-import { openTestIndex, seedCorpus, tempDir } from './support/open-test-index.js';
+import { openTestIndex, recordingEmbedder, seedCorpus, SEEDS, tempDir, type RecordingEmbedder } from './support/open-test-index.js';
 
 const TOKEN = 'test-admin-token';
 const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -21,10 +21,13 @@ let opened: OpenedIndex & { indexDir: string };
 let app: Hono;
 /** Saves that fail next, as on a full disk. */
 let failingSaves = 0;
+/** What the index has had embedded, questions and passages. */
+let embedder: RecordingEmbedder;
 
 beforeAll(async () => {
   corpus = await seedCorpus();
-  opened = await openTestIndex(corpus);
+  embedder = await recordingEmbedder();
+  opened = await openTestIndex(corpus, undefined, {}, embedder);
   const library = createLibrary({
     index: opened.index,
     store: opened.documents,
@@ -74,6 +77,53 @@ describe('an upload when the disk fills up', () => {
     const answer = await ask('红岩乡今年计划新修多少公里水渠');
     expect(answer.answer).toContain('18公里');
     expect(answer.answer).not.toContain('25公里');
+  });
+});
+
+describe('a deletion when the disk fills up', () => {
+  const remove = (id: string) => app.request(`/api/documents/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+  const trashed = async () => (await readdir(join(corpus, '.trash'), { recursive: true }).catch(() => [])).filter((n) => /\.(md|txt)$/.test(n));
+  const passagesEmbedded = () => embedder.calls.filter((c) => c.kind === 'passage').reduce((n, c) => n + c.texts, 0);
+  const listed = async () => (await (await app.request('/api/documents', { headers: { authorization: `Bearer ${TOKEN}` } })).json()).documents as { id: string; source: string }[];
+
+  it('is refused with 507 and changes nothing: still listed and answerable, from its old vectors, and its file in place', async () => {
+    const created = await upload('青石镇简报.md', '# 青石镇简报\n\n青石镇今年计划新建村级卫生室14个。');
+    expect(created.status).toBe(201);
+    const record = await created.json();
+    const before = { files: (await readdir(corpus)).sort(), trash: await trashed(), answer: (await ask('青石镇今年计划新建多少个卫生室')).answer };
+    expect(before.answer).toContain('14个');
+    const embedded = passagesEmbedded();
+
+    failingSaves = 1;
+    const res = await remove(record.id);
+    expect(res.status).toBe(507);
+    expect((await res.json()).error).toEqual({ code: 'storage_full', message: 'The disk is full: 青石镇简报.md was not deleted, and the corpus is as it was.' });
+    expect((await readdir(corpus)).sort()).toEqual(before.files);
+    expect(await trashed()).toEqual(before.trash);
+    expect(await listed()).toContainEqual(record);
+    expect((await ask('青石镇今年计划新建多少个卫生室')).answer).toBe(before.answer);
+    expect(passagesEmbedded()).toBe(embedded);
+
+    const retry = await remove(record.id);
+    expect(retry.status).toBe(200);
+    expect(opened.index.document('青石镇简报.md')).toBeUndefined();
+    expect(await trashed()).toEqual([...before.trash, expect.stringMatching(/青石镇简报\.md$/)]);
+  });
+
+  it('puts a document of the saved vector graph back as it was, without embedding it again', async () => {
+    const source = '001_583cfe85666f49d1.txt';
+    const record = (await listed()).find((d) => d.source === source)!;
+    const before = await ask('平陆招商目标是多少');
+    expect(before.citations[0].source).toBe(source);
+    const embedded = passagesEmbedded();
+
+    failingSaves = 1;
+    expect((await remove(record.id)).status).toBe(507);
+    expect(await readFile(join(corpus, source))).toEqual(await readFile(join(SEEDS, source)));
+    const after = await ask('平陆招商目标是多少');
+    expect(after.answer).toBe(before.answer);
+    expect(after.citations.map((c) => [c.source, c.start, c.score])).toEqual(before.citations.map((c) => [c.source, c.start, c.score]));
+    expect(passagesEmbedded()).toBe(embedded);
   });
 });
 

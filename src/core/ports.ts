@@ -30,6 +30,11 @@ export interface VectorIndex {
   add(id: number, vector: Float32Array): void;
   remove(id: number): void;
   search(vector: Float32Array, k: number): Promise<VectorMatch[]> | VectorMatch[];
+  /**
+   * The vectors of ids in use, in their order, or undefined when one is not held here: what lets chunks taken out be
+   * put back without embedding them again. Optional: a remote index (Vectorize) does not hand vectors back.
+   */
+  vectorsOf?(ids: number[]): Float32Array[] | undefined;
 }
 
 /** Where the corpus lives: lists, reads and writes source documents. */
@@ -51,9 +56,10 @@ export interface DocumentStore {
   write(source: string, bytes: Uint8Array): Promise<void>;
   /**
    * Takes a document out of the corpus. The file store keeps it in a trash folder that is never indexed, unless
-   * `discard` (an upload being undone, which nobody asked to keep).
+   * `discard` (an upload being undone, which nobody asked to keep). Resolves to what puts the file back where it was
+   * (a deletion whose index could not be saved), which does nothing when there is nothing to put back.
    */
-  remove(source: string, options?: { discard?: boolean }): Promise<void>;
+  remove(source: string, options?: { discard?: boolean }): Promise<() => Promise<void>>;
 }
 
 /** A document's bytes as stored, with their content hash: what a DocumentPreparer reads. */

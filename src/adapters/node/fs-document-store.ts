@@ -1,5 +1,5 @@
 /** @module fs-document-store: the corpus as a folder of files (txt, md, html, docx, xlsx, csv, pptx, pdf). */
-import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -69,14 +69,26 @@ export function createFsDocumentStore(root: string): DocumentStore & { root: str
       await writeFileAtomic(pathOf(source), bytes);
     },
     async remove(source, options) {
+      const nothing = async () => undefined;
       const full = pathOf(source);
-      if (!(await stat(full).catch(() => undefined))?.isFile()) return;
-      if (options?.discard) return unlink(full);
+      if (!(await stat(full).catch(() => undefined))?.isFile()) return nothing;
+      if (options?.discard) {
+        await unlink(full);
+        return nothing;
+      }
       // Into the trash, not gone: a deletion through the API can be undone by hand. The trash is a dot-folder of the
-      // corpus (never listed, same file system, so the move is a rename).
-      const trashed = join(base, TRASH, new Date().toISOString().replace(/[:.]/g, '-'), source);
+      // corpus (never listed, same file system, so the move is a rename, and so is the move back).
+      const trash = join(base, TRASH);
+      const trashed = join(trash, new Date().toISOString().replace(/[:.]/g, '-'), source);
       await mkdir(dirname(trashed), { recursive: true });
       await rename(full, trashed);
+      return async () => {
+        await rename(trashed, full);
+        // The folders made for it go too, as far as they are empty.
+        for (let dir = dirname(trashed); dir.startsWith(trash); dir = dirname(dir)) {
+          if (!(await rmdir(dir).then(() => true, () => false))) break;
+        }
+      };
     },
   };
 }

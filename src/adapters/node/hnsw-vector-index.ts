@@ -198,6 +198,16 @@ export class HnswVectorIndex implements VectorIndex {
     }
   }
 
+  /** Those added since the last merge from hnswlib, the others from the compact graph's file. */
+  vectorsOf(ids: number[]): Float32Array[] | undefined {
+    if (!ids.every(this.isLive)) return undefined;
+    const inGraph = ids.filter((id) => !this.inIndex[id]);
+    const saved = inGraph.length === 0 ? [] : this.snapshot?.graph.vectorsOf(inGraph);
+    if (!saved) return undefined;
+    let next = 0;
+    return ids.map((id) => (this.inIndex[id] ? Float32Array.from(this.index.getPoint(id)) : saved[next++]));
+  }
+
   search(vector: Float32Array, k: number): VectorMatch[] {
     const n = Math.min(k, this.liveCount);
     if (n === 0) return [];

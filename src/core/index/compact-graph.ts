@@ -163,6 +163,16 @@ export class CompactGraph {
     return this.nearestExactly(query, nodes, k);
   }
 
+  /** The exact vectors of `labels`, in their order (a copy each); undefined when one is not in the graph. */
+  vectorsOf(labels: number[]): Float32Array[] | undefined {
+    const nodeOf = new Map(labels.map((label) => [label, -1]));
+    this.arrays.labels.forEach((label, node) => {
+      if (nodeOf.has(label)) nodeOf.set(label, node);
+    });
+    if ([...nodeOf.values()].includes(-1)) return undefined;
+    return labels.map((label) => this.exact(nodeOf.get(label)!).slice());
+  }
+
   /** The `k` live nodes nearest `query`, every node scored with its exact vector. */
   private exhaustive(query: Float32Array, k: number, isLive: IsLive): VectorMatch[] {
     const { labels } = this.arrays;

@@ -6,6 +6,7 @@
  */
 import type { IndexedDocument } from './corpus-index.js';
 import type { FailedDocument } from './failed-documents.js';
+import type { Span } from '../types.js';
 import { AppError, isAppError } from '../errors.js';
 import { embedAndAdd, type IndexingDeps } from './sync-corpus.js';
 import { sanitizeDocumentName } from './document-name.js';
@@ -146,16 +147,51 @@ export function createLibrary(deps: LibraryDeps) {
     if (step !== 'persist') await deps.persist().catch(() => undefined);
   }
 
+  /**
+   * Deletes a document: its file goes to the trash, it leaves the index, and the index is persisted. When that fails
+   * (a full disk), the file comes back and so does the document, with the vectors it had: the corpus is as it was.
+   */
   function remove(id: string): Promise<DocumentRecord> {
     return serial(async () => {
       const doc = find(id);
       if (!doc) throw new AppError('not_found', `No document with id ${id}.`);
       const record = toRecord(doc);
-      deps.index.removeDocument(doc.meta.source);
-      await deps.store.remove(doc.meta.source);
-      await deps.persist();
+      const { source } = doc.meta;
+      const vectors = deps.index.vectors.vectorsOf?.(doc.chunkIds);
+      const spans = doc.chunkIds.map((c) => deps.index.chunk(c));
+      let putBack: (() => Promise<void>) | undefined;
+      try {
+        putBack = await deps.store.remove(source);
+        deps.index.removeDocument(source);
+        await deps.persist();
+      } catch (error) {
+        if (putBack) await reinstate(doc, spans, vectors, putBack);
+        if (isStorageFull(error)) throw new AppError('storage_full', `The disk is full: ${source} was not deleted, and the corpus is as it was.`, { cause: error });
+        throw error;
+      }
       return record;
     });
+  }
+
+  /**
+   * Undoes a deletion whose index could not be persisted: the file back from the trash, and the document back in the
+   * index as it was read again, with its old vectors when the chunks came out the same (else embedded again). The
+   * persisted index still holds it, so nothing is saved. One whose file was already gone stays out, as the next start
+   * would leave it.
+   */
+  async function reinstate(doc: IndexedDocument, spans: (Span | undefined)[], vectors: Float32Array[] | undefined, putBack: () => Promise<void>): Promise<void> {
+    const { meta } = doc;
+    await putBack();
+    const bytes = await deps.store.read(meta.source).catch(() => undefined);
+    if (!bytes) return;
+    const prepared = await deps.preparer.prepare({ source: meta.source, bytes, hash: meta.hash, modifiedAt: meta.modifiedAt });
+    const same = vectors && prepared.chunks.length === spans.length && prepared.chunks.every((c, i) => c.start === spans[i]?.start && c.end === spans[i]?.end);
+    if (!same) {
+      await embedAndAdd([{ ...prepared, meta }], deps);
+      return;
+    }
+    const ids = deps.index.allocateIds(prepared.chunks.length);
+    await deps.index.addDocumentInSlices(meta, prepared.chunks.map((c, i) => ({ ...c, id: ids[i] })), vectors);
   }
 
   /** Resolves when every mutation started so far has finished (for graceful shutdown). */
