@@ -1,6 +1,10 @@
 /** @module files: hostile and ordinary documents, built in memory (zip bombs, lying zips, many-page PDFs, a long report). */
 import { zipSync } from 'fflate';
 
+// The lying zip and the many-page PDF are the tests' own builders: one place makes each hostile file.
+export { declareSize } from '../test/support/make-office-files.js';
+export { pagedPdf } from '../test/support/make-files.js';
+
 const MB = 1024 * 1024;
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
@@ -31,44 +35,6 @@ export function manyPartsDocx(paragraphs: string[], parts: number): Uint8Array {
   const files = docxParts(paragraphs);
   for (let i = 0; i < parts; i++) files[`word/media/part-${i}.xml`] = encode('<x/>');
   return zipSync(files);
-}
-
-/** The zip with `name`'s uncompressed size rewritten in its local header and central directory: a zip that lies. */
-export function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
-  const out = Buffer.from(zip);
-  const wanted = Buffer.from(name);
-  const named = (at: number) => out.subarray(at, at + wanted.length).equals(wanted);
-  let patched = 0;
-  for (let i = 0; i + 46 < out.length; i++) {
-    const signature = out.readUInt32LE(i);
-    if (signature === 0x04034b50 && out.readUInt16LE(i + 26) === wanted.length && named(i + 30)) out.writeUInt32LE(size, i + 22), patched++;
-    if (signature === 0x02014b50 && out.readUInt16LE(i + 28) === wanted.length && named(i + 46)) out.writeUInt32LE(size, i + 24), patched++;
-  }
-  if (patched !== 2) throw new Error(`declareSize: found ${name} ${patched} times, expected a local header and a directory entry`);
-  return out;
-}
-
-/** A PDF with one line of text on each of `pages` pages and a correct cross-reference table. */
-export function pagedPdf(pages: number): Uint8Array {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  const kids: string[] = [];
-  for (let p = 1; p <= pages; p++) {
-    const content = `BT /F1 12 Tf 72 720 Td (Page ${p} of the annual report) Tj ET`;
-    kids.push(`${objects.length + 1} 0 R`);
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${objects.length + 2} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return encode(out);
 }
 
 /**

@@ -11,7 +11,7 @@ import { DEFAULT_PARSE_LIMITS, parseLimitsOf } from '../src/adapters/node/parse-
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { openIndex, type OpenedIndex } from '../src/entries/node/open-index.js';
-import { makeDocx, makePdf } from './support/make-files.js';
+import { makeDocx, makePdf, pagedPdf } from './support/make-files.js';
 import { declareSize } from './support/make-office-files.js';
 import { MODELS, SEEDS, recordingEmbedder, tempDir } from './support/open-test-index.js';
 
@@ -27,29 +27,6 @@ async function paddedDocx(padding: number): Promise<Uint8Array> {
   const at = xml.indexOf('力争');
   parts['word/document.xml'] = Buffer.concat([Buffer.from(xml.slice(0, at)), Buffer.alloc(padding, 0x20), Buffer.from(xml.slice(at))]);
   return zipSync(parts);
-}
-
-/** A PDF with one line of text on each of `pages` pages, with a correct cross-reference table. */
-function pagedPdf(pages: number): Uint8Array {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  const kids: string[] = [];
-  for (let p = 1; p <= pages; p++) {
-    const content = `BT /F1 12 Tf 72 720 Td (Page ${p} of the annual report) Tj ET`;
-    kids.push(`${objects.length + 1} 0 R`);
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${objects.length + 2} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
 }
 
 let bomb: Uint8Array;
