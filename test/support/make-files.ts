@@ -50,6 +50,11 @@ export function pagedPdf(pages: number): Uint8Array {
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  return pdfOf(objects);
+}
+
+/** A PDF file of these objects (object 1 is the catalogue; ASCII only), with a correct cross-reference table. */
+export function pdfOf(objects: string[]): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets = objects.map((body, i) => {
     const at = out.length;
