@@ -11,8 +11,14 @@ export interface DocumentMeta {
   hash: string;
   bytes: number;
   title: string;
+  /** When the document says it was published or dated (ISO `YYYY-MM-DD`), if it states one. */
   date?: string;
   place?: string;
+  /**
+   * Where each page or slide begins, for formats that have pages (PDF, pptx): `[offset, number]` pairs in text order,
+   * so that a passage's page is the last pair at or before its start.
+   */
+  pages?: [number, number][];
   /** Place names the document mentions (found by the indexing tokenizer): the corpus's own gazetteer. */
   places?: string[];
   /** Epoch milliseconds when the document was indexed. */
@@ -33,6 +39,17 @@ export interface Chunk extends Span {
   tokens: string[];
 }
 
+/** What a parser gets out of a document's bytes: its text and what the format itself says about it. */
+export interface ParsedDocument {
+  text: string;
+  /** The document's own title (`<title>`, a Markdown `#` heading, the docx or PDF properties). */
+  title?: string;
+  /** A date from the document's properties (ISO `YYYY-MM-DD`): used when the text states none. */
+  date?: string;
+  /** Where each page or slide begins in `text` (see `DocumentMeta.pages`). */
+  pages?: [number, number][];
+}
+
 /** A document read, cleaned, chunked and tokenised: everything indexing needs but the vectors. */
 export interface PreparedDocument {
   meta: DocumentMeta;
@@ -42,7 +59,13 @@ export interface PreparedDocument {
   passages: string[];
 }
 
-export interface Citation extends Span {
+/** What a reader needs to find a passage in its document: the document's date and the passage's page, where known. */
+export interface PassagePlace {
+  date?: string;
+  page?: number;
+}
+
+export interface Citation extends Span, PassagePlace {
   n: number;
   source: string;
   title: string;
@@ -66,7 +89,7 @@ export interface Answer {
   intent?: 'smalltalk';
 }
 
-export interface SearchHit extends Span {
+export interface SearchHit extends Span, PassagePlace {
   chunkId: number;
   source: string;
   title: string;

@@ -53,8 +53,11 @@ export function pagedPdf(pages: number): Uint8Array {
   return pdfOf(objects);
 }
 
-/** A PDF file of these objects (object 1 is the catalogue; ASCII only), with a correct cross-reference table. */
-export function pdfOf(objects: string[]): Uint8Array {
+/**
+ * A PDF file of these objects (object 1 is the catalogue; ASCII only), with a correct cross-reference table; `trailer`
+ * adds entries to the trailer (`/Info 7 0 R`).
+ */
+export function pdfOf(objects: string[], trailer = ''): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets = objects.map((body, i) => {
     const at = out.length;
@@ -63,6 +66,6 @@ export function pdfOf(objects: string[]): Uint8Array {
   });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailer ? ` ${trailer}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }

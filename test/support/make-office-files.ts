@@ -164,20 +164,37 @@ export function declareSize(zip: Uint8Array, name: string, size: number): Uint8A
  * `text` (which may be Kangxi radicals, as some PDF producers emit for CJK glyphs); at most 95 distinct characters.
  */
 export function makeMappedPdf(text: string): Uint8Array {
-  const chars = [...new Set(text)];
+  return makeMappedPdfPages([text]);
+}
+
+/**
+ * A PDF with one line of mapped text (see makeMappedPdf) on each page, and document information (`/Title` as UTF-16,
+ * `/CreationDate` as D:YYYYMMDD…) when given.
+ */
+export function makeMappedPdfPages(pages: string[], info: { title?: string; created?: string } = {}): Uint8Array {
+  const chars = [...new Set(pages.join(''))];
   const code = (ch: string) => 0x21 + chars.indexOf(ch);
   const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
   const utf16 = (ch: string) => Array.from({ length: ch.length }, (_, i) => hex(ch.charCodeAt(i), 4)).join('');
   const map = chars.map((ch) => `<${hex(code(ch), 2)}> <${utf16(ch)}>`).join(' ');
   const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Mapped def 1 begincodespacerange <00> <FF> endcodespacerange ${chars.length} beginbfchar ${map} endbfchar endcmap CMapName currentdict /CMap defineresource pop end end`;
-  const content = `BT /F1 12 Tf 72 720 Td <${[...text].map((ch) => hex(code(ch), 2)).join('')}> Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>',
     `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
   ];
-  return pdfOf(objects);
+  const kids: string[] = [];
+  for (const text of pages) {
+    const content = `BT /F1 12 Tf 72 720 Td <${[...text].map((ch) => hex(code(ch), 2)).join('')}> Tj ET`;
+    kids.push(`${objects.length + 1} 0 R`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${objects.length + 2} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`;
+  if (!info.title && !info.created) return pdfOf(objects);
+  const title = info.title ? `/Title <FEFF${[...info.title].map(utf16).join('')}>` : '';
+  const created = info.created ? `/CreationDate (${info.created})` : '';
+  objects.push(`<< ${title} ${created} >>`);
+  return pdfOf(objects, `/Info ${objects.length} 0 R`);
 }

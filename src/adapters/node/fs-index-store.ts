@@ -8,7 +8,7 @@ import { Bm25Index } from '../../core/retrieve/bm25-index.js';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../../core/errors.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
-import { INDEX_FORMAT, manifestMismatches, type BuildSettings, type IndexManifest } from '../../core/index/manifest.js';
+import { INDEX_FORMAT, METADATA_VERSION, manifestMismatches, type BuildSettings, type IndexManifest } from '../../core/index/manifest.js';
 import { HnswVectorIndex, type HnswOptions, type VectorFiles, DEFAULT_HNSW } from './hnsw-vector-index.js';
 import { writeCompactGraph } from './hnsw-file.js';
 import { fsyncPath, writeFileAtomic, writeFileDurable, writePartsDurable } from './atomic-write.js';
@@ -237,6 +237,7 @@ export class FsIndexStore {
       for (const f of written) files[f] = { bytes: (await stat(join(tmp, f))).size, crc32: await this.checksum(join(tmp, f), known) };
       manifest = {
         format: INDEX_FORMAT,
+        metadata: METADATA_VERSION,
         ...settings,
         corpusFingerprint,
         documents: index.listDocuments().length,

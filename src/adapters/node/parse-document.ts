@@ -1,5 +1,6 @@
 /** @module parse-document: text out of txt, md, html, docx, xlsx, csv, pptx and pdf bytes, with well-kept parsers, under the parse limits. */
 import { AppError } from '../../core/errors.js';
+import type { ParsedDocument } from '../../core/types.js';
 import { decodeText } from './decode-text.js';
 import { csvText } from './parse-csv.js';
 import { docxText } from './parse-docx.js';
@@ -13,12 +14,11 @@ function markdownTitle(text: string): string | undefined {
   return text.match(/^#\s+(.+)$/m)?.[1].trim();
 }
 
-/** The text (and a title when the format has one); a file past the limits is refused before it is inflated. */
-export async function parseDocument(
-  source: string,
-  bytes: Uint8Array,
-  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
-): Promise<{ text: string; title?: string }> {
+/**
+ * The text, and the title, date and pages where the format has them; a file past the limits is refused before it is
+ * inflated.
+ */
+export async function parseDocument(source: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedDocument> {
   const ext = source.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   try {
     switch (ext) {
@@ -33,15 +33,15 @@ export async function parseDocument(
       case '.htm':
         return htmlToText(decodeText(bytes, source));
       case '.docx':
-        return { text: await docxText(source, bytes, limits) };
+        return await docxText(source, bytes, limits);
       case '.xlsx':
         return { text: await xlsxText(source, bytes, limits) };
       case '.csv':
         return { text: csvText(source, bytes, limits) };
       case '.pptx':
-        return { text: await pptxText(source, bytes, limits) };
+        return await pptxText(source, bytes, limits);
       case '.pdf':
-        return { text: await pdfText(source, bytes, limits) };
+        return await pdfText(source, bytes, limits);
       default:
         throw new AppError('unsupported_format', `${source}: unsupported format ${ext || '(none)'}`);
     }

@@ -5,12 +5,18 @@ import { parseBudget, type ParseLimits } from './parse-limits.js';
 import { blockText, breakBlocks } from './parse-html.js';
 import { cellText, tableLines } from './parse-table-rows.js';
 import { checkZipLimits } from './zip-limits.js';
+import type { ParsedDocument } from '../../core/types.js';
+import { openOoxmlPackage } from './parse-ooxml-package.js';
+import { coreProperties } from './parse-core-properties.js';
 
 /** Word's own cap on a table's columns; a span past it can only come from a hostile file. */
 const MAX_COLUMNS = 63;
 
-/** Paragraphs a line each; a table, merged cells filled, as rows under its first row's headers. */
-export async function docxText(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<string> {
+/**
+ * Paragraphs a line each; a table, merged cells filled, as rows under its first row's headers. Title and date from the
+ * package's core properties.
+ */
+export async function docxText(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<ParsedDocument> {
   await checkZipLimits(source, bytes, limits);
   const budget = parseBudget(source, limits);
   const { value: html } = await mammoth.convertToHtml(
@@ -38,7 +44,8 @@ export async function docxText(source: string, bytes: Uint8Array, limits: ParseL
       const lines = tableLines(placeCells(cells), (chars) => budget.spend(chars));
       $(table).replaceWith($('<div></div>').text(`\n${lines.join('\n')}\n`));
     });
-  return blockText($);
+  const properties = await coreProperties(await openOoxmlPackage(source, bytes, limits, budget));
+  return { text: blockText($), ...properties };
 }
 
 interface Cell {

@@ -2,6 +2,9 @@
 import { openOoxmlPackage, relationshipId, type OoxmlPackage } from './parse-ooxml-package.js';
 import { parseBudget, type ParseBudget, type ParseLimits } from './parse-limits.js';
 import { cellText, tableLines } from './parse-table-rows.js';
+import type { ParsedDocument } from '../../core/types.js';
+import { joinPages } from '../../core/ingest/join-pages.js';
+import { coreProperties } from './parse-core-properties.js';
 
 const SLIDE = /\/slide$/;
 const TITLE_PLACEHOLDERS = new Set(['title', 'ctrTitle']);
@@ -18,8 +21,11 @@ interface Block {
   lines: string[];
 }
 
-/** Slides apart by a blank line; a slide without text is left out, and the others keep their number. */
-export async function pptxText(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<string> {
+/**
+ * Slides apart by a blank line, each slide's start kept; a slide without text is left out, and the others keep their
+ * number. Title and date from the package's core properties.
+ */
+export async function pptxText(source: string, bytes: Uint8Array, limits: ParseLimits): Promise<ParsedDocument> {
   const budget = parseBudget(source, limits);
   const pkg = await openOoxmlPackage(source, bytes, limits, budget);
   const main = await pkg.mainPart();
@@ -30,14 +36,14 @@ export async function pptxText(source: string, bytes: Uint8Array, limits: ParseL
       if (name === 'sldId') order.push(relationshipId(a) ?? '');
     },
   });
-  const out: string[] = [];
+  const slides: { number: number; text: string }[] = [];
   for (const [i, id] of order.entries()) {
     const rel = rels.get(id);
     if (!rel || !SLIDE.test(rel.type) || !pkg.has(rel.target)) continue;
     const text = slideText(i + 1, await readSlide(pkg, rel.target, budget));
-    if (text) out.push(text);
+    if (text) slides.push({ number: i + 1, text });
   }
-  return out.join('\n\n');
+  return { ...joinPages(slides), ...(await coreProperties(pkg)) };
 }
 
 function slideText(number: number, blocks: Block[]): string | undefined {

@@ -62,6 +62,12 @@ export const SearchQuery = z.object({
 
 export const Span = z.object({ start: z.number().int(), end: z.number().int() });
 
+/** Where a reader finds a passage: its document's date and its page, when the document states them. */
+const passagePlace = {
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: 'The date the document states (its dateline, 发布时间, or its file properties), YYYY-MM-DD.' }),
+  page: z.number().int().min(1).optional().openapi({ description: 'The page (PDF) or slide (pptx) of the answering span, or where the passage starts.' }),
+};
+
 export const Citation = z
   .object({
     n: z.number().int(),
@@ -72,11 +78,12 @@ export const Citation = z
     end: z.number().int(),
     score: z.number(),
     highlight: Span.optional(),
+    ...passagePlace,
   })
   .openapi('Citation');
 
 export const RelatedPassage = z
-  .object({ source: z.string(), title: z.string(), text: z.string(), start: z.number().int(), end: z.number().int(), score: z.number() })
+  .object({ source: z.string(), title: z.string(), text: z.string(), start: z.number().int(), end: z.number().int(), score: z.number(), ...passagePlace })
   .openapi('RelatedPassage');
 
 export const Answer = z
@@ -93,7 +100,7 @@ export const Answer = z
 export const SearchResult = z
   .object({
     query: z.string(),
-    hits: z.array(z.object({ chunkId: z.number().int(), source: z.string(), title: z.string(), text: z.string(), start: z.number().int(), end: z.number().int(), score: z.number() })),
+    hits: z.array(z.object({ chunkId: z.number().int(), source: z.string(), title: z.string(), text: z.string(), start: z.number().int(), end: z.number().int(), score: z.number(), ...passagePlace })),
   })
   .openapi('SearchResult');
 

@@ -146,6 +146,25 @@ export class CorpusIndex implements Corpus, CorpusView {
     return true;
   }
 
+  /** Gives a document new metadata (title, date, pages, places), keeping its chunks and vectors. */
+  replaceMeta(meta: DocumentMeta): boolean {
+    const doc = this.documents.get(meta.source);
+    if (!doc) return false;
+    this.countPlaces(doc.meta.places, -1);
+    this.countPlaces(meta.places, 1);
+    doc.meta = meta;
+    this.placeList = undefined;
+    return true;
+  }
+
+  private countPlaces(places: string[] | undefined, by: 1 | -1): void {
+    for (const p of places ?? []) {
+      const n = (this.placeCounts.get(p) ?? 0) + by;
+      if (n > 0) this.placeCounts.set(p, n);
+      else this.placeCounts.delete(p);
+    }
+  }
+
   /** Every place some document names (the same array until a document is added or removed). */
   placeNames(): readonly string[] {
     return (this.placeList ??= [...this.placeCounts.keys()]);

@@ -4,8 +4,17 @@ import type { ChunkingOptions } from '../chunk/chunk-document.js';
 /** 3: the vectors also as a compact graph (2: chunks and BM25 postings packed in binary files; 1: one JSON table). */
 export const INDEX_FORMAT = 3;
 
+/**
+ * 1: documents carry a title that is never a file hash, the date their text or properties state, and page starts
+ * (PDF, pptx). An index of an older version is brought up to it at the next start, without embedding anything again
+ * unless a document's title changed (titles are part of what is embedded).
+ */
+export const METADATA_VERSION = 1;
+
 export interface IndexManifest {
   format: number;
+  /** The METADATA_VERSION the documents were described with (absent: 0). */
+  metadata?: number;
   modelId: string;
   dimensions: number;
   tokenizer: string;

@@ -18,6 +18,11 @@ export interface SyncOptions extends IndexingDeps {
   onProgress?: (done: number, total: number) => void;
   onSkip?: (source: string, reason: string) => void;
   signal?: AbortSignal;
+  /**
+   * Describe every unchanged document again (its metadata was made by an older METADATA_VERSION): the new metadata
+   * replaces the old when the chunks come out the same and the title did not change; otherwise it is indexed anew.
+   */
+  refreshMetadata?: boolean;
 }
 
 export interface SyncResult {
@@ -25,6 +30,8 @@ export interface SyncResult {
   removed: string[];
   skipped: { source: string; reason: string }[];
   chunksEmbedded: number;
+  /** Documents whose metadata was described again, their chunks and vectors kept. */
+  redescribed: string[];
 }
 
 /**
@@ -58,7 +65,7 @@ export async function embedAndAdd(
 export async function indexDocuments(
   items: { source: string; hash: string; bytes: number; modifiedAt?: number; data: Uint8Array }[],
   options: Omit<SyncOptions, 'store'>,
-): Promise<Omit<SyncResult, 'removed'>> {
+): Promise<Omit<SyncResult, 'removed' | 'redescribed'>> {
   const skipped: SyncResult['skipped'] = [];
   const prepared: PreparedDocument[] = [];
   for (const item of items) {
@@ -87,13 +94,42 @@ export async function syncCorpus(options: SyncOptions): Promise<SyncResult> {
       if (!f) removed.push(doc.meta.source);
     }
   }
+  const redescribed = options.refreshMetadata ? await redescribe(listing, options) : [];
   const todo = listing.filter((f) => !options.index.document(f.source));
   const items = [];
   for (const f of todo) items.push({ ...f, data: await options.store.read(f.source) });
   const result = await indexDocuments(items, options);
   // Every file not in the index was just tried, so this pass's failures are all the corpus has.
   options.index.failed.replace(result.skipped.map((s) => ({ ...s, bytes: wanted.get(s.source)!.bytes })));
-  return { ...result, removed };
+  return { ...result, removed, redescribed };
+}
+
+/**
+ * Prepares each indexed document again and gives it the new metadata when its chunks are the same and so is its title
+ * (part of each embedded passage); a document that differs leaves the index, to be indexed anew. An unreadable one is
+ * left as it was.
+ */
+async function redescribe(listing: { source: string; hash: string }[], options: SyncOptions): Promise<string[]> {
+  const done: string[] = [];
+  for (const f of listing) {
+    const doc = options.index.document(f.source);
+    if (!doc) continue;
+    options.signal?.throwIfAborted();
+    const bytes = await options.store.read(f.source);
+    const prepared = await options.preparer.prepare({ source: f.source, bytes, hash: f.hash, modifiedAt: doc.meta.modifiedAt }, { signal: options.signal }).catch(() => undefined);
+    if (!prepared) continue;
+    const same =
+      prepared.meta.title === doc.meta.title &&
+      prepared.chunks.length === doc.chunkIds.length &&
+      prepared.chunks.every((c, i) => {
+        const held = options.index.chunk(doc.chunkIds[i]);
+        return held?.start === c.start && held.end === c.end;
+      });
+    if (same) options.index.replaceMeta({ ...prepared.meta, indexedAt: doc.meta.indexedAt });
+    else options.index.removeDocument(f.source);
+    done.push(f.source);
+  }
+  return done;
 }
 
 /** SHA-256 over the sorted `source:hash` lines of a corpus listing. */

@@ -3,11 +3,12 @@
  * command-line tools, and the worker thread of the Node preparer).
  */
 import type { DocumentPreparer, Tokenizer } from '../ports.js';
+import type { ParsedDocument } from '../types.js';
 import type { ChunkingOptions } from '../chunk/chunk-document.js';
 import { prepareDocument } from './prepare-document.js';
 
-/** Text (and a title where the format has one) out of a document's bytes. */
-export type ParseFn = (source: string, bytes: Uint8Array) => Promise<{ text: string; title?: string }>;
+/** Text (and a title, date and pages where the format has them) out of a document's bytes. */
+export type ParseFn = (source: string, bytes: Uint8Array) => Promise<ParsedDocument>;
 
 export interface InlinePreparerSettings {
   parse: ParseFn;

@@ -1,20 +1,18 @@
 /** @module prepare-document: text → clutter-free lines, metadata and tokenised chunks (everything but vectors). */
-import type { Chunk, DocumentMeta, PreparedDocument } from '../types.js';
+import type { Chunk, DocumentMeta, ParsedDocument, PreparedDocument } from '../types.js';
 import type { Tokenizer } from '../ports.js';
 import { AppError } from '../errors.js';
 import { findClutter } from './find-clutter.js';
-import { extractDate, extractPlace, extractTitle } from './extract-metadata.js';
+import { extractDate, extractPlace, extractTitle, fallbackTitle } from './extract-metadata.js';
 import { chunkDocument, type ChunkingOptions } from '../chunk/chunk-document.js';
 import { foldText } from '../normalize/fold-text.js';
 
 export type { PreparedDocument };
 
-export interface DocumentInput {
+export interface DocumentInput extends ParsedDocument {
   source: string;
-  text: string;
   hash: string;
   bytes: number;
-  title?: string;
   modifiedAt?: number;
 }
 
@@ -29,16 +27,20 @@ export function prepareDocument(
     throw new AppError('document_unreadable', `${input.source}: no readable text`);
   }
   const lines = findClutter(text);
-  const fallbackTitle = input.source.replace(/\.[^.]+$/, '');
-  const title = input.title?.trim() || extractTitle(lines, fallbackTitle);
+  const placeSet = new Set(tokenizer.places(foldText(text)));
+  const places = [...placeSet].sort();
+  const title = input.title?.trim() || extractTitle(lines, fallbackTitle(input.source, lines));
+  // A date the text states (a dateline, 发布时间) is the document's; its file's properties only say when a file was made.
+  const date = extractDate(lines) ?? input.date;
   const meta: DocumentMeta = {
     source: input.source,
     hash: input.hash,
     bytes: input.bytes,
     title,
-    date: extractDate(lines),
-    place: extractPlace(text),
-    places: [...new Set(tokenizer.places(foldText(text)))].sort(),
+    ...(date ? { date } : {}),
+    place: extractPlace(text, (p) => placeSet.has(p)),
+    ...(input.pages?.length ? { pages: input.pages } : {}),
+    places,
     indexedAt: now,
     ...(input.modifiedAt === undefined ? {} : { modifiedAt: input.modifiedAt }),
   };

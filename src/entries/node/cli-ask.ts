@@ -4,6 +4,7 @@ import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex } from './open-index.js';
 import { exitOnError } from './exit-on-error.js';
 import { printHelpIfAsked } from './cli-help.js';
+import { passageLabel } from '../../core/citation/passage-label.js';
 
 exitOnError();
 printHelpIfAsked(`usage: npm run ask -- "平陆招商目标是多少" [--json]
@@ -28,7 +29,7 @@ if (json) {
   process.stdout.write(`答：${answer.answer}\n`);
   for (const c of answer.citations) {
     const snippet = c.text.replace(/\s+/g, ' ').slice(0, 80);
-    process.stdout.write(`\n[${c.n}] ${c.title} (${c.source} ${c.start}-${c.end}, score ${c.score})\n    ${snippet}…\n`);
+    process.stdout.write(`\n[${c.n}] ${passageLabel(c)} (${c.source}, score ${c.score})\n    ${snippet}…\n`);
   }
 }
 await opened.close();

@@ -5,9 +5,10 @@ import type { Config } from '../../config.js';
 import type { Embedder, Tokenizer } from '../../core/ports.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { corpusFingerprint, syncCorpus, type SyncResult } from '../../core/index/sync-corpus.js';
-import type { BuildSettings } from '../../core/index/manifest.js';
+import { METADATA_VERSION, type BuildSettings } from '../../core/index/manifest.js';
 import { AppError, isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
+import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
 import { queryPool, tracked } from '../../core/embedder-pool.js';
@@ -99,12 +100,16 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   const fresh = () => new CorpusIndex(HnswVectorIndex.create(embedder.dimensions, hnsw));
 
   let index: CorpusIndex | undefined;
+  // Documents described by an older version of the metadata (no dates, no pages) are described again at the first sync.
+  let outdatedMetadata = false;
   if (!options.rebuild) {
     try {
       const loaded = await store.load(settings);
       if (loaded.status === 'ok') {
         index = loaded.index;
+        outdatedMetadata = (loaded.manifest.metadata ?? 0) < METADATA_VERSION;
         log.info({ documents: loaded.manifest.documents, chunks: loaded.manifest.chunks }, 'index loaded');
+        if (outdatedMetadata) log.warn({ metadata: loaded.manifest.metadata ?? 0, wanted: METADATA_VERSION }, 'documents were described by an older version; describing them again (titles, dates, pages)');
       } else if (loaded.status === 'stale') {
         log.warn({ reasons: loaded.reasons }, 'index was built with other settings; rebuilding');
       } else {
@@ -133,15 +138,18 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
       batchSize: config.EMBED_BATCH,
       onProgress: (done, total) => total > 0 && bar?.update(done, total),
       onSkip: (source, reason) => log.warn({ source, reason }, 'document skipped'),
+      refreshMetadata: outdatedMetadata,
     });
+    outdatedMetadata = false;
     bar?.stop();
-    const changed = result.added.length > 0 || result.removed.length > 0 || index === undefined;
+    const changed = result.added.length > 0 || result.removed.length > 0 || result.redescribed.length > 0 || index === undefined;
     if (changed) {
       await persist();
       log.info(
         {
           added: result.added.length,
           removed: result.removed.length,
+          redescribed: result.redescribed.length,
           skipped: result.skipped.length,
           chunks: live.chunkCount,
           ms: Math.round(performance.now() - started),
@@ -160,7 +168,8 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   await queryEmbedder.embed(['预热'], 'query');
   lap('warmup');
   // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
-  const engine = createEngine({
+  // Citations get their document's date and their page from the metadata kept beside the chunks.
+  const engine = withPassagePlaces(createEngine({
     tokenizer: createVocabularyTokenizer(
       (term) => live.documentBm25.df(term) > 0,
       (term) => live.isKnownPlace(term),
@@ -176,7 +185,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
       queryCacheSize: config.QUERY_CACHE_SIZE,
       weights: { keyword: config.WEIGHT_KEYWORD, vector: config.WEIGHT_VECTOR, document: config.WEIGHT_DOCUMENT },
     },
-  });
+  }), (source) => live.document(source)?.meta);
   const library = createLibrary({
     ...indexing,
     hash: async (bytes) => sha256(bytes),
