@@ -26,9 +26,16 @@ let script: string;
 let widgetOrigin = '';
 const customerSite = () => {
   const site = new Hono();
-  site.get('/', (c) => c.html(`<!doctype html><html><body><h1>某县政府网站</h1><script src="${widgetOrigin}/widget.js" data-title="政策问答" async></script></body></html>`));
+  // Deliberately loud page styles: none of them may reach the widget.
+  const loud = `<style>* { font-family: "Times New Roman", serif; } button { background: lime !important; color: purple !important; border: 4px dashed red !important; font-size: 30px !important; } div { letter-spacing: 3px; }</style>`;
+  site.get('/', (c) => c.html(`<!doctype html><html><head>${loud}</head><body><main><h1>某县政府网站</h1><button type="button">页面自己的按钮</button></main><script src="${widgetOrigin}/widget.js" data-title="政策问答" async></script></body></html>`));
   return site;
 };
+
+/** Emoji and symbol glyphs that depend on the visitor's fonts (💬, ✕, ←, ⚙…). */
+const SYMBOL_GLYPHS = /[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\u{1f000}-\u{1faff}\ufe0f]/u;
+/** A file name made of a number and a hash, as the seed documents are named. */
+const HASH_NAME = /\d{3}_[0-9a-f]{16}/;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
@@ -55,13 +62,13 @@ afterAll(async () => {
   await Promise.all([server?.close(), friendly?.close(), stranger?.close()]);
 });
 
-async function openDemo(viewport = { width: 1280, height: 800 }) {
+async function openDemo(viewport = { width: 1280, height: 800 }, url = server.url) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(url);
   await page.locator('.launcher').click();
   await page.locator('textarea').waitFor();
   return { page, errors, context };
@@ -189,7 +196,7 @@ describe('chat widget in Chromium', () => {
   });
 
   it('keeps page styles out and its own styles in', async () => {
-    const { page, context } = await openDemo();
+    const { page, context } = await openDemo(undefined, friendly.url);
     const send = await page.locator('form .send').evaluate((b) => {
       const s = getComputedStyle(b);
       return { bg: s.backgroundColor, font: s.fontFamily, size: s.fontSize };
@@ -289,6 +296,102 @@ describe('chat widget in Chromium', () => {
     await other.locator('textarea').fill('平陆招商目标是多少');
     await other.locator('textarea').press('Enter');
     await other.locator('.msg.error').waitFor();
+    await context.close();
+  });
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    it(`at ${viewport.width}×${viewport.height}: fits the screen, and every citation of an answer is reachable and titled`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const inside = async (selector: string) => {
+        const box = (await page.locator(selector).boundingBox())!;
+        return box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+      };
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await inside('.launcher')).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/demo-${viewport.width}.png` });
+      await page.locator('.launcher').click();
+      expect(await inside('.panel')).toBe(true);
+
+      const answer = await askAndWait(page, '平陆招商目标是多少');
+      expect(await answer.locator('strong').allInnerTexts()).toEqual(expect.arrayContaining(['50个']));
+      const sources = answer.locator('.sources .source');
+      const count = await sources.count();
+      expect(count).toBeGreaterThan(1);
+      for (let i = 0; i < count; i++) {
+        const title = await sources.nth(i).locator('.t').innerText();
+        expect(title).not.toMatch(HASH_NAME);
+        expect(title.length).toBeGreaterThan(3);
+        expect(await sources.nth(i).locator('.n').innerText()).toBe(String(i + 1));
+      }
+      await page.screenshot({ path: `${SHOTS}/widget-sources-${viewport.width}.png` });
+      for (let i = 0; i < count; i++) {
+        const title = await sources.nth(i).locator('.t').innerText();
+        await sources.nth(i).focus();
+        await page.keyboard.press('Enter');
+        const passage = page.locator('.passage');
+        await passage.waitFor();
+        expect(await passage.locator('h3').innerText()).toBe(`[${i + 1}] ${title}`);
+        expect(await passage.innerText()).not.toMatch(HASH_NAME);
+        if (i === 0) {
+          expect(await passage.locator('mark').innerText()).toContain('50个');
+          await page.screenshot({ path: `${SHOTS}/widget-passage-${viewport.width}.png` });
+        }
+        await page.keyboard.press('Escape');
+        await expect.poll(() => passage.isHidden()).toBe(true);
+      }
+      expect(await inside('.panel')).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+      const controls = await page.locator('[data-zhida-widget]').evaluate((host) => [...host.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent ?? ''));
+      expect(controls.filter((t) => SYMBOL_GLYPHS.test(t))).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('has text at 4.5:1 contrast or more on the header, the send button and the chips', async () => {
+    const { page, context } = await openDemo();
+    await askAndWait(page, '平陆招商目标是多少');
+    const ratios = await page.locator('[data-zhida-widget]').evaluate((host) => {
+      const root = host.shadowRoot!;
+      const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+      const luminance = (c: string) => {
+        const [r, g, b] = rgb(c).map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (text: Element, background: Element) => {
+        const [a, b] = [luminance(getComputedStyle(text).color), luminance(getComputedStyle(background).backgroundColor)].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);
+      };
+      const header = root.querySelector('header')!;
+      const chip = root.querySelector('.chip')!;
+      return {
+        title: ratio(header.querySelector('h2')!, header),
+        newButton: ratio(header.querySelector('.new')!, header),
+        close: ratio(header.querySelector('.close')!, header),
+        send: ratio(root.querySelector('form .send')!, root.querySelector('form .send')!),
+        chip: ratio(chip, chip),
+      };
+    });
+    for (const [name, ratio] of Object.entries(ratios)) expect(ratio, name).toBeGreaterThanOrEqual(4.5);
+    await context.close();
+  });
+
+  it('answers a simplified question about the traditional-character document in simplified characters, citing the original', async () => {
+    const { page, context } = await openDemo({ width: 390, height: 844 });
+    const answer = await askAndWait(page, '环县洪涝灾害造成的直接经济损失是多少');
+    const text = await answer.locator('.text').innerText();
+    expect(text).toContain('1.8亿元');
+    expect(text).not.toMatch(/[億經濟損災澇縣]/);
+    await answer.locator('.sources .source').first().click();
+    const passage = page.locator('.passage');
+    await passage.waitFor();
+    expect(await passage.locator('mark').innerText()).toContain('1.8億元');
+    await page.screenshot({ path: `${SHOTS}/widget-traditional-390.png` });
     await context.close();
   });
 });

@@ -1,6 +1,9 @@
 /** @module main: the embeddable chat widget — one script tag, a shadow DOM, answers streamed from POST /api/chat. */
 import { styles } from './styles.js';
 import { readEvents } from './sse.js';
+import { icon } from './icons.js';
+import { emphasise } from './emphasise.js';
+import { placeLabel } from '../../../core/citation/passage-label.js';
 
 interface Passage {
   source: string;
@@ -9,6 +12,9 @@ interface Passage {
   start: number;
   end: number;
   highlight?: { start: number; end: number };
+  /** The document's date (YYYY-MM-DD) and the passage's page, where the document states them. */
+  date?: string;
+  page?: number;
 }
 interface Citation extends Passage {
   n: number;
@@ -51,12 +57,13 @@ style.textContent = styles(options.color, options.position);
 const wrap = el('div', { class: 'zw' });
 const launcher = el('button', { class: 'launcher', 'aria-label': `打开${options.title}`, 'aria-expanded': 'false', 'aria-controls': 'zw-panel' });
 // An SVG speech bubble: an emoji would depend on the visitor's fonts (a blank box where there is no emoji font).
-launcher.innerHTML = '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="M3 4h18v12H10l-5 4v-4H3z"/></svg>';
+launcher.innerHTML = icon('chat');
 const panel = el('section', { class: 'panel', id: 'zw-panel', role: 'dialog', 'aria-label': options.title, hidden: '' });
 const header = el('header');
 const heading = el('h2', {}, options.title);
 const newButton = el('button', { class: 'new', type: 'button', title: '开始新对话' }, '新对话');
-const closeButton = el('button', { class: 'close', type: 'button', 'aria-label': '关闭' }, '✕');
+const closeButton = el('button', { class: 'close', type: 'button', 'aria-label': '关闭' });
+closeButton.innerHTML = icon('close');
 header.append(heading, newButton, closeButton);
 const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录' });
 const suggest = el('div', { class: 'suggest', 'aria-label': '推荐问题' });
@@ -89,13 +96,15 @@ function save() {
   }
 }
 
-/** Answer text with `[n]` markers as citation chips. */
-function renderAnswer(target: HTMLElement, text: string, citations: Citation[] | undefined) {
+/** Answer text with `[n]` markers as citation chips; in an answer, its key figures and names are emphasised. */
+function renderAnswer(target: HTMLElement, text: string, citations: Citation[] | undefined, answered = false) {
   target.textContent = '';
   for (const part of text.split(/(\[\d+\])/)) {
     const m = part.match(/^\[(\d+)\]$/);
     if (!m) {
-      if (part) target.append(part);
+      if (!part) continue;
+      if (!answered) target.append(part);
+      else for (const piece of emphasise(part)) target.append(piece.key ? el('strong', {}, piece.text) : piece.text);
       continue;
     }
     const n = Number(m[1]);
@@ -116,11 +125,32 @@ function botMessage(turn?: Turn) {
   return { box, body };
 }
 
+/** Every citation of an answer, each a button that opens its passage: [n] title, and its date and page. */
+function sourceList(citations: Citation[]): HTMLElement {
+  const list = el('div', { class: 'sources' });
+  list.append(el('div', { class: 'sh', id: `zw-src-${++sourceLists}` }, '来源'));
+  const items = el('ul', { 'aria-labelledby': `zw-src-${sourceLists}` });
+  for (const c of citations) {
+    const place = placeLabel(c);
+    const item = el('button', { type: 'button', class: 'source', 'aria-label': `查看引用 ${c.n}：${c.title}${place ? `，${place}` : ''}` });
+    item.append(el('span', { class: 'n' }, String(c.n)), el('span', { class: 't' }, c.title));
+    if (place) item.append(el('span', { class: 'm' }, place));
+    item.addEventListener('click', () => showPassage(c));
+    const li = el('li');
+    li.append(item);
+    items.append(li);
+  }
+  list.append(items);
+  return list;
+}
+let sourceLists = 0;
+
 function finish(box: HTMLElement, body: HTMLElement, turn: Turn) {
-  renderAnswer(body, turn.content, turn.citations);
   // Small talk is not found in the documents, but it is not a refusal either.
   const refused = turn.found === false && !turn.intent;
+  renderAnswer(body, turn.content, turn.citations, turn.found === true);
   box.classList.toggle('notfound', refused);
+  if (turn.found && turn.citations?.length) box.append(sourceList(turn.citations));
   if (refused && turn.related?.length) {
     const related = el('div', { class: 'related' });
     related.append(el('div', { class: 'rh' }, RELATED));
@@ -173,10 +203,13 @@ function renderAll() {
 /** A cited passage (with its number and highlight), or a related one (neither). */
 function showPassage(c: Passage & { n?: number }) {
   passage.textContent = '';
-  const back = el('button', { type: 'button', class: 'back' }, '← 返回对话');
+  const back = el('button', { type: 'button', class: 'back' });
+  back.innerHTML = icon('back');
+  back.append('返回对话');
   back.addEventListener('click', hidePassage);
   const title = el('h3', { tabindex: '-1' }, c.n ? `[${c.n}] ${c.title}` : c.title);
-  const src = el('div', { class: 'src' }, `${c.n ? '' : `${RELATED} · `}${c.source} · 第 ${c.start}–${c.end} 字`);
+  const src = el('div', { class: 'src' }, [c.n ? '' : RELATED, placeLabel(c)].filter(Boolean).join(' · '));
+  src.hidden = !src.textContent;
   const text = el('p');
   const h = c.highlight;
   if (h && h.start >= c.start && h.end <= c.end) {

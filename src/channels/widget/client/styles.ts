@@ -1,9 +1,13 @@
-/** @module styles: the widget's CSS, scoped by its shadow root; `:host { all: initial }` keeps page styles out. */
+/**
+ * @module styles: the widget's CSS, scoped by its shadow root; `:host { all: initial }` keeps page styles out. The reset
+ * that makes elements inherit the font and colour is wrapped in `:where()` (no specificity), so that every rule below
+ * it wins: white text on the theme colour stays white (it used to inherit dark grey, 2.7:1 on red).
+ */
 
 export const styles = (color: string, position: 'left' | 'right') => `
 :host { all: initial; }
 .zw { all: initial; font: 15px/1.6 -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1f2328; }
-.zw *, .zw *::before, .zw *::after { box-sizing: border-box; font: inherit; color: inherit; }
+:where(.zw *, .zw *::before, .zw *::after) { box-sizing: border-box; font: inherit; color: inherit; }
 button { cursor: pointer; border: 0; background: none; padding: 0; margin: 0; }
 .launcher { position: fixed; bottom: 20px; ${position}: 20px; z-index: 2147483000; width: 56px; height: 56px; border-radius: 50%;
   background: ${color}; color: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.25); font-size: 26px; display: grid; place-items: center; }
@@ -13,7 +17,8 @@ button { cursor: pointer; border: 0; background: none; padding: 0; margin: 0; }
 .panel[hidden], .passage[hidden], .stop[hidden], .suggest[hidden] { display: none; }
 header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: ${color}; color: #fff; }
 header h2 { margin: 0; flex: 1; font-size: 16px; font-weight: 600; color: #fff; }
-header button { color: #fff; padding: 4px 8px; border-radius: 6px; font-size: 13px; }
+header button { color: #fff; padding: 4px 8px; border-radius: 6px; font-size: 13px; line-height: 1; min-height: 28px; display: inline-flex; align-items: center; }
+header button svg { display: block; }
 header button:hover { background: rgba(255,255,255,.18); }
 .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 10px; background: #f6f7f9; }
 .msg { max-width: 88%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; word-break: break-word; }
@@ -28,6 +33,16 @@ header button:hover { background: rgba(255,255,255,.18); }
 .related button { display: block; width: 100%; margin-top: 4px; padding: 3px 8px; border: 1px solid #e3e6ea; border-radius: 8px; background: #fff;
   color: #57606a; text-align: left; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .related button:hover { border-color: #8c959f; }
+.bot strong { font-weight: 700; color: #1f2328; }
+.sources { margin-top: 8px; padding-top: 6px; border-top: 1px solid #e3e6ea; font-size: 13px; }
+.sources .sh { font-size: 12px; color: #57606a; }
+.sources ul { list-style: none; margin: 0; padding: 0; }
+.sources li { margin: 4px 0 0; }
+.sources .source { display: flex; gap: 6px; align-items: baseline; width: 100%; padding: 3px 6px; border-radius: 6px; text-align: left; color: #1f2328; }
+.sources .source:hover { background: #f6f7f9; }
+.sources .n { flex: none; min-width: 18px; padding: 0 4px; border-radius: 9px; background: ${color}; color: #fff; font-size: 11px; line-height: 17px; text-align: center; }
+.sources .t { flex: 1; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.sources .m { flex: none; color: #57606a; font-size: 12px; }
 .bot .tools { display: flex; gap: 8px; margin-top: 6px; font-size: 12px; color: #57606a; }
 .bot .tools button { color: #0969da; }
 .chip { display: inline-block; min-width: 20px; padding: 0 5px; margin: 0 2px; border-radius: 10px; background: ${color}; color: #fff !important;
@@ -41,9 +56,10 @@ header button:hover { background: rgba(255,255,255,.18); }
 .passage { position: absolute; inset: 52px 0 0 0; background: #fff; padding: 14px; overflow-y: auto; }
 .passage h3 { margin: 0 0 4px; font-size: 15px; }
 .passage .src { font-size: 12px; color: #57606a; margin-bottom: 8px; }
+.passage .src[hidden] { display: none; }
 .passage p { white-space: pre-wrap; margin: 0; }
 .passage mark { background: #fff1a8; color: inherit; padding: 0 1px; }
-.passage .back { color: #0969da; margin-bottom: 8px; }
+.passage .back { color: #0969da; margin-bottom: 8px; display: inline-flex; align-items: center; gap: 2px; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e3e6ea; background: #fff; }
 textarea { flex: 1; resize: none; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px; max-height: 120px; min-height: 40px; background: #fff; }
 form button { padding: 0 14px; border-radius: 8px; background: ${color}; color: #fff; }
