@@ -387,6 +387,7 @@ describe('chat widget in Chromium', () => {
     const text = await answer.locator('.text').innerText();
     expect(text).toContain('1.8亿元');
     expect(text).not.toMatch(/[億經濟損災澇縣]/);
+    await page.screenshot({ path: `${SHOTS}/widget-simplified-390.png` });
     await answer.locator('.sources .source').first().click();
     const passage = page.locator('.passage');
     await passage.waitFor();

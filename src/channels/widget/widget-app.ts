@@ -16,7 +16,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * snippet wraps rather than widening the page, so the launcher stays on screen).
  */
 export function demoPage(title: string, suggestions: string[]): string {
-  const snippet = `<script src="https://你的域名/widget.js"\n        data-title="${title}" async></script>`;
+  const snippet = `<script\n  src="https://你的域名/widget.js"\n  data-title="${title}" async>\n</script>`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

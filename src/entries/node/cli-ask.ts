@@ -1,26 +1,34 @@
-/** @module cli-ask: `npm run ask -- "问题" [--json]` prints the answer and its citations. */
+/**
+ * @module cli-ask: `npm run ask -- "问题" [--json] [--local]` prints the answer and its citations, from the server
+ * running on PORT when there is one, else from the index itself.
+ */
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { openIndex } from './open-index.js';
 import { exitOnError } from './exit-on-error.js';
 import { printHelpIfAsked } from './cli-help.js';
 import { passageLabel } from '../../core/citation/passage-label.js';
+import { askRunningServer, localUrl } from './ask-running-server.js';
 
 exitOnError();
-printHelpIfAsked(`usage: npm run ask -- "平陆招商目标是多少" [--json]
-  Answers one question from the index in INDEX_DIR (built from CORPUS_DIR if needed) and prints the cited passages.
-  --json   the whole answer as JSON (as /api/ask returns it)`);
+printHelpIfAsked(`usage: npm run ask -- "平陆招商目标是多少" [--json] [--local]
+  Answers one question and prints the cited passages: through the server running on this machine (HOST, PORT) when
+  there is one, else from the index in INDEX_DIR (built from CORPUS_DIR if needed; loading it takes seconds).
+  --json    the whole answer as JSON (as /api/ask returns it)
+  --local   answer from the index here even when a server is running`);
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const question = args.filter((a) => a !== '--json').join(' ').trim();
+const local = args.includes('--local');
+const question = args.filter((a) => a !== '--json' && a !== '--local').join(' ').trim();
 if (!question) {
-  process.stderr.write('usage: npm run ask -- "平陆招商目标是多少" [--json]\n');
+  process.stderr.write('usage: npm run ask -- "平陆招商目标是多少" [--json] [--local]\n');
   process.exit(2);
 }
 const config = loadConfig(process.env);
-const opened = await openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
-const answer = await opened.engine.ask(question);
+const served = local ? undefined : await askRunningServer(localUrl(config.HOST, config.PORT), question);
+const opened = served ? undefined : await openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
+const answer = served ?? (await opened!.engine.ask(question));
 if (json) {
   process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
 } else {
@@ -32,4 +40,4 @@ if (json) {
     process.stdout.write(`\n[${c.n}] ${passageLabel(c)} (${c.source}, score ${c.score})\n    ${snippet}…\n`);
   }
 }
-await opened.close();
+await opened?.close();

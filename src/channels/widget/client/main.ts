@@ -135,6 +135,8 @@ function sourceList(citations: Citation[]): HTMLElement {
     const item = el('button', { type: 'button', class: 'source', 'aria-label': `查看引用 ${c.n}：${c.title}${place ? `，${place}` : ''}` });
     item.append(el('span', { class: 'n' }, String(c.n)), el('span', { class: 't' }, c.title));
     if (place) item.append(el('span', { class: 'm' }, place));
+    // The passage's first words tell apart several passages of one document.
+    item.append(el('span', { class: 'x', 'aria-hidden': 'true' }, c.text.replace(/\s+/g, ' ').trim().slice(0, 60)));
     item.addEventListener('click', () => showPassage(c));
     const li = el('li');
     li.append(item);

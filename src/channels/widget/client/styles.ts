@@ -38,11 +38,12 @@ header button:hover { background: rgba(255,255,255,.18); }
 .sources .sh { font-size: 12px; color: #57606a; }
 .sources ul { list-style: none; margin: 0; padding: 0; }
 .sources li { margin: 4px 0 0; }
-.sources .source { display: flex; gap: 6px; align-items: baseline; width: 100%; padding: 3px 6px; border-radius: 6px; text-align: left; color: #1f2328; }
+.sources .source { display: flex; flex-wrap: wrap; column-gap: 6px; align-items: baseline; width: 100%; padding: 3px 6px; border-radius: 6px; text-align: left; color: #1f2328; }
 .sources .source:hover { background: #f6f7f9; }
 .sources .n { flex: none; min-width: 18px; padding: 0 4px; border-radius: 9px; background: ${color}; color: #fff; font-size: 11px; line-height: 17px; text-align: center; }
 .sources .t { flex: 1; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .sources .m { flex: none; color: #57606a; font-size: 12px; }
+.sources .x { flex: 0 0 100%; padding-left: 24px; color: #57606a; font-size: 12px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .bot .tools { display: flex; gap: 8px; margin-top: 6px; font-size: 12px; color: #57606a; }
 .bot .tools button { color: #0969da; }
 .chip { display: inline-block; min-width: 20px; padding: 0 5px; margin: 0 2px; border-radius: 10px; background: ${color}; color: #fff !important;
@@ -54,7 +55,8 @@ header button:hover { background: rgba(255,255,255,.18); }
 .suggest { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 12px 8px; background: #f6f7f9; }
 .suggest button { border: 1px solid #d0d7de; background: #fff; border-radius: 14px; padding: 3px 10px; font-size: 13px; }
 .passage { position: absolute; inset: 52px 0 0 0; background: #fff; padding: 14px; overflow-y: auto; }
-.passage h3 { margin: 0 0 4px; font-size: 15px; }
+.passage h3 { margin: 0 0 4px; font-size: 15px; font-weight: 600; }
+.passage h3:focus { outline: none; }
 .passage .src { font-size: 12px; color: #57606a; margin-bottom: 8px; }
 .passage .src[hidden] { display: none; }
 .passage p { white-space: pre-wrap; margin: 0; }
