@@ -3,8 +3,6 @@
  * running on PORT when there is one, else from the index itself.
  */
 import { loadConfig } from '../../config.js';
-import { createLogger } from '../../adapters/node/logger.js';
-import { openIndex } from './open-index.js';
 import { exitOnError } from './exit-on-error.js';
 import { printHelpIfAsked } from './cli-help.js';
 import { passageLabel } from '../../core/citation/passage-label.js';
@@ -27,7 +25,12 @@ if (!question) {
 }
 const config = loadConfig(process.env);
 const served = local ? undefined : await askRunningServer(localUrl(config.HOST, config.PORT), question);
-const opened = served ? undefined : await openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
+// The index, the model and the segmenter are loaded only when no server answered (their modules take a second to import).
+const opened = served ? undefined : await openLocally();
+async function openLocally() {
+  const [{ openIndex }, { createLogger }] = await Promise.all([import('./open-index.js'), import('../../adapters/node/logger.js')]);
+  return openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
+}
 const answer = served ?? (await opened!.engine.ask(question));
 if (json) {
   process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
