@@ -17,6 +17,7 @@ import { createBatchingEmbedder } from './batching-embedder.js';
 import { inAskersScript } from './normalize/askers-script.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
+import { inLatinScript, mostlyLatin } from './normalize/script.js';
 
 export interface EngineSettings {
   topK: number;
@@ -256,10 +257,13 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     // A question that names a document's subject (平陆, 枣强) is answered from that document only.
     // When none of that document's passages was found, the answer may still be in another one (an article split into
     // several documents); the model is told, and weighs it in its decision to refuse.
+    // A question in Latin letters (English) is answered only from passages written in them: nothing translates
+    // between the scripts, and the English words inside a Chinese passage (a title, a name) do not make it an answer.
+    const usable = inLatinScript(analysis.folded) ? hits.filter((h) => mostlyLatin(h.chunk.text)) : hits;
     const subjects = new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
-    const named = subjects.size ? hits.filter((h) => subjects.has(h.chunk.source)) : hits;
-    const subjectMissed = named.length === 0 && hits.length > 0;
-    const candidates = await withNeighbours((subjectMissed ? hits : named).slice(0, settings.answerPassages));
+    const named = subjects.size ? usable.filter((h) => subjects.has(h.chunk.source)) : usable;
+    const subjectMissed = named.length === 0 && usable.length > 0;
+    const candidates = await withNeighbours((subjectMissed ? usable : named).slice(0, settings.answerPassages));
     const ctx: SelectionContext = {
       idf: (term) => view.idf(term),
       documentHas: (source, term) => view.documentTf(term, source) > 0,

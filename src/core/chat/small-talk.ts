@@ -1,4 +1,5 @@
 /** @module small-talk: a reply to a message that is only a greeting, thanks, goodbye or a question about the bot itself. */
+import { inLatinScript } from '../normalize/script.js';
 
 export interface SmallTalkInfo {
   /** How many documents the bot can answer from. */
@@ -133,7 +134,7 @@ export function detectSmallTalk(question: string): SmallTalk | undefined {
   if (!folded || folded.length > MAX_CHARS) return undefined;
   const kinds = kindsOf(folded);
   if (!kinds) return undefined;
-  return { kinds, english: /[a-z]/.test(folded) && !/[\u3400-\u9fff]/.test(folded) };
+  return { kinds, english: inLatinScript(folded) };
 }
 
 /** A short friendly reply, in English for an English message and in Chinese otherwise. */
