@@ -13,7 +13,7 @@ export type Verdict = { ok: true; answer: string } | { ok: false; reason: string
 
 /** 平陆县 is grounded by a passage that says 平陆: the suffix of a place is often left out. */
 const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|村)$/;
-const names = (folded: string, name: string) => {
+const namedIn = (folded: string, name: string) => {
   const base = name.replace(PLACE_SUFFIX, '');
   return folded.includes(name) || (base !== name && base.length >= 2 && folded.includes(base));
 };
@@ -38,13 +38,13 @@ export function verifyAnswer(text: string, citations: Citation[], finder: NameFi
     const unknown = cites.find((n) => !sources.has(n));
     if (unknown !== undefined) return { ok: false, reason: `marker [${unknown}] points at no citation` };
     const backing = cites.map((n) => sources.get(n)!);
-    const where = cites.length ? cites.map((n) => `[${n}]`).join('') : 'no marker';
+    const where = cites.length ? `is not in ${cites.map((n) => `[${n}]`).join('')}` : 'has no marker after it';
     const folded = foldText(part);
     for (const figure of figuresIn(folded)) {
-      if (!backing.some((s) => hasFigure(s.figures, figure))) return { ok: false, reason: `figure ${figure.text} is not in ${where}` };
+      if (!backing.some((s) => hasFigure(s.figures, figure))) return { ok: false, reason: `figure ${figure.text} ${where}` };
     }
     for (const name of new Set(finder.names(folded))) {
-      if (!backing.some((s) => names(s.folded, name))) return { ok: false, reason: `name ${name} is not in ${where}` };
+      if (!backing.some((s) => namedIn(s.folded, name))) return { ok: false, reason: `name ${name} ${where}` };
     }
   }
   return { ok: true, answer: canonicalMarkers(answer) };
