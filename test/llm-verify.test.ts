@@ -6,6 +6,7 @@ import { buildPrompt, SYSTEM_PROMPT } from '../src/core/llm/build-prompt.js';
 import { createPatternNameFinder } from '../src/core/llm/pattern-names.js';
 import { createJiebaNameFinder } from '../src/adapters/node/jieba-names.js';
 import { answerPieces } from '../src/channels/http/answer-pieces.js';
+import { loadConfig } from '../src/config.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 import type { Answer, Citation } from '../src/core/types.js';
 
@@ -122,5 +123,15 @@ describe('answerPieces', () => {
     const text = '平陆力争招商项目达到50个，协议总投资200亿元以上[1]，开工率60%以上[1]。';
     expect(answerPieces(text).join('')).toBe(text);
     expect(answerPieces(text)).toContain('[1]，');
+  });
+});
+
+describe('LLM settings', () => {
+  it('are off by default, and a bad or missing one names its variable', () => {
+    expect(loadConfig({}).LLM_BASE_URL).toBeUndefined();
+    expect(loadConfig({})).toMatchObject({ LLM_TIMEOUT_MS: 8000, LLM_MAX_TOKENS: 512 });
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/LLM_MODEL/);
+    expect(() => loadConfig({ LLM_BASE_URL: '127.0.0.1:11434', LLM_MODEL: 'qwen2.5' })).toThrow(/LLM_BASE_URL/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5', LLM_TIMEOUT_MS: 'soon' })).toThrow(/LLM_TIMEOUT_MS/);
   });
 });
