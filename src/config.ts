@@ -99,5 +99,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (config.LLM_BASE_URL && !config.LLM_MODEL) {
     throw new AppError('config_invalid', 'Invalid configuration: LLM_MODEL must name the model to use at LLM_BASE_URL');
   }
+  if (config.LLM_BASE_URL && config.LLM_TIMEOUT_MS >= config.REQUEST_TIMEOUT_MS) {
+    throw new AppError('config_invalid', 'Invalid configuration: LLM_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so that the extractive answer can still be served when the LLM is slow');
+  }
   return config;
 }

@@ -34,7 +34,7 @@ let hurried: Engine;
 let extractive: Answer;
 
 const env = (extra: Record<string, string> = {}) =>
-  loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'qwen2.5:7b-instruct', LLM_API_KEY: 'sk-local-test', LLM_MAX_TOKENS: '300', LLM_TIMEOUT_MS: '30000', ...extra });
+  loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'qwen2.5:7b-instruct', LLM_API_KEY: 'sk-local-test', LLM_MAX_TOKENS: '300', LLM_TIMEOUT_MS: '10000', ...extra });
 const wire = (config: ReturnType<typeof loadConfig>) =>
   llmAnswering(config, opened.engine, { knownPlace: (t) => opened.index.isKnownPlace(t), metrics });
 const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -139,7 +139,7 @@ describe('LLM answers over /api/ask', () => {
   });
 
   it('falls back when nothing listens at LLM_BASE_URL', async () => {
-    const nowhere = llmAnswering(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '30000' }), opened.engine, { knownPlace: () => false, metrics });
+    const nowhere = llmAnswering(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '10000' }), opened.engine, { knownPlace: () => false, metrics });
     expect(await growth('error', async () => expect(await nowhere.ask(QUESTION)).toEqual(extractive))).toBe(1);
   });
 

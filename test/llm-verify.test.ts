@@ -106,10 +106,15 @@ describe('createPatternNameFinder (no tagger)', () => {
 describe('buildPrompt', () => {
   it('numbers the passages, gives the extractive answer and the question, after the earlier turns', () => {
     const extractive: Answer = { answer: '力争全年招商项目达到50个。[1]', found: true, query: '平陆招商目标是多少', citations: [PINGLU, ZAOQIANG] };
-    const messages = buildPrompt({ question: '那平陆呢？', history: [{ role: 'user', content: '枣强招商目标是多少' }], extractive });
+    const history = [
+      { role: 'user' as const, content: '枣强招商目标是多少' },
+      { role: 'assistant' as const, content: '新签约项目30个。[1]' },
+    ];
+    const messages = buildPrompt({ question: '那平陆呢？', history, extractive });
     expect(messages[0]).toEqual({ role: 'system', content: SYSTEM_PROMPT });
-    expect(messages[1]).toEqual({ role: 'user', content: '枣强招商目标是多少' });
-    const last = messages[2].content;
+    // The earlier answer without its markers: they pointed at that answer's passages.
+    expect(messages.slice(1, 3)).toEqual([history[0], { role: 'assistant', content: '新签约项目30个。' }]);
+    const last = messages[3].content;
     expect(last).toContain(`[1]《平陆县以最优作风抓落实》\n${PINGLU.text}`);
     expect(last).toContain(`[2]《政府工作报告》\n${ZAOQIANG.text}`);
     expect(last).toContain('摘录答案：力争全年招商项目达到50个。[1]');
@@ -133,5 +138,6 @@ describe('LLM settings', () => {
     expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/LLM_MODEL/);
     expect(() => loadConfig({ LLM_BASE_URL: '127.0.0.1:11434', LLM_MODEL: 'qwen2.5' })).toThrow(/LLM_BASE_URL/);
     expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5', LLM_TIMEOUT_MS: 'soon' })).toThrow(/LLM_TIMEOUT_MS/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5', LLM_TIMEOUT_MS: '20000' })).toThrow(/LLM_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS/);
   });
 });

@@ -31,7 +31,8 @@ export function buildPrompt({ question, history, extractive }: PromptInput): Cha
   const turns: ChatTurn[] = history
     .filter((m) => m.role === 'user' || m.role === 'assistant')
     .slice(-TURNS_KEPT)
-    .map((m) => ({ role: m.role, content: m.content }));
+    // An earlier answer's markers point at that answer's citations, not at these passages.
+    .map((m) => ({ role: m.role, content: m.role === 'assistant' ? m.content.replace(/\[\d+\]/g, '') : m.content }));
   return [
     { role: 'system', content: SYSTEM_PROMPT },
     ...turns,
