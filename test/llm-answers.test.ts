@@ -143,6 +143,12 @@ describe('LLM answers over /api/ask', () => {
     expect(await growth('error', async () => expect(await nowhere.ask(QUESTION)).toEqual(extractive))).toBe(1);
   });
 
+  it('keeps the note on a misspelt place in front of the LLM answer', async () => {
+    answerWith({ text: CORRECT });
+    const answer = await ask(app, '平路招商目标是多少');
+    expect(answer.answer).toBe(`（“平路”按“平陆”理解）${CORRECT}`);
+  });
+
   it('never sends a refused question or small talk to the LLM', async () => {
     answerWith({ text: CORRECT });
     for (const question of ['北京市的人口是多少', '今天天气怎么样', '你好']) {
