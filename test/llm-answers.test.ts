@@ -36,7 +36,7 @@ let extractive: Answer;
 const env = (extra: Record<string, string> = {}) =>
   loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'qwen2.5:7b-instruct', LLM_API_KEY: 'sk-local-test', LLM_MAX_TOKENS: '300', LLM_TIMEOUT_MS: '10000', ...extra });
 const wire = (config: ReturnType<typeof loadConfig>) =>
-  llmAnswering(config, opened.engine, { knownPlace: (t) => opened.index.isKnownPlace(t), metrics });
+  llmAnswering(config, opened.engine, { placeNames: () => opened.index.placeNames(), metrics });
 const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const ask = async (a: Hono, question = QUESTION) => (await a.request('/api/ask', json({ question }))).json() as Promise<Answer>;
 const answerWith = (reply: Scripted | FakeOpenAI['script']) => {
@@ -139,7 +139,7 @@ describe('LLM answers over /api/ask', () => {
   });
 
   it('falls back when nothing listens at LLM_BASE_URL', async () => {
-    const nowhere = llmAnswering(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '10000' }), opened.engine, { knownPlace: () => false, metrics });
+    const nowhere = llmAnswering(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '10000' }), opened.engine, { placeNames: () => [], metrics });
     expect(await growth('error', async () => expect(await nowhere.ask(QUESTION)).toEqual(extractive))).toBe(1);
   });
 
@@ -161,14 +161,14 @@ describe('LLM answers over /api/ask', () => {
 
   it('sends no Authorization header when LLM_API_KEY is unset', async () => {
     answerWith({ text: CORRECT });
-    const keyless = llmAnswering(loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'qwen2.5:7b-instruct' }), opened.engine, { knownPlace: () => false });
+    const keyless = llmAnswering(loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'qwen2.5:7b-instruct' }), opened.engine, { placeNames: () => [] });
     expect((await keyless.ask(QUESTION)).answer).toBe(CORRECT);
     expect(fake.requests[0].headers.authorization).toBeUndefined();
     expect(fake.requests[0].body.max_tokens).toBe(512);
   });
 
   it('is the plain engine when LLM_BASE_URL is unset: same answers, nothing in between', () => {
-    expect(llmAnswering(loadConfig({}), opened.engine, { knownPlace: () => false, metrics })).toBe(opened.engine);
+    expect(llmAnswering(loadConfig({}), opened.engine, { placeNames: () => [], metrics })).toBe(opened.engine);
   });
 });
 

@@ -7,9 +7,9 @@ import { createPatternNameFinder } from '../../core/llm/pattern-names.js';
 const isName = (w: { word: string; tag: string }) =>
   (/^(nr|nrfg|nrt|ns)$/.test(w.tag) && w.word.length >= 2) || /^[\u4e00-\u9fff]{2,4}[县乡镇]$/.test(w.word);
 
-/** `knownPlace`: whether a term is a place some document names. */
-export function createJiebaNameFinder(knownPlace?: (term: string) => boolean): NameFinder {
-  const patterns = createPatternNameFinder(knownPlace);
+/** `placeNames`: the places the corpus's documents name (the same array while they are unchanged). */
+export function createJiebaNameFinder(placeNames?: () => readonly string[]): NameFinder {
+  const patterns = createPatternNameFinder(placeNames);
   return {
     names: (folded) => [...nodejieba.tag(folded).filter(isName).map((w) => w.word), ...patterns.names(folded)],
   };

@@ -1,6 +1,7 @@
 /**
- * @module pattern-names: a NameFinder for runtimes without a part-of-speech tagger (Workers): the gazetteer's places,
- * the corpus's own place names, and a person named after an official title (县委书记王晓东, 县长翟纪亭同志).
+ * @module pattern-names: a NameFinder without a part-of-speech tagger (all Workers has): the gazetteer's places, the
+ * corpus's own counties, cities and townships with and without their ending (枣强县, 枣强), and a person named after
+ * an official title (县委书记王晓东同志).
  */
 import type { NameFinder } from '../ports.js';
 import { findPlaces } from '../normalize/vocabulary-tokenizer.js';
@@ -9,10 +10,31 @@ const TITLES = '书记|县长|市长|省长|区长|镇长|乡长|主任|局长|�
 const HAN = '[\\u4e00-\\u9fff]';
 /** A name of two or three characters after a title, ending where 同志, a verb of speech or punctuation follows. */
 const TITLED = new RegExp(`(?:${TITLES})\\s?(${HAN}{2,3}?)(?=同志|强调|指出|表示|要求|主持|出席|讲话|说|[,.;:!?，。；：！？、)）\\s]|$)`, 'g');
+/**
+ * The corpus's place list comes from a tagger run over whole documents and holds common words too (新建, 城市);
+ * only names with an administrative ending are taken from it.
+ */
+const ADMINISTRATIVE = new RegExp(`^${HAN}{2,}[省市县区州镇乡]$`);
 
-/** `knownPlace`: whether a term is a place some document names. */
-export function createPatternNameFinder(knownPlace: (term: string) => boolean = () => false): NameFinder {
+function namesOf(places: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of places) {
+    if (!ADMINISTRATIVE.test(p)) continue;
+    out.add(p);
+    out.add(p.slice(0, -1));
+  }
+  return out;
+}
+
+/** `placeNames`: the places the corpus's documents name (the same array while they are unchanged). */
+export function createPatternNameFinder(placeNames: () => readonly string[] = () => []): NameFinder {
+  let list: readonly string[] | undefined;
+  let known = new Set<string>();
   return {
-    names: (folded) => [...findPlaces(folded, knownPlace), ...[...folded.matchAll(TITLED)].map((m) => m[1])],
+    names(folded) {
+      const now = placeNames();
+      if (now !== list) [list, known] = [now, namesOf(now)];
+      return [...findPlaces(folded, (t) => known.has(t)), ...[...folded.matchAll(TITLED)].map((m) => m[1])];
+    },
   };
 }

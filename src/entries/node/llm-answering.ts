@@ -7,17 +7,17 @@ import { createOpenAIChatModel } from '../../adapters/openai/openai-chat-model.j
 import { createJiebaNameFinder } from '../../adapters/node/jieba-names.js';
 
 export interface LlmWiring {
-  /** Whether a term is a place some document names (names in a generated answer are checked against the passages). */
-  knownPlace: (term: string) => boolean;
+  /** The places the corpus's documents name (names in a generated answer are checked against the passages). */
+  placeNames: () => readonly string[];
   metrics?: Metrics;
   logger?: Logger;
 }
 
-export function llmAnswering(config: Config, engine: Engine, { knownPlace, metrics, logger }: LlmWiring): Engine {
+export function llmAnswering(config: Config, engine: Engine, { placeNames, metrics, logger }: LlmWiring): Engine {
   if (!config.LLM_BASE_URL || !config.LLM_MODEL) return engine;
   return withLlm(engine, {
     model: createOpenAIChatModel({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY }),
-    names: createJiebaNameFinder(knownPlace),
+    names: createJiebaNameFinder(placeNames),
     settings: { timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS },
     metrics,
     logger,

@@ -74,6 +74,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 opened = await openIndex(config, { log, progress: true });
 const index = opened.index;
-answering = llmAnswering(config, opened.engine, { knownPlace: (term) => index.isKnownPlace(term), metrics, logger: log });
+answering = llmAnswering(config, opened.engine, { placeNames: () => index.placeNames(), metrics, logger: log });
 if (config.LLM_BASE_URL) log.info({ url: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers may be written by the LLM, once verified');
 log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');

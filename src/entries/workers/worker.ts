@@ -45,7 +45,7 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
   const { terms, places } = await library.vocabulary();
   const placeNames = [...places];
   const extractive = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames });
-  const engine = llmAnswering(env, extractive, (t) => places.has(t));
+  const engine = llmAnswering(env, extractive, () => placeNames);
   const channels = [createWidgetApp({ script: widgetScript })];
   if (env.WECHAT_TOKEN) {
     // Only the WeChat limits go through the shared schema, so a bad value names its variable as on Node.
@@ -90,7 +90,7 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
 }
 
 /** The engine, composed with the LLM step when LLM_BASE_URL is set (the same settings, checked the same way, as on Node). */
-function llmAnswering(env: WorkerEnv, engine: Engine, knownPlace: (term: string) => boolean): Engine {
+function llmAnswering(env: WorkerEnv, engine: Engine, placeNames: () => readonly string[]): Engine {
   const config = loadConfig({
     LLM_BASE_URL: env.LLM_BASE_URL,
     LLM_MODEL: env.LLM_MODEL,
@@ -102,7 +102,7 @@ function llmAnswering(env: WorkerEnv, engine: Engine, knownPlace: (term: string)
   return withLlm(engine, {
     model: createOpenAIChatModel({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY }),
     // No part-of-speech tagger here: the gazetteer's places, the corpus's own and persons named after a title.
-    names: createPatternNameFinder(knownPlace),
+    names: createPatternNameFinder(placeNames),
     settings: { timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS },
   });
 }
