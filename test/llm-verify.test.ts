@@ -82,6 +82,7 @@ describe('verifyAnswer', () => {
 
   it('rejects a person or place that the passage does not name', () => {
     expect(reason('枣强县委书记张建国同志主持召开会议[2]。')).toMatch(/name 张建国/);
+    expect(reason('枣强县委书记是刘新营[2]。')).toMatch(/name 刘新营/);
     expect(reason('石家庄力争招商项目达到50个[1]。')).toMatch(/name 石家庄/);
     expect(reason('枣强力争招商项目达到50个[1]。')).toMatch(/name 枣强/);
   });
