@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics.js';
@@ -242,7 +242,7 @@ describe('LLM answers over /v1 (the official openai client)', () => {
 
 describe('LLM answers over WeChat', () => {
   const TOKEN = 'AAAAA';
-  const wechatApp = (e: Engine) =>
+  const wechatApp = (e: Engine, settings: { apiBase?: string; appId?: string; appSecret?: string; replyDeadlineMs?: number } = {}) =>
     createWeChatApp({
       engine: () => e,
       deliveries: createMemoryStore(),
@@ -255,12 +255,12 @@ describe('LLM answers over WeChat', () => {
         welcome: DEFAULT_WELCOME,
         maxBodyBytes: 64 * 1024,
         maxClockSkewS: 300,
+        ...settings,
       },
     });
-  const send = async (e: Engine, msgId: string) => {
-    const res = await wechatApp(e).request(`/wechat?${signedQuery(TOKEN)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textMessage('o_user', QUESTION, msgId) });
-    return field(await res.text(), 'Content') ?? '';
-  };
+  const post = (a: Hono, msgId: string) =>
+    a.request(`/wechat?${signedQuery(TOKEN)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textMessage('o_user', QUESTION, msgId) });
+  const send = async (e: Engine, msgId: string) => field(await (await post(wechatApp(e), msgId)).text(), 'Content') ?? '';
 
   it('replies passively with the verified answer and its sources', async () => {
     answerWith({ text: CORRECT });
@@ -274,5 +274,27 @@ describe('LLM answers over WeChat', () => {
     expect((await send(hurried, '9002')).startsWith(extractive.answer)).toBe(true);
     answerWith({ text: INVENTED });
     expect((await send(engine, '9003')).startsWith(extractive.answer)).toBe(true);
+  });
+
+  it('answers `success` in time when the LLM outlasts the passive reply, then sends the extractive answer by the customer-service API', async () => {
+    answerWith({ text: CORRECT, delayMs: SLOW_MS });
+    const sent: string[] = [];
+    const wechatApi = new Hono();
+    wechatApi.get('/cgi-bin/token', (c) => c.json({ access_token: 'tok', expires_in: 7200 }));
+    wechatApi.post('/cgi-bin/message/custom/send', async (c) => {
+      sent.push((await c.req.json()).text.content);
+      return c.json({ errcode: 0, errmsg: 'ok' });
+    });
+    const api = await serveOnLoopback(wechatApi);
+    try {
+      // The passive reply's deadline is far shorter than LLM_TIMEOUT_MS, so the answer cannot be ready in time.
+      const a = wechatApp(wire(env({ LLM_TIMEOUT_MS: '1500' })), { apiBase: api.url, appId: 'wx_test', appSecret: 'secret', replyDeadlineMs: 200 });
+      expect(await (await post(a, '9004')).text()).toBe('success');
+      for (let i = 0; i < 300 && !sent.length; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(sent).toHaveLength(1);
+      expect(sent[0].startsWith(extractive.answer)).toBe(true);
+    } finally {
+      await api.close();
+    }
   });
 });
