@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics.js';
 import { createWeChatApp, DEFAULT_WELCOME } from '../src/channels/wechat/wechat-app.js';
 import { llmAnswering } from '../src/entries/node/llm-answering.js';
-import { SYSTEM_PROMPT } from '../src/core/llm/build-prompt.js';
+import { SYSTEM_PROMPT, sourceLine } from '../src/core/llm/build-prompt.js';
 import type { Engine } from '../src/core/engine.js';
 import type { Answer } from '../src/core/types.js';
 import type { OpenedIndex } from '../src/entries/node/open-index.js';
@@ -90,7 +90,7 @@ describe('LLM answers over /api/ask', () => {
     expect(body.stream).toBe(true);
     expect(body.messages[0]).toEqual({ role: 'system', content: SYSTEM_PROMPT });
     const prompt = body.messages.at(-1)!.content;
-    for (const c of extractive.citations) expect(prompt).toContain(`[${c.n}]《${c.title}》\n${c.text.trim()}`);
+    for (const c of extractive.citations) expect(prompt).toContain(`${sourceLine(c)}\n${c.text.trim()}`);
     expect(prompt).toContain(extractive.answer);
     expect(prompt).toContain(`问题：${QUESTION}`);
   });

@@ -74,6 +74,9 @@ describe('verifyAnswer', () => {
     expect(reason('平陆力争招商项目达到80个[1]。')).toBe('figure 80个 is not in [1]');
     expect(reason('平陆力争招商项目达到50家[1]。')).toMatch(/figure 50家/);
     expect(reason('会议于2023年6月20日召开[2]。')).toMatch(/figure 6月/);
+    // The document's date is shown with its passage: a date taken from there is grounded.
+    expect(verifyAnswer('报告发布于2024年3月5日[1]。', [{ ...PINGLU, date: '2024-03-05' }], names).ok).toBe(true);
+    expect(reason('报告发布于2024年3月5日[1]。')).toMatch(/figure 2024年/);
   });
 
   it('rejects a figure whose marker points at a passage without it, even if another passage has it', () => {
@@ -110,7 +113,7 @@ describe('createPatternNameFinder (no tagger)', () => {
 
 describe('buildPrompt', () => {
   it('numbers the passages, gives the extractive answer and the question, after the earlier turns', () => {
-    const extractive: Answer = { answer: '力争全年招商项目达到50个。[1]', found: true, query: '平陆招商目标是多少', citations: [PINGLU, ZAOQIANG] };
+    const extractive: Answer = { answer: '力争全年招商项目达到50个。[1]', found: true, query: '平陆招商目标是多少', citations: [{ ...PINGLU, date: '2023-02-01' }, ZAOQIANG] };
     const history = [
       { role: 'user' as const, content: '枣强招商目标是多少' },
       { role: 'assistant' as const, content: '新签约项目30个。[1]' },
@@ -120,7 +123,7 @@ describe('buildPrompt', () => {
     // The earlier answer without its markers: they pointed at that answer's passages.
     expect(messages.slice(1, 3)).toEqual([history[0], { role: 'assistant', content: '新签约项目30个。' }]);
     const last = messages[3].content;
-    expect(last).toContain(`[1]《平陆县以最优作风抓落实》\n${PINGLU.text}`);
+    expect(last).toContain(`[1]《平陆县以最优作风抓落实》（2023-02-01）\n${PINGLU.text}`);
     expect(last).toContain(`[2]《政府工作报告》\n${ZAOQIANG.text}`);
     expect(last).toContain('摘录答案：力争全年招商项目达到50个。[1]');
     expect(last).toContain('问题：那平陆呢？');

@@ -4,7 +4,7 @@
  * question.
  */
 import type { ChatTurn } from '../ports.js';
-import type { Answer, ChatMessage } from '../types.js';
+import type { Answer, ChatMessage, Citation } from '../types.js';
 
 export const SYSTEM_PROMPT = `你是政务资料问答助手，只能依据用户消息里编号的资料回答问题。
 要求：
@@ -16,6 +16,9 @@ export const SYSTEM_PROMPT = `你是政务资料问答助手，只能依据用�
 /** Earlier turns sent along: enough for a follow-up (那枣强呢？) without filling the model's context. */
 const TURNS_KEPT = 6;
 
+/** A passage's number, its document's title and the date the document states, as the model sees them: `[1]《标题》（2024-03-05）`. */
+export const sourceLine = (c: Citation) => `[${c.n}]《${c.title}》${c.date ? `（${c.date}）` : ''}`;
+
 export interface PromptInput {
   /** The user's last message, as asked. */
   question: string;
@@ -26,7 +29,7 @@ export interface PromptInput {
 }
 
 export function buildPrompt({ question, history, extractive }: PromptInput): ChatTurn[] {
-  const passages = extractive.citations.map((c) => `[${c.n}]《${c.title}》\n${c.text.trim()}`).join('\n\n');
+  const passages = extractive.citations.map((c) => `${sourceLine(c)}\n${c.text.trim()}`).join('\n\n');
   const standalone = extractive.query && extractive.query !== question ? `（结合上文，问题是：${extractive.query}）\n` : '';
   const turns: ChatTurn[] = history
     .filter((m) => m.role === 'user' || m.role === 'assistant')

@@ -8,6 +8,7 @@ import type { Citation } from '../types.js';
 import { foldText } from '../normalize/fold-text.js';
 import { canonicalMarkers, citedSegments } from './cited-segments.js';
 import { figuresIn, hasFigure, type Figure } from './figures.js';
+import { sourceLine } from './build-prompt.js';
 
 export type Verdict = { ok: true; answer: string } | { ok: false; reason: string };
 
@@ -30,8 +31,8 @@ export function verifyAnswer(text: string, citations: Citation[], finder: NameFi
   if (!segments.some((s) => s.cites.length)) return { ok: false, reason: 'no citation marker' };
   const sources = new Map<number, Source>();
   for (const c of citations) {
-    // The title is shown to the model with its passage, so a name taken from it is grounded too.
-    const folded = foldText(`${c.title}\n${c.text}`);
+    // The model sees each passage under its source line (title and date), so what it takes from there is grounded too.
+    const folded = foldText(`${sourceLine(c)}\n${c.text}`);
     sources.set(c.n, { folded, figures: figuresIn(folded) });
   }
   for (const { text: part, cites } of segments) {
