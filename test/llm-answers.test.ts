@@ -197,6 +197,28 @@ describe('LLM answers over /api/chat', () => {
     expect(events.filter((e) => e.event === 'delta').map((e) => JSON.parse(e.data).text).join('')).toBe(CORRECT);
   });
 
+  it('stops asking the LLM, and counts nothing, when the client goes away', async () => {
+    answerWith({ text: CORRECT, delayMs: SLOW_MS });
+    const patient = wire(env({ LLM_TIMEOUT_MS: '14000' }));
+    const server = await serveOnLoopback(createApp({ engine: () => patient, metrics, http: { rateLimitPerMinute: 0 } }));
+    const outcomes = async () => Promise.all(['used', 'rejected', 'timeout', 'error'].map(counted));
+    const before = await outcomes();
+    const abandoned = fake.abandoned;
+    try {
+      const client = new AbortController();
+      const res = await fetch(`${server.url}/api/chat`, { ...json({ messages: [{ role: 'user', content: QUESTION }], stream: true }), signal: client.signal });
+      expect(res.status).toBe(200);
+      for (let i = 0; i < 200 && !fake.requests.length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(fake.requests).toHaveLength(1);
+      client.abort();
+      for (let i = 0; i < 200 && fake.abandoned === abandoned; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(fake.abandoned).toBe(abandoned + 1);
+      expect(await outcomes()).toEqual(before);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('streams the extractive answer, and nothing of the rejected one, when the LLM invents a figure', async () => {
     answerWith({ text: INVENTED });
     const res = await app.request('/api/chat', json({ messages: [{ role: 'user', content: QUESTION }], stream: true }, { 'X-Client': 'widget' }));

@@ -25,6 +25,8 @@ export interface FakeOpenAI {
   /** The base URL to configure (LLM_BASE_URL), ending in /v1. */
   baseURL: string;
   requests: { path: string; headers: IncomingHttpHeaders; body: ChatRequest }[];
+  /** Requests whose client went away while a slow answer was pending. */
+  abandoned: number;
   /** What to answer next; gets the request so an answer can depend on the passages it was given. */
   script: (request: ChatRequest) => Scripted;
   close(): Promise<void>;
@@ -34,7 +36,7 @@ export interface FakeOpenAI {
 const pieces = (text: string) => Array.from(text).reduce<string[]>((out, ch, i) => (i % 4 ? ((out[out.length - 1] += ch), out) : [...out, ch]), []);
 
 export async function startFakeOpenAI(script: FakeOpenAI['script'] = () => ({ text: '' })): Promise<FakeOpenAI> {
-  const fake: FakeOpenAI = { baseURL: '', requests: [], script, close: async () => {} };
+  const fake: FakeOpenAI = { baseURL: '', requests: [], abandoned: 0, script, close: async () => {} };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -57,7 +59,10 @@ export async function startFakeOpenAI(script: FakeOpenAI['script'] = () => ({ te
           resolve(true);
         });
       });
-      if (left) return;
+      if (left) {
+        fake.abandoned++;
+        return;
+      }
     }
     const finish = 'finish' in reply && reply.finish ? reply.finish : 'stop';
     const id = 'chatcmpl-fake';
