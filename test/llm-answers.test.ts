@@ -95,6 +95,11 @@ describe('LLM answers over /api/ask', () => {
     expect(prompt).toContain(`问题：${QUESTION}`);
   });
 
+  it('serves the answer without the reasoning a model wrote in <think> before it', async () => {
+    answerWith({ text: `<think>\n问题问招商目标，资料[1]说80个？不对，是50个。\n</think>\n\n${CORRECT}` });
+    expect((await ask(app)).answer).toBe(CORRECT);
+  });
+
   it('falls back to the extractive answer, exactly, when the LLM invents a figure', async () => {
     answerWith({ text: INVENTED });
     let answer!: Answer;

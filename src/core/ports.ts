@@ -1,5 +1,5 @@
 /** @module ports: the small interfaces the core needs from a runtime; adapters implement them. */
-import type { PreparedDocument } from './types.js';
+import type { ChatMessage, PreparedDocument } from './types.js';
 
 /** Cuts folded (simplified, half-width, lower-case) text into search tokens. */
 export interface Tokenizer {
@@ -86,11 +86,6 @@ export interface KeyValueStore {
 }
 
 
-export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
 /** What a chat model wrote: the whole text, and whether it ended by itself (not cut off at the token limit). */
 export interface ChatCompletion {
   text: string;
@@ -103,7 +98,7 @@ export interface ChatCompletion {
  */
 export interface ChatModel {
   readonly modelId: string;
-  complete(messages: ChatTurn[], options: { maxTokens: number; signal: AbortSignal }): Promise<ChatCompletion>;
+  complete(messages: ChatMessage[], options: { maxTokens: number; signal: AbortSignal }): Promise<ChatCompletion>;
 }
 
 /** Person and place names in folded text (王晓东, 平陆县, 衡水): what a generated answer may name only from its sources. */

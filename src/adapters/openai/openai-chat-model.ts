@@ -18,6 +18,9 @@ export interface OpenAIChatModelSettings {
   fetch?: typeof fetch;
 }
 
+/** Reasoning models served without a reasoning parser (DeepSeek-R1, Qwen3 on some servers) think aloud in the content. */
+const THINKING = /<think>[\s\S]*?<\/think>/g;
+
 export function createOpenAIChatModel({ baseURL, model, apiKey, maxRetries = 1, fetch }: OpenAIChatModelSettings): ChatModel {
   const client = new OpenAI({
     baseURL,
@@ -39,7 +42,7 @@ export function createOpenAIChatModel({ baseURL, model, apiKey, maxRetries = 1, 
           text += choice?.delta?.content ?? '';
           finish = choice?.finish_reason ?? finish;
         }
-        return { text, complete: finish === 'stop' };
+        return { text: text.replace(THINKING, '').trim(), complete: finish === 'stop' };
       } catch (err) {
         if (signal.aborted) throw signal.reason;
         const why = err instanceof OpenAI.APIError && err.status ? `HTTP ${err.status}` : err instanceof Error ? err.message : String(err);

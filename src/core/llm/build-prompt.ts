@@ -3,7 +3,6 @@
  * the passages, the earlier turns of the conversation, then the numbered passages, the extractive answer and the
  * question.
  */
-import type { ChatTurn } from '../ports.js';
 import type { Answer, ChatMessage, Citation } from '../types.js';
 
 export const SYSTEM_PROMPT = `你是政务资料问答助手，只能依据用户消息里编号的资料回答问题。
@@ -28,10 +27,10 @@ export interface PromptInput {
   extractive: Answer;
 }
 
-export function buildPrompt({ question, history, extractive }: PromptInput): ChatTurn[] {
+export function buildPrompt({ question, history, extractive }: PromptInput): ChatMessage[] {
   const passages = extractive.citations.map((c) => `${sourceLine(c)}\n${c.text.trim()}`).join('\n\n');
   const standalone = extractive.query && extractive.query !== question ? `（结合上文，问题是：${extractive.query}）\n` : '';
-  const turns: ChatTurn[] = history
+  const turns: ChatMessage[] = history
     .filter((m) => m.role === 'user' || m.role === 'assistant')
     .slice(-TURNS_KEPT)
     // An earlier answer's markers point at that answer's citations, not at these passages.
