@@ -62,6 +62,13 @@ export const ConfigSchema = z.object({
   WECHAT_MAX_CLOCK_SKEW_S: int(300, 10, 86_400),
   WECHAT_STATE_FILE: z.string().optional(),
   WECHAT_WELCOME: optionalString,
+  // Optional LLM answers (issue 19): off unless LLM_BASE_URL names an OpenAI-compatible endpoint (…/v1).
+  LLM_BASE_URL: optionalString.refine((u) => u === undefined || URL.canParse(u), { message: 'must be a URL such as http://127.0.0.1:11434/v1' }),
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  // The whole LLM step, retries included; past it the extractive answer is served.
+  LLM_TIMEOUT_MS: int(8000, 100, 600_000),
+  LLM_MAX_TOKENS: int(512, 16, 32_768),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -88,6 +95,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config = parsed.data;
   if (config.CHUNK_OVERLAP >= config.CHUNK_SIZE) {
     throw new AppError('config_invalid', 'Invalid configuration: CHUNK_OVERLAP must be smaller than CHUNK_SIZE');
+  }
+  if (config.LLM_BASE_URL && !config.LLM_MODEL) {
+    throw new AppError('config_invalid', 'Invalid configuration: LLM_MODEL must name the model to use at LLM_BASE_URL');
+  }
+  if (config.LLM_BASE_URL && config.LLM_TIMEOUT_MS >= config.REQUEST_TIMEOUT_MS) {
+    throw new AppError('config_invalid', 'Invalid configuration: LLM_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so that the extractive answer can still be served when the LLM is slow');
   }
   return config;
 }

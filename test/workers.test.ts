@@ -17,6 +17,7 @@ import { openTestIndex, recordingEmbedder, seedCorpus } from './support/open-tes
 import type { Embedder } from '../src/core/ports.js';
 import { sha1 } from './support/wechat-sim.js';
 import { parseSse } from './support/serve.js';
+import { startFakeOpenAI, type FakeOpenAI } from './support/fake-openai.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DEV = join(ROOT, 'eval/seeds/dev.jsonl');
@@ -27,6 +28,7 @@ const items: { question: string; conversation?: string[] }[] = [
 ];
 
 let mf: Miniflare;
+let llm: FakeOpenAI;
 let bundleText = '';
 let node: Hono;
 const table: Record<string, number[]> = {};
@@ -96,7 +98,10 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-afterAll(() => mf?.dispose());
+afterAll(async () => {
+  await mf?.dispose();
+  await llm?.close();
+});
 
 describe('the Worker in workerd', () => {
   it('bundles for workerd without node:*, native addons or the file system', () => {
@@ -147,6 +152,22 @@ describe('the Worker in workerd', () => {
     const msg = `<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[o_w]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[衡水市委书记是谁]]></Content><MsgId>42</MsgId></xml>`;
     const reply = await (await worker(`/wechat?signature=${sha1('AAAAA', ts, '7')}&timestamp=${ts}&nonce=7`, { method: 'POST', body: msg })).text();
     expect(reply).toContain('李谦');
+  });
+
+  it('lets an OpenAI-compatible LLM write the answer, verified as on Node, through the official client bundled for workerd', async () => {
+    llm = await startFakeOpenAI();
+    const ask = async () => (await worker('/api/ask', { ...json({ question: '平陆招商目标是多少' }), headers: { 'content-type': 'application/json', 'x-test-llm-base-url': llm.baseURL } })).json();
+    const extractive = await (await worker('/api/ask', json({ question: '平陆招商目标是多少' }))).json();
+    const correct = '平陆力争全年招商项目达到50个，协议总投资200亿元以上[1]。';
+    llm.script = () => ({ text: correct });
+    expect((await ask()).answer).toBe(correct);
+    expect(llm.requests).toHaveLength(1);
+    expect(llm.requests[0].headers.authorization).toBe('Bearer sk-worker-test');
+    expect(llm.requests[0].body).toMatchObject({ model: 'qwen2.5:7b-instruct', max_tokens: 256, stream: true });
+    llm.script = () => ({ text: '平陆力争全年招商项目达到80个[1]。' });
+    expect(await ask()).toEqual(extractive);
+    llm.script = () => ({ status: 500 });
+    expect(await ask()).toEqual(extractive);
   });
 
   it('deletes a document from D1 and Vectorize', async () => {

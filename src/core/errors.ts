@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   index_corrupt: { status: 500, message: 'The persisted index is inconsistent.' },
   config_invalid: { status: 500, message: 'The configuration is not valid.' },
   model_invalid: { status: 500, message: 'The answer model does not fit this version.' },
+  llm_failed: { status: 502, message: 'The language model could not be reached or answered with an error.' },
+  llm_timeout: { status: 504, message: 'The language model took too long.' },
   internal: { status: 500, message: 'Internal error.' },
 } as const;
 

@@ -7,6 +7,9 @@ export interface Logger {
   debug(obj: object, msg?: string): void;
 }
 
+/** What became of one attempt to have a chat model write an answer. */
+export type LlmOutcome = 'used' | 'rejected' | 'timeout' | 'error';
+
 export interface Metrics {
   /** One finished HTTP request. `route` is the matched route pattern, never the raw path. */
   request(route: string, method: string, status: number, seconds: number): void;
@@ -14,6 +17,8 @@ export interface Metrics {
   stage(stage: string, ms: number): void;
   inflight(delta: 1 | -1): void;
   corpus(documents: number, chunks: number): void;
+  /** One answer handed to the chat model: served (`used`), or the extractive answer served instead. */
+  llmAnswer(outcome: LlmOutcome): void;
   render(): Promise<{ contentType: string; body: string }>;
 }
 

@@ -1,5 +1,5 @@
 /** @module ports: the small interfaces the core needs from a runtime; adapters implement them. */
-import type { PreparedDocument } from './types.js';
+import type { ChatMessage, PreparedDocument } from './types.js';
 
 /** Cuts folded (simplified, half-width, lower-case) text into search tokens. */
 export interface Tokenizer {
@@ -85,3 +85,23 @@ export interface KeyValueStore {
   set(key: string, value: string): Promise<void>;
 }
 
+
+/** What a chat model wrote: the whole text, and whether it ended by itself (not cut off at the token limit). */
+export interface ChatCompletion {
+  text: string;
+  complete: boolean;
+}
+
+/**
+ * A chat model behind an OpenAI-compatible endpoint (or Workers AI). It rejects with the signal's reason once the
+ * signal aborts, and with a typed error (`llm_failed`) when the model cannot be reached or answers with an error.
+ */
+export interface ChatModel {
+  readonly modelId: string;
+  complete(messages: ChatMessage[], options: { maxTokens: number; signal: AbortSignal }): Promise<ChatCompletion>;
+}
+
+/** Person and place names in folded text (王晓东, 平陆县, 衡水): what a generated answer may name only from its sources. */
+export interface NameFinder {
+  names(folded: string): string[];
+}

@@ -25,6 +25,12 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
     buckets: [0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5],
     registers: [registry],
   });
+  const llmAnswers = new client.Counter({
+    name: 'zhida_llm_answers_total',
+    help: 'Answers handed to the chat model, by outcome: used, or the extractive answer served instead (rejected, timeout, error).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   const inflight = new client.Gauge({ name: 'zhida_http_inflight_requests', help: 'Requests being served.', registers: [registry] });
   const documents = new client.Gauge({ name: 'zhida_index_documents', help: 'Documents in the index.', registers: [registry] });
   const chunks = new client.Gauge({ name: 'zhida_index_chunks', help: 'Chunks in the index.', registers: [registry] });
@@ -37,6 +43,9 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
     },
     stage(stage, ms) {
       stages.observe({ stage }, ms / 1000);
+    },
+    llmAnswer(outcome) {
+      llmAnswers.inc({ outcome });
     },
     inflight(delta) {
       inflight.inc(delta);

@@ -52,4 +52,9 @@ export interface WorkerEnv {
   WECHAT_AES_KEY?: string;
   WECHAT_APPSECRET?: string;
   WECHAT_API_BASE?: string;
+  LLM_BASE_URL?: string;
+  LLM_MODEL?: string;
+  LLM_API_KEY?: string;
+  LLM_TIMEOUT_MS?: string;
+  LLM_MAX_TOKENS?: string;
 }

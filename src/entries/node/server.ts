@@ -14,6 +14,8 @@ import { wechatChannel } from './wechat-channel.js';
 import { createWidgetApp } from '../../channels/widget/widget-app.js';
 import { buildWidget } from '../../adapters/node/build-widget.js';
 import { exitOnError } from './exit-on-error.js';
+import { llmAnswering } from './llm-answering.js';
+import type { Engine } from '../../core/engine.js';
 
 exitOnError();
 
@@ -24,16 +26,18 @@ const started = performance.now();
 // The port opens at once: until the index is loaded, /healthz and the API answer 503 with Retry-After, so a load
 // balancer or a client sees “starting”, not a refused connection, during a long build.
 let opened: OpenedIndex | undefined;
+// What the channels answer with: the engine, composed with the LLM step when LLM_BASE_URL is set.
+let answering: Engine | undefined;
 await checkCorpusDir(config.CORPUS_DIR);
 
 const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
 
-const wechat = await wechatChannel(config, () => opened?.engine, log);
+const wechat = await wechatChannel(config, () => answering, log);
 const widget = createWidgetApp({ script: await buildWidget() });
 const app = createApp({
   channels: wechat ? [widget, wechat] : [widget],
-  engine: () => opened?.engine,
+  engine: () => answering,
   library: () => opened?.library,
   logger: log,
   metrics,
@@ -69,4 +73,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 opened = await openIndex(config, { log, progress: true });
+const index = opened.index;
+answering = llmAnswering(config, opened.engine, { placeNames: () => index.placeNames(), metrics, logger: log });
+if (config.LLM_BASE_URL) log.info({ url: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers may be written by the LLM, once verified');
 log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');

@@ -19,6 +19,10 @@ import { createWeChatApp, DEFAULT_WELCOME } from '../../channels/wechat/wechat-a
 import { loadConfig } from '../../config.js';
 import { createPreparedDocumentsApp } from '../../channels/http/prepared-documents-app.js';
 import { errorResponse } from '../../channels/http/error-response.js';
+import { withLlm } from '../../core/llm/with-llm.js';
+import { createPatternNameFinder } from '../../core/llm/pattern-names.js';
+import { createOpenAIChatModel } from '../../adapters/openai/openai-chat-model.js';
+import type { Engine } from '../../core/engine.js';
 
 const DEFAULT_MODEL = '@cf/baai/bge-m3';
 const DIMENSIONS: Record<string, number> = { '@cf/baai/bge-m3': 1024, '@cf/baai/bge-small-en-v1.5': 384, '@cf/baai/bge-base-en-v1.5': 768 };
@@ -40,7 +44,8 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
   const library = createD1Library(env.DB, env.VECTORIZE, embedder);
   const { terms, places } = await library.vocabulary();
   const placeNames = [...places];
-  const engine = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames });
+  const extractive = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames });
+  const engine = llmAnswering(env, extractive, () => placeNames);
   const channels = [createWidgetApp({ script: widgetScript })];
   if (env.WECHAT_TOKEN) {
     // Only the WeChat limits go through the shared schema, so a bad value names its variable as on Node.
@@ -82,6 +87,24 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
   });
   cached = { env, version, app };
   return app;
+}
+
+/** The engine, composed with the LLM step when LLM_BASE_URL is set (the same settings, checked the same way, as on Node). */
+function llmAnswering(env: WorkerEnv, engine: Engine, placeNames: () => readonly string[]): Engine {
+  const config = loadConfig({
+    LLM_BASE_URL: env.LLM_BASE_URL,
+    LLM_MODEL: env.LLM_MODEL,
+    LLM_API_KEY: env.LLM_API_KEY,
+    LLM_TIMEOUT_MS: env.LLM_TIMEOUT_MS,
+    LLM_MAX_TOKENS: env.LLM_MAX_TOKENS,
+  });
+  if (!config.LLM_BASE_URL || !config.LLM_MODEL) return engine;
+  return withLlm(engine, {
+    model: createOpenAIChatModel({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY }),
+    // No part-of-speech tagger here: the gazetteer's places, the corpus's own and persons named after a title.
+    names: createPatternNameFinder(placeNames),
+    settings: { timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS },
+  });
 }
 
 export default {
