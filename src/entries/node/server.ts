@@ -14,6 +14,7 @@ import { wechatChannel } from './wechat-channel.js';
 import { createWidgetApp } from '../../channels/widget/widget-app.js';
 import { buildWidget } from '../../adapters/node/build-widget.js';
 import { exitOnError } from './exit-on-error.js';
+import { openConversationLog } from './conversation-log.js';
 
 exitOnError();
 
@@ -29,7 +30,8 @@ await checkCorpusDir(config.CORPUS_DIR);
 const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
 
-const wechat = await wechatChannel(config, () => opened?.engine, log);
+const answers = await openConversationLog(config, { logger: log, metrics });
+const wechat = await wechatChannel(config, () => opened?.engine, log, answers);
 const widget = createWidgetApp({ script: await buildWidget() });
 const app = createApp({
   channels: wechat ? [widget, wechat] : [widget],
@@ -39,6 +41,7 @@ const app = createApp({
   metrics,
   http: httpSettings(config),
   clientKey,
+  answers,
   version: process.env.npm_package_version,
 });
 
@@ -62,6 +65,7 @@ async function shutdown(signal: string) {
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await opened?.library.idle();
+  await answers.close();
   log.info({}, 'stopped');
   process.exit(0);
 }

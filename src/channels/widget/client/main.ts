@@ -270,7 +270,8 @@ async function ask(question: string, retrying = false) {
   try {
     const res = await fetch(`${options.endpoint}/api/chat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The conversation log tells the widget's questions from other API calls by this header.
+      headers: { 'content-type': 'application/json', 'x-client': 'widget' },
       body: JSON.stringify({ messages, stream: true }),
       signal: controller.signal,
     });
