@@ -3,13 +3,13 @@
  * filters and cursor pagination, the same as CSV for spreadsheets, and the figures over the last days.
  */
 import { Hono } from 'hono';
-import Papa from 'papaparse';
 import type { AnswerLog } from '../../core/conversation/answer-log.js';
 import type { ConversationEntry, ConversationFilter } from '../../core/conversation/conversation-types.js';
 import { logStats } from '../../core/conversation/log-stats.js';
 import { AppError } from '../../core/errors.js';
 import { adminGuard } from './middleware/admin-guard.js';
 import { readQuery } from './read-query.js';
+import { csvText } from './csv-text.js';
 import { ConversationFilterQuery, ConversationQuery, StatsQuery } from './conversation-schemas.js';
 import type { z } from 'zod';
 
@@ -67,12 +67,11 @@ export function createAdminLogApp({ log, adminToken, now = Date.now }: AdminLogD
       rows.push(...page.items.map(item));
       cursor = page.next ?? undefined;
     }
-    const csv = Papa.unparse(
-      rows.map((r) => ({ ...r, sources: r.sources.join('; '), rating: r.rating ?? '', comment: r.comment ?? '' })),
-      // A question typed as =HYPERLINK(…) must stay text in a spreadsheet, not become a formula.
-      { columns: ['id', 'time', 'channel', 'question', 'query', 'answer', 'found', 'sources', 'rating', 'comment', 'latency_ms'], escapeFormulae: true, newline: '\r\n' },
+    const csv = csvText(
+      ['id', 'time', 'channel', 'question', 'query', 'answer', 'found', 'sources', 'rating', 'comment', 'latency_ms'],
+      rows.map((r) => ({ ...r, sources: r.sources.join('; ') })),
     );
-    return c.body(`\uFEFF${csv}\r\n`, 200, {
+    return c.body(`\uFEFF${csv}`, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="conversations.csv"',
     });
