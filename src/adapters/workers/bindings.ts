@@ -52,4 +52,6 @@ export interface WorkerEnv {
   WECHAT_AES_KEY?: string;
   WECHAT_APPSECRET?: string;
   WECHAT_API_BASE?: string;
+  LOG_RETENTION_DAYS?: string;
+  TIMEZONE?: string;
 }
