@@ -16,6 +16,9 @@ import { rateLimit } from './channels/http/middleware/rate-limit.js';
 import { deadline } from './channels/http/middleware/deadline.js';
 import { bodyLimit } from './channels/http/middleware/body-limit.js';
 import { NOT_READY_RETRY_S } from './channels/http/require-engine.js';
+import { createFeedbackApp } from './channels/http/feedback-app.js';
+import { createAdminLogApp } from './channels/http/admin-log-app.js';
+import { createAnswerLog, type AnswerLog } from './core/conversation/answer-log.js';
 
 export interface HttpSettings {
   /** Origins allowed to call the API from a browser (`*` for any); same-origin pages need none. */
@@ -45,8 +48,13 @@ export interface AppDeps {
   logger?: Logger;
   metrics?: Metrics;
   http?: Partial<HttpSettings>;
-  /** Identifies the client for rate limiting (its address, from the runtime). */
+  /** Identifies the client for rate limiting and, hashed, in the conversation log (its address, from the runtime). */
   clientKey?: (c: Context) => string;
+  /**
+   * Gives answers their ids and logs them (write-behind); the same one must be given to the channels (WeChat). By
+   * default answers get ids and are counted but nothing is kept.
+   */
+  answers?: AnswerLog;
   /** Extra channels (widget, WeChat) mounted at the root. */
   channels?: Hono[];
   /** Document management; by default the Node one, on `library`. */
@@ -54,7 +62,7 @@ export interface AppDeps {
   version?: string;
 }
 
-const PUBLIC_ROUTES = ['/api/ask', '/api/chat', '/api/search', '/v1/*'];
+const PUBLIC_ROUTES = ['/api/ask', '/api/chat', '/api/search', '/api/feedback', '/v1/*'];
 
 /** Route patterns as regular expressions, for telling 405 from 404. */
 function patternOf(path: string): RegExp {
@@ -65,6 +73,8 @@ export function createApp(deps: AppDeps): Hono {
   const http = { ...DEFAULT_HTTP, ...deps.http };
   const logger = deps.logger ?? silentLogger;
   const app = new Hono();
+  const answers = deps.answers ?? createAnswerLog({ metrics: deps.metrics, logger });
+  const clientKey = deps.clientKey;
   const origins = new Set(http.allowedOrigins);
   const originAllowed = (origin: string) => origins.has('*') || origins.has(origin);
 
@@ -81,12 +91,12 @@ export function createApp(deps: AppDeps): Hono {
     cors({
       origin: (origin) => (origin && originAllowed(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+      allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'X-Client'],
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
     }),
   );
-  const limit = rateLimit({ perMinute: http.rateLimitPerMinute, key: deps.clientKey ?? (() => 'anonymous') });
+  const limit = rateLimit({ perMinute: http.rateLimitPerMinute, key: clientKey ?? (() => 'anonymous') });
   const tooSlow = deadline(http.requestTimeoutMs);
   const tooBig = bodyLimit(http.maxBodyBytes);
   for (const route of PUBLIC_ROUTES) app.use(route, limit, tooSlow, tooBig);
@@ -103,8 +113,11 @@ export function createApp(deps: AppDeps): Hono {
     const { contentType, body } = await deps.metrics.render();
     return c.body(body, 200, { 'Content-Type': contentType });
   });
-  app.route('/', createApiApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
-  app.route('/', createOpenAIApp({ engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes }));
+  const answering = { engine: deps.engine, metrics: deps.metrics, maxBodyBytes: http.maxBodyBytes, log: answers, clientKey };
+  app.route('/', createApiApp(answering));
+  app.route('/', createOpenAIApp(answering));
+  app.route('/', createFeedbackApp({ log: answers, maxBodyBytes: http.maxBodyBytes }));
+  app.route('/', createAdminLogApp({ log: answers, adminToken: http.adminToken }));
   app.route('/', deps.documents ?? createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes, uploadTimeoutMs: http.uploadTimeoutMs }));
   for (const channel of deps.channels ?? []) app.route('/', channel);
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from './core/errors.js';
 import { parseTrustProxy } from './channels/http/client-address.js';
+import { isTimeZone } from './core/conversation/calendar-day.js';
 
 const number = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
@@ -27,6 +28,11 @@ export const ConfigSchema = z.object({
   HNSW_EF: int(200, 10, 2000),
   EMBED_BATCH: int(16, 1, 512),
   QUERY_CACHE_SIZE: int(1000, 0, 1_000_000),
+  // The conversation log (SQLite) and the salt of its client hashes live here.
+  DATA_DIR: z.string().default('data'),
+  LOG_RETENTION_DAYS: int(90, 1, 36_500),
+  // The calendar of the log's daily figures.
+  TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString,
   ALLOWED_ORIGINS: z

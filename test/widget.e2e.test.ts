@@ -13,6 +13,11 @@ import { buildWidget } from '../src/adapters/node/build-widget.js';
 import type { Answer } from '../src/core/types.js';
 import { openTestIndex, seedCorpus } from './support/open-test-index.js';
 import { serveOnLoopback } from './support/serve.js';
+import { join } from 'node:path';
+import { createAnswerLog, type AnswerLog } from '../src/core/conversation/answer-log.js';
+import { openSqliteDatabase } from '../src/adapters/node/sqlite-database.js';
+import { createSqliteConversationStore } from '../src/adapters/node/sqlite-conversation-store.js';
+import { tempDir } from './support/open-test-index.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results';
@@ -21,6 +26,7 @@ let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 let friendly: Awaited<ReturnType<typeof serveOnLoopback>>;
 let stranger: Awaited<ReturnType<typeof serveOnLoopback>>;
 let script: string;
+let answers: AnswerLog;
 
 /** A customer's page on another origin that embeds the widget with one script tag. */
 let widgetOrigin = '';
@@ -44,8 +50,10 @@ beforeAll(async () => {
   script = await buildWidget();
   friendly = await serveOnLoopback(customerSite());
   stranger = await serveOnLoopback(customerSite());
+  answers = createAnswerLog({ store: createSqliteConversationStore(openSqliteDatabase(join(await tempDir('zhida-widget-log-'), 'zhida.db'))) });
   const app = createApp({
     engine: () => engine,
+    answers,
     channels: [createWidgetApp({ script })],
     http: { allowedOrigins: [friendly.url], rateLimitPerMinute: 0 },
   });
@@ -120,6 +128,45 @@ describe('chat widget in Chromium', () => {
     expect(await none.getAttribute('class')).toContain('notfound');
     await page.screenshot({ path: `${SHOTS}/widget-followup.png` });
     expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('rates an answer with SVG thumbs: 👍, then 👎 with a comment, kept for the tab; the log has the last rating', async () => {
+    const { page, errors, context } = await openDemo();
+    const answer = await askAndWait(page, '平陆招商目标是多少');
+    const up = answer.locator('button.rate.up');
+    const down = answer.locator('button.rate.down');
+    expect(await up.locator('svg').count()).toBe(1);
+    expect(await down.locator('svg').count()).toBe(1);
+    expect(await up.getAttribute('aria-label')).toBe('有帮助');
+    expect(SYMBOL_GLYPHS.test(await answer.innerText())).toBe(false);
+    expect(await answer.locator('.why').isVisible()).toBe(false);
+
+    const feedback = (part: string) => page.waitForResponse((r) => r.url().endsWith('/api/feedback') && (r.request().postData() ?? '').includes(part));
+    let sent = feedback('"up"');
+    await up.click();
+    expect((await sent).status()).toBe(204);
+    await answer.locator('.note', { hasText: '谢谢反馈' }).waitFor();
+    expect(await up.getAttribute('aria-pressed')).toBe('true');
+
+    sent = feedback('"down"');
+    await down.click();
+    expect((await sent).status()).toBe(204);
+    expect(await answer.locator('.why').isVisible()).toBe(true);
+    sent = feedback('数字不对');
+    await answer.locator('.why input').fill('数字不对');
+    await answer.locator('.why input').press('Enter');
+    expect((await sent).status()).toBe(204);
+    expect(await down.getAttribute('aria-pressed')).toBe('true');
+    expect(await up.getAttribute('aria-pressed')).toBe('false');
+    const { items } = await answers.store!.list({ rating: 'down' }, 10);
+    expect(items[0]).toMatchObject({ channel: 'widget', question: '平陆招商目标是多少', rating: 'down', comment: '数字不对' });
+    await page.screenshot({ path: `${SHOTS}/widget-feedback-1280.png` });
+
+    await page.reload();
+    await page.locator('.launcher').click();
+    expect(await page.locator('.msg.bot button.rate.down').last().getAttribute('aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

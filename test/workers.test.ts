@@ -48,6 +48,8 @@ async function tableRecorder(): Promise<Embedder> {
 }
 
 const worker = (path: string, init?: RequestInit) => mf.dispatchFetch(`http://zhida.test${path}`, init as never) as unknown as Promise<Response>;
+/** An answer without its id (each answer gets its own): the LLM step's fallback is the extractive answer itself. */
+const withoutId = ({ id: _id, ...answer }: { id?: string } & Record<string, unknown>) => answer;
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
@@ -88,8 +90,10 @@ beforeAll(async () => {
     bindings: { VECTOR_TABLE: table, ADMIN_TOKEN: 'worker-admin', MODEL_ID: '@cf/baai/bge-m3', WECHAT_TOKEN: 'AAAAA' },
   });
   const db = await mf.getD1Database('DB');
-  const migration = await readFile(join(ROOT, 'migrations/0001_init.sql'), 'utf8');
-  for (const statement of migration.replace(/--.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+  for (const file of ['0001_init.sql', '0002_conversations.sql']) {
+    const migration = await readFile(join(ROOT, 'migrations', file), 'utf8');
+    for (const statement of migration.replace(/--.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+  }
 
   // Load the corpus the documented way: prepared on Node, pushed to the Worker's admin route.
   for await (const upload of preparedUploads({ CORPUS_DIR: corpus, CHUNK_SIZE: 300, CHUNK_OVERLAP: 80 })) {
@@ -156,8 +160,8 @@ describe('the Worker in workerd', () => {
 
   it('lets an OpenAI-compatible LLM write the answer, verified as on Node, through the official client bundled for workerd', async () => {
     llm = await startFakeOpenAI();
-    const ask = async () => (await worker('/api/ask', { ...json({ question: '平陆招商目标是多少' }), headers: { 'content-type': 'application/json', 'x-test-llm-base-url': llm.baseURL } })).json();
-    const extractive = await (await worker('/api/ask', json({ question: '平陆招商目标是多少' }))).json();
+    const ask = async () => withoutId(await (await worker('/api/ask', { ...json({ question: '平陆招商目标是多少' }), headers: { 'content-type': 'application/json', 'x-test-llm-base-url': llm.baseURL } })).json());
+    const extractive = withoutId(await (await worker('/api/ask', json({ question: '平陆招商目标是多少' }))).json());
     const correct = '平陆力争全年招商项目达到50个，协议总投资200亿元以上[1]。';
     llm.script = () => ({ text: correct });
     expect((await ask()).answer).toBe(correct);
@@ -168,6 +172,30 @@ describe('the Worker in workerd', () => {
     expect(await ask()).toEqual(extractive);
     llm.script = () => ({ status: 500 });
     expect(await ask()).toEqual(extractive);
+  });
+
+  it('logs every answer in D1 under its id (streams too), takes feedback and serves the admin log', async () => {
+    const auth = { headers: { authorization: 'Bearer worker-admin' } };
+    const asked = await (await worker('/api/ask', { ...json({ question: '平陆招商目标是多少' }), headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.9' } })).json();
+    expect(asked.id).toMatch(/^[0-9a-f-]{36}$/);
+    const streamed = await worker('/api/chat', { ...json({ messages: [{ role: 'user', content: '衡水湖的门票多少钱' }], stream: true }), headers: { 'content-type': 'application/json', 'x-client': 'widget' } });
+    const done = JSON.parse(parseSse(await streamed.text()).at(-1)!.data);
+    expect((await worker('/api/feedback', json({ id: done.id, rating: 'down', comment: '没回答' }))).status).toBe(204);
+    expect((await worker('/api/feedback', json({ id: 'no-such-answer', rating: 'up' }))).status).toBe(404);
+    expect((await worker('/api/admin/conversations')).status).toBe(401);
+    const { items } = await (await worker('/api/admin/conversations?limit=200', auth)).json();
+    expect(items.find((i: { id: string }) => i.id === asked.id)).toMatchObject({ channel: 'http', question: '平陆招商目标是多少', found: true, rating: null });
+    expect(items.find((i: { id: string }) => i.id === done.id)).toMatchObject({ channel: 'widget', found: done.found, rating: 'down', comment: '没回答' });
+    expect(items.some((i: { channel: string }) => i.channel === 'wechat')).toBe(true);
+    const db = await mf.getD1Database('DB');
+    const clients = ((await db.prepare('SELECT client FROM conversations').all()).results as { client: string }[]).map((r) => r.client);
+    expect(clients.every((c) => /^[0-9a-f]{32}$/.test(c))).toBe(true);
+    expect(JSON.stringify(await db.prepare('SELECT * FROM conversations').all())).not.toContain('203.0.113.9');
+    const stats = await (await worker('/api/admin/stats?days=1', auth)).json();
+    expect(stats.questions).toBe(items.length);
+    expect(stats.ratings.down).toBe(1);
+    const csv = await worker('/api/admin/conversations.csv', auth);
+    expect([...new Uint8Array(await csv.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it('deletes a document from D1 and Vectorize', async () => {

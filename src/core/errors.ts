@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, message: 'Too many requests.' },
   not_ready: { status: 503, message: 'The index is not ready yet.' },
   timeout: { status: 503, message: 'The request took too long.' },
+  log_unavailable: { status: 503, message: 'The conversation log is not available.' },
   upload_timeout: { status: 503, message: 'The upload took too long to index; nothing was stored.' },
   document_unreadable: { status: 422, message: 'The document could not be read.' },
   document_too_large: { status: 413, message: 'The document would expand beyond the parsing limits.' },

@@ -19,6 +19,12 @@ export interface Metrics {
   corpus(documents: number, chunks: number): void;
   /** One answer handed to the chat model: served (`used`), or the extractive answer served instead. */
   llmAnswer(outcome: LlmOutcome): void;
+  /** One answer given, by channel (http, widget, openai, wechat) and whether the documents supported it. */
+  answered(channel: string, found: boolean): void;
+  /** One rating stored (up or down). */
+  feedback(rating: string): void;
+  /** The conversation log store failed at an operation (open, append, rate, purge, overflow); answers went out anyway. */
+  logStoreError(operation: string): void;
   render(): Promise<{ contentType: string; body: string }>;
 }
 

@@ -34,6 +34,21 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
   const inflight = new client.Gauge({ name: 'zhida_http_inflight_requests', help: 'Requests being served.', registers: [registry] });
   const documents = new client.Gauge({ name: 'zhida_index_documents', help: 'Documents in the index.', registers: [registry] });
   const chunks = new client.Gauge({ name: 'zhida_index_chunks', help: 'Chunks in the index.', registers: [registry] });
+  const answers = new client.Counter({
+    name: 'zhida_answers_total',
+    help: 'Answers given, by channel (http, widget, openai, wechat) and found (true: supported by the documents).',
+    labelNames: ['channel', 'found'],
+    registers: [registry],
+  });
+  const feedback = new client.Counter({ name: 'zhida_feedback_total', help: 'Ratings stored, by rating (up, down).', labelNames: ['rating'], registers: [registry] });
+  const logErrors = new client.Counter({
+    name: 'zhida_log_store_errors_total',
+    help: 'Conversation log store failures by operation (open, append, rate, purge, overflow); the answers went out anyway.',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  // Zero until something fails, but listed, so that an alert on it has a series to watch.
+  for (const operation of ['open', 'append', 'rate', 'purge', 'overflow']) logErrors.inc({ operation }, 0);
 
   return {
     registry,
@@ -53,6 +68,15 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
     corpus(d, c) {
       documents.set(d);
       chunks.set(c);
+    },
+    answered(channel, found) {
+      answers.inc({ channel, found: String(found) });
+    },
+    feedback(rating) {
+      feedback.inc({ rating });
+    },
+    logStoreError(operation) {
+      logErrors.inc({ operation });
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };

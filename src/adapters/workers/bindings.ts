@@ -57,4 +57,6 @@ export interface WorkerEnv {
   LLM_API_KEY?: string;
   LLM_TIMEOUT_MS?: string;
   LLM_MAX_TOKENS?: string;
+  LOG_RETENTION_DAYS?: string;
+  TIMEZONE?: string;
 }

@@ -10,17 +10,33 @@ import { AskRequest, ChatRequest, SearchQuery } from './schemas.js';
 import { answerPieces } from './answer-pieces.js';
 import { sseSession } from './sse-session.js';
 import { requestSignal } from './middleware/deadline.js';
+import { createAnswerLog, type AnswerLog } from '../../core/conversation/answer-log.js';
 
 export interface ApiDeps {
   /** The engine once the index is ready; `undefined` while it is being built. */
   engine: () => Engine | undefined;
   metrics?: Metrics;
   maxBodyBytes?: number;
+  /** Gives each answer its id and logs it; by default ids only. */
+  log?: AnswerLog;
+  /** The client (its address) as the log should know it, hashed there. */
+  clientKey?: (c: Context) => string | undefined;
 }
 
-export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiDeps): Hono {
+export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024, log = createAnswerLog({ metrics }), clientKey = () => undefined }: ApiDeps): Hono {
   const app = new Hono();
   const ready = () => requireEngine(engine);
+  /** The answer as sent: with its id, once it is queued for the log. */
+  const logged = (c: Context, question: string, started: number) => (answer: Answer) => ({
+    id: log.record({
+      channel: c.req.header('x-client') === 'widget' ? 'widget' : 'http',
+      question: question.trim(),
+      answer,
+      latencyMs: performance.now() - started,
+      client: clientKey(c),
+    }),
+    ...answer,
+  });
   const record = (timings: StageTimings) => {
     for (const [stage, ms] of Object.entries(timings)) metrics?.stage(stage, ms);
   };
@@ -32,24 +48,31 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
   });
 
   app.post('/api/ask', async (c) => {
+    const started = performance.now();
     const body = await readJson(c, AskRequest, maxBodyBytes);
     const timings: StageTimings = {};
     const answer = await ready().ask(body.question, { topK: body.topK, signal: requestSignal(c), timings });
     record(timings);
-    return c.json(answer);
+    return c.json(logged(c, body.question, started)(answer));
   });
 
   app.post('/api/chat', async (c) => {
+    const started = performance.now();
     const body = await readJson(c, ChatRequest, maxBodyBytes);
     const e = ready();
-    e.validate(body.messages[body.messages.length - 1].content);
+    const question = body.messages[body.messages.length - 1].content;
+    e.validate(question);
     const timings: StageTimings = {};
     if (!body.stream) {
       const answer = await e.chat(body.messages, { topK: body.topK, signal: requestSignal(c), timings });
       record(timings);
-      return c.json(answer);
+      return c.json(logged(c, question, started)(answer));
     }
-    return streamAnswer(c, (signal) => e.chat(body.messages as Message[], { topK: body.topK, signal, timings }).finally(() => record(timings)), metrics);
+    return streamAnswer(
+      c,
+      (signal) => e.chat(body.messages as Message[], { topK: body.topK, signal, timings }).finally(() => record(timings)).then(logged(c, question, started)),
+      metrics,
+    );
   });
 
   app.get('/api/search', async (c) => {
@@ -65,7 +88,7 @@ export function createApiApp({ engine, metrics, maxBodyBytes = 64 * 1024 }: ApiD
  * Server-Sent Events: `delta` pieces of the answer in order, then `citations`, then `done` with the whole body.
  * A client that goes away aborts the work (the signal reaches the engine) and nothing more is written.
  */
-function streamAnswer(c: Context, produce: (signal: AbortSignal) => Promise<Answer>, metrics?: Metrics): Response {
+function streamAnswer(c: Context, produce: (signal: AbortSignal) => Promise<Answer & { id: string }>, metrics?: Metrics): Response {
   return sseSession(
     c,
     metrics,

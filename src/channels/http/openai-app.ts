@@ -1,5 +1,5 @@
 /** @module openai-app: an OpenAI-compatible surface (/v1/chat/completions, /v1/models) so SDKs and chat front ends work unchanged. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Engine } from '../../core/engine.js';
 import type { ChatMessage, StageTimings } from '../../core/types.js';
 import type { Metrics } from '../../core/observability.js';
@@ -11,6 +11,7 @@ import { answerPieces } from './answer-pieces.js';
 import { relatedText } from './related-text.js';
 import { sseSession } from './sse-session.js';
 import { requestSignal } from './middleware/deadline.js';
+import { createAnswerLog, newAnswerId, type AnswerLog } from '../../core/conversation/answer-log.js';
 
 export const MODEL_NAME = 'zhida';
 
@@ -18,6 +19,9 @@ export interface OpenAIDeps {
   engine: () => Engine | undefined;
   metrics?: Metrics;
   maxBodyBytes?: number;
+  /** Gives each answer its id (the completion's id) and logs it; by default ids only. */
+  log?: AnswerLog;
+  clientKey?: (c: Context) => string | undefined;
 }
 
 type Content = string | null | undefined | { type: string; text?: string }[];
@@ -28,7 +32,7 @@ const textOf = (content: Content): string =>
 /** A rough token count (CJK characters count one each) for the `usage` field. */
 const tokens = (text: string) => (text.match(/[\u3400-\u9fff]|[A-Za-z0-9]+|\S/g) ?? []).length;
 
-export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: OpenAIDeps): Hono {
+export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024, log = createAnswerLog({ metrics }), clientKey = () => undefined }: OpenAIDeps): Hono {
   const app = new Hono();
   const ready = () => requireEngine(engine);
 
@@ -37,6 +41,7 @@ export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: 
   );
 
   app.post('/v1/chat/completions', async (c) => {
+    const started = performance.now();
     const body = await readJson(c, ChatCompletionRequest, maxBodyBytes);
     const messages: ChatMessage[] = body.messages
       .filter((m) => m.role === 'user' || m.role === 'assistant')
@@ -46,14 +51,20 @@ export function createOpenAIApp({ engine, metrics, maxBodyBytes = 256 * 1024 }: 
     }
     const e = ready();
     const question = e.validate(messages[messages.length - 1].content);
-    const id = `chatcmpl-${crypto.randomUUID().replace(/-/g, '')}`;
+    const id = newAnswerId();
     const created = Math.floor(Date.now() / 1000);
     const model = body.model || MODEL_NAME;
     const timings: StageTimings = {};
     const run = (signal: AbortSignal) =>
-      e.chat(messages, { signal, timings }).finally(() => {
-        for (const [stage, ms] of Object.entries(timings)) metrics?.stage(stage, ms);
-      });
+      e
+        .chat(messages, { signal, timings })
+        .finally(() => {
+          for (const [stage, ms] of Object.entries(timings)) metrics?.stage(stage, ms);
+        })
+        .then((answer) => {
+          log.record({ id, channel: 'openai', question, answer, latencyMs: performance.now() - started, client: clientKey(c) });
+          return answer;
+        });
 
     if (!body.stream) {
       const answer = await run(requestSignal(c));

@@ -1,6 +1,7 @@
 /** @module openapi: the OpenAPI 3 document, generated from the zod schemas that validate the requests. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
+import { ConversationList, ConversationQuery, ConversationFilterQuery, FeedbackRequest, Stats, StatsQuery } from './conversation-schemas.js';
 import { Answer, AskRequest, ChatCompletionRequest, ChatRequest, DocumentRecord, DocumentUpload, ErrorBody, SearchQuery, SearchResult } from './schemas.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -112,6 +113,38 @@ export function openApiDocument(version: string): object {
     security: admin,
     request: { params: z.object({ id: z.string() }) },
     responses: { 200: json(z.object({ deleted: DocumentRecord }), 'Deleted'), 401: json(ErrorBody, 'No or wrong token'), 404: json(ErrorBody, 'No such document') },
+  });
+  r.registerPath({
+    method: 'post',
+    path: '/api/feedback',
+    summary: 'Rate an answer by its id (up or down, optional comment); a second rating replaces the first',
+    request: { body: { required: true, content: { 'application/json': { schema: FeedbackRequest } } } },
+    responses: { 204: { description: 'Stored' }, 404: json(ErrorBody, 'No answer has this id'), ...errors },
+  });
+  const guarded = { 401: json(ErrorBody, 'No or wrong token'), 403: json(ErrorBody, 'Disabled (no ADMIN_TOKEN)'), 400: json(ErrorBody, 'A filter with a bad value') };
+  r.registerPath({
+    method: 'get',
+    path: '/api/admin/conversations',
+    summary: 'The conversation log, newest first, filtered, a page at a time (pass next back as cursor)',
+    security: admin,
+    request: { query: ConversationQuery },
+    responses: { 200: json(ConversationList, 'A page of entries'), ...guarded },
+  });
+  r.registerPath({
+    method: 'get',
+    path: '/api/admin/conversations.csv',
+    summary: 'The conversation log as CSV (UTF-8 with a byte-order mark), same filters, every page',
+    security: admin,
+    request: { query: ConversationFilterQuery },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...guarded },
+  });
+  r.registerPath({
+    method: 'get',
+    path: '/api/admin/stats',
+    summary: 'Questions per day, found rate, ratings and the most frequent unanswered questions over the last days',
+    security: admin,
+    request: { query: StatsQuery },
+    responses: { 200: json(Stats, 'Figures'), ...guarded },
   });
   r.registerPath({ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: { description: 'Text format', content: { 'text/plain': { schema: z.string() } } } } });
   return doc.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'zhida', version, description: 'Exact, cited answers from Chinese documents.' } });

@@ -88,6 +88,7 @@ export const RelatedPassage = z
 
 export const Answer = z
   .object({
+    id: z.string().openapi({ description: 'This answer’s id, for feedback (POST /api/feedback) and the conversation log.' }),
     answer: z.string(),
     found: z.boolean(),
     query: z.string(),

@@ -10,6 +10,7 @@ import type { Engine } from '../../core/engine.js';
 import type { KeyValueStore } from '../../core/ports.js';
 import { silentLogger, type Logger } from '../../core/observability.js';
 import { AppError } from '../../core/errors.js';
+import { createAnswerLog, type AnswerLog } from '../../core/conversation/answer-log.js';
 import { sha1Hex, signatureMatches, signatureOf } from './signature.js';
 import { createWeChatCipher, type WeChatCipher } from './wechat-crypto.js';
 import { encryptedReply, parseMessage, textReply, type IncomingMessage } from './message-xml.js';
@@ -60,6 +61,8 @@ export interface WeChatDeps {
   /** Recent questions and unsent reply parts, per user. */
   conversations: KeyValueStore;
   logger?: Logger;
+  /** Gives each answer its id and logs it (the user's open id is hashed there); by default ids only. */
+  log?: AnswerLog;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -75,7 +78,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
-export function createWeChatApp({ engine, settings, deliveries, conversations, logger = silentLogger }: WeChatDeps): Hono {
+export function createWeChatApp({ engine, settings, deliveries, conversations, logger = silentLogger, log = createAnswerLog() }: WeChatDeps): Hono {
   const app = new Hono();
   const now = settings.now ?? Date.now;
   let cipher: Promise<WeChatCipher> | undefined;
@@ -111,7 +114,9 @@ export function createWeChatApp({ engine, settings, deliveries, conversations, l
     const turns = await recentTurns(openId);
     let text: string;
     try {
+      const started = performance.now();
       const result = await e.chat([...turns, question].map((content) => ({ role: 'user' as const, content })));
+      log.record({ channel: 'wechat', question, answer: result, latencyMs: performance.now() - started, client: openId });
       text = formatReply(result, MAX_REPLY_BYTES);
     } catch (err) {
       text = err instanceof AppError && err.status < 500 ? '问题太长或为空，请换个说法再问。' : '抱歉，暂时无法回答，请稍后再试。';

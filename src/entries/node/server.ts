@@ -16,6 +16,7 @@ import { buildWidget } from '../../adapters/node/build-widget.js';
 import { exitOnError } from './exit-on-error.js';
 import { llmAnswering } from './llm-answering.js';
 import type { Engine } from '../../core/engine.js';
+import { openConversationLog } from './conversation-log.js';
 
 exitOnError();
 
@@ -33,7 +34,8 @@ await checkCorpusDir(config.CORPUS_DIR);
 const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
 
-const wechat = await wechatChannel(config, () => answering, log);
+const answers = await openConversationLog(config, { logger: log, metrics });
+const wechat = await wechatChannel(config, () => answering, log, answers);
 const widget = createWidgetApp({ script: await buildWidget() });
 const app = createApp({
   channels: wechat ? [widget, wechat] : [widget],
@@ -43,6 +45,7 @@ const app = createApp({
   metrics,
   http: httpSettings(config),
   clientKey,
+  answers,
   version: process.env.npm_package_version,
 });
 
@@ -66,6 +69,7 @@ async function shutdown(signal: string) {
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await opened?.library.idle();
+  await answers.close();
   log.info({}, 'stopped');
   process.exit(0);
 }

@@ -7,10 +7,11 @@ import type { Hono } from 'hono';
 import type { Config } from '../../config.js';
 import type { Engine } from '../../core/engine.js';
 import type { Logger } from '../../core/observability.js';
+import type { AnswerLog } from '../../core/conversation/answer-log.js';
 import { createWeChatApp, DEFAULT_WELCOME } from '../../channels/wechat/wechat-app.js';
 import { createFileKeyValueStore } from '../../adapters/node/file-key-value-store.js';
 
-export async function wechatChannel(config: Config, engine: () => Engine | undefined, logger: Logger): Promise<Hono | undefined> {
+export async function wechatChannel(config: Config, engine: () => Engine | undefined, logger: Logger, log?: AnswerLog): Promise<Hono | undefined> {
   if (!config.WECHAT_TOKEN) return undefined;
   const deliveryFile = resolve(config.WECHAT_STATE_FILE ?? join(config.INDEX_DIR, 'wechat-delivery.jsonl'));
   // Two bounded files: many users chatting must not evict the keys that stop a redelivered message being answered twice.
@@ -21,6 +22,7 @@ export async function wechatChannel(config: Config, engine: () => Engine | undef
     deliveries,
     conversations,
     logger,
+    log,
     settings: {
       token: config.WECHAT_TOKEN,
       appId: config.WECHAT_APPID,

@@ -1,7 +1,7 @@
 /**
  * @module worker: the Cloudflare Workers entry. The same Hono app and runtime-free core as on Node, wired with
- * Workers adapters: Workers AI for embeddings, Vectorize for vectors, D1 for documents, chunks, postings and WeChat
- * delivery keys. The widget script comes from `npm run build:widget` (dist/widget.txt).
+ * Workers adapters: Workers AI for embeddings, Vectorize for vectors, D1 for documents, chunks, postings, WeChat
+ * delivery keys and the conversation log. The widget script comes from `npm run build:widget` (dist/widget.txt).
  */
 import { Hono } from 'hono';
 import widgetScript from '../../../dist/widget.txt';
@@ -23,6 +23,10 @@ import { withLlm } from '../../core/llm/with-llm.js';
 import { createPatternNameFinder } from '../../core/llm/pattern-names.js';
 import { createOpenAIChatModel } from '../../adapters/openai/openai-chat-model.js';
 import type { Engine } from '../../core/engine.js';
+import { createAnswerLog, type AnswerLog } from '../../core/conversation/answer-log.js';
+import { createClientHasher } from '../../core/conversation/client-hasher.js';
+import { createD1ConversationStore } from '../../adapters/workers/d1-conversation-store.js';
+import { loadD1ClientSalt } from '../../adapters/workers/d1-client-salt.js';
 
 const DEFAULT_MODEL = '@cf/baai/bge-m3';
 const DIMENSIONS: Record<string, number> = { '@cf/baai/bge-m3': 1024, '@cf/baai/bge-small-en-v1.5': 384, '@cf/baai/bge-base-en-v1.5': 768 };
@@ -30,7 +34,59 @@ const DIMENSIONS: Record<string, number> = { '@cf/baai/bge-m3': 1024, '@cf/baai/
 /** One app per isolate, rebuilt when the corpus version changes (its vocabulary is the question tokenizer's). */
 let cached: { env: WorkerEnv; version: number; app: Hono } | undefined;
 
-async function appFor(env: WorkerEnv): Promise<Hono> {
+const PURGE_EVERY_MS = 3_600_000;
+/** One conversation log per isolate, kept across app rebuilds so that nothing queued is dropped with the old app. */
+let logged: { env: WorkerEnv; log: Promise<AnswerLog>; purgedAt: number } | undefined;
+
+function logFor(env: WorkerEnv): Promise<AnswerLog> {
+  if (logged?.env === env) return logged.log;
+  const vars = env as unknown as Record<string, string | undefined>;
+  const settings = loadConfig({ LOG_RETENTION_DAYS: vars.LOG_RETENTION_DAYS, TIMEZONE: vars.TIMEZONE });
+  const base = { timeZone: settings.TIMEZONE, retentionDays: settings.LOG_RETENTION_DAYS };
+  const log = loadD1ClientSalt(env.DB).then(
+    (salt) =>
+      createAnswerLog({
+        ...base,
+        store: createD1ConversationStore(env.DB),
+        hashClient: createClientHasher(salt),
+        // Nothing waits on timers after a response on Workers: the fetch handler flushes once the body is sent.
+        flushDelayMs: 3_600_000,
+      }),
+    (err) => {
+      // No kv table yet (migrations not applied): answer without a log this time, try again on the next request.
+      console.error('conversation log unavailable', err);
+      logged = undefined;
+      return createAnswerLog(base);
+    },
+  );
+  logged = { env, log, purgedAt: 0 };
+  return log;
+}
+
+/**
+ * Writes what the request logged once its body has been sent (a stream logs its answer at the end), inside
+ * waitUntil so that the isolate stays up for it; retention runs at most hourly the same way.
+ */
+function flushAfter(response: Response, log: AnswerLog, ctx: { waitUntil(p: Promise<unknown>): void }): Response {
+  if (logged && Date.now() - logged.purgedAt > PURGE_EVERY_MS) {
+    logged.purgedAt = Date.now();
+    ctx.waitUntil(log.purge());
+  }
+  if (!response.body) {
+    ctx.waitUntil(log.flush());
+    return response;
+  }
+  const { readable, writable } = new TransformStream();
+  ctx.waitUntil(
+    response.body
+      .pipeTo(writable)
+      .catch(() => {})
+      .then(() => log.flush()),
+  );
+  return new Response(readable, response);
+}
+
+async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
   let version: number;
   try {
     version = (await readMeta(env.DB)).version;
@@ -56,6 +112,7 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
     channels.push(
       createWeChatApp({
         engine: () => engine,
+        log: answers,
         deliveries: store,
         conversations: store,
         settings: {
@@ -84,6 +141,7 @@ async function appFor(env: WorkerEnv): Promise<Hono> {
       adminToken: env.ADMIN_TOKEN,
     },
     clientKey: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    answers,
   });
   cached = { env, version, app };
   return app;
@@ -110,7 +168,9 @@ function llmAnswering(env: WorkerEnv, engine: Engine, placeNames: () => readonly
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: { waitUntil(p: Promise<unknown>): void; passThroughOnException?(): void }): Promise<Response> {
     try {
-      return await (await appFor(env)).fetch(request, env, ctx as never);
+      const answers = await logFor(env);
+      const response = await (await appFor(env, answers)).fetch(request, env, ctx as never);
+      return request.method === 'POST' ? flushAfter(response, answers, ctx) : response;
     } catch (err) {
       const fallback = new Hono();
       fallback.all('*', (c) => errorResponse(c, err));

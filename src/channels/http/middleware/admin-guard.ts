@@ -5,7 +5,7 @@ import { safeEqual } from '../../../core/safe-equal.js';
 
 export function adminGuard(token: string | undefined): MiddlewareHandler {
   return async function adminGuard(c, next) {
-    if (!token) throw new AppError('forbidden', 'Document management is disabled: set ADMIN_TOKEN to enable it.');
+    if (!token) throw new AppError('forbidden', 'The admin API (documents, conversation log) is disabled: set ADMIN_TOKEN to enable it.');
     const given = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1] ?? '';
     if (!safeEqual(given, token)) {
       c.header('WWW-Authenticate', 'Bearer');

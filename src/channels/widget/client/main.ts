@@ -4,6 +4,7 @@ import { readEvents } from './sse.js';
 import { icon } from './icons.js';
 import { emphasise } from './emphasise.js';
 import { placeLabel } from '../../../core/citation/passage-label.js';
+import { feedbackControls, type Rated } from './feedback.js';
 
 interface Passage {
   source: string;
@@ -19,7 +20,7 @@ interface Passage {
 interface Citation extends Passage {
   n: number;
 }
-interface Turn {
+interface Turn extends Rated {
   role: 'user' | 'assistant';
   content: string;
   citations?: Citation[];
@@ -179,6 +180,11 @@ function finish(box: HTMLElement, body: HTMLElement, turn: Turn) {
   });
   tools.append(copy);
   box.append(tools);
+  if (turn.id) {
+    const { buttons, why } = feedbackControls(turn as Turn & { id: string }, options.endpoint, save);
+    tools.append(...buttons);
+    box.append(why);
+  }
 }
 
 function userMessage(text: string) {
@@ -270,7 +276,8 @@ async function ask(question: string, retrying = false) {
   try {
     const res = await fetch(`${options.endpoint}/api/chat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The conversation log tells the widget's questions from other API calls by this header.
+      headers: { 'content-type': 'application/json', 'x-client': 'widget' },
       body: JSON.stringify({ messages, stream: true }),
       signal: controller.signal,
     });
@@ -289,8 +296,8 @@ async function ask(question: string, retrying = false) {
       } else if (ev.event === 'citations') {
         citations = (JSON.parse(ev.data) as { citations: Citation[] }).citations;
       } else if (ev.event === 'done') {
-        const answer = JSON.parse(ev.data) as { answer: string; found: boolean; citations: Citation[]; related?: Passage[]; intent?: string };
-        done = { role: 'assistant', content: answer.answer, citations: answer.citations, found: answer.found, related: answer.related, intent: answer.intent };
+        const answer = JSON.parse(ev.data) as { id?: string; answer: string; found: boolean; citations: Citation[]; related?: Passage[]; intent?: string };
+        done = { role: 'assistant', id: answer.id, content: answer.answer, citations: answer.citations, found: answer.found, related: answer.related, intent: answer.intent };
       } else if (ev.event === 'error') {
         return fail((JSON.parse(ev.data) as { error: { message: string } }).error.message);
       }

@@ -46,6 +46,12 @@ header button:hover { background: rgba(255,255,255,.18); }
 .sources .x { flex: 0 0 100%; padding-left: 24px; color: #57606a; font-size: 12px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .bot .tools { display: flex; gap: 8px; margin-top: 6px; font-size: 12px; color: #57606a; }
 .bot .tools button { color: #0969da; }
+.bot .tools .rate { display: inline-flex; padding: 2px; color: #57606a; }
+.bot .tools .rate[aria-pressed="true"] { color: ${color}; }
+.bot .why { display: flex; gap: 6px; margin-top: 6px; }
+.bot .why[hidden] { display: none; }
+.bot .why input { flex: 1; min-width: 0; padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; font: inherit; font-size: 13px; }
+.bot .why button { color: #0969da; font-size: 13px; }
 .chip { display: inline-block; min-width: 20px; padding: 0 5px; margin: 0 2px; border-radius: 10px; background: ${color}; color: #fff !important;
   font-size: 12px; line-height: 18px; vertical-align: 1px; text-align: center; }
 .chip[disabled] { opacity: .5; cursor: default; }

@@ -1,0 +1,40 @@
+/**
+ * @module sqlite-database: the Node server's SQLite database (better-sqlite3) in WAL mode, with the repository's
+ * migrations applied once each, in order. The stores that live in it (the conversation log) share one connection.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The migrations the Node database takes (0001 is the Worker's corpus in D1; Node keeps its corpus in files). */
+export const NODE_MIGRATIONS = ['0002_conversations.sql'];
+const MIGRATIONS_DIR = join(import.meta.dirname, '../../../migrations');
+
+export type SqliteDatabase = Database.Database;
+
+export function openSqliteDatabase(file: string, migrations = NODE_MIGRATIONS): SqliteDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL loses at most the last transactions on power loss, never consistency.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const applied = new Set(db.prepare('SELECT name FROM migrations').pluck().all() as string[]);
+    const record = db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)');
+    for (const name of migrations) {
+      if (applied.has(name)) continue;
+      const sql = readFileSync(join(MIGRATIONS_DIR, name), 'utf8');
+      db.transaction(() => {
+        db.exec(sql);
+        record.run(name, Date.now());
+      })();
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
