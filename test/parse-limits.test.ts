@@ -133,7 +133,7 @@ describe('a document past the limits, in the corpus folder and uploaded', () => 
         done();
       },
     });
-    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, MODELS_DIR: MODELS });
+    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: await tempDir('zhida-uploads-'), MODELS_DIR: MODELS });
     opened = await openIndex(config, { log: pino({ level: 'warn' }, sink), embedder: await recordingEmbedder() });
     app = createApp({ engine: () => opened.engine, library: () => opened.library, http: { adminToken: TOKEN, rateLimitPerMinute: 0 } });
   });
@@ -176,7 +176,7 @@ describe('the parse limits of the settings', () => {
   it('are the ones the index applies to the corpus folder (PARSE_MAX_ENTRIES=3 refuses an ordinary .docx)', async () => {
     const corpus = await tempDir('zhida-corpus-');
     await writeFile(join(corpus, '青山县报告.docx'), await makeDocx('青山县政府工作报告', ['青山县今年新建农村公路120公里。']));
-    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: await tempDir('zhida-index-'), MODELS_DIR: MODELS, PARSE_MAX_ENTRIES: '3' });
+    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: await tempDir('zhida-index-'), UPLOAD_DIR: await tempDir('zhida-uploads-'), MODELS_DIR: MODELS, PARSE_MAX_ENTRIES: '3' });
     const opened = await openIndex(config, { log: pino({ level: 'silent' }), embedder: await recordingEmbedder() });
     expect(opened.index.listDocuments()).toEqual([]);
     expect(opened.index.failed.list()).toEqual([expect.objectContaining({ source: '青山县报告.docx', reason: expect.stringMatching(/PARSE_MAX_ENTRIES \(3\)/) })]);

@@ -49,10 +49,13 @@ export async function openTestIndex(
   indexDir?: string,
   env: Record<string, string> = {},
   embedder?: Embedder,
-): Promise<OpenedIndex & { indexDir: string }> {
+): Promise<OpenedIndex & { indexDir: string; corpusDir: string; uploadDir: string }> {
   const dir = indexDir ?? (await tempDir('zhida-index-'));
   await mkdir(dir, { recursive: true });
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: dir, MODELS_DIR: MODELS, LOG_LEVEL: 'silent', ...env });
+  // Uploads go beside the index unless the test names a folder (a reopened index finds the uploads it was saved with).
+  const uploadDir = env.UPLOAD_DIR ?? join(dir, 'uploads');
+  await mkdir(uploadDir, { recursive: true });
+  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: dir, UPLOAD_DIR: uploadDir, MODELS_DIR: MODELS, LOG_LEVEL: 'silent', ...env });
   const opened = await openIndex(config, { log: createLogger('silent'), embedder: embedder ?? (await recordingEmbedder()) });
-  return { ...opened, indexDir: dir };
+  return { ...opened, indexDir: dir, corpusDir, uploadDir };
 }

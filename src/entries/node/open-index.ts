@@ -1,12 +1,11 @@
 /** @module open-index: loads the persisted index, brings it up to date with the corpus, or builds it. */
 import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { Config } from '../../config.js';
-import type { Embedder, Tokenizer } from '../../core/ports.js';
+import type { DocumentStore, Embedder, Tokenizer } from '../../core/ports.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { corpusFingerprint, syncCorpus, type SyncResult } from '../../core/index/sync-corpus.js';
 import { METADATA_VERSION, type BuildSettings } from '../../core/index/manifest.js';
-import { AppError, isAppError } from '../../core/errors.js';
+import { isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
 import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
@@ -15,6 +14,8 @@ import { queryPool, tracked } from '../../core/embedder-pool.js';
 import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
 import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
+import { corpusWithUploads } from '../../core/index/uploads.js';
+import { checkCorpusDir, checkUploadDir } from './folders.js';
 import { createLibrary, type Library } from '../../core/index/library.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
 import { createWorkerPreparer } from '../../adapters/node/worker-preparer.js';
@@ -28,7 +29,8 @@ export interface OpenedIndex {
   index: CorpusIndex;
   tokenizer: Tokenizer;
   embedder: Embedder;
-  documents: ReturnType<typeof createFsDocumentStore>;
+  /** The corpus folder's files and the uploaded ones (`uploads/<name>`). */
+  documents: DocumentStore;
   store: FsIndexStore;
   settings: BuildSettings;
   /** Re-reads the corpus folder, indexes what changed and persists a new generation if anything did. */
@@ -52,17 +54,10 @@ export interface OpenOptions {
   answerModel?: AnswerModel;
 }
 
-/** The corpus folder must exist: an empty index served from a mistyped path would look like a bot that knows nothing. */
-export async function checkCorpusDir(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new AppError('config_invalid', `CORPUS_DIR: ${resolve(dir)} ${info ? 'is not a folder' : 'does not exist'}; create it or point CORPUS_DIR at the documents' folder.`);
-  }
-}
-
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
   const { log } = options;
   await checkCorpusDir(config.CORPUS_DIR);
+  const uploadDir = await checkUploadDir(config);
   // How long each step of opening took, logged once ready (startup time is what users of big corpora notice first).
   const phases: Record<string, number> = {};
   let lapAt = performance.now();
@@ -90,7 +85,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   const queryEmbedder = options.embedder ? questionModel : queryPool(questionModel, documentModel);
   const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
   const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
-  const documents = createFsDocumentStore(resolve(config.CORPUS_DIR));
+  const documents = corpusWithUploads(createFsDocumentStore(resolve(config.CORPUS_DIR)), createFsDocumentStore(uploadDir));
   const settings: BuildSettings = {
     modelId: embedder.modelId,
     dimensions: embedder.dimensions,

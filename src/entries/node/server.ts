@@ -6,7 +6,8 @@ import { loadConfig } from '../../config.js';
 import { createApp } from '../../app.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { createPrometheusMetrics } from '../../adapters/node/prometheus-metrics.js';
-import { checkCorpusDir, openIndex, type OpenedIndex } from './open-index.js';
+import { openIndex, type OpenedIndex } from './open-index.js';
+import { checkCorpusDir, checkUploadDir } from './folders.js';
 import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
 import { httpSettings } from './http-settings.js';
 import { clientAddress } from '../../channels/http/client-address.js';
@@ -25,6 +26,7 @@ const started = performance.now();
 // balancer or a client sees “starting”, not a refused connection, during a long build.
 let opened: OpenedIndex | undefined;
 await checkCorpusDir(config.CORPUS_DIR);
+await checkUploadDir(config);
 
 const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
