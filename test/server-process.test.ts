@@ -86,9 +86,10 @@ describe('the server process', () => {
   }, 180_000); // two server starts and an index build: slow on a busy 2-core machine, whatever the code does
 });
 
-function runTool(script: string, args: string[], env: Record<string, string>) {
+/** Runs an entry as its npm script does: through tsx, or (`bundled`) from the cached bundle of bin/run-bundled.mjs. */
+function runTool(script: string, args: string[], env: Record<string, string>, { bundled = false } = {}) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [...(bundled ? ['bin/run-bundled.mjs'] : ['--import', 'tsx']), script, ...args], {
       cwd: ROOT,
       env: { ...process.env, MODELS_DIR: MODELS, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,7 +172,7 @@ describe('the command-line tools', () => {
     const { indexDir, uploadDir } = await openTestIndex(corpus);
     // A port nothing listens on: no server to ask, none to warn about.
     const port = String(await freePort());
-    const run = (script: string, args: string[]) => runTool(script, args, { CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, PORT: port });
+    const run = (script: string, args: string[], bundled = false) => runTool(script, args, { CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, PORT: port }, { bundled });
     const index = await run('src/entries/node/cli-index.ts', []);
     expect(index.code, index.out).toBe(0);
     expect(index.out).toMatch(/index ready: 5 documents/);
@@ -179,5 +180,11 @@ describe('the command-line tools', () => {
     const ask = await run('src/entries/node/cli-ask.ts', ['平陆招商目标是多少']);
     expect(ask.code, ask.out).toBe(0);
     expect(ask.out).toMatch(/答：.*50个/);
+    // As npm run ask runs it: from the bundle, the same answer (its help too, with the entry's own arguments).
+    const bundled = await run('src/entries/node/cli-ask.ts', ['平陆招商目标是多少'], true);
+    expect(bundled.code, bundled.out).toBe(0);
+    expect(bundled.out).toBe(ask.out);
+    const help = await run('src/entries/node/cli-ask.ts', ['--help'], true);
+    expect(help.out).toMatch(/^usage: npm run ask/);
   });
 });

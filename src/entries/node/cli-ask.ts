@@ -29,7 +29,7 @@ const served = local ? undefined : await askRunningServer(localUrl(config.HOST, 
 const opened = served ? undefined : await openLocally();
 async function openLocally() {
   const [{ openIndex }, { createLogger }] = await Promise.all([import('./open-index.js'), import('../../adapters/node/logger.js')]);
-  return openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
+  return openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr'), oneQuestion: true });
 }
 const answer = served ?? (await opened!.engine.ask(question));
 if (json) {

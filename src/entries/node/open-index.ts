@@ -10,6 +10,7 @@ import { createEngine, type Engine } from '../../core/engine.js';
 import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
+import { createTransformersEmbedder } from '../../adapters/node/transformers-embedder.js';
 import { queryPool, tracked } from '../../core/embedder-pool.js';
 import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
@@ -19,6 +20,7 @@ import { checkCorpusDir, checkUploadDir } from './folders.js';
 import { createLibrary, type Library } from '../../core/index/library.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
 import { createWorkerPreparer } from '../../adapters/node/worker-preparer.js';
+import { lazyPreparer } from '../../core/ingest/lazy-preparer.js';
 import { parseLimitsOf } from '../../adapters/node/parse-limits.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
@@ -52,6 +54,11 @@ export interface OpenOptions {
   embedder?: Embedder;
   /** Another answer model than the trained one (training collects features with an untrained one). */
   answerModel?: AnswerModel;
+  /**
+   * One question, then exit (`npm run ask`): the model runs in this thread instead of two workers, nothing is warmed
+   * up, and the word segmenter and the document worker start only if the folders changed since the index was saved.
+   */
+  oneQuestion?: boolean;
 }
 
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
@@ -70,19 +77,28 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing;
   // while no document is being embedded, busy questions borrow the documents' worker. They load the model while this
   // thread loads the word segmenter's dictionary.
-  const starting = options.embedder ? Promise.resolve([]) : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  const oneQuestion = options.oneQuestion ?? false;
+  const starting: Promise<(Embedder & { close?(): Promise<void> })[]> = options.embedder
+    ? Promise.resolve([])
+    : oneQuestion
+      ? Promise.all([createTransformersEmbedder(model)])
+      : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
   // Documents are read and prepared in a worker thread, so that a large one never holds up /healthz or questions; it
   // loads its parsers and segmenter alongside the models.
   const chunking = { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP };
-  const preparer = createWorkerPreparer({ limits: parseLimitsOf(config), chunking });
+  const startPreparer = () => createWorkerPreparer({ limits: parseLimitsOf(config), chunking });
+  const preparer = oneQuestion ? lazyPreparer(startPreparer) : startPreparer();
   const tokenizer = createJiebaTokenizer();
-  tokenizer.tokenize('预热');
+  // The dictionary loads on first use: now, unless only a question is to be answered (questions are cut into the
+  // index's own vocabulary, without the segmenter).
+  if (!oneQuestion) tokenizer.tokenize('预热');
   lap('segmenter');
   const workers = await starting;
   lap('models');
-  const [documentModel, questionModel] = (options.embedder ? [options.embedder, options.embedder] : workers).map(tracked);
+  const own = options.embedder ?? (workers.length === 1 ? workers[0] : undefined);
+  const [documentModel, questionModel] = (own ? [own, own] : workers).map(tracked);
   const embedder: Embedder = documentModel;
-  const queryEmbedder = options.embedder ? questionModel : queryPool(questionModel, documentModel);
+  const queryEmbedder = own ? questionModel : queryPool(questionModel, documentModel);
   const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
   const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
   const documents = corpusWithUploads(createFsDocumentStore(resolve(config.CORPUS_DIR)), createFsDocumentStore(uploadDir));
@@ -159,8 +175,10 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   await refresh();
   lap('sync');
   // Warm up the word segmenter's dictionary and the query model so that the first question is as fast as the rest.
-  tokenizer.places(tokenizer.tokenize('预热').join(''));
-  await queryEmbedder.embed(['预热'], 'query');
+  if (!oneQuestion) {
+    tokenizer.places(tokenizer.tokenize('预热').join(''));
+    await queryEmbedder.embed(['预热'], 'query');
+  }
   lap('warmup');
   // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
   // Citations get their document's date and their page from the metadata kept beside the chunks.
@@ -190,7 +208,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   log.info({ phases }, 'index open');
   const close = async () => {
     await library.idle();
-    await Promise.all([...workers.map((w) => w.close()), preparer.close()]);
+    await Promise.all([...workers.map((w) => w.close?.()), preparer.close()]);
   };
   return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close };
 }
