@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { createFsDocumentStore } from '../src/adapters/node/fs-document-store.js';
 import { corpusWithUploads } from '../src/core/index/uploads.js';
 import { isServerRunning } from '../src/entries/node/running-server.js';
+import { checkCorpusDir, checkUploadDir } from '../src/entries/node/folders.js';
 import { tempDir } from './support/open-test-index.js';
 import { serveOnLoopback } from './support/serve.js';
 
@@ -53,6 +54,25 @@ describe('the corpus folder and the upload folder as one store', () => {
       message: expect.stringMatching(/^讲话\/平陆\.txt is a file of the corpus folder \(CORPUS_DIR\), which the server never changes: delete it there and restart the server/),
     });
     expect(await readdir(join(corpus, '讲话'))).toEqual(['平陆.txt']);
+  });
+});
+
+describe('the folders at start', () => {
+  it('refuses a corpus sub-folder named uploads, whose files would share the uploaded documents’ names', async () => {
+    const { corpus } = await folders();
+    await checkCorpusDir(corpus);
+    await mkdir(join(corpus, 'uploads'));
+    await expect(checkCorpusDir(corpus)).rejects.toMatchObject({
+      code: 'config_invalid',
+      message: `CORPUS_DIR: ${join(corpus, 'uploads')} is named like the uploaded documents (uploads/…); rename it.`,
+    });
+  });
+
+  it('takes an existing upload folder outside the corpus folder, and refuses one inside it or around it', async () => {
+    const { corpus, uploads } = await folders();
+    expect(await checkUploadDir({ CORPUS_DIR: corpus, UPLOAD_DIR: uploads })).toBe(uploads);
+    await expect(checkUploadDir({ CORPUS_DIR: corpus, UPLOAD_DIR: corpus })).rejects.toMatchObject({ message: expect.stringMatching(/^UPLOAD_DIR: .* overlap; uploads must go to a folder of their own/) });
+    await expect(checkUploadDir({ CORPUS_DIR: join(uploads, 'c'), UPLOAD_DIR: uploads })).rejects.toMatchObject({ code: 'config_invalid' });
   });
 });
 
