@@ -11,7 +11,8 @@ import { askRunningServer, localUrl } from './ask-running-server.js';
 exitOnError();
 printHelpIfAsked(`usage: npm run ask -- "平陆招商目标是多少" [--json] [--local]
   Answers one question and prints the cited passages: through the server running on this machine (HOST, PORT) when
-  there is one, else from the index in INDEX_DIR (built from CORPUS_DIR if needed; loading it takes seconds).
+  there is one, else from the index in INDEX_DIR (built from CORPUS_DIR and UPLOAD_DIR if needed; about a second once
+  built).
   --json    the whole answer as JSON (as /api/ask returns it)
   --local   answer from the index here even when a server is running`);
 

@@ -1,4 +1,4 @@
-/** @module open-index: loads the persisted index, brings it up to date with the corpus, or builds it. */
+/** @module open-index: loads the persisted index, brings it up to date with the corpus and upload folders, or builds it. */
 import { resolve } from 'node:path';
 import type { Config } from '../../config.js';
 import type { DocumentStore, Embedder, Tokenizer } from '../../core/ports.js';
@@ -35,7 +35,7 @@ export interface OpenedIndex {
   documents: DocumentStore;
   store: FsIndexStore;
   settings: BuildSettings;
-  /** Re-reads the corpus folder, indexes what changed and persists a new generation if anything did. */
+  /** Re-reads the corpus and upload folders, indexes what changed and persists a new generation if anything did. */
   refresh(): Promise<SyncResult>;
   /** Persists the index as it is now. */
   persist(): Promise<void>;
