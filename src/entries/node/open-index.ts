@@ -41,8 +41,13 @@ export interface OpenedIndex {
   persist(): Promise<void>;
   /** Run-time document management (upload, delete), persisted after each change. */
   library: Library;
-  /** Stops the model workers (command-line tools call it when done). */
+  /** Stops the model workers once the changes under way are done (command-line tools call it when done). */
   close(): Promise<void>;
+  /**
+   * Stops the model workers now, changes under way or not: each finishes the batch it is running, takes no more, and
+   * a change waiting for one fails (a forced shutdown; stopping a worker mid-inference aborts the process).
+   */
+  stopModels(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -206,9 +211,12 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   });
   lap('engine');
   log.info({ phases }, 'index open');
-  const close = async () => {
-    await library.idle();
+  const stopModels = async () => {
     await Promise.all([...workers.map((w) => w.close?.()), preparer.close()]);
   };
-  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close };
+  const close = async () => {
+    await library.idle();
+    await stopModels();
+  };
+  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close, stopModels };
 }

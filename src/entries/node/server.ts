@@ -52,18 +52,28 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 answerClientErrorsWithJson(server);
 
+/** Past the grace, how long the model workers may take to finish the batch they are running before the exit. */
+const MODEL_STOP_MS = 10_000;
+
 let stopping = false;
+let forced = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down: finishing requests in flight');
-  const force = setTimeout(() => {
+  const force = setTimeout(async () => {
+    forced = true;
     log.warn({ graceMs: config.SHUTDOWN_GRACE_MS }, 'shutdown grace (SHUTDOWN_GRACE_MS) over; exiting');
+    // Exiting while a worker runs an inference aborts the process (SIGABRT from the ONNX runtime): the models finish
+    // their batch and take no more (an upload waiting for one fails and is undone), then the process exits 1.
+    const late = new Promise<void>((resolve) => setTimeout(resolve, MODEL_STOP_MS).unref());
+    await Promise.race([opened?.stopModels(), late]);
     process.exit(1);
   }, config.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await opened?.library.idle();
+  if (forced) return;
   log.info({}, 'stopped');
   process.exit(0);
 }
