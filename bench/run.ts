@@ -41,7 +41,9 @@ const parseSeconds = (performance.now() - t) / 1000;
 
 const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-'));
 t = performance.now();
-const opened = await openIndex({ ...config, INDEX_DIR: indexDir, QUERY_CACHE_SIZE: 0 }, { log: createLogger('silent'), rebuild: true });
+// The seed corpus alone: documents uploaded to a server here are not part of the benchmark.
+const uploadDir = await mkdtemp(join(tmpdir(), 'zhida-bench-uploads-'));
+const opened = await openIndex({ ...config, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, QUERY_CACHE_SIZE: 0 }, { log: createLogger('silent'), rebuild: true });
 const buildSeconds = (performance.now() - t) / 1000;
 const chunks = opened.index.chunkCount;
 
@@ -77,7 +79,7 @@ const stages = Object.fromEntries(
 );
 
 // 3. Over HTTP: startup with the persisted index, one client, then 8/32/64 concurrent clients.
-const { child, port, startupMs } = await startServer({ INDEX_DIR: indexDir });
+const { child, port, startupMs } = await startServer({ INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir });
 const questions = loadQuestions();
 const bodies = questions.map((q) => JSON.stringify({ question: q }));
 await runLoad({ port, path: '/api/ask', bodies, concurrency: 4, seconds: 3 });

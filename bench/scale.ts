@@ -82,7 +82,8 @@ else if (values.server) {
 
 /** `npm start` on the corpus folder and index in `dir`: process start to healthy, answers over HTTP, peak RSS. */
 async function measureServer(dir: string, ef: number, questions: string[]) {
-  const server = await startServer({ CORPUS_DIR: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), HNSW_EF: String(ef) }, 600_000);
+  await mkdir(join(dir, 'uploads'), { recursive: true });
+  const server = await startServer({ CORPUS_DIR: join(dir, 'corpus'), INDEX_DIR: join(dir, 'index'), UPLOAD_DIR: join(dir, 'uploads'), HNSW_EF: String(ef) }, 600_000);
   const http = await runLoad({
     port: server.port,
     path: '/api/ask',

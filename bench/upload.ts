@@ -99,8 +99,9 @@ const bytes = Buffer.from(text);
 const corpus = await mkdtemp(join(tmpdir(), 'zhida-bench-upload-corpus-'));
 await cp(join(ROOT, 'seeds'), corpus, { recursive: true });
 const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-upload-index-'));
+const uploadDir = await mkdtemp(join(tmpdir(), 'zhida-bench-upload-uploads-'));
 const { child, port } = await startServer(
-  { CORPUS_DIR: corpus, INDEX_DIR: indexDir, ADMIN_TOKEN: TOKEN, UPLOAD_MAX_BYTES: String(bytes.length + 1024 * 1024), UPLOAD_TIMEOUT_MS: '7200000' },
+  { CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, ADMIN_TOKEN: TOKEN, UPLOAD_MAX_BYTES: String(bytes.length + 1024 * 1024), UPLOAD_TIMEOUT_MS: '7200000' },
   300_000,
 );
 // Warm-up, then the idle baseline.

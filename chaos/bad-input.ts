@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { check, type Scenario } from './scenario.js';
 import { BASELINE } from './lab.js';
-import { admin, ask, described, errorCode, json, rawExchange, request, short, uploadText, type Reply } from './http.js';
+import { admin, ask, described, errorCode, json, listDocuments, rawExchange, request, short, uploadText, type Reply } from './http.js';
 
 const MB = 1024 * 1024;
 
@@ -64,27 +64,38 @@ export const badInput: Scenario = {
       yield check(probe.tried, reply.status === probe.status && code === probe.code && !problem, `${problem ?? described(reply)}${allow}`);
     }
 
-    // Names that once broke the server: outside the corpus, too long for the file system, lone surrogates.
-    const outside = join(dirname(fixture.corpus), '逃逸.md');
+    // Names that once broke the server: outside the upload folder, too long for the file system, lone surrogates.
+    const outside = join(dirname(fixture.uploads), '逃逸.md');
     const traversal = await uploadText(url, '../逃逸.md', '逃逸测试：青龙村今年计划新修便民桥3座。');
     const escaped = (await stat(outside).catch(() => undefined)) !== undefined;
     yield check(
       'upload named ../逃逸.md',
-      !escaped && (traversal.status === 201 ? !String(traversal.json?.source).includes('/') : traversal.status < 500),
-      `${traversal.status === 201 ? `201 stored as ${traversal.json.source}` : described(traversal)}; file outside the corpus ${escaped ? 'WRITTEN' : 'none'}`,
+      !escaped && (traversal.status === 201 ? traversal.json?.source === 'uploads/逃逸.md' : traversal.status < 500),
+      `${traversal.status === 201 ? `201 stored as ${traversal.json.source}` : described(traversal)}; file outside the upload folder ${escaped ? 'WRITTEN' : 'none'}`,
     );
     const long = await uploadText(url, `${'长'.repeat(250)}.md`, '长名测试：赤水乡今年计划新建文化广场2处。');
     yield check(
       'upload with a 250-character Chinese name (750 bytes)',
       long.status === 201 || (long.status >= 400 && long.status < 500),
-      long.status === 201 ? `201 stored as a ${Buffer.byteLength(long.json.source)}-byte name` : described(long),
+      long.status === 201 ? `201 stored as a ${Buffer.byteLength(String(long.json.source).slice('uploads/'.length))}-byte name` : described(long),
     );
     const surrogate = await uploadText(url, '坏\ud800名.md', '代理对测试：紫云镇今年计划新建幼儿园4所。');
-    const names = await readdir(fixture.corpus);
+    const names = await readdir(fixture.uploads);
     yield check(
       'upload with a lone surrogate in its name',
       surrogate.status < 500 && !names.some((n) => n.includes('\ufffd')),
-      `${surrogate.status === 201 ? `201 stored as ${surrogate.json.source}` : described(surrogate)}; corpus names ${names.filter((n) => n.includes('名')).join(', ') || 'unchanged'}`,
+      `${surrogate.status === 201 ? `201 stored as ${surrogate.json.source}` : described(surrogate)}; upload folder names ${names.filter((n) => n.includes('名')).join(', ') || 'unchanged'}`,
+    );
+
+    // A document of the version-controlled corpus folder is not the server's to delete.
+    const seed = (await listDocuments(url)).documents.find((d) => !d.source.startsWith('uploads/'))!;
+    const refused = await request(`${url}/api/documents/${seed.id}`, { method: 'DELETE', headers: admin });
+    const kept = (await stat(join(fixture.corpus, seed.source)).catch(() => undefined))?.isFile() ?? false;
+    const stillListed = (await listDocuments(url)).documents.some((d) => d.id === seed.id);
+    yield check(
+      `DELETE ${seed.source}, a document of the corpus folder`,
+      refused.status === 409 && errorCode(refused).code === 'corpus_document' && kept && stillListed,
+      `${described(refused)}; file ${kept ? 'kept' : 'GONE'}; ${stillListed ? 'still listed' : 'NOT LISTED'}`,
     );
 
     // What Node's own HTTP parser refuses.

@@ -21,6 +21,8 @@ export interface Fixture {
   dir: string;
   corpus: string;
   index: string;
+  /** UPLOAD_DIR: where uploads go, outside the corpus folder. */
+  uploads: string;
 }
 
 export class Lab {
@@ -42,6 +44,7 @@ export class Lab {
   async build(): Promise<void> {
     const template = this.template;
     await mkdir(template.corpus, { recursive: true });
+    await mkdir(template.uploads, { recursive: true });
     for (const seed of SEEDS) await cp(join(ROOT, 'seeds', seed), join(template.corpus, seed), { preserveTimestamps: true });
     this.filler = (await Promise.all(FILLER_SEEDS.map((s) => readFile(join(ROOT, 'seeds', s), 'utf8')))).join('\n\n');
     // One build; every scenario starts from a copy of it and loads instead of building.
@@ -55,14 +58,15 @@ export class Lab {
 
   private get template(): Fixture {
     const dir = join(this.workspace, 'template');
-    return { dir, corpus: join(dir, 'corpus'), index: join(dir, 'index') };
+    return { dir, corpus: join(dir, 'corpus'), index: join(dir, 'index'), uploads: join(dir, 'uploads') };
   }
 
   /** A fresh copy of the corpus and its built index (timestamps kept, so the server loads rather than re-reads). */
   async fixture(name: string): Promise<Fixture> {
     const dir = join(this.workspace, `${++this.fixtures}-${name}`);
-    const fixture = { dir, corpus: join(dir, 'corpus'), index: join(dir, 'index') };
+    const fixture = { dir, corpus: join(dir, 'corpus'), index: join(dir, 'index'), uploads: join(dir, 'uploads') };
     await cp(this.template.corpus, fixture.corpus, { recursive: true, preserveTimestamps: true });
+    await mkdir(fixture.uploads, { recursive: true });
     await cp(this.template.index, fixture.index, { recursive: true, preserveTimestamps: true });
     return fixture;
   }
@@ -70,7 +74,7 @@ export class Lab {
   /** The real server on a fixture; documents management on, rate limit off unless `env` says otherwise. */
   start(fixture: Fixture, env: Record<string, string> = {}, options: Pick<StartOptions, 'wrap' | 'readyTimeoutMs'> = {}): Promise<ServerProcess> {
     return startServer(
-      { corpus: fixture.corpus, index: fixture.index, env: { ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '0', ...env }, ...options },
+      { corpus: fixture.corpus, index: fixture.index, uploads: fixture.uploads, env: { ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '0', ...env }, ...options },
       (child) => {
         this.children.add(child);
         child.once('exit', () => this.children.delete(child));

@@ -33,6 +33,8 @@ export interface ServerProcess {
 
 export interface StartOptions {
   corpus: string;
+  /** UPLOAD_DIR (must exist). */
+  uploads: string;
   index: string;
   env?: Record<string, string>;
   /** A command to run the server under (e.g. `unshare … sh -c '… exec "$@"' sh`); it must exec the server. */
@@ -67,6 +69,7 @@ export async function startServer(options: StartOptions, register: (child: Child
       HOST: '127.0.0.1',
       PORT: String(port),
       CORPUS_DIR: options.corpus,
+      UPLOAD_DIR: options.uploads,
       INDEX_DIR: options.index,
       MODELS_DIR: join(ROOT, 'models'),
       LOG_LEVEL: 'info',

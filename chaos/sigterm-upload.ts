@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { check, type Check, type Scenario } from './scenario.js';
 import { longReport } from './files.js';
 import { admin, described, listDocuments, short, uploadText, type Reply } from './http.js';
-import { documentState, leftovers, type Probe } from './inspect.js';
+import { documentState, leftovers, uploaded, type Probe } from './inspect.js';
 import type { Fixture } from './lab.js';
 import type { ServerProcess } from './server-process.js';
 
@@ -29,7 +29,7 @@ interface Case {
 }
 
 const report = (place: string, line: { sentence: string; question: string; expect: string }): Probe & { lead: string } => ({
-  source: `${place}年度报告.md`,
+  name: `${place}年度报告.md`,
   question: line.question,
   expect: line.expect,
   lead: `# ${place}年度报告\n\n${line.sentence}`,
@@ -129,13 +129,13 @@ export const sigtermUpload: Scenario = {
 
 /** The previous case's document after a restart: acknowledged → present; otherwise present or absent, never between. */
 async function afterRestart(server: ServerProcess, fixture: Fixture, probe: Probe, acknowledged: boolean): Promise<Check> {
-  const state = await documentState(server.url, fixture.corpus, probe);
-  const left = await leftovers(fixture.index, fixture.corpus);
-  const chunks = (await listDocuments(server.url)).documents.find((d) => d.source === probe.source)?.chunks;
+  const state = await documentState(server.url, fixture.uploads, probe);
+  const left = await leftovers(fixture.index, { corpus: fixture.corpus, uploads: fixture.uploads });
+  const chunks = (await listDocuments(server.url)).documents.find((d) => d.source === uploaded(probe))?.chunks;
   const whole = acknowledged ? state.verdict === 'present' : state.verdict !== 'half-applied';
   const note = !acknowledged && state.verdict === 'present' ? ' — indexed although the client never got a 201' : '';
   return check(
-    `restart after it: ${probe.source} whole or absent, no temporary files`,
+    `restart after it: ${uploaded(probe)} whole or absent, no temporary files`,
     whole && left.length === 0,
     `${acknowledged ? 'acknowledged' : 'never acknowledged'}; ${state.summary}${chunks ? `, ${chunks} chunks` : ''}${note}; temporary files ${left.length ? left.join(', ') : 'none'}`,
   );

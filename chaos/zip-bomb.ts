@@ -58,7 +58,8 @@ export const zipBomb: Scenario = {
     yield check(`ask ${BASELINE.question} with them in the folder`, answer.includes(BASELINE.expect), short(answer, 80) || 'found nothing');
 
     // Uploaded, one after another, while the server's resident memory is sampled.
-    const before = new Set(await readdir(fixture.corpus));
+    const stored = async () => [...(await readdir(fixture.corpus)), ...(await readdir(fixture.uploads)).map((n) => `uploads/${n}`)];
+    const before = new Set(await stored());
     const { result: replies, beforeMb, peakMb } = await rssDuring(server.pid, async () => {
       const out = [];
       for (const h of hostile) out.push({ h, reply: await uploadFile(server.url, `上传${h.name}`, h.bytes) });
@@ -75,8 +76,8 @@ export const zipBomb: Scenario = {
       grown !== undefined && grown < MEMORY_BOUND_MB,
       grown === undefined ? 'could not read /proc/<pid>/status' : `RSS ${beforeMb!.toFixed(0)} MB, peak ${peakMb!.toFixed(0)} MB (+${grown.toFixed(0)} MB; bound +${MEMORY_BOUND_MB} MB)`,
     );
-    const added = (await readdir(fixture.corpus)).filter((n) => !before.has(n));
-    yield check('the corpus folder after the refused uploads', added.length === 0, added.length ? `files left: ${added.join(', ')}` : 'nothing stored');
+    const added = (await stored()).filter((n) => !before.has(n));
+    yield check('the corpus and upload folders after the refused uploads', added.length === 0, added.length ? `files left: ${added.join(', ')}` : 'nothing stored');
     const hidden = await ask(server.url, '青山镇今年计划新建多少座桥梁');
     yield check('ask about the text inside the bombs', !hidden.includes('7座'), hidden ? `answered “${hidden.slice(0, 60)}” (not from a bomb)` : 'found nothing: no bomb was indexed');
 

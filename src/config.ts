@@ -4,6 +4,9 @@ import { AppError } from './core/errors.js';
 import { parseTrustProxy } from './channels/http/client-address.js';
 import { isTimeZone } from './core/conversation/calendar-day.js';
 
+/** Created when missing; a folder named in UPLOAD_DIR must exist (a mistyped path would drop every upload from the index). */
+export const DEFAULT_UPLOAD_DIR = 'data/uploads';
+
 const number = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 const optionalString = z
@@ -15,6 +18,8 @@ export const ConfigSchema = z.object({
   PORT: int(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
   CORPUS_DIR: z.string().default('seeds'),
+  // Uploaded documents: git-ignored, never among the corpus folder's (version-controlled) files.
+  UPLOAD_DIR: z.string().default(DEFAULT_UPLOAD_DIR),
   INDEX_DIR: z.string().default('index'),
   MODELS_DIR: z.string().default('models'),
   MODEL_ID: z.string().default('Xenova/bge-small-zh-v1.5'),

@@ -103,7 +103,7 @@ describe('citations over HTTP', () => {
     const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '阜城县今年计划新修多少公里乡村公路' }) });
     const answer = (await res.json()) as Answer;
     expect(answer.answer).toContain('86公里');
-    const cited = answer.citations.find((c) => c.source === '9f3c2a7be01d4c55.pdf')!;
+    const cited = answer.citations.find((c) => c.source === 'uploads/9f3c2a7be01d4c55.pdf')!;
     expect(cited).toMatchObject({ title: '阜城县二〇二四年工作报告', date: '2024-03-05', page: 3 });
 
     const dated = answer.citations.find((c) => c.source === '004_ac523d24249772f7.txt');
@@ -121,7 +121,7 @@ describe('citations over HTTP', () => {
     const embedder = await recordingEmbedder();
     opened = await openTestIndex(corpus, opened.indexDir, {}, embedder);
     expect(embedder.calls.filter((c) => c.kind === 'passage')).toEqual([]);
-    const pdf = opened.index.document('9f3c2a7be01d4c55.pdf')!;
+    const pdf = opened.index.document('uploads/9f3c2a7be01d4c55.pdf')!;
     expect(pdf.meta.pages?.length).toBe(3);
     const gens = (await readdir(opened.indexDir)).filter((g) => g.startsWith('gen-'));
     const latest = (await readFile(join(opened.indexDir, 'CURRENT'), 'utf8')).trim();

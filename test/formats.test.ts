@@ -10,10 +10,9 @@ import { formatNumber } from '../src/adapters/node/parse-xlsx.js';
 import { tableLines } from '../src/adapters/node/parse-table-rows.js';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
-import type { OpenedIndex } from '../src/entries/node/open-index.js';
 import { declareSize, makeDocxWithTable, makeMappedPdf, makePptx, makeXlsx } from './support/make-office-files.js';
 import { makeDocx } from './support/make-files.js';
-import { openTestIndex, SEEDS, tempDir } from './support/open-test-index.js';
+import { openTestIndex, SEEDS, tempDir, type TestIndex } from './support/open-test-index.js';
 
 const MB = 1024 * 1024;
 const limits = (env: Record<string, string>) => parseLimitsOf(loadConfig(env));
@@ -263,7 +262,7 @@ describe('uploading each format through POST /api/documents', () => {
   const ask = async (question: string) =>
     (await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).json();
   let corpus: string;
-  let opened: OpenedIndex;
+  let opened: TestIndex;
   let app: Hono;
 
   beforeAll(async () => {
@@ -290,7 +289,9 @@ describe('uploading each format through POST /api/documents', () => {
       ['深州.pptx', makePptx([[{ placeholder: 'title', paragraphs: ['深州市产业项目'] }, { placeholder: 'body', paragraphs: ['深州市计划新建蜜桃冷库46座。'] }]])],
     ];
     for (const [name, bytes] of files) expect((await upload(name, bytes)).status, name).toBe(201);
-    expect(await readdir(corpus)).toEqual(expect.arrayContaining(files.map(([name]) => name)));
+    // Into the upload folder, none into the corpus folder.
+    expect(await readdir(opened.uploadDir)).toEqual(expect.arrayContaining(files.map(([name]) => name)));
+    expect(await readdir(corpus)).toEqual(['平陆讲话.txt']);
 
     for (const [question, fact, source] of [
       ['故城县今年新建多少个乡村图书室', '35个', '故城简报.txt'],
@@ -306,18 +307,19 @@ describe('uploading each format through POST /api/documents', () => {
     ]) {
       const answer = await ask(question);
       expect(answer.answer, question).toContain(fact);
-      expect(answer.citations[0].source, question).toBe(source);
+      expect(answer.citations[0].source, question).toBe(`uploads/${source}`);
     }
     // The PDF's radicals were unified when it was read: its passage is quoted in ordinary characters.
     expect((await ask('阜城县今年新建多少座污水处理厂')).citations[0].text).toContain('污水处理厂7座');
   });
 
   it('refuses an xlsx zip bomb with 413 and its reason, and writes nothing', async () => {
-    const before = await readdir(corpus);
+    const before = await readdir(opened.uploadDir);
     const res = await upload('bomb.xlsx', xlsxBomb);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.message).toMatch(/^bomb\.xlsx: xl\/worksheets\/sheet1\.xml would inflate to \d+ bytes, over PARSE_MAX_ENTRY_BYTES/);
-    expect(await readdir(corpus)).toEqual(before);
+    expect((await res.json()).error.message).toMatch(/^uploads\/bomb\.xlsx: xl\/worksheets\/sheet1\.xml would inflate to \d+ bytes, over PARSE_MAX_ENTRY_BYTES/);
+    expect(await readdir(opened.uploadDir)).toEqual(before);
+    expect(await readdir(corpus)).toEqual(['平陆讲话.txt']);
   });
 });
 

@@ -10,13 +10,12 @@ import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics
 import type { Engine } from '../src/core/engine.js';
 import type { Answer, RelatedPassage } from '../src/core/types.js';
 import { snippet } from '../src/channels/http/related-text.js';
-import type { OpenedIndex } from '../src/entries/node/open-index.js';
-import { openTestIndex, seedCorpus } from './support/open-test-index.js';
+import { openTestIndex, seedCorpus, type TestIndex } from './support/open-test-index.js';
 import { parseSse, serveOnLoopback } from './support/serve.js';
 import { makeDocx } from './support/make-files.js';
 
 const TOKEN = 'test-admin-token';
-let opened: OpenedIndex & { indexDir: string };
+let opened: TestIndex;
 let corpus: string;
 let app: Hono;
 let metrics: ReturnType<typeof createPrometheusMetrics>;
@@ -248,15 +247,17 @@ describe('documents (admin)', () => {
     const res = await app.request('/api/documents', admin({ method: 'POST', body: form }));
     expect(res.status).toBe(201);
     const record = await res.json();
-    expect(record).toMatchObject({ source: '青山县报告.docx', title: '青山县政府工作报告' });
-    expect(await readdir(corpus)).toContain('青山县报告.docx');
+    expect(record).toMatchObject({ source: 'uploads/青山县报告.docx', title: '青山县政府工作报告' });
+    // Into the upload folder; the corpus folder (version-controlled) is never written.
+    expect(await readdir(opened.uploadDir)).toContain('青山县报告.docx');
+    expect(await readdir(corpus)).not.toContain('青山县报告.docx');
 
     const ask = await (await app.request('/api/ask', json({ question: '青山县今年要新建多少公里农村公路' }))).json();
     expect(ask.answer).toContain('120公里');
-    expect(ask.citations[0].source).toBe('青山县报告.docx');
+    expect(ask.citations[0].source).toBe('uploads/青山县报告.docx');
 
     const list = await (await app.request('/api/documents', admin())).json();
-    expect(list.documents.map((d: { source: string }) => d.source)).toContain('青山县报告.docx');
+    expect(list.documents.map((d: { source: string }) => d.source)).toContain('uploads/青山县报告.docx');
 
     const restarted = await openTestIndex(corpus, opened.indexDir);
     expect((await restarted.engine.ask('青山县今年要新建多少公里农村公路')).answer).toContain('120公里');
@@ -269,12 +270,12 @@ describe('documents (admin)', () => {
 
     const del = await app.request(`/api/documents/${record.id}`, admin({ method: 'DELETE' }));
     expect(del.status).toBe(200);
-    expect(await readdir(corpus)).not.toContain('青山县报告.docx');
-    // Kept in the trash, which is never indexed: a deletion can be undone by hand.
-    const trash = await readdir(join(corpus, '.trash'), { recursive: true });
+    expect(await readdir(opened.uploadDir)).not.toContain('青山县报告.docx');
+    // Kept in the upload folder's trash, which is never indexed: a deletion can be undone by hand.
+    const trash = await readdir(join(opened.uploadDir, '.trash'), { recursive: true });
     expect(trash.some((p) => p.endsWith('青山县报告.docx'))).toBe(true);
     expect((await opened.engine.ask('青山县今年要新建多少公里农村公路')).found).toBe(false);
-    expect((await openTestIndex(corpus, opened.indexDir)).index.document('青山县报告.docx')).toBeUndefined();
+    expect((await openTestIndex(corpus, opened.indexDir)).index.document('uploads/青山县报告.docx')).toBeUndefined();
     expect((await app.request(`/api/documents/${record.id}`, admin({ method: 'DELETE' }))).status).toBe(404);
   });
 
@@ -282,10 +283,10 @@ describe('documents (admin)', () => {
     const res = await app.request('/api/documents', admin(json({ name: '白水镇简报', text: '白水镇今年计划新建文化广场3个。' })));
     expect(res.status).toBe(201);
     const record = await res.json();
-    expect(record.source).toBe('白水镇简报.txt');
+    expect(record.source).toBe('uploads/白水镇简报.txt');
     await app.request(`/api/documents/${record.id}`, admin({ method: 'DELETE' }));
 
-    const before = await readdir(corpus);
+    const before = [await readdir(corpus), await readdir(opened.uploadDir)];
     const bad = new FormData();
     bad.append('file', new File([new TextEncoder().encode('not a pdf')], 'bad.pdf'));
     const r1 = await app.request('/api/documents', admin({ method: 'POST', body: bad }));
@@ -294,7 +295,7 @@ describe('documents (admin)', () => {
     exe.append('file', new File([new Uint8Array([0x4d, 0x5a])], 'tool.exe'));
     expect((await app.request('/api/documents', admin({ method: 'POST', body: exe }))).status).toBe(415);
     expect((await app.request('/api/documents', admin({ method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }))).status).toBe(415);
-    expect(await readdir(corpus)).toEqual(before);
+    expect([await readdir(corpus), await readdir(opened.uploadDir)]).toEqual(before);
   });
 
   it('takes a long Chinese name (cut to 200 bytes, whole characters) and a name with a lone surrogate, and keeps both across a restart', async () => {
@@ -312,11 +313,11 @@ describe('documents (admin)', () => {
       expect(res.status).toBe(201);
       sources.push((await res.json()).source);
     }
-    expect(new TextEncoder().encode(sources[0]).length).toBeLessThanOrEqual(200);
-    expect(sources[0]).toMatch(/^关于进一步加强.*\.txt$/);
+    expect(new TextEncoder().encode(sources[0].slice('uploads/'.length)).length).toBeLessThanOrEqual(200);
+    expect(sources[0]).toMatch(/^uploads\/关于进一步加强.*\.txt$/);
     expect(sources[0]).not.toContain('\uFFFD');
-    expect(sources[1]).toBe('白水镇简报.txt');
-    expect(await readdir(corpus)).toEqual(expect.arrayContaining(sources));
+    expect(sources[1]).toBe('uploads/白水镇简报.txt');
+    expect((await readdir(opened.uploadDir)).map((n) => `uploads/${n}`)).toEqual(expect.arrayContaining(sources));
     const restarted = await openTestIndex(corpus, opened.indexDir);
     const listed = restarted.library.list().map((d: { source: string }) => d.source);
     expect(listed).toEqual(expect.arrayContaining(sources));

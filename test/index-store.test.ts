@@ -121,7 +121,7 @@ describe('persisted index', () => {
     await cp(join(import.meta.dirname, '../seeds'), corpus, { recursive: true });
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/entries/node/cli-index.ts'], {
       cwd: join(import.meta.dirname, '..'),
-      env: { ...process.env, CORPUS_DIR: corpus, INDEX_DIR: first.indexDir, MODELS_DIR: MODELS, CHUNK_SIZE: '200', EMBED_BATCH: '4', LOG_LEVEL: 'silent' },
+      env: { ...process.env, CORPUS_DIR: corpus, INDEX_DIR: first.indexDir, UPLOAD_DIR: first.uploadDir, MODELS_DIR: MODELS, CHUNK_SIZE: '200', EMBED_BATCH: '4', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {

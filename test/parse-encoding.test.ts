@@ -5,8 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { parseDocument } from '../src/adapters/node/parse-document.js';
 import { createApp } from '../src/app.js';
-import type { OpenedIndex } from '../src/entries/node/open-index.js';
-import { SEEDS, openTestIndex, tempDir } from './support/open-test-index.js';
+import { SEEDS, openTestIndex, tempDir, type TestIndex } from './support/open-test-index.js';
 
 const TEXT = '平陆县力争全年招商项目达到50个，协议总投资达到200亿元以上。\n';
 const utf16le = (s: string) => new Uint8Array(Buffer.from(`\uFEFF${s}`, 'utf16le'));
@@ -58,7 +57,7 @@ describe('uploading text files', () => {
     return { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKEN}` } };
   };
   let corpus: string;
-  let opened: OpenedIndex;
+  let opened: TestIndex;
   let app: Hono;
 
   beforeAll(async () => {
@@ -73,16 +72,17 @@ describe('uploading text files', () => {
     expect(res.status).toBe(201);
     const answer = await opened.engine.ask('青山县今年要新建多少公里农村公路');
     expect(answer.answer).toContain('120公里');
-    expect(answer.citations[0]).toMatchObject({ source: '青山县简报.txt', text: expect.stringContaining('新建农村公路120公里') });
+    expect(answer.citations[0]).toMatchObject({ source: 'uploads/青山县简报.txt', text: expect.stringContaining('新建农村公路120公里') });
   });
 
   it('refuses an undecodable upload with 415 and the reason, and stores nothing', async () => {
-    const before = await readdir(corpus);
+    const before = await readdir(opened.uploadDir);
     const res = await app.request('/api/documents', upload('报告.txt', await garbage()));
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({
-      error: { code: 'text_encoding_unsupported', message: '报告.txt: not text in UTF-8, UTF-16 with a byte-order mark, or GB18030.' },
+      error: { code: 'text_encoding_unsupported', message: 'uploads/报告.txt: not text in UTF-8, UTF-16 with a byte-order mark, or GB18030.' },
     });
-    expect(await readdir(corpus)).toEqual(before);
+    expect(await readdir(opened.uploadDir)).toEqual(before);
+    expect(await readdir(corpus)).toEqual(['平陆讲话.txt']);
   });
 });

@@ -117,6 +117,7 @@ describe('a document past the limits, in the corpus folder and uploaded', () => 
     return admin({ method: 'POST', body: form });
   };
   let corpus: string;
+  let uploadDir: string;
   let indexDir: string;
   let opened: OpenedIndex;
   let app: Hono;
@@ -133,7 +134,8 @@ describe('a document past the limits, in the corpus folder and uploaded', () => 
         done();
       },
     });
-    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, MODELS_DIR: MODELS });
+    uploadDir = await tempDir('zhida-uploads-');
+    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, MODELS_DIR: MODELS });
     opened = await openIndex(config, { log: pino({ level: 'warn' }, sink), embedder: await recordingEmbedder() });
     app = createApp({ engine: () => opened.engine, library: () => opened.library, http: { adminToken: TOKEN, rateLimitPerMinute: 0 } });
   });
@@ -156,19 +158,21 @@ describe('a document past the limits, in the corpus folder and uploaded', () => 
     const res = await app.request('/api/documents', upload('上传.docx', bomb));
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({
-      error: { code: 'document_too_large', message: expect.stringMatching(/^上传\.docx: word\/document\.xml would inflate to \d+ bytes, over PARSE_MAX_ENTRY_BYTES/) },
+      error: { code: 'document_too_large', message: expect.stringMatching(/^uploads\/上传\.docx: word\/document\.xml would inflate to \d+ bytes, over PARSE_MAX_ENTRY_BYTES/) },
     });
     expect(await readdir(corpus)).toEqual(files);
+    expect(await readdir(uploadDir)).toEqual([]);
     expect(await readFile(join(indexDir, 'CURRENT'), 'utf8')).toBe(generation);
-    expect(opened.index.document('上传.docx')).toBeUndefined();
+    expect(opened.index.document('uploads/上传.docx')).toBeUndefined();
   });
 
-  it('drops the failure once a readable file of that name is uploaded', async () => {
+  it('keeps the corpus file listed as failed when a readable file of that name is uploaded: the upload sits beside it', async () => {
     const res = await app.request('/api/documents', upload('bomb.docx', await makeDocx('平陆县招商简报', ['力争全年招商项目达到50个。'])));
     expect(res.status).toBe(201);
     const listing = await (await app.request('/api/documents', admin())).json();
-    expect(listing.failed).toEqual([]);
-    expect(listing.documents.map((d: { source: string }) => d.source)).toContain('bomb.docx');
+    expect(listing.failed.map((f: { source: string }) => f.source)).toEqual(['bomb.docx']);
+    expect(listing.documents.map((d: { source: string }) => d.source)).toContain('uploads/bomb.docx');
+    expect(await readFile(join(corpus, 'bomb.docx'))).toEqual(Buffer.from(bomb));
   });
 });
 
@@ -176,7 +180,7 @@ describe('the parse limits of the settings', () => {
   it('are the ones the index applies to the corpus folder (PARSE_MAX_ENTRIES=3 refuses an ordinary .docx)', async () => {
     const corpus = await tempDir('zhida-corpus-');
     await writeFile(join(corpus, '青山县报告.docx'), await makeDocx('青山县政府工作报告', ['青山县今年新建农村公路120公里。']));
-    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: await tempDir('zhida-index-'), MODELS_DIR: MODELS, PARSE_MAX_ENTRIES: '3' });
+    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: await tempDir('zhida-index-'), UPLOAD_DIR: await tempDir('zhida-uploads-'), MODELS_DIR: MODELS, PARSE_MAX_ENTRIES: '3' });
     const opened = await openIndex(config, { log: pino({ level: 'silent' }), embedder: await recordingEmbedder() });
     expect(opened.index.listDocuments()).toEqual([]);
     expect(opened.index.failed.list()).toEqual([expect.objectContaining({ source: '青山县报告.docx', reason: expect.stringMatching(/PARSE_MAX_ENTRIES \(3\)/) })]);

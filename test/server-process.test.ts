@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { Hono } from 'hono';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { openTestIndex, seedCorpus, MODELS } from './support/open-test-index.js';
+import { serveOnLoopback } from './support/serve.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -42,10 +44,10 @@ async function waitHealthy(url: string) {
 describe('the server process', () => {
   it('finishes an upload in flight on SIGTERM, persists it, exits 0, and logs JSON lines', async () => {
     const corpus = await seedCorpus();
-    const { indexDir } = await openTestIndex(corpus);
+    const { indexDir, uploadDir } = await openTestIndex(corpus);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), CORPUS_DIR: corpus, INDEX_DIR: indexDir, ADMIN_TOKEN: 't', WECHAT_TOKEN: 'AAAAA' };
+    const env = { PORT: String(port), CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, ADMIN_TOKEN: 't', WECHAT_TOKEN: 'AAAAA' };
     const server = startServer(env);
     await waitHealthy(url);
     // WECHAT_TOKEN turns the WeChat endpoint on (a verification signed now: old timestamps are refused as replays).
@@ -84,9 +86,10 @@ describe('the server process', () => {
   }, 180_000); // two server starts and an index build: slow on a busy 2-core machine, whatever the code does
 });
 
-function runTool(script: string, args: string[], env: Record<string, string>) {
+/** Runs an entry as its npm script does: through tsx, or (`bundled`) from the cached bundle of bin/run-bundled.mjs. */
+function runTool(script: string, args: string[], env: Record<string, string>, { bundled = false } = {}) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [...(bundled ? ['bin/run-bundled.mjs'] : ['--import', 'tsx']), script, ...args], {
       cwd: ROOT,
       env: { ...process.env, MODELS_DIR: MODELS, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,15 +131,60 @@ describe('the command-line tools', () => {
   });
 
 
+  it('say in one line what is wrong with UPLOAD_DIR: missing, not a folder, or overlapping the corpus folder', async () => {
+    const corpus = await seedCorpus();
+    const scratch = await mkdtemp(join(tmpdir(), 'zhida-'));
+    const missing = join(scratch, '不存在');
+    const file = join(scratch, 'file.txt');
+    await writeFile(file, 'x');
+    for (const [dir, said] of [
+      [missing, `UPLOAD_DIR: ${missing} does not exist; create it or point UPLOAD_DIR at the folder for uploaded documents.`],
+      [file, `UPLOAD_DIR: ${file} is not a folder; create it or point UPLOAD_DIR at the folder for uploaded documents.`],
+      [join(corpus, 'up'), `UPLOAD_DIR: ${join(corpus, 'up')} and CORPUS_DIR ${corpus} overlap; uploads must go to a folder of their own, outside the corpus folder.`],
+    ]) {
+      for (const script of ['src/entries/node/server.ts', 'src/entries/node/cli-index.ts']) {
+        const run = await runTool(script, [], { CORPUS_DIR: corpus, INDEX_DIR: join(scratch, 'index'), UPLOAD_DIR: dir, PORT: '0' });
+        expect(run.code, run.out).toBe(1);
+        expect(run.out.trim().split('\n')).toEqual([`zhida: ${said}`]);
+      }
+    }
+  });
+
+  it('npm run index says plainly that a server running on HOST:PORT must be restarted to serve its changes', async () => {
+    const corpus = await seedCorpus();
+    const { indexDir, uploadDir } = await openTestIndex(corpus);
+    // Stands in for a zhida server: the command asks /healthz on 127.0.0.1:PORT.
+    const running = await serveOnLoopback(new Hono().get('/healthz', (c) => c.json({ status: 'ok', documents: 5, chunks: 142 })));
+    try {
+      const index = await runTool('src/entries/node/cli-index.ts', [], { CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, HOST: '0.0.0.0', PORT: String(running.port) });
+      expect(index.code, index.out).toBe(0);
+      const notice = `A zhida server is running on ${running.url}: it keeps answering from the index it loaded and does not see these changes. Restart it to serve them.`;
+      const lines = index.out.trim().split('\n');
+      expect(lines[0]).toBe(notice);
+      expect(lines.at(-1)).toBe(notice);
+    } finally {
+      await running.close();
+    }
+  });
+
   it('npm run index and npm run ask finish by themselves and print the answer', async () => {
     const corpus = await seedCorpus();
-    const { indexDir } = await openTestIndex(corpus);
-    const run = (script: string, args: string[]) => runTool(script, args, { CORPUS_DIR: corpus, INDEX_DIR: indexDir });
+    const { indexDir, uploadDir } = await openTestIndex(corpus);
+    // A port nothing listens on: no server to ask, none to warn about.
+    const port = String(await freePort());
+    const run = (script: string, args: string[], bundled = false) => runTool(script, args, { CORPUS_DIR: corpus, INDEX_DIR: indexDir, UPLOAD_DIR: uploadDir, PORT: port }, { bundled });
     const index = await run('src/entries/node/cli-index.ts', []);
     expect(index.code, index.out).toBe(0);
     expect(index.out).toMatch(/index ready: 5 documents/);
+    expect(index.out).not.toMatch(/server is running/);
     const ask = await run('src/entries/node/cli-ask.ts', ['平陆招商目标是多少']);
     expect(ask.code, ask.out).toBe(0);
     expect(ask.out).toMatch(/答：.*50个/);
+    // As npm run ask runs it: from the bundle, the same answer (its help too, with the entry's own arguments).
+    const bundled = await run('src/entries/node/cli-ask.ts', ['平陆招商目标是多少'], true);
+    expect(bundled.code, bundled.out).toBe(0);
+    expect(bundled.out).toBe(ask.out);
+    const help = await run('src/entries/node/cli-ask.ts', ['--help'], true);
+    expect(help.out).toMatch(/^usage: npm run ask/);
   });
 });

@@ -8,11 +8,12 @@ import { sha256 } from '../src/adapters/node/fs-document-store.js';
 import { createWorkerPreparer } from '../src/adapters/node/worker-preparer.js';
 import { FsIndexStore } from '../src/adapters/node/fs-index-store.js';
 import type { Embedder } from '../src/core/ports.js';
-import type { OpenedIndex } from '../src/entries/node/open-index.js';
-import { openTestIndex, recordingEmbedder, seedCorpus, tempDir } from './support/open-test-index.js';
+import { openTestIndex, recordingEmbedder, seedCorpus, tempDir, type TestIndex } from './support/open-test-index.js';
 
 const TOKEN = 'test-admin-token';
 const MARK = '青松乡';
+/** The upload's document: in the upload folder, never among the corpus folder's files. */
+const SOURCE = `uploads/${MARK}简报.md`;
 const NOTE = `# ${MARK}简报\n\n${MARK}今年计划新修水渠18公里，新建村级卫生室7个。`;
 
 /**
@@ -25,7 +26,7 @@ const hooks: {
 } = {};
 
 let corpus: string;
-let opened: OpenedIndex & { indexDir: string };
+let opened: TestIndex;
 let library: Library;
 
 function hookedEmbedder(inner: Embedder): Embedder {
@@ -79,19 +80,21 @@ const upload = (app: Hono, text: string, signal?: AbortSignal) =>
     }),
   );
 
-const corpusFiles = async () => (await readdir(corpus)).filter((n) => !n.startsWith('.')).sort();
+/** The files of both folders, as the document store names them: the corpus folder's and the uploaded ones. */
+const corpusFiles = async () =>
+  [...(await readdir(corpus)), ...(await readdir(opened.uploadDir)).map((n) => `uploads/${n}`)].filter((n) => !n.split('/').pop()!.startsWith('.')).sort();
 const answer = async () => (await opened.engine.ask(`${MARK}今年计划新修多少公里水渠`)).answer;
 
 /**
- * What a fresh start from the same folders finds: the persisted index brought up to date with the corpus folder (a
+ * What a fresh start from the same folders finds: the persisted index brought up to date with both folders (a
  * copy of the index folder, so that a save there cannot pull files from under this process's index).
  */
 async function nextStart() {
   const indexDir = await tempDir('zhida-restart-');
   await cp(opened.indexDir, indexDir, { recursive: true });
-  const restarted = await openTestIndex(corpus, indexDir, {}, await recordingEmbedder());
+  const restarted = await openTestIndex(corpus, indexDir, { UPLOAD_DIR: opened.uploadDir }, await recordingEmbedder());
   try {
-    return restarted.index.document(`${MARK}简报.md`);
+    return restarted.index.document(SOURCE);
   } finally {
     await restarted.close();
   }
@@ -109,7 +112,7 @@ describe('an upload whose client goes away before the answer', () => {
     hooks.embedding = undefined;
     expect(res.status).toBe(503);
     expect(await corpusFiles()).toEqual(before);
-    expect(opened.index.document(`${MARK}简报.md`)).toBeUndefined();
+    expect(opened.index.document(SOURCE)).toBeUndefined();
     expect(await answer()).not.toContain('18公里');
     expect(await nextStart()).toBeUndefined();
   });
@@ -122,11 +125,11 @@ describe('an upload whose client goes away before the answer', () => {
     hooks.persisting = undefined;
     expect(res.status).toBe(503);
     expect(await corpusFiles()).toEqual(before);
-    expect(opened.index.document(`${MARK}简报.md`)).toBeUndefined();
+    expect(opened.index.document(SOURCE)).toBeUndefined();
     expect(await answer()).not.toContain('18公里');
     const saved = await new FsIndexStore(opened.indexDir).load(opened.settings);
     if (saved.status !== 'ok') throw new Error(saved.status);
-    expect(saved.index.document(`${MARK}简报.md`)).toBeUndefined();
+    expect(saved.index.document(SOURCE)).toBeUndefined();
     expect(await nextStart()).toBeUndefined();
   });
 
@@ -137,10 +140,10 @@ describe('an upload whose client goes away before the answer', () => {
     const res = await upload(appWith(), NOTE.replace('18公里', '25公里'), client.signal);
     hooks.persisting = undefined;
     expect(res.status).toBe(503);
-    expect(await readFile(join(corpus, `${MARK}简报.md`), 'utf8')).toContain('18公里');
+    expect(await readFile(join(opened.uploadDir, `${MARK}简报.md`), 'utf8')).toContain('18公里');
     expect(await answer()).toContain('18公里');
     expect(await answer()).not.toContain('25公里');
-    await library.remove(library.list().find((d) => d.source === `${MARK}简报.md`)!.id);
+    await library.remove(library.list().find((d) => d.source === SOURCE)!.id);
   });
 });
 
@@ -156,11 +159,11 @@ describe('an upload past UPLOAD_TIMEOUT_MS', () => {
     expect(error.code).toBe('upload_timeout');
     expect(error.message).toContain('UPLOAD_TIMEOUT_MS');
     expect(await corpusFiles()).toEqual(before);
-    expect(opened.index.document(`${MARK}简报.md`)).toBeUndefined();
+    expect(opened.index.document(SOURCE)).toBeUndefined();
 
     expect((await upload(appWith(), NOTE)).status).toBe(201);
     expect(await answer()).toContain('18公里');
-    await library.remove(library.list().find((d) => d.source === `${MARK}简报.md`)!.id);
+    await library.remove(library.list().find((d) => d.source === SOURCE)!.id);
   });
 });
 

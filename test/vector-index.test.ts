@@ -233,7 +233,7 @@ describe('an index of format 2', () => {
     const upgraded = JSON.parse(await readFile(manifestPath, 'utf8'));
     expect(upgraded.format).toBe(3);
     expect(upgraded.files['vectors.graph'].bytes).toBe((await stat(join(built.indexDir, gen, 'vectors.graph'))).size);
-    const reopened = await openTestIndex(built.documents.root, built.indexDir);
+    const reopened = await openTestIndex(built.corpusDir, built.indexDir);
     expect(await reopened.engine.ask('平陆招商目标是多少')).toEqual(before);
   });
 });

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   unsupported_media_type: { status: 415, message: 'Unsupported content type.' },
   unsupported_format: { status: 415, message: 'Unsupported document format.' },
   duplicate_document: { status: 409, message: 'The same document is already in the corpus.' },
+  corpus_document: { status: 409, message: 'The document is a file of the corpus folder, which the server never changes.' },
   storage_full: { status: 507, message: 'The disk is full; nothing was stored.' },
   rate_limited: { status: 429, message: 'Too many requests.' },
   not_ready: { status: 503, message: 'The index is not ready yet.' },

@@ -44,15 +44,20 @@ export async function recordingEmbedder(): Promise<RecordingEmbedder> {
   };
 }
 
+export type TestIndex = OpenedIndex & { indexDir: string; corpusDir: string; uploadDir: string };
+
 export async function openTestIndex(
   corpusDir: string,
   indexDir?: string,
   env: Record<string, string> = {},
   embedder?: Embedder,
-): Promise<OpenedIndex & { indexDir: string }> {
+): Promise<TestIndex> {
   const dir = indexDir ?? (await tempDir('zhida-index-'));
   await mkdir(dir, { recursive: true });
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: dir, MODELS_DIR: MODELS, LOG_LEVEL: 'silent', ...env });
+  // Uploads go to a folder beside the index unless the test names one, so a reopened index finds the uploads it saved.
+  const uploadDir = env.UPLOAD_DIR ?? `${dir}-uploads`;
+  await mkdir(uploadDir, { recursive: true });
+  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: dir, UPLOAD_DIR: uploadDir, MODELS_DIR: MODELS, LOG_LEVEL: 'silent', ...env });
   const opened = await openIndex(config, { log: createLogger('silent'), embedder: embedder ?? (await recordingEmbedder()) });
-  return { ...opened, indexDir: dir };
+  return { ...opened, indexDir: dir, corpusDir, uploadDir };
 }

@@ -18,6 +18,7 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
   // Requests the worker has not answered yet, aborted ones included: terminating it mid-inference crashes the process.
   const outstanding = new Set<number>();
   let drained: (() => void) | undefined;
+  let closing = false;
   let next = 0;
   const info = await new Promise<{ modelId: string; dimensions: number }>((resolve, reject) => {
     worker.once('message', (m) => (m.type === 'ready' ? resolve(m) : reject(new AppError('config_invalid', m.message))));
@@ -44,6 +45,7 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
     dimensions: info.dimensions,
     embed(texts: string[], kind: EmbedKind, opts?: { signal?: AbortSignal }): Promise<Float32Array[]> {
       opts?.signal?.throwIfAborted();
+      if (closing) return Promise.reject(new AppError('timeout', 'The model is being stopped (the server is shutting down).'));
       const id = next++;
       return new Promise<Float32Array[]>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
@@ -56,7 +58,9 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
         worker.postMessage({ id, texts, kind });
       });
     },
+    /** Takes no more requests, waits for those the worker is running (stopping it mid-inference aborts the process), then stops it. */
     async close() {
+      closing = true;
       if (outstanding.size) await new Promise<void>((resolve) => (drained = resolve));
       await worker.terminate();
     },

@@ -71,7 +71,7 @@ export function openApiDocument(version: string): object {
           failed: z
             .array(z.object({ source: z.string(), bytes: z.number(), reason: z.string() }))
             .optional()
-            .openapi({ description: 'Files of the corpus folder that could not be indexed (past a parse limit, unreadable), with the reason' }),
+            .openapi({ description: 'Files of the corpus or upload folder that could not be indexed (past a parse limit, unreadable), with the reason' }),
         }),
         'Documents',
       ),
@@ -82,7 +82,7 @@ export function openApiDocument(version: string): object {
   r.registerPath({
     method: 'post',
     path: '/api/documents',
-    summary: 'Upload a document (multipart field "file", or JSON name + text); indexed before the response',
+    summary: 'Upload a document (multipart field "file", or JSON name + text) into UPLOAD_DIR as uploads/<name>; indexed before the response',
     security: admin,
     request: {
       body: {
@@ -99,7 +99,7 @@ export function openApiDocument(version: string): object {
     },
     responses: {
       201: json(DocumentRecord, 'Stored and indexed'),
-      200: json(DocumentRecord, 'Replaced a document of the same name'),
+      200: json(DocumentRecord, 'Replaced an uploaded document of the same name'),
       401: json(ErrorBody, 'No or wrong token'),
       409: json(ErrorBody, 'Same content already present'),
       422: json(ErrorBody, 'Unreadable document'),
@@ -109,10 +109,16 @@ export function openApiDocument(version: string): object {
   r.registerPath({
     method: 'delete',
     path: '/api/documents/{id}',
-    summary: 'Delete a document and its chunks',
+    summary: 'Delete an uploaded document and its chunks (its file goes to UPLOAD_DIR/.trash)',
     security: admin,
     request: { params: z.object({ id: z.string() }) },
-    responses: { 200: json(z.object({ deleted: DocumentRecord }), 'Deleted'), 401: json(ErrorBody, 'No or wrong token'), 404: json(ErrorBody, 'No such document') },
+    responses: {
+      200: json(z.object({ deleted: DocumentRecord }), 'Deleted'),
+      401: json(ErrorBody, 'No or wrong token'),
+      404: json(ErrorBody, 'No such document'),
+      409: json(ErrorBody, 'A document of the corpus folder (corpus_document): not changed by the server'),
+      507: json(ErrorBody, 'Disk full: nothing removed'),
+    },
   });
   r.registerPath({
     method: 'post',

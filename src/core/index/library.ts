@@ -1,6 +1,7 @@
 /**
  * @module library: adds and removes documents at run time. An upload is prepared, embedded and added to the index,
- * the index persisted, and the file written into the corpus folder last: that write is the moment the upload counts.
+ * the index persisted, and the file written into the upload folder last (as `uploads/<name>`, never among the corpus
+ * folder's files): that write is the moment the upload counts.
  * Until then a failure, an abort (the client went away, the upload's time limit) or a crash leaves no trace: nothing
  * answerable, no file for the next start to index, the document it would replace as it was.
  */
@@ -10,6 +11,7 @@ import type { Span } from '../types.js';
 import { AppError, isAppError } from '../errors.js';
 import { embedAndAdd, type IndexingDeps } from './sync-corpus.js';
 import { sanitizeDocumentName } from './document-name.js';
+import { uploadSource } from './uploads.js';
 
 export interface DocumentRecord {
   id: string;
@@ -86,7 +88,7 @@ export function createLibrary(deps: LibraryDeps) {
 
   /** Indexes and stores a document; `replaced` tells whether a document of that name was there before. */
   function add(name: string, bytes: Uint8Array, defaultExtension?: string, { signal }: AddOptions = {}): Promise<{ record: DocumentRecord; replaced: boolean }> {
-    const source = sanitizeDocumentName(name, defaultExtension);
+    const source = uploadSource(sanitizeDocumentName(name, defaultExtension));
     const stopIfAborted = () => {
       if (signal?.aborted) throw abandoned(signal);
     };
@@ -148,8 +150,9 @@ export function createLibrary(deps: LibraryDeps) {
   }
 
   /**
-   * Deletes a document: its file goes to the trash, it leaves the index, and the index is persisted. When that fails
-   * (a full disk), the file comes back and so does the document, with the vectors it had: the corpus is as it was.
+   * Deletes an uploaded document: its file goes to the trash, it leaves the index, and the index is persisted. When
+   * that fails (a full disk), the file comes back and so does the document, with the vectors it had: the corpus is as
+   * it was. A document of the corpus folder is refused by the store (`corpus_document`) before anything changes.
    */
   function remove(id: string): Promise<DocumentRecord> {
     return serial(async () => {

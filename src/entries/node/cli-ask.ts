@@ -11,7 +11,8 @@ import { askRunningServer, localUrl } from './ask-running-server.js';
 exitOnError();
 printHelpIfAsked(`usage: npm run ask -- "平陆招商目标是多少" [--json] [--local]
   Answers one question and prints the cited passages: through the server running on this machine (HOST, PORT) when
-  there is one, else from the index in INDEX_DIR (built from CORPUS_DIR if needed; loading it takes seconds).
+  there is one, else from the index in INDEX_DIR (built from CORPUS_DIR and UPLOAD_DIR if needed; about a second once
+  built).
   --json    the whole answer as JSON (as /api/ask returns it)
   --local   answer from the index here even when a server is running`);
 
@@ -29,7 +30,7 @@ const served = local ? undefined : await askRunningServer(localUrl(config.HOST, 
 const opened = served ? undefined : await openLocally();
 async function openLocally() {
   const [{ openIndex }, { createLogger }] = await Promise.all([import('./open-index.js'), import('../../adapters/node/logger.js')]);
-  return openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr') });
+  return openIndex(config, { log: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr'), oneQuestion: true });
 }
 const answer = served ?? (await opened!.engine.ask(question));
 if (json) {

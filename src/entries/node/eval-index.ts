@@ -7,11 +7,15 @@ import { openIndex, type OpenOptions, type OpenedIndex } from './open-index.js';
 
 export const EVAL_INDEX_ROOT = '.cache/eval-index';
 
-/** Settings that point the index at `corpusDir`, in a cache folder named after it (syncing brings it up to date). */
+/**
+ * Settings that point the index at `corpusDir`, in a cache folder named after it (syncing brings it up to date), with
+ * an empty upload folder of its own: the documents uploaded to the server are not part of an evaluation.
+ */
 export function evalIndexConfig(config: Config, corpusDir: string): Config {
   const dir = resolve(corpusDir);
   const key = createHash('sha256').update(dir).digest('hex').slice(0, 10);
-  return { ...config, CORPUS_DIR: dir, INDEX_DIR: join(EVAL_INDEX_ROOT, `${basename(dir)}-${key}`) };
+  const index = join(EVAL_INDEX_ROOT, `${basename(dir)}-${key}`);
+  return { ...config, CORPUS_DIR: dir, INDEX_DIR: index, UPLOAD_DIR: `${index}-uploads` };
 }
 
 /**
@@ -37,6 +41,8 @@ export async function combinedCorpus(corpusDir: string, extra: string[]): Promis
 }
 
 /** `options.embedder`: one model shared by several indexes in a process (onnxruntime cannot be loaded again in new threads). */
-export function openEvalIndex(config: Config, corpusDir: string, options: OpenOptions): Promise<OpenedIndex> {
-  return openIndex(evalIndexConfig(config, corpusDir), options);
+export async function openEvalIndex(config: Config, corpusDir: string, options: OpenOptions): Promise<OpenedIndex> {
+  const settings = evalIndexConfig(config, corpusDir);
+  await mkdir(settings.UPLOAD_DIR, { recursive: true });
+  return openIndex(settings, options);
 }

@@ -1,23 +1,26 @@
-/** @module open-index: loads the persisted index, brings it up to date with the corpus, or builds it. */
+/** @module open-index: loads the persisted index, brings it up to date with the corpus and upload folders, or builds it. */
 import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { Config } from '../../config.js';
-import type { Embedder, Tokenizer } from '../../core/ports.js';
+import type { DocumentStore, Embedder, Tokenizer } from '../../core/ports.js';
 import { CorpusIndex } from '../../core/index/corpus-index.js';
 import { corpusFingerprint, syncCorpus, type SyncResult } from '../../core/index/sync-corpus.js';
 import { METADATA_VERSION, type BuildSettings } from '../../core/index/manifest.js';
-import { AppError, isAppError } from '../../core/errors.js';
+import { isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
 import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
+import { createTransformersEmbedder } from '../../adapters/node/transformers-embedder.js';
 import { queryPool, tracked } from '../../core/embedder-pool.js';
 import { HnswVectorIndex, DEFAULT_HNSW } from '../../adapters/node/hnsw-vector-index.js';
 import { FsIndexStore } from '../../adapters/node/fs-index-store.js';
 import { createFsDocumentStore, sha256 } from '../../adapters/node/fs-document-store.js';
+import { corpusWithUploads } from '../../core/index/uploads.js';
+import { checkCorpusDir, checkUploadDir } from './folders.js';
 import { createLibrary, type Library } from '../../core/index/library.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
 import { createWorkerPreparer } from '../../adapters/node/worker-preparer.js';
+import { lazyPreparer } from '../../core/ingest/lazy-preparer.js';
 import { parseLimitsOf } from '../../adapters/node/parse-limits.js';
 import { createProgress } from '../../adapters/node/progress.js';
 import type { Logger } from '../../adapters/node/logger.js';
@@ -28,17 +31,23 @@ export interface OpenedIndex {
   index: CorpusIndex;
   tokenizer: Tokenizer;
   embedder: Embedder;
-  documents: ReturnType<typeof createFsDocumentStore>;
+  /** The corpus folder's files and the uploaded ones (`uploads/<name>`). */
+  documents: DocumentStore;
   store: FsIndexStore;
   settings: BuildSettings;
-  /** Re-reads the corpus folder, indexes what changed and persists a new generation if anything did. */
+  /** Re-reads the corpus and upload folders, indexes what changed and persists a new generation if anything did. */
   refresh(): Promise<SyncResult>;
   /** Persists the index as it is now. */
   persist(): Promise<void>;
   /** Run-time document management (upload, delete), persisted after each change. */
   library: Library;
-  /** Stops the model workers (command-line tools call it when done). */
+  /** Stops the model workers once the changes under way are done (command-line tools call it when done). */
   close(): Promise<void>;
+  /**
+   * Stops the model workers now, changes under way or not: each finishes the batch it is running, takes no more, and
+   * a change waiting for one fails (a forced shutdown; stopping a worker mid-inference aborts the process).
+   */
+  stopModels(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -50,19 +59,17 @@ export interface OpenOptions {
   embedder?: Embedder;
   /** Another answer model than the trained one (training collects features with an untrained one). */
   answerModel?: AnswerModel;
-}
-
-/** The corpus folder must exist: an empty index served from a mistyped path would look like a bot that knows nothing. */
-export async function checkCorpusDir(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new AppError('config_invalid', `CORPUS_DIR: ${resolve(dir)} ${info ? 'is not a folder' : 'does not exist'}; create it or point CORPUS_DIR at the documents' folder.`);
-  }
+  /**
+   * One question, then exit (`npm run ask`): the model runs in this thread instead of two workers, nothing is warmed
+   * up, and the word segmenter and the document worker start only if the folders changed since the index was saved.
+   */
+  oneQuestion?: boolean;
 }
 
 export async function openIndex(config: Config, options: OpenOptions): Promise<OpenedIndex> {
   const { log } = options;
   await checkCorpusDir(config.CORPUS_DIR);
+  const uploadDir = await checkUploadDir(config);
   // How long each step of opening took, logged once ready (startup time is what users of big corpora notice first).
   const phases: Record<string, number> = {};
   let lapAt = performance.now();
@@ -75,22 +82,31 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing;
   // while no document is being embedded, busy questions borrow the documents' worker. They load the model while this
   // thread loads the word segmenter's dictionary.
-  const starting = options.embedder ? Promise.resolve([]) : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
+  const oneQuestion = options.oneQuestion ?? false;
+  const starting: Promise<(Embedder & { close?(): Promise<void> })[]> = options.embedder
+    ? Promise.resolve([])
+    : oneQuestion
+      ? Promise.all([createTransformersEmbedder(model)])
+      : Promise.all([createWorkerEmbedder(model), createWorkerEmbedder(model)]);
   // Documents are read and prepared in a worker thread, so that a large one never holds up /healthz or questions; it
   // loads its parsers and segmenter alongside the models.
   const chunking = { size: config.CHUNK_SIZE, overlap: config.CHUNK_OVERLAP };
-  const preparer = createWorkerPreparer({ limits: parseLimitsOf(config), chunking });
+  const startPreparer = () => createWorkerPreparer({ limits: parseLimitsOf(config), chunking });
+  const preparer = oneQuestion ? lazyPreparer(startPreparer) : startPreparer();
   const tokenizer = createJiebaTokenizer();
-  tokenizer.tokenize('预热');
+  // The dictionary loads on first use: now, unless only a question is to be answered (questions are cut into the
+  // index's own vocabulary, without the segmenter).
+  if (!oneQuestion) tokenizer.tokenize('预热');
   lap('segmenter');
   const workers = await starting;
   lap('models');
-  const [documentModel, questionModel] = (options.embedder ? [options.embedder, options.embedder] : workers).map(tracked);
+  const own = options.embedder ?? (workers.length === 1 ? workers[0] : undefined);
+  const [documentModel, questionModel] = (own ? [own, own] : workers).map(tracked);
   const embedder: Embedder = documentModel;
-  const queryEmbedder = options.embedder ? questionModel : queryPool(questionModel, documentModel);
+  const queryEmbedder = own ? questionModel : queryPool(questionModel, documentModel);
   const hnsw = { ...DEFAULT_HNSW, efSearch: config.HNSW_EF };
   const store = new FsIndexStore(resolve(config.INDEX_DIR), hnsw);
-  const documents = createFsDocumentStore(resolve(config.CORPUS_DIR));
+  const documents = corpusWithUploads(createFsDocumentStore(resolve(config.CORPUS_DIR)), createFsDocumentStore(uploadDir));
   const settings: BuildSettings = {
     modelId: embedder.modelId,
     dimensions: embedder.dimensions,
@@ -164,8 +180,10 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   await refresh();
   lap('sync');
   // Warm up the word segmenter's dictionary and the query model so that the first question is as fast as the rest.
-  tokenizer.places(tokenizer.tokenize('预热').join(''));
-  await queryEmbedder.embed(['预热'], 'query');
+  if (!oneQuestion) {
+    tokenizer.places(tokenizer.tokenize('预热').join(''));
+    await queryEmbedder.embed(['预热'], 'query');
+  }
   lap('warmup');
   // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
   // Citations get their document's date and their page from the metadata kept beside the chunks.
@@ -193,9 +211,12 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   });
   lap('engine');
   log.info({ phases }, 'index open');
+  const stopModels = async () => {
+    await Promise.all([...workers.map((w) => w.close?.()), preparer.close()]);
+  };
   const close = async () => {
     await library.idle();
-    await Promise.all([...workers.map((w) => w.close()), preparer.close()]);
+    await stopModels();
   };
-  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close };
+  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close, stopModels };
 }

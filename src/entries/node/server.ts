@@ -6,7 +6,8 @@ import { loadConfig } from '../../config.js';
 import { createApp } from '../../app.js';
 import { createLogger } from '../../adapters/node/logger.js';
 import { createPrometheusMetrics } from '../../adapters/node/prometheus-metrics.js';
-import { checkCorpusDir, openIndex, type OpenedIndex } from './open-index.js';
+import { openIndex, type OpenedIndex } from './open-index.js';
+import { checkCorpusDir, checkUploadDir } from './folders.js';
 import { answerClientErrorsWithJson } from '../../adapters/node/client-errors.js';
 import { httpSettings } from './http-settings.js';
 import { clientAddress } from '../../channels/http/client-address.js';
@@ -30,6 +31,7 @@ let opened: OpenedIndex | undefined;
 // What the channels answer with: the engine, composed with the LLM step when LLM_BASE_URL is set.
 let answering: Engine | undefined;
 await checkCorpusDir(config.CORPUS_DIR);
+await checkUploadDir(config);
 
 const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
@@ -57,18 +59,29 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 answerClientErrorsWithJson(server);
 
+/** Past the grace, how long the model workers may take to finish the batch they are running before the exit. */
+const MODEL_STOP_MS = 10_000;
+
 let stopping = false;
+let forced = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down: finishing requests in flight');
-  const force = setTimeout(() => {
+  const force = setTimeout(async () => {
+    forced = true;
     log.warn({ graceMs: config.SHUTDOWN_GRACE_MS }, 'shutdown grace (SHUTDOWN_GRACE_MS) over; exiting');
+    // Exiting while a worker runs an inference aborts the process (SIGABRT from the ONNX runtime): the models finish
+    // their batch and take no more (an upload waiting for one fails and is undone), then the process exits 1.
+    const late = new Promise<void>((resolve) => setTimeout(resolve, MODEL_STOP_MS).unref());
+    await Promise.race([opened?.stopModels(), late]);
+    await answers.close();
     process.exit(1);
   }, config.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await opened?.library.idle();
+  if (forced) return;
   await answers.close();
   log.info({}, 'stopped');
   process.exit(0);
