@@ -5,14 +5,14 @@ import OpenAI from 'openai';
 import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics.js';
-import { createWeChatApp, DEFAULT_WELCOME } from '../src/channels/wechat/wechat-app.js';
+import { createWeChatApp } from '../src/channels/wechat/wechat-app.js';
 import { openConversationLog, DATABASE_FILE } from '../src/entries/node/conversation-log.js';
 import type { AnswerLog } from '../src/core/conversation/answer-log.js';
 import type { OpenedIndex } from '../src/entries/node/open-index.js';
 import { openTestIndex, seedCorpus, tempDir } from './support/open-test-index.js';
 import { parseSse, serveOnLoopback } from './support/serve.js';
 import { createMemoryStore } from './support/memory-store.js';
-import { signedQuery, textMessage } from './support/wechat-sim.js';
+import { signedQuery, textMessage, wechatSettings } from './support/wechat-sim.js';
 import { silentLogger } from '../src/core/observability.js';
 
 const TOKEN = 'admin-token-for-the-log';
@@ -43,15 +43,7 @@ function build(log: AnswerLog) {
     deliveries: createMemoryStore(),
     conversations: createMemoryStore(),
     log,
-    settings: {
-      token: WECHAT_TOKEN,
-      apiBase: 'http://127.0.0.1:9',
-      replyDeadlineMs: 4500,
-      holdMs: 6000,
-      welcome: DEFAULT_WELCOME,
-      maxBodyBytes: 64 * 1024,
-      maxClockSkewS: 300,
-    },
+    settings: wechatSettings(WECHAT_TOKEN),
   });
   return createApp({
     engine: () => opened.engine,

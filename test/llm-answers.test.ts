@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics.js';
-import { createWeChatApp, DEFAULT_WELCOME } from '../src/channels/wechat/wechat-app.js';
+import { createWeChatApp } from '../src/channels/wechat/wechat-app.js';
 import { llmAnswering } from '../src/entries/node/llm-answering.js';
 import { SYSTEM_PROMPT, sourceLine } from '../src/core/llm/build-prompt.js';
 import type { Engine } from '../src/core/engine.js';
@@ -14,7 +14,7 @@ import { openTestIndex, seedCorpus } from './support/open-test-index.js';
 import { parseSse, serveOnLoopback } from './support/serve.js';
 import { startFakeOpenAI, type FakeOpenAI, type Scripted } from './support/fake-openai.js';
 import { createMemoryStore } from './support/memory-store.js';
-import { field, signedQuery, textMessage } from './support/wechat-sim.js';
+import { field, signedQuery, textMessage, wechatSettings } from './support/wechat-sim.js';
 
 const QUESTION = '平陆招商目标是多少';
 const CORRECT = '平陆力争全年招商项目达到50个，协议总投资200亿元以上[1]，当年签约当年开工率达到60%以上[1]。';
@@ -279,16 +279,7 @@ describe('LLM answers over WeChat', () => {
       engine: () => e,
       deliveries: createMemoryStore(),
       conversations: createMemoryStore(),
-      settings: {
-        token: TOKEN,
-        apiBase: 'http://127.0.0.1:9',
-        replyDeadlineMs: 4500,
-        holdMs: 6000,
-        welcome: DEFAULT_WELCOME,
-        maxBodyBytes: 64 * 1024,
-        maxClockSkewS: 300,
-        ...settings,
-      },
+      settings: wechatSettings(TOKEN, settings),
     });
   const post = (a: Hono, msgId: string) =>
     a.request(`/wechat?${signedQuery(TOKEN)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textMessage('o_user', QUESTION, msgId) });

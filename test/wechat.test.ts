@@ -15,7 +15,7 @@ import type { KeyValueStore } from '../src/core/ports.js';
 import type { Answer, RelatedPassage } from '../src/core/types.js';
 import { openTestIndex, seedCorpus, tempDir } from './support/open-test-index.js';
 import { serveOnLoopback } from './support/serve.js';
-import { eventMessage, field, sha1, signedQuery, textMessage, wechatDecrypt, wechatEncrypt } from './support/wechat-sim.js';
+import { eventMessage, field, sha1, signedQuery, textMessage, wechatDecrypt, wechatEncrypt, wechatSettings } from './support/wechat-sim.js';
 import { join } from 'node:path';
 
 const TOKEN = 'AAAAA';
@@ -62,18 +62,7 @@ function wechat(settings: Partial<WeChatSettings> = {}, e: Engine = engine, stor
     engine: () => e,
     deliveries: stores.deliveries ?? createMemoryStore(),
     conversations: stores.conversations ?? createMemoryStore(),
-    settings: {
-      token: TOKEN,
-      appId: APPID,
-      aesKey: AES,
-      apiBase: 'http://127.0.0.1:9',
-      replyDeadlineMs: 4500,
-      holdMs: 6000,
-      welcome: DEFAULT_WELCOME,
-      maxBodyBytes: 64 * 1024,
-      maxClockSkewS: 300,
-      ...settings,
-    },
+    settings: wechatSettings(TOKEN, { appId: APPID, aesKey: AES, ...settings }),
   });
   return createApp({ engine: () => e, channels: [app] });
 }

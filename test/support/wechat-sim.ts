@@ -1,5 +1,6 @@
 /** Acts as WeChat: signs requests, encrypts with node:crypto (independently of the bot's Web Crypto code), reads replies. */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_WELCOME, type WeChatSettings } from '../../src/channels/wechat/wechat-app.js';
 
 export const sha1 = (...parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
 
@@ -45,4 +46,18 @@ export function signedQuery(token: string, encrypt?: string, timestamp = String(
 export function field(xml: string, name: string): string | undefined {
   const m = xml.match(new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`));
   return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** WeChat settings for tests: the given token, no customer-service API (a closed port on 127.0.0.1), the defaults. */
+export function wechatSettings(token: string, more: Partial<WeChatSettings> = {}): WeChatSettings {
+  return {
+    token,
+    apiBase: 'http://127.0.0.1:9',
+    replyDeadlineMs: 4500,
+    holdMs: 6000,
+    welcome: DEFAULT_WELCOME,
+    maxBodyBytes: 64 * 1024,
+    maxClockSkewS: 300,
+    ...more,
+  };
 }
