@@ -293,6 +293,8 @@ describe('uploading each format through POST /api/documents', () => {
     expect(await readdir(opened.uploadDir)).toEqual(expect.arrayContaining(files.map(([name]) => name)));
     expect(await readdir(corpus)).toEqual(['平陆讲话.txt']);
 
+    const titles: string[] = [];
+    const questions: string[] = [];
     for (const [question, fact, source] of [
       ['故城县今年新建多少个乡村图书室', '35个', '故城简报.txt'],
       ['景县今年改造多少个老旧小区', '28个', '景县简报.txt'],
@@ -308,9 +310,26 @@ describe('uploading each format through POST /api/documents', () => {
       const answer = await ask(question);
       expect(answer.answer, question).toContain(fact);
       expect(answer.citations[0].source, question).toBe(`uploads/${source}`);
+      titles.push(answer.citations[0].title);
+      questions.push(question);
     }
+    // Each cited with a title of its own words: the document's heading or properties, else its file name.
+    expect(titles).toEqual(['故城简报', '景县简报', '冀州区简报', '安平县简报', '武强县工作要点', '饶阳县设施农业统计', '阜城简报', '口袋公园', '文化广场', '深州市产业项目']);
     // The PDF's radicals were unified when it was read: its passage is quoted in ordinary characters.
     expect((await ask('阜城县今年新建多少座污水处理厂')).citations[0].text).toContain('污水处理厂7座');
+
+    // Deleted, each leaves the answers and waits in the upload folder's trash.
+    const { documents } = await (await app.request('/api/documents', admin())).json();
+    for (const [name] of files) {
+      const record = documents.find((d: { source: string }) => d.source === `uploads/${name}`);
+      expect((await app.request(`/api/documents/${record.id}`, admin({ method: 'DELETE' }))).status, name).toBe(200);
+    }
+    for (const question of questions) {
+      const answer = await ask(question);
+      expect(answer.citations.every((c: { source: string }) => !c.source.startsWith('uploads/')), question).toBe(true);
+    }
+    const trashed = await readdir(join(opened.uploadDir, '.trash'), { recursive: true });
+    for (const [name] of files) expect(trashed.some((p) => p.endsWith(name)), name).toBe(true);
   });
 
   it('refuses an xlsx zip bomb with 413 and its reason, and writes nothing', async () => {

@@ -4,12 +4,14 @@ import { foldText } from '../normalize/fold-text.js';
 import { looksLikeHash } from './document-properties.js';
 
 const PAGE_SUFFIX = /\s*[(（]第?\s*\d+\s*[/／]\s*\d+\s*页[)）]\s*$/;
+/** The slide marker a deck's text starts each slide with (第1页：title). */
+const SLIDE_PREFIX = /^第\d+页[：:]\s*/;
 const TERMINAL = /[。！？!?；;，,]$/;
 
 export function extractTitle(lines: Line[], fallback: string): string {
   for (const line of lines) {
     if (line.clutter) continue;
-    const t = line.text.replace(PAGE_SUFFIX, '').replace(/^[-—–·•\s]+/, '').trim();
+    const t = line.text.replace(PAGE_SUFFIX, '').replace(SLIDE_PREFIX, '').replace(/^[-—–·•\s]+/, '').trim();
     if (t.length >= 4 && t.length <= 80 && !TERMINAL.test(t) && !/^\d/.test(t)) return t;
   }
   return fallback;
