@@ -48,14 +48,4 @@ describe('the model in a worker thread', () => {
     await expect(pending).rejects.toThrow('gone');
     await worker.close();
   });
-
-  it('finishes the batch it is running when stopped, and takes no more (a forced shutdown exits once it is done)', async () => {
-    const { createWorkerEmbedder } = await import('../src/adapters/node/worker-embedder.js');
-    const worker = await createWorkerEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
-    const running = worker.embed(['平陆招商目标是多少'], 'passage');
-    const stopped = worker.close();
-    await expect(worker.embed(['枣强县委书记是谁'], 'query')).rejects.toMatchObject({ code: 'timeout' });
-    expect((await running)[0]).toHaveLength(512);
-    await stopped;
-  });
 });
