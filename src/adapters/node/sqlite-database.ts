@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** The migrations the Node database takes (0001 is the Worker's corpus in D1; Node keeps its corpus in files). */
-export const NODE_MIGRATIONS = ['0002_conversations.sql'];
+export const NODE_MIGRATIONS = ['0002_conversations.sql', '0003_curated_answers.sql'];
 const MIGRATIONS_DIR = join(import.meta.dirname, '../../../migrations');
 
 export type SqliteDatabase = Database.Database;
