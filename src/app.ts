@@ -19,6 +19,8 @@ import { NOT_READY_RETRY_S } from './channels/http/require-engine.js';
 import { createFeedbackApp } from './channels/http/feedback-app.js';
 import { createAdminLogApp } from './channels/http/admin-log-app.js';
 import { createAnswerLog, type AnswerLog } from './core/conversation/answer-log.js';
+import { createAdminQaApp } from './channels/http/admin-qa-app.js';
+import type { CuratedAnswers } from './core/curated/curated-answers.js';
 
 export interface HttpSettings {
   /** Origins allowed to call the API from a browser (`*` for any); same-origin pages need none. */
@@ -55,6 +57,11 @@ export interface AppDeps {
    * default answers get ids and are counted but nothing is kept.
    */
   answers?: AnswerLog;
+  /**
+   * Curated answers (问答对) for the admin API: the same ones the engine was decorated with (withCurated);
+   * undefined while they are not ready. Without it, the routes answer 404.
+   */
+  curated?: () => CuratedAnswers | undefined;
   /** Extra channels (widget, WeChat) mounted at the root. */
   channels?: Hono[];
   /** Document management; by default the Node one, on `library`. */
@@ -90,7 +97,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(
     cors({
       origin: (origin) => (origin && originAllowed(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'X-Client'],
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
@@ -118,6 +125,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createOpenAIApp(answering));
   app.route('/', createFeedbackApp({ log: answers, maxBodyBytes: http.maxBodyBytes }));
   app.route('/', createAdminLogApp({ log: answers, adminToken: http.adminToken }));
+  app.route('/', createAdminQaApp({ curated: deps.curated, adminToken: http.adminToken, maxBodyBytes: http.maxBodyBytes }));
   app.route('/', deps.documents ?? createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes, uploadTimeoutMs: http.uploadTimeoutMs }));
   for (const channel of deps.channels ?? []) app.route('/', channel);
 

@@ -2,6 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { DOCUMENT_EXTENSIONS } from '../../core/index/document-name.js';
 import { ConversationList, ConversationQuery, ConversationFilterQuery, FeedbackRequest, Stats, StatsQuery } from './conversation-schemas.js';
+import { CuratedItem, CuratedList, CuratedRequest } from './curated-schemas.js';
 import { Answer, AskRequest, ChatCompletionRequest, ChatRequest, DocumentRecord, DocumentUpload, ErrorBody, SearchQuery, SearchResult } from './schemas.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -151,6 +152,34 @@ export function openApiDocument(version: string): object {
     security: admin,
     request: { query: StatsQuery },
     responses: { 200: json(Stats, 'Figures'), ...guarded },
+  });
+  const qaAuth = { 401: json(ErrorBody, 'No or wrong token'), 403: json(ErrorBody, 'Disabled (no ADMIN_TOKEN)') };
+  const qaBody = { body: { required: true, content: { 'application/json': { schema: CuratedRequest } } } };
+  const qaId = z.object({ id: z.string() });
+  r.registerPath({ method: 'get', path: '/api/admin/qa', summary: 'Curated answers (问答对), oldest first', security: admin, responses: { 200: json(CuratedList, 'Every pair'), ...qaAuth } });
+  r.registerPath({
+    method: 'post',
+    path: '/api/admin/qa',
+    summary: 'Add a curated answer: questions that ask the same (paraphrases too, by embedding similarity) get it verbatim, cited qa:<id>',
+    security: admin,
+    request: qaBody,
+    responses: { 201: json(CuratedItem, 'Added'), 400: json(ErrorBody, 'Bad body'), ...qaAuth },
+  });
+  r.registerPath({
+    method: 'put',
+    path: '/api/admin/qa/{id}',
+    summary: 'Replace a curated answer',
+    security: admin,
+    request: { params: qaId, ...qaBody },
+    responses: { 200: json(CuratedItem, 'Replaced'), 400: json(ErrorBody, 'Bad body'), 404: json(ErrorBody, 'No such pair'), ...qaAuth },
+  });
+  r.registerPath({
+    method: 'delete',
+    path: '/api/admin/qa/{id}',
+    summary: 'Delete a curated answer',
+    security: admin,
+    request: { params: qaId },
+    responses: { 204: { description: 'Deleted' }, 404: json(ErrorBody, 'No such pair'), ...qaAuth },
   });
   r.registerPath({ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: { description: 'Text format', content: { 'text/plain': { schema: z.string() } } } } });
   return doc.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'zhida', version, description: 'Exact, cited answers from Chinese documents.' } });

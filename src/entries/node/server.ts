@@ -18,6 +18,10 @@ import { exitOnError } from './exit-on-error.js';
 import { llmAnswering } from './llm-answering.js';
 import type { Engine } from '../../core/engine.js';
 import { openConversationLog } from './conversation-log.js';
+import { openCuratedStore } from './curated-store.js';
+import { createCuratedAnswers, type CuratedAnswers } from '../../core/curated/curated-answers.js';
+import { withCurated } from '../../core/curated/with-curated.js';
+import { qaThreshold } from '../../core/curated/qa-threshold.js';
 
 exitOnError();
 
@@ -37,6 +41,9 @@ const clientKey = (c: Context) =>
   clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.TRUST_PROXY) ?? 'unknown';
 
 const answers = await openConversationLog(config, { logger: log, metrics });
+const curatedStore = openCuratedStore(config, log);
+// Ready once the embedding model is: the engine's, so that questions and curated questions share one vector space.
+let curated: CuratedAnswers | undefined;
 const wechat = await wechatChannel(config, () => answering, log, answers);
 const widget = createWidgetApp({ script: await buildWidget() });
 const app = createApp({
@@ -48,6 +55,7 @@ const app = createApp({
   http: httpSettings(config),
   clientKey,
   answers,
+  curated: curatedStore ? () => curated : undefined,
   version: process.env.npm_package_version,
 });
 
@@ -76,6 +84,7 @@ async function shutdown(signal: string) {
     const late = new Promise<void>((resolve) => setTimeout(resolve, MODEL_STOP_MS).unref());
     await Promise.race([opened?.stopModels(), late]);
     await answers.close();
+    curatedStore?.close();
     process.exit(1);
   }, config.SHUTDOWN_GRACE_MS);
   force.unref();
@@ -83,6 +92,7 @@ async function shutdown(signal: string) {
   await opened?.library.idle();
   if (forced) return;
   await answers.close();
+  curatedStore?.close();
   log.info({}, 'stopped');
   process.exit(0);
 }
@@ -91,6 +101,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 opened = await openIndex(config, { log, progress: true });
 const index = opened.index;
-answering = llmAnswering(config, opened.engine, { placeNames: () => index.placeNames(), metrics, logger: log });
+const generated = llmAnswering(config, opened.engine, { placeNames: () => index.placeNames(), metrics, logger: log });
+if (curatedStore) curated = createCuratedAnswers({ store: curatedStore.store, embedder: opened.embedder, threshold: qaThreshold(config.MODEL_ID) });
+// Curated answers come first and are served verbatim: the LLM step never rewrites them.
+answering = curated ? withCurated(generated, { curated, logger: log }) : generated;
+if (curated && qaThreshold(config.MODEL_ID) === undefined) log.warn({ model: config.MODEL_ID }, 'no calibrated curated-answer threshold for this model (npm run calibrate:qa): curated answers match only the same question text');
 if (config.LLM_BASE_URL) log.info({ url: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers may be written by the LLM, once verified');
 log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');

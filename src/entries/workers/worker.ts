@@ -27,6 +27,10 @@ import { createAnswerLog, type AnswerLog } from '../../core/conversation/answer-
 import { createClientHasher } from '../../core/conversation/client-hasher.js';
 import { createD1ConversationStore } from '../../adapters/workers/d1-conversation-store.js';
 import { loadD1ClientSalt } from '../../adapters/workers/d1-client-salt.js';
+import { createD1CuratedStore } from '../../adapters/workers/d1-curated-store.js';
+import { createCuratedAnswers } from '../../core/curated/curated-answers.js';
+import { withCurated } from '../../core/curated/with-curated.js';
+import { qaThreshold } from '../../core/curated/qa-threshold.js';
 
 const DEFAULT_MODEL = '@cf/baai/bge-m3';
 const DIMENSIONS: Record<string, number> = { '@cf/baai/bge-m3': 1024, '@cf/baai/bge-small-en-v1.5': 384, '@cf/baai/bge-base-en-v1.5': 768 };
@@ -101,7 +105,10 @@ async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
   const { terms, places } = await library.vocabulary();
   const placeNames = [...places];
   const extractive = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames });
-  const engine = llmAnswering(env, extractive, () => placeNames);
+  // bge-m3 has no calibrated threshold (npm run calibrate:qa runs the bundled model only): there, curated answers match
+  // only a question with the same folded text.
+  const curated = createCuratedAnswers({ store: createD1CuratedStore(env.DB), embedder, threshold: qaThreshold(modelId) });
+  const engine = withCurated(llmAnswering(env, extractive, () => placeNames), { curated });
   const channels = [createWidgetApp({ script: widgetScript })];
   if (env.WECHAT_TOKEN) {
     // Only the WeChat limits go through the shared schema, so a bad value names its variable as on Node.
@@ -142,6 +149,7 @@ async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
     },
     clientKey: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     answers,
+    curated: () => curated,
   });
   cached = { env, version, app };
   return app;
