@@ -21,6 +21,10 @@ import { createAdminLogApp } from './channels/http/admin-log-app.js';
 import { createAnswerLog, type AnswerLog } from './core/conversation/answer-log.js';
 import { createAdminQaApp } from './channels/http/admin-qa-app.js';
 import type { CuratedAnswers } from './core/curated/curated-answers.js';
+import { createAdminConsoleApp } from './channels/admin/admin-console-app.js';
+import type { ConsoleDocuments } from './channels/admin/console-types.js';
+import type { Sessions } from './channels/admin/sessions.js';
+import { libraryDocuments } from './channels/admin/library-documents.js';
 
 export interface HttpSettings {
   /** Origins allowed to call the API from a browser (`*` for any); same-origin pages need none. */
@@ -33,6 +37,8 @@ export interface HttpSettings {
   /** Time to index an upload, after which it is undone and answered 503 `upload_timeout`. */
   uploadTimeoutMs: number;
   adminToken?: string;
+  /** How long an admin console session lasts after login. */
+  adminSessionMs: number;
 }
 
 export const DEFAULT_HTTP: HttpSettings = {
@@ -42,6 +48,7 @@ export const DEFAULT_HTTP: HttpSettings = {
   maxBodyBytes: 256 * 1024,
   maxUploadBytes: 20 * 1024 * 1024,
   uploadTimeoutMs: 30 * 60_000,
+  adminSessionMs: 12 * 3_600_000,
 };
 
 export interface AppDeps {
@@ -62,6 +69,8 @@ export interface AppDeps {
    * undefined while they are not ready. Without it, the routes answer 404.
    */
   curated?: () => CuratedAnswers | undefined;
+  /** The admin console's documents (by default the Node library's), its sessions (by default in memory) and clock. */
+  console?: { documents?: () => ConsoleDocuments | undefined; sessions?: Sessions; now?: () => number; calibrated?: boolean };
   /** Extra channels (widget, WeChat) mounted at the root. */
   channels?: Hono[];
   /** Document management; by default the Node one, on `library`. */
@@ -127,6 +136,28 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createAdminLogApp({ log: answers, adminToken: http.adminToken }));
   app.route('/', createAdminQaApp({ curated: deps.curated, adminToken: http.adminToken, maxBodyBytes: http.maxBodyBytes }));
   app.route('/', deps.documents ?? createDocumentsApp({ library: deps.library ?? (() => undefined), adminToken: http.adminToken, maxUploadBytes: http.maxUploadBytes, uploadTimeoutMs: http.uploadTimeoutMs }));
+  const library = deps.library;
+  app.route(
+    '/',
+    createAdminConsoleApp({
+      adminToken: http.adminToken,
+      log: answers,
+      curated: deps.curated,
+      calibrated: deps.console?.calibrated,
+      documents:
+        deps.console?.documents ??
+        (library &&
+          (() => {
+            const l = library();
+            return l && libraryDocuments(l);
+          })),
+      sessions: deps.console?.sessions,
+      sessionTtlMs: http.adminSessionMs,
+      now: deps.console?.now,
+      maxBodyBytes: http.maxBodyBytes,
+      maxUploadBytes: http.maxUploadBytes,
+    }),
+  );
   for (const channel of deps.channels ?? []) app.route('/', channel);
 
   app.notFound((c) => {

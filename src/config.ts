@@ -40,6 +40,8 @@ export const ConfigSchema = z.object({
   TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString,
+  // An admin console session ends this long after login.
+  ADMIN_SESSION_HOURS: number(12, 0.25, 720),
   ALLOWED_ORIGINS: z
     .string()
     .default('')

@@ -10,4 +10,5 @@ export const httpSettings = (config: Config): HttpSettings => ({
   maxUploadBytes: config.UPLOAD_MAX_BYTES,
   uploadTimeoutMs: config.UPLOAD_TIMEOUT_MS,
   adminToken: config.ADMIN_TOKEN,
+  adminSessionMs: config.ADMIN_SESSION_HOURS * 3_600_000,
 });

@@ -22,6 +22,7 @@ import { openCuratedStore } from './curated-store.js';
 import { createCuratedAnswers, type CuratedAnswers } from '../../core/curated/curated-answers.js';
 import { withCurated } from '../../core/curated/with-curated.js';
 import { qaThreshold } from '../../core/curated/qa-threshold.js';
+import { libraryDocuments } from '../../channels/admin/library-documents.js';
 
 exitOnError();
 
@@ -56,6 +57,10 @@ const app = createApp({
   clientKey,
   answers,
   curated: curatedStore ? () => curated : undefined,
+  console: {
+    documents: () => opened && libraryDocuments(opened.library, opened.index),
+    calibrated: qaThreshold(config.MODEL_ID) !== undefined,
+  },
   version: process.env.npm_package_version,
 });
 

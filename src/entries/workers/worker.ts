@@ -31,6 +31,7 @@ import { createD1CuratedStore } from '../../adapters/workers/d1-curated-store.js
 import { createCuratedAnswers } from '../../core/curated/curated-answers.js';
 import { withCurated } from '../../core/curated/with-curated.js';
 import { qaThreshold } from '../../core/curated/qa-threshold.js';
+import { createSessions } from '../../channels/admin/sessions.js';
 
 const DEFAULT_MODEL = '@cf/baai/bge-m3';
 const DIMENSIONS: Record<string, number> = { '@cf/baai/bge-m3': 1024, '@cf/baai/bge-small-en-v1.5': 384, '@cf/baai/bge-base-en-v1.5': 768 };
@@ -137,15 +138,25 @@ async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
       }),
     );
   }
+  const vars = env as unknown as Record<string, string | undefined>;
+  const adminSessionMs = loadConfig({ ADMIN_SESSION_HOURS: vars.ADMIN_SESSION_HOURS }).ADMIN_SESSION_HOURS * 3_600_000;
   const app = createApp({
     engine: () => engine,
     channels,
+    console: {
+      // Documents arrive prepared (npm run push): the console lists and deletes them, it does not upload.
+      documents: () => ({ list: async () => ({ documents: await library.list() }), remove: (id: string) => library.remove(id) }),
+      // In D1, so that every isolate knows a session (the kv table, keys prefixed admin-session:).
+      sessions: createSessions({ ttlMs: adminSessionMs, store: createD1KeyValueStore(env.DB) }),
+      calibrated: qaThreshold(modelId) !== undefined,
+    },
     documents: createPreparedDocumentsApp({ library, adminToken: env.ADMIN_TOKEN }),
     http: {
       allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       // Per-isolate counters do not limit a distributed deployment: use Cloudflare's rate-limiting rules instead.
       rateLimitPerMinute: 0,
       adminToken: env.ADMIN_TOKEN,
+      adminSessionMs,
     },
     clientKey: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     answers,
