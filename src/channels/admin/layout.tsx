@@ -20,6 +20,7 @@ export function Document({ title, children }: { title: string; children: Child }
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        <link rel="icon" href="data:," />
         <title>{`${title} · 问答管理后台`}</title>
         <style>{ADMIN_CSS}</style>
       </head>
