@@ -105,7 +105,7 @@ describe('admin console', () => {
     const { cookie, csrf } = await login();
     const other = await login();
     const before = (await curated.list()).length;
-    for (const fields of [{ question: '问', answer: '答' }, { question: '问', answer: '答', _csrf: other.csrf }, { question: '问', answer: '答', _csrf: '' }]) {
+    for (const fields of [{ question: "问", answer: "答" }, { question: "问", answer: "答", _csrf: other.csrf }, { question: "问", answer: "答", _csrf: "" }] as Record<string, string>[]) {
       const res = await app.request('/admin/qa', form(fields, cookie));
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('安全校验码');

@@ -187,7 +187,7 @@ export function createAdminConsoleApp({
     const l = library();
     const { documents: list, failed = [] } = await l.list();
     const shown = error ? { text: error, error: true } : notice(c);
-    return c.html(<DocumentsPage documents={list} failed={failed} csrf={csrf(c)} canUpload={Boolean(l.upload)} canView={Boolean(l.chunks)} notice={shown} />, status);
+    return c.html(<DocumentsPage documents={list} failed={failed} csrf={csrf(c)} canUpload={Boolean(l.upload)} canView={Boolean(l.chunks)} timeZone={log.timeZone} notice={shown} />, status);
   }
   app.get('/admin/documents', (c) => documentsPage(c));
   app.get('/admin/documents/:id', async (c) => {

@@ -49,16 +49,22 @@ textarea{min-height:120px}
 .login{max-width:380px;margin:12vh auto;padding:0 16px}
 progress{width:100%;height:14px}
 .chart{width:100%;height:auto;display:block}
+.chart-narrow{display:none}
 .legend{display:flex;gap:16px;font-size:13px;color:#374151;flex-wrap:wrap}
 .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 ol.top{margin:0;padding-left:22px}
 ol.top li{margin:4px 0}
 pre.chunk{white-space:pre-wrap;background:#f9fafb;border:1px solid #e5e7eb;border-radius:6px;padding:8px;margin:6px 0 12px;font:inherit}
 @media (max-width:720px){
+ .chart-wide{display:none}
+ .chart-narrow{display:block}
  .figures{grid-template-columns:repeat(2,1fr)}
  .filters{grid-template-columns:1fr 1fr}
- .filters .wide{grid-column:1/-1}
- .brand{width:100%;padding-bottom:0}
+ .filters .wide,.filters>div,.filters .btn{grid-column:1/-1}
+ .filters .btn{justify-content:center}
+ .brand{flex:1}
+ header form{order:2}
+ nav{order:3;width:100%;margin:0 -8px}
  main{padding:12px}
  table.docs thead{display:none}
  table.docs tr{display:block;border-bottom:1px solid #e5e7eb;padding:6px 0}

@@ -67,7 +67,11 @@ export function ConversationsPage({ entries, filter, next, timeZone, csrf, keeps
             {e.sources.length > 0 && <p class="muted" style="margin:4px 0;font-size:13px">{`引用：${e.sources.map(sourceName).join('、')}`}</p>}
             {e.comment && <p style="margin:4px 0;font-size:14px">{`反馈意见：${e.comment}`}</p>}
             <div class="actions">
-              <a class="btn plain" href={`/admin/qa/new?question=${encodeURIComponent(e.question)}`}><Icon name="plus" />设为问答对</a>
+              {e.sources.find((s) => s.startsWith('qa:')) ? (
+                <a class="btn plain" href={`/admin/qa/${e.sources.find((s) => s.startsWith('qa:'))!.slice(3)}/edit`}><Icon name="edit" />编辑这个问答对</a>
+              ) : (
+                <a class="btn plain" href={`/admin/qa/new?question=${encodeURIComponent(e.question)}`}><Icon name="plus" />设为问答对</a>
+              )}
             </div>
           </article>
         ))}

@@ -48,10 +48,13 @@ export interface DocumentsView {
   csrf: string;
   canUpload: boolean;
   canView: boolean;
+  /** The zone indexing times are shown in (TIMEZONE). */
+  timeZone: string;
   notice?: { text: string; error?: boolean };
 }
 
-export function DocumentsPage({ documents, failed, csrf, canUpload, canView, notice }: DocumentsView) {
+export function DocumentsPage({ documents, failed, csrf, canUpload, canView, timeZone, notice }: DocumentsView) {
+  const time = new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
   return (
     <Page title="文档" section="documents" csrf={csrf} notice={notice}>
       {canUpload ? (
@@ -96,7 +99,7 @@ export function DocumentsPage({ documents, failed, csrf, canUpload, canView, not
                 <td data-label="文件">{d.source}</td>
                 <td data-label="大小">{size(d.bytes)}</td>
                 <td data-label="段落数">{d.chunks}</td>
-                <td data-label="索引时间">{d.indexedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td data-label="索引时间">{time.format(new Date(d.indexedAt))}</td>
                 <td>
                   {d.source.startsWith('uploads/') ? (
                     <form method="post" action={`/admin/documents/${d.id}/delete`} style="margin:0">

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** @module layout: the console's page shell: header with navigation and logout, then the page. */
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { Icon, type IconName } from './icons.js';
 import { ADMIN_CSS } from './admin-styles.js';
 
@@ -22,7 +23,7 @@ export function Document({ title, children }: { title: string; children: Child }
         <meta name="robots" content="noindex" />
         <link rel="icon" href="data:," />
         <title>{`${title} · 问答管理后台`}</title>
-        <style>{ADMIN_CSS}</style>
+        <style>{raw(ADMIN_CSS)}</style>
       </head>
       <body>{children}</body>
     </html>

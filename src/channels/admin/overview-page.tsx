@@ -18,7 +18,8 @@ export function OverviewPage({ stats, days, csrf, keeps }: { stats: LogStats; da
       </div>
       <section class="card">
         <h2>每日提问与找到答案率</h2>
-        <DailyChart days={stats.by_day} />
+        <DailyChart days={stats.by_day} width={900} class="chart-wide" />
+        <DailyChart days={stats.by_day} width={360} class="chart-narrow" />
       </section>
       <section class="card">
         <h2>没找到答案的常见问题</h2>
