@@ -154,7 +154,7 @@ export function createAdminConsoleApp({
     return service;
   };
 
-  app.get('/admin/qa', async (c) => c.html(<QaListPage pairs={await pairs().list()} csrf={csrf(c)} notice={notice(c)?.text} calibrated={calibrated} />));
+  app.get('/admin/qa', async (c) => c.html(<QaListPage pairs={await pairs().list()} csrf={csrf(c)} notice={notice(c)?.text} calibrated={calibrated} timeZone={log.timeZone} />));
   app.get('/admin/qa/new', (c) => c.html(<QaFormPage value={{ question: c.req.query('question') ?? '' }} csrf={csrf(c)} />));
   app.get('/admin/qa/:id/edit', async (c) => {
     const pair = await pairs().get(c.req.param('id'));

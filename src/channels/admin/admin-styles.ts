@@ -23,7 +23,8 @@ h2{font-size:17px;margin:0 0 12px}
 .icon{flex:none;vertical-align:-3px}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:8px 6px;border-bottom:1px solid #e5e7eb;vertical-align:top}
-th{color:#374151;font-weight:600;font-size:13px}
+th{color:#374151;font-weight:600;font-size:13px;white-space:nowrap}
+td.nowrap{white-space:nowrap}
 .btn{display:inline-flex;align-items:center;gap:6px;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;border-radius:6px;padding:7px 12px;font:inherit;font-size:14px;text-decoration:none;cursor:pointer}
 .btn.plain{background:#fff;color:#1d4ed8}
 .btn.danger{background:#fff;color:#b91c1c;border-color:#b91c1c}

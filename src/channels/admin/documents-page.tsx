@@ -97,10 +97,10 @@ export function DocumentsPage({ documents, failed, csrf, canUpload, canView, tim
               <tr>
                 <td data-label="标题">{canView ? <a href={`/admin/documents/${d.id}`}>{d.title}</a> : d.title}</td>
                 <td data-label="文件">{d.source}</td>
-                <td data-label="大小">{size(d.bytes)}</td>
-                <td data-label="段落数">{d.chunks}</td>
-                <td data-label="索引时间">{time.format(new Date(d.indexedAt))}</td>
-                <td>
+                <td class="nowrap" data-label="大小">{size(d.bytes)}</td>
+                <td class="nowrap" data-label="段落数">{d.chunks}</td>
+                <td class="nowrap" data-label="索引时间">{time.format(new Date(d.indexedAt))}</td>
+                <td class="nowrap">
                   {d.source.startsWith('uploads/') ? (
                     <form method="post" action={`/admin/documents/${d.id}/delete`} style="margin:0">
                       <Csrf token={csrf} />

@@ -4,7 +4,8 @@ import type { CuratedAnswer, CuratedInput } from '../../core/curated/curated-typ
 import { Csrf, Page } from './layout.js';
 import { Icon } from './icons.js';
 
-export function QaListPage({ pairs, csrf, notice, calibrated }: { pairs: CuratedAnswer[]; csrf: string; notice?: string; calibrated: boolean }) {
+export function QaListPage({ pairs, csrf, notice, calibrated, timeZone }: { pairs: CuratedAnswer[]; csrf: string; notice?: string; calibrated: boolean; timeZone: string }) {
+  const day = new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return (
     <Page title="问答对" section="qa" csrf={csrf} notice={notice ? { text: notice } : undefined}>
       <p class="muted">
@@ -22,7 +23,7 @@ export function QaListPage({ pairs, csrf, notice, calibrated }: { pairs: Curated
             <div class="meta">
               <span>{`编号 ${p.id}`}</span>
               {p.source && <span>{`出处：${p.source}`}</span>}
-              <span>{`更新于 ${new Date(p.updated).toISOString().slice(0, 10)}`}</span>
+              <span>{`更新于 ${day.format(p.updated)}`}</span>
             </div>
             <div class="actions" style="margin-top:6px">
               <a class="btn plain" href={`/admin/qa/${p.id}/edit`}><Icon name="edit" />编辑</a>
