@@ -90,7 +90,7 @@ beforeAll(async () => {
     bindings: { VECTOR_TABLE: table, ADMIN_TOKEN: 'worker-admin', MODEL_ID: '@cf/baai/bge-m3', WECHAT_TOKEN: 'AAAAA' },
   });
   const db = await mf.getD1Database('DB');
-  for (const file of ['0001_init.sql', '0002_conversations.sql']) {
+  for (const file of ['0001_init.sql', '0002_conversations.sql', '0003_curated_answers.sql']) {
     const migration = await readFile(join(ROOT, 'migrations', file), 'utf8');
     for (const statement of migration.replace(/--.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
   }
@@ -196,6 +196,42 @@ describe('the Worker in workerd', () => {
     expect(stats.ratings.down).toBe(1);
     const csv = await worker('/api/admin/conversations.csv', auth);
     expect([...new Uint8Array(await csv.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('keeps curated answers (问答对) in D1: CRUD, 404, 401; bge-m3 has no calibrated threshold, so the same question text gets the answer', async () => {
+    const admin = (method: string, body?: unknown, token = 'worker-admin') => ({ method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await worker('/api/admin/qa', admin('GET', undefined, 'wrong'))).status).toBe(401);
+    const created = await worker('/api/admin/qa', admin('POST', { question: '衡水湖的门票多少钱', answer: '衡水湖景区免费开放，不收门票。' }));
+    expect(created.status).toBe(201);
+    const pair = await created.json();
+    expect((await (await worker('/api/admin/qa', admin('GET'))).json()).items).toEqual([pair]);
+    const answer = await (await worker('/api/ask', json({ question: '衡水湖的门票多少钱？' }))).json();
+    expect(answer).toMatchObject({ answer: '衡水湖景区免费开放，不收门票。', found: true });
+    expect(answer.citations[0].source).toBe(`qa:${pair.id}`);
+    expect((await (await worker('/api/ask', json({ question: '平陆招商目标是多少' }))).json()).answer).toContain('50个');
+    expect((await worker(`/api/admin/qa/${pair.id}`, admin('PUT', { question: '衡水湖门票', answer: '免费。' }))).status).toBe(200);
+    expect((await worker(`/api/admin/qa/${pair.id}`, admin('DELETE'))).status).toBe(204);
+    expect((await worker(`/api/admin/qa/${pair.id}`, admin('DELETE'))).status).toBe(404);
+    expect((await worker('/api/admin/qa', admin('POST', { question: '' }))).status).toBe(400);
+  });
+
+  it('serves the admin console with sessions in D1', async () => {
+    const login = await worker('/admin/login');
+    expect(login.status).toBe(200);
+    const csrf = /zhida_login=([0-9a-f]+)/.exec(login.headers.get('set-cookie') ?? '')![1];
+    const res = await worker('/admin/login', {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `zhida_login=${csrf}` },
+      body: new URLSearchParams({ _csrf: csrf, token: 'worker-admin' }).toString(),
+    });
+    expect(res.status).toBe(303);
+    const session = /zhida_admin=([0-9a-f]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
+    const overview = await worker('/admin', { headers: { cookie: `zhida_admin=${session}` }, redirect: 'manual' });
+    expect(overview.status).toBe(200);
+    expect(await overview.text()).toContain('每日提问与找到答案率');
+    const documents = await (await worker('/admin/documents', { headers: { cookie: `zhida_admin=${session}` }, redirect: 'manual' })).text();
+    expect(documents).toContain('npm run push');
   });
 
   it('deletes a document from D1 and Vectorize', async () => {

@@ -33,6 +33,7 @@ interface Cached {
 
 export type CuratedAnswers = ReturnType<typeof createCuratedAnswers>;
 
+const NO_VECTOR = new Float32Array(0);
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
 
 export function createCuratedAnswers({ store, embedder, threshold, now = Date.now, newId = randomId }: CuratedAnswersDeps) {
@@ -44,10 +45,11 @@ export function createCuratedAnswers({ store, embedder, threshold, now = Date.no
     const seen = await store.version();
     if (seen === version) return;
     const pairs = await store.list();
-    const changed = pairs.filter((p) => cache.get(p.id)?.pair.question !== p.question);
+    // Without a threshold only the folded text is compared: nothing to embed.
+    const changed = threshold === undefined ? [] : pairs.filter((p) => cache.get(p.id)?.pair.question !== p.question);
     const vectors = await questionVectors(embedder, changed.map((p) => p.question));
     const fresh = new Map(changed.map((p, i) => [p.id, vectors[i]]));
-    cache = new Map(pairs.map((pair) => [pair.id, { pair, key: questionKey(pair.question), vector: fresh.get(pair.id) ?? cache.get(pair.id)!.vector }]));
+    cache = new Map(pairs.map((pair) => [pair.id, { pair, key: questionKey(pair.question), vector: fresh.get(pair.id) ?? cache.get(pair.id)?.vector ?? NO_VECTOR }]));
     version = seen;
   }
 
