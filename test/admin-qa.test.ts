@@ -13,6 +13,8 @@ import { createCuratedAnswers } from '../src/core/curated/curated-answers.js';
 import { withCurated } from '../src/core/curated/with-curated.js';
 import { qaThreshold } from '../src/core/curated/qa-threshold.js';
 import { createAnswerLog, type AnswerLog } from '../src/core/conversation/answer-log.js';
+import { createSqliteConversationStore } from '../src/adapters/node/sqlite-conversation-store.js';
+import type { CuratedStore } from '../src/core/curated/curated-store.js';
 import type { OpenedIndex } from '../src/entries/node/open-index.js';
 import { openTestIndex, recordingEmbedder, seedCorpus, tempDir, type RecordingEmbedder } from './support/open-test-index.js';
 
@@ -43,7 +45,7 @@ beforeAll(async () => {
   embedder = await recordingEmbedder();
   file = join(await tempDir('zhida-qa-'), 'zhida.db');
   db = openSqliteDatabase(file);
-  log = createAnswerLog({});
+  log = createAnswerLog({ store: createSqliteConversationStore(openSqliteDatabase(join(await tempDir('zhida-qa-log-'), 'zhida.db'))) });
   app = build(db);
 });
 
@@ -112,6 +114,9 @@ describe('curated answers (问答对)', () => {
 
     const chat = await (await app.request('/api/chat', send('POST', { messages: [{ role: 'user', content: '衡水湖门票多少钱' }] }))).json();
     expect(chat.citations[0].source).toBe(`qa:${pair.id}`);
+    await log.flush();
+    const logged = (await log.store!.list({ text: '去衡水湖玩' }, 5)).items[0];
+    expect(logged).toMatchObject({ id: answer.id, found: true, answer: CURATED_A, sources: [`qa:${pair.id}`] });
 
     const other = await ask('平陆招商目标是多少');
     expect(other.answer).toContain('50个');
@@ -134,6 +139,22 @@ describe('curated answers (问答对)', () => {
     const items = (await (await app.request('/api/admin/qa', { headers: auth() })).json()).items;
     expect(items.map((p: { question: string }) => p.question)).toEqual([CURATED_Q, '县长信箱在哪里']);
     expect((await ask('衡水湖门票多少钱')).answer).toBe(CURATED_A);
+  });
+
+  it('answers from the documents when the curated answers cannot be read', async () => {
+    const broken: CuratedStore = {
+      list: async () => [],
+      get: async () => undefined,
+      put: async () => {},
+      delete: async () => false,
+      version: async () => {
+        throw new Error('database is locked');
+      },
+    };
+    const curated = createCuratedAnswers({ store: broken, embedder, threshold: qaThreshold(embedder.modelId) });
+    const engine = withCurated(opened.engine, { curated });
+    const answer = await engine.ask('平陆招商目标是多少');
+    expect(answer.answer).toContain('50个');
   });
 
   it('lists the qa routes in /openapi.json', async () => {
