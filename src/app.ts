@@ -116,6 +116,8 @@ export function createApp(deps: AppDeps): Hono {
   const tooSlow = deadline(http.requestTimeoutMs);
   const tooBig = bodyLimit(http.maxBodyBytes);
   for (const route of PUBLIC_ROUTES) app.use(route, limit, tooSlow, tooBig);
+  // Token guesses against the console's login count like questions.
+  app.use('/admin/login', limit);
 
   const openapi = openApiDocument(deps.version ?? '0.0.0');
   app.get('/openapi.json', (c) => c.json(openapi));

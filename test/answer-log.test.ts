@@ -144,7 +144,7 @@ describe('SQLite store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
     const again = openSqliteDatabase(file);
-    expect(again.prepare('SELECT name FROM migrations').pluck().all()).toEqual(['0002_conversations.sql']);
+    expect(again.prepare('SELECT name FROM migrations').pluck().all()).toEqual(['0002_conversations.sql', '0003_curated_answers.sql']);
     again.close();
   });
 

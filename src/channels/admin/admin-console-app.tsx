@@ -114,7 +114,7 @@ export function createAdminConsoleApp({
     c.set('session', session);
     return next();
   };
-  app.use('/admin', guard);
+  // '/admin/*' covers /admin itself too.
   app.use('/admin/*', async (c, next) => (c.req.path === '/admin/documents/upload' ? next() : bodyLimit(maxBodyBytes)(c, next)));
   app.use('/admin/*', guard);
 
