@@ -10,6 +10,8 @@ import type { CuratedStore } from './curated-store.js';
 import type { CuratedAnswer, CuratedInput } from './curated-types.js';
 import { cosine } from './cosine.js';
 import { questionVectors } from './question-vector.js';
+import { LruCache } from '../lru-cache.js';
+import { foldText } from '../normalize/fold-text.js';
 
 export interface CuratedAnswersDeps {
   store: CuratedStore;
@@ -18,6 +20,8 @@ export interface CuratedAnswersDeps {
   threshold?: number;
   now?: () => number;
   newId?: () => string;
+  /** Asked questions whose vectors are kept (LRU), so that a question asked again is not embedded again. */
+  cacheSize?: number;
 }
 
 export interface CuratedMatch {
@@ -36,8 +40,9 @@ export type CuratedAnswers = ReturnType<typeof createCuratedAnswers>;
 const NO_VECTOR = new Float32Array(0);
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
 
-export function createCuratedAnswers({ store, embedder, threshold, now = Date.now, newId = randomId }: CuratedAnswersDeps) {
+export function createCuratedAnswers({ store, embedder, threshold, now = Date.now, newId = randomId, cacheSize = 1000 }: CuratedAnswersDeps) {
   let cache = new Map<string, Cached>();
+  const asked = new LruCache<string, Float32Array>(cacheSize);
   let version: string | undefined;
   let syncing: Promise<void> | undefined;
 
@@ -103,7 +108,9 @@ export function createCuratedAnswers({ store, embedder, threshold, now = Date.no
       const key = questionKey(question);
       for (const c of cache.values()) if (c.key === key) return { pair: c.pair, similarity: 1 };
       if (threshold === undefined) return undefined;
-      const [vector] = await questionVectors(embedder, [question], signal);
+      const text = foldText(question.trim());
+      let vector = asked.get(text);
+      if (!vector) asked.set(text, (vector = (await questionVectors(embedder, [question], signal))[0]));
       let best: CuratedMatch | undefined;
       for (const c of cache.values()) {
         const similarity = cosine(vector, c.vector);
