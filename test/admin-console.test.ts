@@ -185,6 +185,17 @@ describe('admin console', () => {
     expect((await curated.list()).some((p) => p.id === pair.id)).toBe(false);
   });
 
+  it('answers a page’s error with a page in Chinese: an unknown pair 404, a form posted after the session ended 401', async () => {
+    const { cookie } = await login();
+    const missing = await app.request('/admin/qa/000000000000/edit', { headers: { cookie } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await missing.text()).toContain('没有这个页面或条目');
+    const late = await app.request('/admin/qa', form({ question: '问', answer: '答', _csrf: 'x' }, 'zhida_admin=' + 'f'.repeat(64)));
+    expect(late.status).toBe(401);
+    expect(await late.text()).toContain('重新登录');
+  });
+
   it('says the console is disabled when ADMIN_TOKEN is unset (403)', async () => {
     const off = createApp({ engine: () => undefined });
     for (const path of ['/admin', '/admin/login']) {

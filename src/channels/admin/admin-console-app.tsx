@@ -17,7 +17,8 @@ import { ConversationQuery } from '../http/conversation-schemas.js';
 import { CuratedRequest } from '../http/curated-schemas.js';
 import { createSessions, randomToken, type Session, type Sessions } from './sessions.js';
 import type { ConsoleDocuments } from './console-types.js';
-import { DisabledPage, LoginPage } from './login-page.js';
+import { DisabledPage, ErrorPage, LoginPage } from './login-page.js';
+import { errorResponse } from '../http/error-response.js';
 import { OverviewPage } from './overview-page.js';
 import { ConversationsPage } from './conversations-page.js';
 import { QaFormPage, QaListPage } from './qa-pages.js';
@@ -219,8 +220,23 @@ export function createAdminConsoleApp({
     return c.json(added.record, added.replaced ? 200 : 201);
   });
 
+  // A page's error as a page; the upload (called by script) and unexpected failures keep the app's JSON error handling.
+  app.onError((err, c) => {
+    if (!isAppError(err) || (err.status >= 500 && err.code !== 'not_ready')) throw err;
+    if (c.req.path === '/admin/documents/upload') return errorResponse(c, err);
+    const page = PAGE_ERRORS[err.code] ?? { title: '操作没有完成', text: `服务器拒绝了这个请求（${err.status}）。` };
+    return c.html(<ErrorPage title={page.title} text={page.text} loginAgain={err.code === 'unauthorized'} />, err.status as 400);
+  });
+
   return app;
 }
+
+const PAGE_ERRORS: Partial<Record<string, { title: string; text: string }>> = {
+  not_found: { title: '找不到', text: '没有这个页面或条目，它可能已经被删除。' },
+  not_ready: { title: '请稍候', text: '服务正在加载模型或建立索引，请过一会儿刷新页面。' },
+  unauthorized: { title: '登录已过期', text: '请重新登录后再操作。' },
+  payload_too_large: { title: '内容太大', text: '提交的内容超过了服务器允许的大小。' },
+};
 
 function DisabledCsrf() {
   return (

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** @module login-page: the console's login form, and the page shown when the console is disabled. */
+/** @module login-page: the console's login form, and its pages for a disabled console and for errors. */
 import { Document } from './layout.js';
 import { Icon } from './icons.js';
 
@@ -31,6 +31,21 @@ export function DisabledPage() {
         <div class="card">
           <h1 style="display:flex;gap:8px;align-items:center"><Icon name="lock" />管理后台未启用</h1>
           <p>服务器没有设置 ADMIN_TOKEN，管理后台和管理接口都已关闭。设置 ADMIN_TOKEN 后重新启动即可使用。</p>
+        </div>
+      </main>
+    </Document>
+  );
+}
+
+/** An error met on a console page, said in Chinese, with the way back. */
+export function ErrorPage({ title, text, loginAgain }: { title: string; text: string; loginAgain?: boolean }) {
+  return (
+    <Document title={title}>
+      <main class="login">
+        <div class="card">
+          <h1 style="display:flex;gap:8px;align-items:center"><Icon name="warn" />{title}</h1>
+          <p>{text}</p>
+          <p>{loginAgain ? <a href="/admin/login">重新登录</a> : <a href="/admin">回到管理后台</a>}</p>
         </div>
       </main>
     </Document>
