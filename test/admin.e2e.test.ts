@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { createWidgetApp } from '../src/channels/widget/widget-app.js';
 import { buildWidget } from '../src/adapters/node/build-widget.js';
@@ -40,6 +41,7 @@ let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 let answers: AnswerLog;
 let opened: TestIndex;
 let dir: string;
+let uploadGate: Promise<void> = Promise.resolve();
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
@@ -59,7 +61,13 @@ beforeAll(async () => {
     channels: [createWidgetApp({ script: await buildWidget() })],
     http: { adminToken: TOKEN, rateLimitPerMinute: 0 },
   });
-  server = await serveOnLoopback(app);
+  // In front of the app: an upload waits at the gate a test may close (to see the page during an upload).
+  const front = new Hono();
+  front.all('*', async (c) => {
+    if (c.req.method === 'POST' && c.req.path === '/admin/documents/upload') await uploadGate;
+    return app.fetch(c.req.raw);
+  });
+  server = await serveOnLoopback(front);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
@@ -76,6 +84,8 @@ async function newPage(viewport = DESKTOP) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const errors: string[] = [];
+  // Deleting asks for confirmation.
+  page.on('dialog', (d) => void d.accept());
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   return { page, errors, context };
@@ -207,11 +217,22 @@ describe('admin console in Chromium', () => {
     const file = join(dir, '景区开放公告.txt');
     writeFileSync(file, '景区开放公告\n\n衡水湖景区自2026年起全年免费开放，开放时间为每天8:00至18:00。\n');
     await page.locator('#file').setInputFiles(file);
+    expect(await page.locator('#file-name').innerText()).toBe('景区开放公告.txt');
+    // The server holds the upload's answer until the page has shown the upload's progress.
+    let release = () => {};
+    uploadGate = new Promise<void>((resolve) => (release = resolve));
     await page.getByRole('button', { name: '上传' }).click();
+    await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).value === 100);
+    const shown = await page.evaluate(() => {
+      const bar = document.getElementById('progress') as HTMLProgressElement;
+      return { value: bar.value, hidden: bar.hidden === true, status: document.getElementById('upload-status')!.textContent ?? '' };
+    });
+    expect(shown).toEqual({ value: 100, hidden: false, status: '已上传，正在建立索引…' });
+    await page.screenshot({ path: `${SHOTS}/admin-upload-1280.png` });
+    release();
     await page.waitForURL(/done=uploaded/, { timeout: 60_000 });
     const row = page.locator('tr', { hasText: 'uploads/景区开放公告.txt' });
     await row.waitFor();
-    expect(await page.locator('#progress').count()).toBe(1);
     await shoot(page, 'admin-documents-1280');
     await row.locator('a').click();
     expect(await page.locator('pre.chunk').first().innerText()).toContain('全年免费开放');

@@ -49,6 +49,8 @@ textarea{min-height:120px}
 .notice.error{background:#fef2f2;border-color:#fca5a5;color:#991b1b}
 .login{max-width:380px;margin:12vh auto;padding:0 16px}
 progress{width:100%;height:14px}
+.hidden-file{position:absolute;width:1px;height:1px;opacity:0;overflow:hidden}
+.hidden-file:focus-visible+label{outline:2px solid #1d4ed8;outline-offset:2px}
 .chart{width:100%;height:auto;display:block}
 .chart-narrow{display:none}
 .legend{display:flex;gap:16px;font-size:13px;color:#374151;flex-wrap:wrap}

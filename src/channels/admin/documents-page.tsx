@@ -15,10 +15,15 @@ const UPLOAD_SCRIPT = `
   var form = document.getElementById('upload');
   var bar = document.getElementById('progress');
   var status = document.getElementById('upload-status');
+  var name = document.getElementById('file-name');
+  form.elements.file.addEventListener('change', function () {
+    var f = form.elements.file.files[0];
+    name.textContent = f ? f.name : '未选择文件';
+  });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var file = form.elements.file.files[0];
-    if (!file) return;
+    if (!file) { status.textContent = '请先选择文件。'; return; }
     var x = new XMLHttpRequest();
     bar.hidden = false;
     bar.value = 0;
@@ -62,8 +67,12 @@ export function DocumentsPage({ documents, failed, csrf, canUpload, canView, tim
           <h2>上传文档</h2>
           <form id="upload" method="post" action="/admin/documents/upload" enctype="multipart/form-data">
             <Csrf token={csrf} />
-            <label for="file">选择文件（txt、md、docx、pdf、html、xlsx、pptx、csv 等）</label>
-            <input id="file" type="file" name="file" required />
+            <p class="muted" style="margin:0 0 8px">支持 txt、md、docx、pdf、html、xlsx、pptx、csv 等格式；同名的上传文档会被替换。</p>
+            <div class="actions">
+              <input id="file" class="hidden-file" type="file" name="file" />
+              <label for="file" class="btn plain" style="margin:0">选择文件</label>
+              <span id="file-name" class="muted">未选择文件</span>
+            </div>
             <div class="actions" style="margin-top:10px">
               <button class="btn" type="submit"><Icon name="upload" />上传</button>
               <span id="upload-status" class="muted" role="status" aria-live="polite" />
@@ -102,7 +111,7 @@ export function DocumentsPage({ documents, failed, csrf, canUpload, canView, tim
                 <td class="nowrap" data-label="索引时间">{time.format(new Date(d.indexedAt))}</td>
                 <td class="nowrap">
                   {d.source.startsWith('uploads/') ? (
-                    <form method="post" action={`/admin/documents/${d.id}/delete`} style="margin:0">
+                    <form method="post" action={`/admin/documents/${d.id}/delete`} style="margin:0" onsubmit={`return confirm(${JSON.stringify(`删除《${d.title}》？文件会移到 .trash 文件夹。`)})`}>
                       <Csrf token={csrf} />
                       <button class="btn danger" type="submit" aria-label={`删除 ${d.title}`}><Icon name="trash" />删除</button>
                     </form>

@@ -27,7 +27,7 @@ export function QaListPage({ pairs, csrf, notice, calibrated, timeZone }: { pair
             </div>
             <div class="actions" style="margin-top:6px">
               <a class="btn plain" href={`/admin/qa/${p.id}/edit`}><Icon name="edit" />编辑</a>
-              <form method="post" action={`/admin/qa/${p.id}/delete`} style="margin:0">
+              <form method="post" action={`/admin/qa/${p.id}/delete`} style="margin:0" onsubmit="return confirm('删除这个问答对？删除后不能恢复。')">
                 <Csrf token={csrf} />
                 <button class="btn danger" type="submit"><Icon name="trash" />删除</button>
               </form>
