@@ -15,6 +15,7 @@ import { qaThreshold } from '../src/core/curated/qa-threshold.js';
 import { createAnswerLog, type AnswerLog } from '../src/core/conversation/answer-log.js';
 import { createSqliteConversationStore } from '../src/adapters/node/sqlite-conversation-store.js';
 import type { CuratedStore } from '../src/core/curated/curated-store.js';
+import { createPrometheusMetrics } from '../src/adapters/node/prometheus-metrics.js';
 import type { OpenedIndex } from '../src/entries/node/open-index.js';
 import { openTestIndex, recordingEmbedder, seedCorpus, tempDir, type RecordingEmbedder } from './support/open-test-index.js';
 
@@ -141,7 +142,8 @@ describe('curated answers (问答对)', () => {
     expect((await ask('衡水湖门票多少钱')).answer).toBe(CURATED_A);
   });
 
-  it('answers from the documents when the curated answers cannot be read', async () => {
+  it('counts curated answers and failures in /metrics; answers from the documents when the curated answers cannot be read', async () => {
+    const metrics = createPrometheusMetrics();
     const broken: CuratedStore = {
       list: async () => [],
       get: async () => undefined,
@@ -151,10 +153,13 @@ describe('curated answers (问答对)', () => {
         throw new Error('database is locked');
       },
     };
-    const curated = createCuratedAnswers({ store: broken, embedder, threshold: qaThreshold(embedder.modelId) });
-    const engine = withCurated(opened.engine, { curated });
-    const answer = await engine.ask('平陆招商目标是多少');
-    expect(answer.answer).toContain('50个');
+    const failing = withCurated(opened.engine, { curated: createCuratedAnswers({ store: broken, embedder, threshold: qaThreshold(embedder.modelId) }), metrics });
+    expect((await failing.ask('平陆招商目标是多少')).answer).toContain('50个');
+    const working = withCurated(opened.engine, { curated: createCuratedAnswers({ store: createSqliteCuratedStore(db), embedder, threshold: qaThreshold(embedder.modelId) }), metrics });
+    expect((await working.ask('去衡水湖玩，门票要多少钱？')).answer).toBe(CURATED_A);
+    const { body } = await metrics.render();
+    expect(body).toContain('zhida_curated_answers_total{outcome="matched"} 1');
+    expect(body).toContain('zhida_curated_answers_total{outcome="error"} 1');
   });
 
   it('lists the qa routes in /openapi.json', async () => {

@@ -21,6 +21,8 @@ export interface Metrics {
   llmAnswer(outcome: LlmOutcome): void;
   /** One answer given, by channel (http, widget, openai, wechat) and whether the documents supported it. */
   answered(channel: string, found: boolean): void;
+  /** A question answered with a curated answer (问答对, `matched`), or one whose curated answers could not be read (`error`). */
+  curated(outcome: 'matched' | 'error'): void;
   /** One rating stored (up or down). */
   feedback(rating: string): void;
   /** The conversation log store failed at an operation (open, append, rate, purge, overflow); answers went out anyway. */

@@ -40,6 +40,13 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
     labelNames: ['channel', 'found'],
     registers: [registry],
   });
+  const curated = new client.Counter({
+    name: 'zhida_curated_answers_total',
+    help: 'Questions answered with a curated answer (matched), or answered from the documents because the curated answers could not be read (error).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  for (const outcome of ['matched', 'error']) curated.inc({ outcome }, 0);
   const feedback = new client.Counter({ name: 'zhida_feedback_total', help: 'Ratings stored, by rating (up, down).', labelNames: ['rating'], registers: [registry] });
   const logErrors = new client.Counter({
     name: 'zhida_log_store_errors_total',
@@ -71,6 +78,9 @@ export function createPrometheusMetrics(): Metrics & { registry: client.Registry
     },
     answered(channel, found) {
       answers.inc({ channel, found: String(found) });
+    },
+    curated(outcome) {
+      curated.inc({ outcome });
     },
     feedback(rating) {
       feedback.inc({ rating });

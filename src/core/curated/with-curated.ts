@@ -6,7 +6,7 @@
  */
 import type { Engine } from '../engine.js';
 import type { Answer } from '../types.js';
-import { silentLogger, type Logger } from '../observability.js';
+import { silentLogger, type Logger, type Metrics } from '../observability.js';
 import type { CuratedAnswers, CuratedMatch } from './curated-answers.js';
 import { curatedSource } from './curated-types.js';
 
@@ -19,15 +19,17 @@ export function curatedAnswer(question: string, { pair, similarity }: CuratedMat
   };
 }
 
-export function withCurated(engine: Engine, { curated, logger = silentLogger }: { curated: CuratedAnswers; logger?: Logger }): Engine {
+export function withCurated(engine: Engine, { curated, logger = silentLogger, metrics }: { curated: CuratedAnswers; logger?: Logger; metrics?: Metrics }): Engine {
   /** The curated answer, if any; a failing store or embedder is logged and the documents answer. */
   async function fromCurated(raw: string, signal?: AbortSignal): Promise<Answer | undefined> {
     const question = engine.validate(raw);
     try {
       const match = await curated.match(question, signal);
+      if (match) metrics?.curated('matched');
       return match && curatedAnswer(question, match);
     } catch (err) {
       if (signal?.aborted) throw signal.reason ?? err;
+      metrics?.curated('error');
       logger.warn({ err }, 'curated answers unavailable; answering from the documents');
       return undefined;
     }

@@ -109,7 +109,7 @@ const index = opened.index;
 const generated = llmAnswering(config, opened.engine, { placeNames: () => index.placeNames(), metrics, logger: log });
 if (curatedStore) curated = createCuratedAnswers({ store: curatedStore.store, embedder: opened.embedder, threshold: qaThreshold(config.MODEL_ID) });
 // Curated answers come first and are served verbatim: the LLM step never rewrites them.
-answering = curated ? withCurated(generated, { curated, logger: log }) : generated;
+answering = curated ? withCurated(generated, { curated, logger: log, metrics }) : generated;
 if (curated && qaThreshold(config.MODEL_ID) === undefined) log.warn({ model: config.MODEL_ID }, 'no calibrated curated-answer threshold for this model (npm run calibrate:qa): curated answers match only the same question text');
 if (config.LLM_BASE_URL) log.info({ url: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers may be written by the LLM, once verified');
 log.info({ startupMs: Math.round(performance.now() - started) }, 'ready');
