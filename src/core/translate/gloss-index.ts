@@ -1,0 +1,108 @@
+/**
+ * @module gloss-index: an English→Chinese dictionary (CC-CEDICT's entries, reversed) reduced to the words a corpus
+ * uses: for an English word or phrase, the corpus terms whose senses say it, best first.
+ */
+import type { DictionaryEntry } from '../ports.js';
+import { baseForms, FUNCTION_WORDS, stem } from './english-words.js';
+
+export interface GlossHit {
+  term: string;
+  score: number;
+}
+
+/** Senses that only point elsewhere or name a surname: no translation in them. */
+const POINTER = /^(?:(?:old |archaic |erhua |japanese )?variant of|see |surname |abbr\. |also written|used in|cl:|classifier|pr\. |pinyin |radical |kangxi |\(?onom)/;
+const HAN = /^[\u3400-\u9fff]+$/;
+/** A phrase sense longer than this is not matched as a phrase. */
+const MAX_PHRASE_WORDS = 5;
+/** Candidates kept per English word or phrase. */
+const KEEP = 8;
+
+/** A sense as plain lower-case words: parentheses, bracketed pinyin and Chinese cross-references dropped. */
+export function senseWords(sense: string): string[] {
+  const plain = sense
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+/g, ' ')
+    .replace(/^\s*(?:to|a|an|the)\s+/, '');
+  return plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? [];
+}
+
+const phraseKey = (words: string[]) => words.filter((w) => w !== 'a' && w !== 'an' && w !== 'the').map(stem).join(' ');
+
+function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
+  const list = map.get(key);
+  if (!list) return void map.set(key, [hit]);
+  const same = list.find((h) => h.term === hit.term);
+  if (same) same.score = Math.max(same.score, hit.score);
+  else list.push(hit);
+}
+
+export class GlossIndex {
+  private readonly words = new Map<string, GlossHit[]>();
+  private readonly phrases = new Map<string, GlossHit[]>();
+  /** Every word of every sense, in the corpus or not: tells English words from names written in pinyin. */
+  private readonly english = new Set<string>();
+  /** Words the senses write only with a capital (Beijing, Guangdong): names, not English words. */
+  private readonly proper = new Set<string>();
+  private readonly lower = new Set<string>();
+  /** Dictionary entries read, and those kept because the corpus uses their headword. */
+  readonly stats = { entries: 0, kept: 0 };
+
+  /** `documents(term)`: how many documents use the term (0 for a term the corpus never uses). */
+  constructor(entries: Iterable<DictionaryEntry>, documents: (term: string) => number) {
+    for (const { simplified: term, english } of entries) {
+      this.stats.entries++;
+      const senses = english.filter((s) => !POINTER.test(s.toLowerCase().trim())).map(senseWords);
+      for (const words of senses) for (const w of words) this.english.add(w);
+      for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
+      const df = HAN.test(term) ? documents(term) : 0;
+      if (df === 0) continue;
+      this.stats.kept++;
+      // One-character words are ambiguous (行 is a row, a trade, to walk, OK); a corpus term used often is likelier meant.
+      const prior = (term.length === 1 ? 0.35 : 1) * (1 + 0.05 * Math.log1p(df));
+      senses.forEach((words, i) => {
+        const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+        if (!content.length) return;
+        const weight = (prior / (1 + 0.15 * i)) / content.length;
+        for (const w of new Set(content)) {
+          pushBest(this.words, w, { term, score: weight });
+          const base = stem(w);
+          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95 });
+        }
+        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i) });
+      });
+    }
+    for (const map of [this.words, this.phrases]) {
+      for (const [key, list] of map) map.set(key, list.sort((a, b) => b.score - a.score || b.term.length - a.term.length).slice(0, KEEP));
+    }
+  }
+
+  /** Corpus terms for a word, trying its base forms (projects → project). */
+  word(word: string): GlossHit[] {
+    for (const form of baseForms(word)) {
+      const hits = this.words.get(form);
+      if (hits) return hits;
+    }
+    return [];
+  }
+
+  /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
+  phrase(words: string[]): GlossHit[] {
+    return this.phrases.get(phraseKey(words)) ?? [];
+  }
+
+  /** Whether some sense of some entry (in the corpus or not) uses the word: an English word, not a name. */
+  isEnglish(word: string): boolean {
+    return baseForms(word).some((f) => this.english.has(f));
+  }
+
+  /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */
+  isName(word: string): boolean {
+    const w = word.toLowerCase();
+    return this.proper.has(w) && !this.lower.has(w);
+  }
+
+  get size(): { words: number; phrases: number } {
+    return { words: this.words.size, phrases: this.phrases.size };
+  }
+}
