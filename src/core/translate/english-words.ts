@@ -22,7 +22,8 @@ export function piecesOf(question: string): Piece[] {
     const [text, word, number, han] = m;
     const kind: PieceKind = word ? 'word' : number ? 'number' : han ? 'han' : 'percent';
     const norm = word ? word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '') : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
-    out.push({ kind, text, norm, capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false, at: out.length });
+    // Pinglu's is Pinglu: the possessive is no part of a name.
+    out.push({ kind, text: word ? word.replace(/['’]s$/, '') : text, norm, capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false, at: out.length });
   }
   return out;
 }
@@ -44,7 +45,7 @@ export const FUNCTION_WORDS = new Set(
  */
 export const FRAME_WORDS = new Set(
   `want wants wanted plan plans planned planning aim aims aimed intend intends intended expect expects expected going
-  hope hopes try tries seek seeks need needs supposed set sets make makes made get gets become becomes like use
+  hope hopes try tries seek seeks need needs supposed kind kinds type types sort sorts set sets make makes made get gets become becomes like use
   used using`.split(/\s+/),
 );
 

@@ -45,21 +45,33 @@ export class GlossIndex {
   /** Words the senses write only with a capital (Beijing, Guangdong): names, not English words. */
   private readonly proper = new Set<string>();
   private readonly lower = new Set<string>();
+  /** For a word no corpus term translates, the first headword whose whole sense it is. */
+  private readonly absent = new Map<string, string>();
   /** Dictionary entries read, and those kept because the corpus uses their headword. */
   readonly stats = { entries: 0, kept: 0 };
 
-  /** `documents(term)`: how many documents use the term (0 for a term the corpus never uses). */
+  /** `documents(term)`: how many passages use the term (0 for a term the corpus never uses). */
   constructor(entries: Iterable<DictionaryEntry>, documents: (term: string) => number) {
     for (const { simplified: term, english } of entries) {
       this.stats.entries++;
-      const senses = english.filter((s) => !POINTER.test(s.toLowerCase().trim())).map(senseWords);
+      // CC-CEDICT separates senses with slashes and near-synonyms within a sense with semicolons: each is a sense here.
+      const senses = english
+        .flatMap((s) => s.split(';'))
+        .filter((s) => !POINTER.test(s.toLowerCase().trim()))
+        .map(senseWords)
+        .filter((words) => words.length > 0);
       for (const words of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
       const df = HAN.test(term) ? documents(term) : 0;
-      if (df === 0) continue;
+      if (df === 0) {
+        // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
+        if (HAN.test(term) && term.length >= 2) for (const [w] of senses.filter((ws) => ws.length === 1)) if (!this.absent.has(w)) this.absent.set(w, term);
+        continue;
+      }
       this.stats.kept++;
-      // One-character words are ambiguous (行 is a row, a trade, to walk, OK); a corpus term used often is likelier meant.
-      const prior = (term.length === 1 ? 0.35 : 1) * (1 + 0.05 * Math.log1p(df));
+      // One-character words are ambiguous (行 is a row, a trade, to walk, OK); a term the corpus uses often is likelier
+      // meant (key → 重点 in a work report, not 钥匙).
+      const prior = (term.length === 1 ? 0.35 : 1) * (1 + 0.25 * Math.log1p(df));
       senses.forEach((words, i) => {
         const content = words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
@@ -77,18 +89,25 @@ export class GlossIndex {
     }
   }
 
-  /** Corpus terms for a word, trying its base forms (projects → project). */
+  /** Corpus terms for a word or its base forms (enterprises → enterprise), best first. */
   word(word: string): GlossHit[] {
-    for (const form of baseForms(word)) {
-      const hits = this.words.get(form);
-      if (hits) return hits;
-    }
-    return [];
+    const best = new Map<string, number>();
+    for (const form of baseForms(word)) for (const h of this.words.get(form) ?? []) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.score));
+    return [...best].map(([term, score]) => ({ term, score })).sort((a, b) => b.score - a.score || b.term.length - a.term.length);
   }
 
   /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
   phrase(words: string[]): GlossHit[] {
     return this.phrases.get(phraseKey(words)) ?? [];
+  }
+
+  /** A headword the corpus never uses whose whole sense is the word (wage → 工资), for a word it cannot translate. */
+  outside(word: string): string | undefined {
+    for (const form of baseForms(word)) {
+      const term = this.absent.get(form);
+      if (term) return term;
+    }
+    return undefined;
   }
 
   /** Whether some sense of some entry (in the corpus or not) uses the word: an English word, not a name. */

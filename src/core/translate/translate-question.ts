@@ -38,7 +38,7 @@ const SUFFIXES: Record<string, [string, string]> = {
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'number', 'amount', 'total', 'figure']);
 /** Alternatives kept for a word whose first candidate is not clearly the best. */
-const CLOSE = 0.85;
+const CLOSE = 0.95;
 /** Words of a phrase tried against the dictionary's senses, longest first. */
 const MAX_PHRASE = 4;
 
@@ -105,29 +105,35 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       i += name.length - 1;
       continue;
     }
-    if (FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
-    if (known(p.norm) && !glosses.isEnglish(p.norm)) {
-      // A Latin word the corpus writes itself (GDP, CEO).
-      terms.push(p.norm);
-      continue;
-    }
+    // A phrase the dictionary has as a sense (this year → 今年, first half of the year → 上半年), not only function words.
     let phrase = false;
     for (let n = MAX_PHRASE; n >= 2 && !phrase; n--) {
-      if (![...Array(n).keys()].every((k) => isWord(i + k))) continue;
-      const hits = glosses.phrase(pieces.slice(i, i + n).map((w) => w.norm));
+      const words = pieces.slice(i, i + n);
+      if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm))) continue;
+      const hits = glosses.phrase(words.map((w) => w.norm));
       if (hits.length) {
         terms.push(hits[0].term);
         i += n - 1;
         phrase = true;
       }
     }
-    if (phrase || FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
+    if (phrase || FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
+    if (known(p.norm)) {
+      // A Latin word the corpus writes itself (GDP, CEO).
+      terms.push(p.norm);
+      continue;
+    }
+    if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
     const hits = glosses.word(p.norm);
     if (hits.length) {
       terms.push(hits[0].term);
       if (hits[1] && hits[1].score >= CLOSE * hits[0].score && !hits[0].term.includes(hits[1].term)) terms.push(hits[1].term);
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
       unknown.push(p.text);
+    } else {
+      // Said as the dictionary says it, although no passage does: the answer stage weighs a word no passage holds.
+      const outside = glosses.outside(p.norm);
+      if (outside) terms.push(outside);
     }
   }
   const distinct = [...new Set([...terms, ...figures.terms])];

@@ -10,7 +10,7 @@ import { needsTranslation, translateQuestion, type EnglishQuestion } from './tra
 /** What a translator is built from: the dictionary and the corpus's words. */
 export interface TranslationSources {
   dictionary: Dictionary;
-  /** Every term of the corpus's word index with the number of documents using it. */
+  /** Every term of the corpus's word index with the number of passages using it. */
   vocabulary: () => Iterable<[string, number]>;
   /** Whether the corpus uses a term, at question time (uploads included). */
   known: (term: string) => boolean;

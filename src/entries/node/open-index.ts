@@ -199,7 +199,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     answerModel: options.answerModel,
     placeNames: () => live.placeNames(),
     ...(config.ENGLISH_QUESTIONS === 'on'
-      ? { translation: { dictionary: createCedictDictionary(), vocabulary: () => live.documentBm25.vocabulary(), known: (term: string) => live.documentBm25.df(term) > 0 } }
+      ? { translation: { dictionary: createCedictDictionary(), vocabulary: () => live.chunkBm25.vocabulary(), known: (term: string) => live.documentBm25.df(term) > 0 } }
       : {}),
     settings: {
       topK: config.TOP_K,
