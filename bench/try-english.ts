@@ -12,9 +12,10 @@ const questions = arg.endsWith('.jsonl')
   : process.argv.slice(2).map((question) => ({ question, id: undefined, keys: undefined, unanswerable: undefined }));
 for (const q of questions) {
   const english = opened.engine.translator()?.translate(q.question);
+  const asked = (await opened.engine.inspect(q.question)).query;
   const inspected = await opened.engine.inspect(q.question);
   const a = await opened.engine.ask(q.question);
   const ok = q.unanswerable ? !a.found : a.found && (q.keys ?? []).every((g) => g.some((k) => a.answer.includes(k)));
-  console.log(`${ok ? 'OK ' : 'XX '}${q.id ?? ''} ${q.question}\n   ${english?.kind} ${english?.query} ${JSON.stringify(english?.names)} unknown=${english?.unknown}\n   p=${inspected.decision.probability.toFixed(3)} t=${inspected.threshold.toFixed(3)} ${a.found} ${a.answer.slice(0, 140).replace(/\n/g, ' ')}`);
+  console.log(`${ok ? 'OK ' : 'XX '}${q.id ?? ''} ${q.question}\n   ${english?.kind} ${asked} ${JSON.stringify(english?.names)} unknown=${english?.unknown}\n   p=${inspected.decision.probability.toFixed(3)} t=${inspected.threshold.toFixed(3)} ${a.found} ${a.answer.slice(0, 140).replace(/\n/g, ' ')}`);
 }
 await opened.close();

@@ -19,6 +19,7 @@ import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 import { inLatinScript, mostlyLatin } from './normalize/script.js';
 import { createTranslator, type TranslationSources, type Translator } from './translate/translator.js';
+import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
 import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
 
 export interface EngineSettings {
@@ -81,6 +82,8 @@ const CHINESE_REPLIES: Replies = {
   nothingAbout: (names) => `抱歉，现有资料中没有关于“${names.join('、')}”的内容。`,
   readAs: (corrections) => `（${corrections.map((c) => `“${c.from}”按“${c.to}”理解`).join('，')}）`,
 };
+/** The weight of a translation the documents an English question is about never use. */
+const OFF_SUBJECT = 0.25;
 /** Passages offered beside a refusal. */
 const RELATED = 3;
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
@@ -341,6 +344,20 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   };
   /** An English question in Chinese (and its earlier turns), or undefined for a question asked as it is. */
   const translate = (question: string) => translator()?.translate(question);
+  /**
+   * The Chinese of an English question, each word's choice weighed by the documents the question is about (the ones its
+   * names are the subject of): a choice those documents never use is likely the wrong sense.
+   */
+  async function inChinese(english: EnglishQuestion): Promise<string> {
+    const view = await corpus.view([...english.anchors, ...english.slots.flat().map((c) => c.term)]);
+    const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
+    if (!sources.length) return english.query;
+    return chooseQuery(english, (term) => (sources.some((source) => view.documentTf(term, source) > 0) ? 1 : OFF_SUBJECT));
+  }
+  const askedAs = async (question: string) => {
+    const english = translate(question);
+    return english ? inChinese(english) : question;
+  };
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const raw = validate(question);
@@ -357,8 +374,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const say = english || inLatinScript(raw) ? ENGLISH_REPLIES : CHINESE_REPLIES;
     const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};
     if (english?.unknown.length) return { answer: say.nothingAbout(english.unknown), found: false, query: english.query, citations: [], ...language };
-    const history = cleanHistory(options.history).map((h) => translate(h)?.query ?? h);
-    const { query, analysis, view, corrections } = await understand(english?.query ?? raw, history);
+    const history = await Promise.all(cleanHistory(options.history).map(askedAs));
+    const { query, analysis, view, corrections } = await understand(english ? await inChinese(english) : raw, history);
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
@@ -382,7 +399,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    */
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
-    const { query, analysis, view } = await understand(translate(raw)?.query ?? raw, cleanHistory(options.history));
+    const { query, analysis, view } = await understand(await askedAs(raw), await Promise.all(cleanHistory(options.history).map(askedAs)));
     const hits = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), {});
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(view, analysis, hits, true);
@@ -398,7 +415,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   async function search(question: string, k = settings.topK, signal?: AbortSignal): Promise<{ query: string; hits: SearchHit[] }> {
     const query = validate(question);
-    const analysis = analyzeQuestion(translate(query)?.query ?? query, tokenizer);
+    const analysis = analyzeQuestion(await askedAs(query), tokenizer);
     const view = await corpus.view(termsOf(analysis));
     const hits = await retrieve(view, analysis, Math.min(50, Math.max(1, k)), { signal });
     return { query, hits: hits.slice(0, k).map(describe) };

@@ -12,8 +12,14 @@ import type { SoundIndex } from './sound-index.js';
 export interface EnglishQuestion {
   /** The question as asked. */
   question: string;
-  /** The Chinese question the pipeline answers. */
+  /** The Chinese question the pipeline answers, each word's first choice taken (see `chooseQuery` for a better one). */
   query: string;
+  /** Each English word's Chinese choices, best first (one choice for names, figures and Chinese words). */
+  slots: Choice[][];
+  /** The Chinese question words of its kind (多少, 是谁). */
+  asks: string;
+  /** The corpus words of the names it spells and the Chinese it holds: what the question is about. */
+  anchors: string[];
   kind: EnglishKind;
   /** The measure word a figure answer should carry (亩, 元, %), when the question names one. */
   unit?: string;
@@ -21,6 +27,11 @@ export interface EnglishQuestion {
   names: { from: string; to: string }[];
   /** Names the question spells that no corpus word sounds like or translates (Shanghai in a corpus about 平陆). */
   unknown: string[];
+}
+
+export interface Choice {
+  term: string;
+  score: number;
 }
 
 export interface TranslationIndexes {
@@ -37,8 +48,9 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'number', 'amount', 'total', 'figure']);
-/** Alternatives kept for a word whose first candidate is not clearly the best. */
-const CLOSE = 0.95;
+/** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
+const CLOSE = 0.5;
+const MAX_CHOICES = 3;
 /** Words of a phrase tried against the dictionary's senses, longest first. */
 const MAX_PHRASE = 4;
 
@@ -62,7 +74,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   const pieces = piecesOf(question);
   const figures = figuresToChinese(pieces);
   const kind = englishKind(pieces);
-  const terms: string[] = [];
+  const slots: Choice[][] = [];
+  const anchors: string[] = [];
+  const terms = { push: (term: string) => slots.push([{ term, score: 1 }]) };
   const names: EnglishQuestion['names'] = [];
   const unknown: string[] = [];
   const skip = new Set(figures.used);
@@ -96,11 +110,15 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
 
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
-    if (p.kind === 'han') terms.push(p.text);
+    if (p.kind === 'han') {
+      terms.push(p.text);
+      anchors.push(p.text);
+    }
     if (!isWord(i)) continue;
     const name = nameAt(i);
     if (name) {
       terms.push(name.chinese);
+      anchors.push(name.chinese);
       names.push({ from: name.spelt, to: name.chinese });
       i += name.length - 1;
       continue;
@@ -126,8 +144,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
     const hits = glosses.word(p.norm);
     if (hits.length) {
-      terms.push(hits[0].term);
-      if (hits[1] && hits[1].score >= CLOSE * hits[0].score && !hits[0].term.includes(hits[1].term)) terms.push(hits[1].term);
+      slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
       unknown.push(p.text);
     } else {
@@ -136,7 +153,17 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       if (outside) terms.push(outside);
     }
   }
-  const distinct = [...new Set([...terms, ...figures.terms])];
-  const query = `${distinct.join(' ')} ${chineseQuestionWords(kind, figures.unit, figures.count)}`.trim();
-  return { question, query, kind, unit: figures.unit, names, unknown };
+  for (const term of figures.terms) terms.push(term);
+  const asks = chineseQuestionWords(kind, figures.unit, figures.count);
+  const english = { question, query: '', slots, asks, anchors, kind, unit: figures.unit, names, unknown };
+  return { ...english, query: chooseQuery(english, () => 1) };
+}
+
+/**
+ * The Chinese question with one choice per word: the best by the dictionary's score times `weigh(term)` (the engine
+ * weighs a choice by whether the document the question is about uses it: base → 基地 in a report on bases, not 基础).
+ */
+export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number): string {
+  const chosen = slots.map((choices) => choices.map((c) => ({ ...c, score: c.score * weigh(c.term) })).sort((a, b) => b.score - a.score)[0].term);
+  return `${[...new Set(chosen)].join(' ')} ${asks}`.trim();
 }
