@@ -13,7 +13,7 @@ const textOf = (pieces: Piece[]) => ` ${pieces.filter((p) => p.kind === 'word' |
 
 const RULES: [EnglishKind, RegExp][] = [
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
-  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is |was |were |are )?(?:the )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count)\b| what (?:level|rank|position|place)\b/],
+  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are) (?:[a-z]+ ){0,3}?(?:gdp|output|revenue|income|population|capacity|budget)\b| what (?:is |was |were |are )?(?:the )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count)\b| what (?:level|rank|position|place)\b/],
   ['person', / who(?:m|se)? | which (?:person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author)\b| what (?:is )?(?:the )?name of (?:the )?(?:person|official|leader|secretary|mayor|head|reporter|journalist|author)/],
   ['year', / (?:what|which|in what|in which) year\b/],
   ['date', / when | (?:what|which) (?:date|day|month|time)\b| by when /],

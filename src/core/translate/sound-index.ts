@@ -31,12 +31,19 @@ const syllablesOf = (term: string): string[] => pinyin(term, { toneType: 'none',
 export class SoundIndex {
   private readonly bySound = new Map<string, Sounded[]>();
   private readonly surnames = new Map<string, string>();
+  /** One-character words by sound, the commonest kept: the last resort of a pieced-together name (四 + 峰山). */
+  private readonly singles = new Map<string, { term: string; documents: number }>();
   /** Longest key, in letters: bounds the search. */
   private longest = 0;
 
   /** `terms`: the corpus's words with the number of documents using each; only Han words of 2–4 characters are kept. */
   constructor(terms: Iterable<[string, number]>, known: (term: string) => boolean) {
     for (const [term, documents] of terms) {
+      if (/^[\u3400-\u9fff]$/.test(term)) {
+        const key = syllablesOf(term)[0];
+        if (/^[a-z]+$/.test(key) && (this.singles.get(key)?.documents ?? 0) < documents) this.singles.set(key, { term, documents });
+        continue;
+      }
       if (!HAN_TERM.test(term)) continue;
       const syllables = syllablesOf(term);
       const key = syllables.join('');
@@ -85,6 +92,12 @@ export class SoundIndex {
             break;
           }
         }
+      }
+      // One character that sounds like the next syllable (四 of 四峰山, 垣 of 常乐垣).
+      for (let end = Math.min(key.length, at + 6); end > at && found === null; end--) {
+        const single = this.singles.get(key.slice(at, end));
+        const rest = single ? from(end, single.term, key.slice(at, end)) : null;
+        if (single && rest !== null) found = single.term + rest;
       }
       // A piece that starts with the previous piece's last character (翟纪 then 纪亭), its first sound already read.
       if (found === null && lastChar) {

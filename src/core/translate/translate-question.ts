@@ -49,7 +49,7 @@ const SUFFIXES: Record<string, [string, string]> = {
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'number', 'amount', 'total', 'figure']);
 /** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
-const CLOSE = 0.5;
+const CLOSE = 0.7;
 const MAX_CHOICES = 3;
 /** Words of a phrase tried against the dictionary's senses, longest first. */
 const MAX_PHRASE = 4;
@@ -99,7 +99,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       const spelt = run.map((r) => r.text).join(' ');
       const after = SUFFIXES[pieces[i + n]?.norm ?? ''];
       if (after) {
-        const withSuffix = sounds.exact(spelt + after[1])[0];
+        const withSuffix = sounds.exact(spelt + after[1])[0] ?? sounds.name(spelt + after[1]);
         if (withSuffix) return { chinese: withSuffix, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}` };
       }
       const chinese = sounds.name(spelt);
