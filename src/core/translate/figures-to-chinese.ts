@@ -74,7 +74,10 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       const month = MONTHS.indexOf(word(i - 1) ?? '');
       if (month >= 0 && value >= 1 && value <= 31) terms.push(`${month + 1}月${value}日`);
       else if (/^(?:19|20)\d\d$/.test(p.norm) && !scale && !unitWord) terms.push(`${p.norm}年`);
-      else terms.push(`${scale ? inChineseMagnitude(value) : p.norm}${unitWord ?? ''}`);
+      else {
+        // 10,000 mu is 1万亩 in most documents, 10000亩 in some tables: both are searched.
+        for (const written of new Set([scale ? '' : p.norm, inChineseMagnitude(value)])) if (written) terms.push(`${written}${unitWord ?? ''}`);
+      }
       for (let k = i; k < j; k++) used.add(k);
       if (unitWord) used.add(j);
       continue;

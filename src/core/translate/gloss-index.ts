@@ -65,7 +65,9 @@ export class GlossIndex {
       const df = HAN.test(term) ? documents(term) : 0;
       if (df === 0) {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
-        if (HAN.test(term) && term.length >= 2) for (const [w] of senses.filter((ws) => ws.length === 1)) if (!this.absent.has(w)) this.absent.set(w, term);
+        if (HAN.test(term) && term.length >= 2) {
+          for (const [w] of senses.filter((ws) => ws.length === 1)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
+        }
         continue;
       }
       this.stats.kept++;

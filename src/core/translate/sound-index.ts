@@ -19,10 +19,10 @@ interface Sounded {
 /** Lower case, tone marks and tone numbers and everything but letters removed: Píng lù, ping2lu4, Ping-Lu → pinglu. */
 export function soundKey(text: string): string {
   return text
+    .toLowerCase()
+    .replace(/[üǖǘǚǜ]/g, 'v')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ü/g, 'v')
     .replace(/[^a-z]/g, '');
 }
 
