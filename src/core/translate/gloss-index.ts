@@ -112,9 +112,9 @@ export class GlossIndex {
     return undefined;
   }
 
-  /** Whether some sense of some entry (in the corpus or not) uses the word: an English word, not a name. */
+  /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */
   isEnglish(word: string): boolean {
-    return baseForms(word).some((f) => this.english.has(f));
+    return !this.isName(word) && baseForms(word).some((f) => this.english.has(f));
   }
 
   /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */
