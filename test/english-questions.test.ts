@@ -25,7 +25,7 @@ beforeAll(async () => {
   corpus = await seedCorpus();
   opened = await openTestIndex(corpus);
   const app = createApp({ engine: () => opened.engine, http: { rateLimitPerMinute: 0 } });
-  request = (path, body) => app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  request = async (path, body) => app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 });
 afterAll(async () => {
   await opened?.close();
