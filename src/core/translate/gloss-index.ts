@@ -27,6 +27,10 @@ export function senseWords(sense: string): string[] {
   return plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? [];
 }
 
+/** Content words of a sense whose pairs are indexed: in a longer sense two words may be unrelated. */
+const MAX_PAIR_SENSE = 4;
+const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
 const phraseKey = (words: string[]) => words.filter((w) => w !== 'a' && w !== 'an' && w !== 'the').map(stem).join(' ');
 
 function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
@@ -40,6 +44,8 @@ function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
 export class GlossIndex {
   private readonly words = new Map<string, GlossHit[]>();
   private readonly phrases = new Map<string, GlossHit[]>();
+  /** Two content words of one short sense (start … construction → 开工, "to start a construction job"). */
+  private readonly pairs = new Map<string, GlossHit[]>();
   /** Every word of every sense, in the corpus or not: tells English words from names written in pinyin. */
   private readonly english = new Set<string>();
   /** Words the senses write only with a capital (Beijing, Guangdong): names, not English words. */
@@ -84,9 +90,13 @@ export class GlossIndex {
           if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95 });
         }
         if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i) });
+        const stems = [...new Set(content.map(stem))];
+        if (stems.length >= 2 && stems.length <= MAX_PAIR_SENSE) {
+          for (let a = 0; a < stems.length; a++) for (let b = a + 1; b < stems.length; b++) pushBest(this.pairs, pairKey(stems[a], stems[b]), { term, score: (2 * prior) / stems.length / (1 + 0.15 * i) });
+        }
       });
     }
-    for (const map of [this.words, this.phrases]) {
+    for (const map of [this.words, this.phrases, this.pairs]) {
       for (const [key, list] of map) map.set(key, list.sort((a, b) => b.score - a.score || b.term.length - a.term.length).slice(0, KEEP));
     }
   }
@@ -115,6 +125,11 @@ export class GlossIndex {
   /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */
   isEnglish(word: string): boolean {
     return !this.isName(word) && baseForms(word).some((f) => this.english.has(f));
+  }
+
+  /** Corpus terms one short sense of which holds both words (start, construction → 开工). */
+  pair(a: string, b: string): GlossHit[] {
+    return this.pairs.get(pairKey(stem(a), stem(b))) ?? [];
   }
 
   /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */

@@ -51,6 +51,8 @@ const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'pe
 /** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 3;
+/** How far apart two words of a dictionary pair may stand (start the construction of → 开工). */
+const PAIR_GAP = 3;
 /** Words of a phrase tried against the dictionary's senses, longest first. */
 const MAX_PHRASE = 4;
 
@@ -108,6 +110,17 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     return undefined;
   }
 
+  /** The next content word (at most PAIR_GAP words on) that forms a dictionary pair with the word at `i`. */
+  function pairPartner(i: number): number | undefined {
+    for (let j = i + 1; j <= i + PAIR_GAP && j < pieces.length; j++) {
+      if (!isWord(j)) return undefined;
+      const w = pieces[j].norm;
+      if (FUNCTION_WORDS.has(w) || w.length < 2) continue;
+      return glosses.pair(pieces[i].norm, w).length ? j : undefined;
+    }
+    return undefined;
+  }
+
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p.kind === 'han') {
@@ -136,6 +149,14 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       }
     }
     if (phrase || FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
+    // Two content words a single short sense holds (start construction → 开工), a few words apart at most.
+    const partner = pairPartner(i);
+    if (partner !== undefined) {
+      const hits = glosses.pair(p.norm, pieces[partner].norm);
+      slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
+      skip.add(partner);
+      continue;
+    }
     if (known(p.norm)) {
       // A Latin word the corpus writes itself (GDP, CEO).
       terms.push(p.norm);
