@@ -47,7 +47,7 @@ const SUFFIXES: Record<string, [string, string]> = {
   township: ['乡', 'xiang'], village: ['村', 'cun'], lake: ['湖', 'hu'], mountain: ['山', 'shan'], mountains: ['山', 'shan'],
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
-const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'number', 'amount', 'total', 'figure']);
+const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
 /** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 3;
@@ -163,7 +163,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
-    const hits = glosses.word(p.norm);
+    // tree-planting: its parts as a phrase, else the first part the dictionary translates.
+    const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
+    const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm);
     if (hits.length) {
       slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
