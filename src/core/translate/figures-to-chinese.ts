@@ -77,7 +77,7 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       else {
         // 10,000 mu is 1万亩 in most documents, 10000亩 in some tables: both are searched.
         // 100 million yuan is also written 亿元 (超亿元项目, 亿元以上).
-        const bare = /^1[万亿]$/.test(inChineseMagnitude(value)) ? inChineseMagnitude(value).slice(1) : '';
+        const bare = inChineseMagnitude(value) === '1亿' ? '亿' : '';
         for (const written of new Set([scale ? '' : p.norm, inChineseMagnitude(value), bare])) if (written) terms.push(`${written}${unitWord ?? ''}`);
       }
       for (let k = i; k < j; k++) used.add(k);
