@@ -20,9 +20,12 @@ const KEEP = 8;
 
 /** A sense as plain lower-case words: parentheses, bracketed pinyin and Chinese cross-references dropped. */
 export function senseWords(sense: string): string[] {
+  // An acronym in parentheses is the word itself (gross domestic production (GDP)); other parentheses are comments.
   const plain = sense
+    .replace(/\(([A-Z]{2,})\)/g, ' $1 ')
     .toLowerCase()
     .replace(/\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+/g, ' ')
+    .replace(/['’]s\b/g, '')
     .replace(/^\s*(?:to|a|an|the)\s+/, '');
   return plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? [];
 }

@@ -158,8 +158,10 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     if (known(p.norm)) {
-      // A Latin word the corpus writes itself (GDP, CEO).
+      // A Latin word the corpus writes itself (GDP, CEO), and the Chinese it also writes for it (生产总值).
       terms.push(p.norm);
+      const chinese = glosses.word(p.norm).filter((h) => h.term.length > 1)[0];
+      if (chinese) terms.push(chinese.term);
       continue;
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
