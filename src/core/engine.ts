@@ -343,7 +343,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return translating.translator;
   };
   /** An English question in Chinese (and its earlier turns), or undefined for a question asked as it is. */
-  const translate = (question: string) => translator()?.translate(question);
+  const translate = (question: string) => (/[A-Za-z]{2}/.test(question) ? translator()?.translate(question) : undefined);
   /**
    * The Chinese of an English question, each word's choice weighed by the documents the question is about (the ones its
    * names are the subject of): a choice those documents never use is likely the wrong sense.
