@@ -65,7 +65,7 @@ describe('English questions over the Chinese seed documents', () => {
   it('names a person in pinyin, read off the quoted sentence', async () => {
     const a = await opened.engine.ask('Who is the party secretary of Zaoqiang?');
     expect(a.found).toBe(true);
-    expect(a.answer).toMatch(/^Liu Xinying\b/);
+    expect(a.answer).toMatch(/^Liu Xinying — From «/);
     expect(a.answer).toContain('刘新营');
   });
 

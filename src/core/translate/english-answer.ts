@@ -64,21 +64,27 @@ function nearest(figures: EnglishFigure[], quote: string, terms: string[]): Engl
   return scored.filter((s) => s.score >= NEAR * top).map((s) => s.f);
 }
 
+/** The question's Chinese words (not its question words), to find the figure or name it asks about. */
+const termsOf = (question: EnglishQuestion) => question.query.split(/\s+/).filter((t) => /^[\u4e00-\u9fff]{2,}$/.test(t) && t !== question.asks);
+
 /** The figure, date or name the quote gives, in English, for the kinds of question that ask for one. */
 function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: string) => boolean, { placeNames, known }: FrameContext): string | undefined {
   if (question.kind === 'number' || question.kind === 'percent') {
     const figures = figuresToEnglish(quote, grounded);
     const unit = question.kind === 'percent' ? '%' : question.unit;
     const wanted = unit ? figures.filter((f) => f.unit === unit || (unit === '元' && f.unit === '元')) : figures;
-    const terms = question.query.split(/\s+/).filter((t) => /^[\u4e00-\u9fff]{2,}$/.test(t));
-    const said = nearest(wanted.length ? wanted : figures, quote, terms).slice(0, MAX_FIGURES).map((f) => f.english);
+    const said = nearest(wanted.length ? wanted : figures, quote, termsOf(question)).slice(0, MAX_FIGURES).map((f) => f.english);
     return said.length ? said.join(', ') : undefined;
   }
   if (question.kind === 'year' || question.kind === 'date') return datesToEnglish(quote)[0];
   if (question.kind === 'person') {
     const places = new Set(placeNames);
-    const people = peopleInQuote(quote, known).filter((n) => !places.has(n));
-    return people.length ? people.slice(0, MAX_FIGURES).map(nameInPinyin).join(', ') : undefined;
+    // Each name as a figure-like span, so that the one nearest the question's title (书记, 县长) is said first.
+    const people = peopleInQuote(quote, known)
+      .filter((n) => !places.has(n))
+      .map((chinese) => ({ chinese, at: quote.indexOf(chinese), unit: '', english: nameInPinyin(chinese) }));
+    const said = nearest(people, quote, termsOf(question)).slice(0, MAX_FIGURES).map((p) => p.english);
+    return said.length ? said.join(', ') : undefined;
   }
   return undefined;
 }
