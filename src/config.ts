@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   LOG_RETENTION_DAYS: int(90, 1, 36_500),
   // The calendar of the log's daily figures.
   TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+  // English questions over the Chinese documents, through the bundled English–Chinese dictionary (CC-CEDICT).
+  ENGLISH_QUESTIONS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString,
   // An admin console session ends this long after login.

@@ -42,10 +42,15 @@ describe('an English question', () => {
     await rm(chineseCorpus, { recursive: true, force: true });
   });
 
-  it('is not answered from the English words inside a Chinese passage', async () => {
+  it('is translated, not matched on the English words inside a Chinese passage', async () => {
     const question = 'Which single from Spirits Having Flown reached the top of the chart?';
     expect((await chinese.search(question, 5)).hits.some((h) => h.source === 'band.txt')).toBe(true);
-    expect((await chinese.ask(question)).found).toBe(false);
+    // single → 单曲, top of the chart → 榜首, 排行榜: the Chinese sentence answers, quoted in an English frame.
+    const a = await chinese.ask(question);
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.answer).toMatch(/^From «比吉斯乐队»: /);
+    expect(a.answer).toContain('单曲《Too Much Heaven》和《Tragedy》登上美国排行榜榜首');
   });
 
   it('is answered from a passage written in English', async () => {

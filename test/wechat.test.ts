@@ -239,6 +239,14 @@ describe('refusals and small talk', () => {
     expect(utf8Length(text)).toBeLessThanOrEqual(2047);
     expect(formatReply({ answer: '抱'.repeat(682), found: false, query: 'x', citations: [], related: [passage('平陆', 'a')] }, 2047)).toBe('抱'.repeat(682));
   });
+
+  it('labels an English question’s sources and related documents in English', () => {
+    const cited = { ...passage('以最优作风最大担当最强干劲抓落实', '力争全年招商项目达到50个'), n: 1, score: 1 };
+    const answer = '50 — From «以最优作风最大担当最强干劲抓落实» (Pinglu): 力争全年招商项目达到50个[1]';
+    expect(formatReply({ answer, found: true, query: 'x', citations: [cited], language: 'en' })).toBe(`${answer}\n\nSources: [1] 以最优作风最大担当最强干劲抓落实`);
+    const refusal = 'Sorry, I found nothing in the documents that answers this question.';
+    expect(formatReply({ answer: refusal, found: false, query: 'x', citations: [], related: [passage('平陆', 'a')], language: 'en' })).toBe(`${refusal}\n\nDocuments that may be related: 《平陆》`);
+  });
 });
 
 describe('text limits', () => {

@@ -18,6 +18,9 @@ import { inAskersScript } from './normalize/askers-script.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 import { inLatinScript, mostlyLatin } from './normalize/script.js';
+import { createTranslator, type TranslationSources, type Translator } from './translate/translator.js';
+import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
+import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
 
 export interface EngineSettings {
   topK: number;
@@ -61,6 +64,12 @@ export interface EngineComponents {
    * The places the corpus names, for reading a misspelt one (平路 → 平陆); the same array while they are unchanged.
    */
   placeNames?: () => readonly string[];
+  /**
+   * English questions: the dictionary and the corpus's words. The translator is built from them once per corpus
+   * (again when `placeNames` hands a new array, i.e. documents changed); without them English questions are asked as
+   * they are.
+   */
+  translation?: TranslationSources;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -68,13 +77,19 @@ export type Engine = ReturnType<typeof createEngine>;
 /** A term names a document's subject when at least this share of its occurrences are in that document. */
 const FOCUS_SHARE = 0.8;
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
-const NOT_FOUND = '抱歉，现有资料中没有找到能回答这个问题的内容。';
+const CHINESE_REPLIES: Replies = {
+  notFound: '抱歉，现有资料中没有找到能回答这个问题的内容。',
+  nothingAbout: (names) => `抱歉，现有资料中没有关于“${names.join('、')}”的内容。`,
+  readAs: (corrections) => `（${corrections.map((c) => `“${c.from}”按“${c.to}”理解`).join('，')}）`,
+};
+/** The weight of a translation the documents an English question is about never use. */
+const OFF_SUBJECT = 0.25;
 /** Passages offered beside a refusal. */
 const RELATED = 3;
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
 
-export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides, answerModel, placeNames }: EngineComponents) {
+export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides, answerModel, placeNames, translation }: EngineComponents) {
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...overrides };
   const answering = checkAnswerModel(answerModel ?? (bundledModel as AnswerModel));
   const threshold = settings.minConfidence ?? answering.threshold;
@@ -319,6 +334,31 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   const cleanHistory = (history: string[] = []) => history.map((h) => h.trim()).filter(Boolean);
 
+  let translating: { list: readonly string[]; translator: Translator } | undefined;
+  /** The corpus's translator, built when first needed after the documents changed. */
+  const translator = (): Translator | undefined => {
+    if (!translation) return undefined;
+    const list = placeNames?.() ?? [];
+    if (translating?.list !== list) translating = { list, translator: createTranslator(translation) };
+    return translating.translator;
+  };
+  /** An English question in Chinese (and its earlier turns), or undefined for a question asked as it is. */
+  const translate = (question: string) => (/[A-Za-z]{2}/.test(question) ? translator()?.translate(question) : undefined);
+  /**
+   * The Chinese of an English question, each word's choice weighed by the documents the question is about (the ones its
+   * names are the subject of): a choice those documents never use is likely the wrong sense.
+   */
+  async function inChinese(english: EnglishQuestion): Promise<string> {
+    const view = await corpus.view([...english.anchors, ...english.slots.flat().map((c) => c.term)]);
+    const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
+    if (!sources.length) return english.query;
+    return chooseQuery(english, (term) => (sources.some((source) => view.documentTf(term, source) > 0) ? 1 : OFF_SUBJECT));
+  }
+  const askedAs = async (question: string) => {
+    const english = translate(question);
+    return english ? inChinese(english) : question;
+  };
+
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const raw = validate(question);
     const topK = Math.min(20, Math.max(1, options.topK ?? settings.topK));
@@ -329,25 +369,28 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       return { answer: smallTalkReply(talk, { documents, titles }), found: false, query: raw, citations: [], intent: 'smalltalk' };
     }
     let t = performance.now();
-    const { query, analysis, view, corrections } = await understand(raw, cleanHistory(options.history));
+    const english = translate(raw);
+    // An English question asked as it is (over English documents) is refused in English too.
+    const say = english || inLatinScript(raw) ? ENGLISH_REPLIES : CHINESE_REPLIES;
+    const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};
+    if (english?.unknown.length) return { answer: say.nothingAbout(english.unknown), found: false, query: english.query, citations: [], ...language };
+    const history = await Promise.all(cleanHistory(options.history).map(askedAs));
+    const { query, analysis, view, corrections } = await understand(english ? await inChinese(english) : raw, history);
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
-    if (missing.length) {
-      return { answer: `抱歉，现有资料中没有关于“${missing.join('、')}”的内容。`, found: false, query, citations: [] };
-    }
+    if (missing.length) return { answer: say.nothingAbout(missing), found: false, query, citations: [], ...language };
     const k = Math.max(topK, settings.answerPassages);
     const hits = await retrieve(view, analysis, k, { signal: options.signal, timings });
     const unnamed = unnamedIn(view, analysis, hits);
-    if (unnamed.length) {
-      return { answer: `抱歉，现有资料中没有关于“${unnamed.join('、')}”的内容。`, found: false, query, citations: [] };
-    }
+    if (unnamed.length) return { answer: say.nothingAbout(unnamed), found: false, query, citations: [], ...language };
     t = performance.now();
     const answer = await answerFrom(view, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
     // A misspelt name was read as another: the answer says which.
-    if (answer && corrections.length) answer.answer = `（${corrections.map((c) => `“${c.from}”按“${c.to}”理解`).join('，')}）${answer.answer}`;
-    return answer ?? { answer: NOT_FOUND, found: false, query, citations: [], related: relatedPassages(view, analysis, hits) };
+    if (answer && corrections.length) answer.answer = `${say.readAs(corrections)}${answer.answer}`;
+    const result = answer ?? { answer: say.notFound, found: false, query, citations: [], related: relatedPassages(view, analysis, hits), ...language };
+    return english ? frameInEnglish(result, english, { placeNames: placeNames?.() ?? [], known: (term) => view.documentDf(term) > 0 }) : result;
   }
 
   /**
@@ -356,7 +399,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    */
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
-    const { query, analysis, view } = await understand(raw, cleanHistory(options.history));
+    const { query, analysis, view } = await understand(await askedAs(raw), await Promise.all(cleanHistory(options.history).map(askedAs)));
     const hits = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), {});
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(view, analysis, hits, true);
@@ -372,11 +415,11 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   async function search(question: string, k = settings.topK, signal?: AbortSignal): Promise<{ query: string; hits: SearchHit[] }> {
     const query = validate(question);
-    const analysis = analyzeQuestion(query, tokenizer);
+    const analysis = analyzeQuestion(await askedAs(query), tokenizer);
     const view = await corpus.view(termsOf(analysis));
     const hits = await retrieve(view, analysis, Math.min(50, Math.max(1, k)), { signal });
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 
-  return { ask, chat, search, inspect, validate, settings, counts: () => corpus.counts() };
+  return { ask, chat, search, inspect, validate, settings, counts: () => corpus.counts(), translator };
 }

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   model_invalid: { status: 500, message: 'The answer model does not fit this version.' },
   llm_failed: { status: 502, message: 'The language model could not be reached or answered with an error.' },
   llm_timeout: { status: 504, message: 'The language model took too long.' },
+  dictionary_unreadable: { status: 500, message: 'The English–Chinese dictionary could not be read.' },
   internal: { status: 500, message: 'Internal error.' },
 } as const;
 

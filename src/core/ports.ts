@@ -105,3 +105,19 @@ export interface ChatModel {
 export interface NameFinder {
   names(folded: string): string[];
 }
+
+/** One dictionary entry: a Chinese headword (simplified characters) and its English senses. */
+export interface DictionaryEntry {
+  simplified: string;
+  english: readonly string[];
+}
+
+/**
+ * A Chinese–English dictionary (CC-CEDICT) as plain entries, read whole when a corpus's translation index is built
+ * and not kept: the core keeps only what the corpus uses.
+ */
+export interface Dictionary {
+  /** Names the dictionary and its edition (shown with the index's figures). */
+  readonly id: string;
+  entries(): Iterable<DictionaryEntry>;
+}

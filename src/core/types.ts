@@ -87,6 +87,8 @@ export interface Answer {
   related?: RelatedPassage[];
   /** `smalltalk`: a greeting, thanks or a question about the bot itself, answered without the documents. */
   intent?: 'smalltalk';
+  /** `en`: the question was English, and so are the answer's frame and refusals (the quote stays Chinese). */
+  language?: 'en';
 }
 
 export interface SearchHit extends Span, PassagePlace {

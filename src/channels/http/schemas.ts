@@ -95,6 +95,7 @@ export const Answer = z
     citations: z.array(Citation),
     related: z.array(RelatedPassage).max(3).optional().openapi({ description: 'Only when found is false: passages that may be worth reading; not an answer.' }),
     intent: z.enum(['smalltalk']).optional().openapi({ description: 'smalltalk: a greeting or a question about the bot, answered without the documents.' }),
+    language: z.enum(['en']).optional().openapi({ description: 'en: an English question, answered with the Chinese quote in an English frame (refusals in English).' }),
   })
   .openapi('Answer');
 

@@ -282,6 +282,14 @@ export class Bm25Index {
     return id === undefined ? 0 : this.liveDf(id);
   }
 
+  /** Every term some entry holds, with the number of entries holding it. */
+  *vocabulary(): Generator<[string, number]> {
+    for (let id = 0; id < this.terms.length; id++) {
+      const df = this.liveDf(id);
+      if (df > 0) yield [this.terms[id], df];
+    }
+  }
+
   /** A term's df less its entries removed since the last packing (counted once per term until the next removal). */
   private liveDf(id: number): number {
     if (!this.removed.size || id >= this.offsets.length - 1) return this.dfs[id];

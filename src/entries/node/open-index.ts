@@ -7,6 +7,7 @@ import { corpusFingerprint, syncCorpus, type SyncResult } from '../../core/index
 import { METADATA_VERSION, type BuildSettings } from '../../core/index/manifest.js';
 import { isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
+import { createCedictDictionary } from '../../adapters/node/cedict-dictionary.js';
 import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
@@ -197,6 +198,9 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     corpus: live,
     answerModel: options.answerModel,
     placeNames: () => live.placeNames(),
+    ...(config.ENGLISH_QUESTIONS === 'on'
+      ? { translation: { dictionary: createCedictDictionary(), vocabulary: () => live.chunkBm25.vocabulary(), known: (term: string) => live.documentBm25.df(term) > 0 } }
+      : {}),
     settings: {
       topK: config.TOP_K,
       minConfidence: config.MIN_CONFIDENCE,
@@ -210,6 +214,12 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     persist,
   });
   lap('engine');
+  // The English–Chinese dictionary reduced to this corpus's words, before the first English question asks for it.
+  if (!oneQuestion) {
+    const translation = engine.translator()?.stats;
+    if (translation) log.info({ translation }, 'english questions ready');
+    lap('translation');
+  }
   log.info({ phases }, 'index open');
   const stopModels = async () => {
     await Promise.all([...workers.map((w) => w.close?.()), preparer.close()]);

@@ -5,6 +5,7 @@ import { icon } from './icons.js';
 import { emphasise } from './emphasise.js';
 import { placeLabel } from '../../../core/citation/passage-label.js';
 import { feedbackControls, type Rated } from './feedback.js';
+import { EN, ZH, stringsFor, type UiStrings } from './ui-strings.js';
 
 interface Passage {
   source: string;
@@ -28,21 +29,25 @@ interface Turn extends Rated {
   /** A refusal's passages that may be worth reading: shown apart, never as the answer. */
   related?: Passage[];
   intent?: string;
+  /** `en`: an English question's answer (its labels are English). */
+  language?: string;
 }
 
+/** The frame's words follow the page's lang; an answer's follow its question's language. */
+const page: UiStrings = /^en\b/i.test(document.documentElement.lang) ? EN : ZH;
+let ui: UiStrings = page;
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
 const options = {
-  title: data.title || '智能问答',
+  title: data.title || page.title,
   endpoint: (data.endpoint || (script?.src ? new URL(script.src, location.href).origin : location.origin)).replace(/\/+$/, ''),
   color: /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(data.color ?? '') ? data.color! : '#c8102e',
   position: (data.position === 'left' ? 'left' : 'right') as 'left' | 'right',
-  greeting: data.greeting || '您好！请输入问题，我会从已收录的文件中找出答案并注明出处。',
+  greeting: data.greeting || page.greeting,
   suggestions: (data.suggestions ?? '').split('|').map((s) => s.trim()).filter(Boolean),
   open: data.open === 'true',
 };
 const storageKey = `zhida-widget:${options.endpoint}`;
-const RELATED = '可能相关的内容（不是答案）';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
   const e = document.createElement(tag);
@@ -56,23 +61,23 @@ const root = host.attachShadow({ mode: 'open' });
 const style = el('style');
 style.textContent = styles(options.color, options.position);
 const wrap = el('div', { class: 'zw' });
-const launcher = el('button', { class: 'launcher', 'aria-label': `打开${options.title}`, 'aria-expanded': 'false', 'aria-controls': 'zw-panel' });
+const launcher = el('button', { class: 'launcher', 'aria-label': page.open(options.title), 'aria-expanded': 'false', 'aria-controls': 'zw-panel' });
 // An SVG speech bubble: an emoji would depend on the visitor's fonts (a blank box where there is no emoji font).
 launcher.innerHTML = icon('chat');
 const panel = el('section', { class: 'panel', id: 'zw-panel', role: 'dialog', 'aria-label': options.title, hidden: '' });
 const header = el('header');
 const heading = el('h2', {}, options.title);
-const newButton = el('button', { class: 'new', type: 'button', title: '开始新对话' }, '新对话');
-const closeButton = el('button', { class: 'close', type: 'button', 'aria-label': '关闭' });
+const newButton = el('button', { class: 'new', type: 'button', title: page.newChatTitle }, page.newChat);
+const closeButton = el('button', { class: 'close', type: 'button', 'aria-label': page.closeLabel });
 closeButton.innerHTML = icon('close');
 header.append(heading, newButton, closeButton);
-const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录' });
-const suggest = el('div', { class: 'suggest', 'aria-label': '推荐问题' });
-const passage = el('div', { class: 'passage', role: 'region', 'aria-label': '引用原文', hidden: '' });
+const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': page.log });
+const suggest = el('div', { class: 'suggest', 'aria-label': page.suggestions });
+const passage = el('div', { class: 'passage', role: 'region', 'aria-label': page.passage, hidden: '' });
 const form = el('form', { class: 'composer' });
-const input = el('textarea', { rows: '1', 'aria-label': '输入问题', placeholder: '输入问题，Enter 发送，Shift+Enter 换行', maxlength: '1000' });
-const send = el('button', { type: 'submit', class: 'send' }, '发送');
-const stop = el('button', { type: 'button', class: 'stop', hidden: '' }, '停止');
+const input = el('textarea', { rows: '1', 'aria-label': page.input, placeholder: page.placeholder, maxlength: '1000' });
+const send = el('button', { type: 'submit', class: 'send' }, page.send);
+const stop = el('button', { type: 'button', class: 'stop', hidden: '' }, page.stop);
 form.append(input, send, stop);
 const status = el('div', { class: 'status', role: 'status', 'aria-live': 'assertive' });
 panel.append(header, log, suggest, passage, form, status);
@@ -110,7 +115,7 @@ function renderAnswer(target: HTMLElement, text: string, citations: Citation[] |
     }
     const n = Number(m[1]);
     const cited = citations?.find((c) => c.n === n);
-    const chip = el('button', { class: 'chip', type: 'button', 'aria-label': cited ? `查看引用 ${n}：${cited.title}` : `引用 ${n}` }, String(n));
+    const chip = el('button', { class: 'chip', type: 'button', 'aria-label': cited ? ui.viewCitation(n, cited.title) : ui.citation(n) }, String(n));
     if (cited) chip.addEventListener('click', () => showPassage(cited));
     else chip.setAttribute('disabled', '');
     target.append(chip);
@@ -127,13 +132,13 @@ function botMessage(turn?: Turn) {
 }
 
 /** Every citation of an answer, each a button that opens its passage: [n] title, and its date and page. */
-function sourceList(citations: Citation[]): HTMLElement {
+function sourceList(citations: Citation[], words: UiStrings): HTMLElement {
   const list = el('div', { class: 'sources' });
-  list.append(el('div', { class: 'sh', id: `zw-src-${++sourceLists}` }, '来源'));
+  list.append(el('div', { class: 'sh', id: `zw-src-${++sourceLists}` }, words.sources));
   const items = el('ul', { 'aria-labelledby': `zw-src-${sourceLists}` });
   for (const c of citations) {
     const place = placeLabel(c);
-    const item = el('button', { type: 'button', class: 'source', 'aria-label': `查看引用 ${c.n}：${c.title}${place ? `，${place}` : ''}` });
+    const item = el('button', { type: 'button', class: 'source', 'aria-label': words.viewCitation(c.n, c.title, place) });
     item.append(el('span', { class: 'n' }, String(c.n)), el('span', { class: 't' }, c.title));
     if (place) item.append(el('span', { class: 'm' }, place));
     // The passage's first words tell apart several passages of one document.
@@ -151,12 +156,13 @@ let sourceLists = 0;
 function finish(box: HTMLElement, body: HTMLElement, turn: Turn) {
   // Small talk is not found in the documents, but it is not a refusal either.
   const refused = turn.found === false && !turn.intent;
+  const words = turn.language === 'en' ? EN : ui;
   renderAnswer(body, turn.content, turn.citations, turn.found === true);
   box.classList.toggle('notfound', refused);
-  if (turn.found && turn.citations?.length) box.append(sourceList(turn.citations));
+  if (turn.found && turn.citations?.length) box.append(sourceList(turn.citations, words));
   if (refused && turn.related?.length) {
     const related = el('div', { class: 'related' });
-    related.append(el('div', { class: 'rh' }, RELATED));
+    related.append(el('div', { class: 'rh' }, words.related));
     let title = '';
     for (const r of turn.related) {
       // Passages of one document under its title once.
@@ -168,14 +174,14 @@ function finish(box: HTMLElement, body: HTMLElement, turn: Turn) {
     box.append(related);
   }
   const tools = el('div', { class: 'tools' });
-  const copy = el('button', { type: 'button', class: 'copy' }, '复制');
+  const copy = el('button', { type: 'button', class: 'copy' }, words.copy);
   copy.addEventListener('click', async () => {
     const text = turn.content.replace(/\[\d+\]/g, '');
     try {
       await navigator.clipboard.writeText(text);
-      copy.textContent = '已复制';
+      copy.textContent = words.copied;
     } catch {
-      copy.textContent = '复制失败';
+      copy.textContent = words.copyFailed;
     }
   });
   tools.append(copy);
@@ -213,10 +219,10 @@ function showPassage(c: Passage & { n?: number }) {
   passage.textContent = '';
   const back = el('button', { type: 'button', class: 'back' });
   back.innerHTML = icon('back');
-  back.append('返回对话');
+  back.append(ui.back);
   back.addEventListener('click', hidePassage);
   const title = el('h3', { tabindex: '-1' }, c.n ? `[${c.n}] ${c.title}` : c.title);
-  const src = el('div', { class: 'src' }, [c.n ? '' : RELATED, placeLabel(c)].filter(Boolean).join(' · '));
+  const src = el('div', { class: 'src' }, [c.n ? '' : ui.related, placeLabel(c)].filter(Boolean).join(' · '));
   src.hidden = !src.textContent;
   const text = el('p');
   const h = c.highlight;
@@ -241,7 +247,7 @@ function setBusy(controller: AbortController | undefined) {
 
 function showError(message: string, retry: () => void) {
   const box = el('div', { class: 'msg error', role: 'alert' }, message);
-  const again = el('button', { type: 'button', class: 'retry' }, '重试');
+  const again = el('button', { type: 'button', class: 'retry' }, ui.retry);
   again.addEventListener('click', () => {
     box.remove();
     retry();
@@ -263,7 +269,8 @@ async function ask(question: string, retrying = false) {
   const messages = history.slice(-12).map(({ role, content }) => ({ role, content }));
   const controller = new AbortController();
   setBusy(controller);
-  status.textContent = '正在查找答案…';
+  ui = stringsFor(q);
+  status.textContent = ui.searching;
   const { box, body } = botMessage();
   let text = '';
   let citations: Citation[] | undefined;
@@ -284,9 +291,9 @@ async function ask(question: string, retrying = false) {
     if (!res.ok || !res.body) {
       const retryAfter = res.headers.get('retry-after');
       const payload = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-      if (res.status === 429) return fail(`提问太频繁，请${retryAfter ? ` ${retryAfter} 秒后` : '稍后'}再试。`);
-      if (res.status >= 500) return fail('服务暂时不可用，请稍后重试。');
-      return fail(payload?.error?.message ?? `请求失败（${res.status}）。`);
+      if (res.status === 429) return fail(ui.tooFrequent(retryAfter ?? undefined));
+      if (res.status >= 500) return fail(ui.unavailable);
+      return fail(payload?.error?.message ?? ui.failed(res.status));
     }
     for await (const ev of readEvents(res.body)) {
       if (ev.event === 'delta') {
@@ -296,26 +303,26 @@ async function ask(question: string, retrying = false) {
       } else if (ev.event === 'citations') {
         citations = (JSON.parse(ev.data) as { citations: Citation[] }).citations;
       } else if (ev.event === 'done') {
-        const answer = JSON.parse(ev.data) as { id?: string; answer: string; found: boolean; citations: Citation[]; related?: Passage[]; intent?: string };
-        done = { role: 'assistant', id: answer.id, content: answer.answer, citations: answer.citations, found: answer.found, related: answer.related, intent: answer.intent };
+        const answer = JSON.parse(ev.data) as { id?: string; answer: string; found: boolean; citations: Citation[]; related?: Passage[]; intent?: string; language?: string };
+        done = { role: 'assistant', id: answer.id, content: answer.answer, citations: answer.citations, found: answer.found, related: answer.related, intent: answer.intent, language: answer.language };
       } else if (ev.event === 'error') {
         return fail((JSON.parse(ev.data) as { error: { message: string } }).error.message);
       }
     }
-    if (!done) return fail('回答中断了，请重试。');
+    if (!done) return fail(ui.interrupted);
     history.push(done);
     save();
     body.textContent = '';
     finish(box, body, done);
-    status.textContent = done.found || done.intent ? '已回答' : '未找到依据';
+    status.textContent = done.found || done.intent ? ui.answered : ui.notFound;
   } catch (err) {
     if (controller.signal.aborted) {
       if (text) {
         renderAnswer(body, text, citations);
-        box.append(el('div', { class: 'note' }, '（已停止）'));
+        box.append(el('div', { class: 'note' }, ui.stoppedNote));
       } else box.remove();
-      status.textContent = '已停止';
-    } else fail(navigator.onLine === false ? '网络已断开，请检查网络后重试。' : '网络连接失败，请重试。');
+      status.textContent = ui.stopped;
+    } else fail(navigator.onLine === false ? ui.offline : ui.network);
   } finally {
     setBusy(undefined);
     log.scrollTop = log.scrollHeight;
@@ -325,13 +332,13 @@ async function ask(question: string, retrying = false) {
 function open() {
   panel.hidden = false;
   launcher.setAttribute('aria-expanded', 'true');
-  launcher.setAttribute('aria-label', `关闭${options.title}`);
+  launcher.setAttribute('aria-label', page.close(options.title));
   input.focus();
 }
 function close() {
   panel.hidden = true;
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-label', `打开${options.title}`);
+  launcher.setAttribute('aria-label', page.open(options.title));
   launcher.focus();
 }
 

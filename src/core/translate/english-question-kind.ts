@@ -1,0 +1,66 @@
+/**
+ * @module english-question-kind: what an English question asks for (how many → a number, who → a person, when → a
+ * date, which … → a list), as the Chinese question words the answer stage reads (多少, 谁, 什么时候, 哪些).
+ */
+import type { Piece } from './english-words.js';
+
+export type EnglishKind = 'number' | 'percent' | 'person' | 'year' | 'date' | 'place' | 'list' | 'which' | 'why' | 'how' | 'yesno' | 'what';
+
+const CHINESE_NUMERALS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** The question's words in lower case, joined by single spaces, for phrase tests. */
+const textOf = (pieces: Piece[]) => ` ${pieces.filter((p) => p.kind === 'word' || p.kind === 'number').map((p) => p.norm).join(' ')} `;
+
+const RULES: [EnglishKind, RegExp][] = [
+  ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
+  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are) (?:[a-z]+ ){0,3}?(?:gdp|output|revenue|income|population|capacity|budget)\b| what (?:is |was |were |are )?(?:the )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count)\b| what (?:level|rank|position|place)\b/],
+  ['person', / who(?:m|se)? | which (?:person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author)\b| what (?:is )?(?:the )?name of (?:the )?(?:person|official|leader|secretary|mayor|head|reporter|journalist|author)/],
+  ['year', / (?:what|which|in what|in which) year\b/],
+  ['date', / when | (?:what|which) (?:date|day|month|time)\b| by when /],
+  ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
+  ['why', / why /],
+  ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s']s | what (?:are|were) | list | name the /],
+  ['which', / which /],
+  ['how', / how /],
+  ['yesno', /^ (?:is|are|does|do|did|was|were|will|can|has|have) /],
+];
+
+/** The kind of answer an English question asks for. */
+export function englishKind(pieces: Piece[]): EnglishKind {
+  const text = textOf(pieces);
+  for (const [kind, re] of RULES) if (re.test(text)) return kind;
+  return 'what';
+}
+
+/**
+ * The Chinese question words for a kind, as the answer stage reads a Chinese question: 多少 with the unit asked for
+ * (多少亩), 哪四 for a list of four.
+ */
+export function chineseQuestionWords(kind: EnglishKind, unit?: string, count?: number): string {
+  switch (kind) {
+    case 'percent':
+      return '百分之多少';
+    case 'number':
+      return unit && unit !== '%' ? `多少${unit}` : unit === '%' ? '百分之多少' : '多少';
+    case 'person':
+      return '是谁';
+    case 'year':
+      return '哪一年';
+    case 'date':
+      return '什么时候';
+    case 'place':
+      return '哪里';
+    case 'list':
+      return count && count <= 10 ? `哪${CHINESE_NUMERALS[count]}个` : '哪些';
+    case 'which':
+      return count && count > 1 && count <= 10 ? `哪${CHINESE_NUMERALS[count]}个` : '哪个';
+    case 'why':
+      return '为什么';
+    case 'how':
+      return '如何';
+    case 'yesno':
+      return '是否';
+    default:
+      return count && count > 1 && count <= 10 ? `哪${CHINESE_NUMERALS[count]}个` : '是什么';
+  }
+}

@@ -1,0 +1,79 @@
+/** @module english-words: the words of an English (or mixed) question, their base forms, and the words that carry no content. */
+
+/** A run of Latin letters (with an inner apostrophe or hyphen: Xi'an, year-on-year), a number, or a run of Han characters. */
+const PIECE = /([A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)|(\d[\d,]*(?:\.\d+)?)|([\u3400-\u9fff]+)|(%)/g;
+
+export type PieceKind = 'word' | 'number' | 'han' | 'percent';
+
+export interface Piece {
+  kind: PieceKind;
+  text: string;
+  /** Lower-case text (words), the number without thousands separators (numbers), else the text. */
+  norm: string;
+  /** A word that starts with a capital letter. */
+  capital: boolean;
+  /** Position among the pieces. */
+  at: number;
+}
+
+export function piecesOf(question: string): Piece[] {
+  const out: Piece[] = [];
+  for (const m of question.matchAll(PIECE)) {
+    const [text, word, number, han] = m;
+    const kind: PieceKind = word ? 'word' : number ? 'number' : han ? 'han' : 'percent';
+    const norm = word ? word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '') : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
+    // Pinglu's is Pinglu: the possessive is no part of a name.
+    out.push({ kind, text: word ? word.replace(/['’]s$/, '') : text, norm, capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false, at: out.length });
+  }
+  return out;
+}
+
+/** Words that only hold a sentence together (and question words, read separately as the question's kind). */
+export const FUNCTION_WORDS = new Set(
+  `a an the of in on at to for by with and or nor but is are was were be been being am do does did done will would shall
+  should can could may might must has have had having it its it's they them their there here this these those that which
+  what who whom whose how when where why as from into onto about than then so such also not no yes up out if any some
+  each every all both either neither other another own same he him his she her hers we us our ours you your yours i me my
+  mine whether according say says said saying mention mentions mentioned name named names called call document
+  documents speech article report text passage tell give list please per via among just only very much many more most
+  less least over still even again s`.split(/\s+/),
+);
+
+/**
+ * Verbs of intention and asking that the answering sentence need not repeat ("What does Pinglu plan to attract?"):
+ * they would only add search terms no answer holds.
+ */
+export const FRAME_WORDS = new Set(
+  `want wants wanted plan plans planned planning aim aims aimed intend intends intended expect expects expected going
+  hope hopes try tries seek seeks need needs supposed kind kinds type types sort sorts set sets make makes made get gets become becomes like use
+  used using`.split(/\s+/),
+);
+
+/** Base forms to try for a word, the word itself first (projects → project, cities → city, ranked → rank). */
+export function baseForms(word: string): string[] {
+  const w = word.toLowerCase();
+  const out = [w];
+  const add = (s: string) => s.length >= 2 && !out.includes(s) && out.push(s);
+  if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
+  if (/(?:s|x|z|ch|sh)es$/.test(w)) add(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) add(w.slice(0, -1));
+  if (w.endsWith('ied')) add(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ed')) {
+    add(w.slice(0, -2));
+    add(w.slice(0, -1));
+    if (/(.)\1ed$/.test(w)) add(w.slice(0, -3));
+  }
+  if (w.endsWith('ing')) {
+    add(w.slice(0, -3));
+    add(`${w.slice(0, -3)}e`);
+    if (/(.)\1ing$/.test(w)) add(w.slice(0, -4));
+  }
+  if (w.endsWith('ly')) add(w.slice(0, -2));
+  return out;
+}
+
+/** The base form a gloss word is indexed under and a question word is looked up by (plural and tense dropped). */
+export function stem(word: string): string {
+  const forms = baseForms(word);
+  return forms[forms.length > 1 ? 1 : 0];
+}

@@ -1,0 +1,101 @@
+/**
+ * @module figures-to-chinese: the figures and units of an English question as the Chinese documents write them —
+ * 20 billion yuan → 200亿元, 1.5 million → 150万, 60 percent → 60%, 10,000 mu → 1万亩, 2022 → 2022年, 10th → 第10.
+ */
+import type { Piece } from './english-words.js';
+
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, hundred: 100 };
+
+/** English units and the Chinese measure words the documents use for them. */
+export const UNITS: Record<string, string> = {
+  yuan: '元', rmb: '元', renminbi: '元', mu: '亩', hectare: '公顷', hectares: '公顷', ton: '吨', tons: '吨', tonne: '吨',
+  tonnes: '吨', kilometre: '公里', kilometres: '公里', kilometer: '公里', kilometers: '公里', km: '公里', percent: '%',
+  percentage: '%', people: '人', persons: '人', person: '人', households: '户', household: '户', times: '倍',
+  megawatt: '兆瓦', megawatts: '兆瓦', mw: '兆瓦',
+};
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+};
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A number as the documents write it: no trailing zeros, at most 4 decimals. */
+export const plain = (n: number): string => String(Number(n.toFixed(4)));
+
+/** A value in Chinese magnitudes: 2e10 → 200亿, 1.5e6 → 150万, 800 → 800. */
+export function inChineseMagnitude(value: number): string {
+  if (value >= 1e8) return `${plain(value / 1e8)}亿`;
+  if (value >= 1e4) return `${plain(value / 1e4)}万`;
+  return plain(value);
+}
+
+export interface ChineseFigures {
+  /** Chinese search terms for the figures (200亿元, 60%, 2022年, 第10). */
+  terms: string[];
+  /** The pieces read as figures or units (not to be translated again). */
+  used: Set<number>;
+  /** The measure word a number answer should carry (亩, 元, %), when the question names one. */
+  unit?: string;
+  /** A count the question gives for a list (What four kinds … → 4). */
+  count?: number;
+}
+
+/** Reads the figures of an English question's pieces. */
+export function figuresToChinese(pieces: Piece[]): ChineseFigures {
+  const terms: string[] = [];
+  const used = new Set<number>();
+  let unit: string | undefined;
+  let count: number | undefined;
+  const word = (i: number) => (pieces[i]?.kind === 'word' ? pieces[i].norm : undefined);
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p.kind === 'number' && /^(?:st|nd|rd|th)$/.test(word(i + 1) ?? '')) {
+      terms.push(`第${p.norm}`);
+      used.add(i).add(i + 1);
+      i++;
+      continue;
+    }
+    if (p.kind === 'number') {
+      let value = Number(p.norm);
+      let j = i + 1;
+      const scale = SCALES[word(j) ?? ''];
+      if (scale) {
+        value *= scale;
+        j++;
+      }
+      if (pieces[j]?.kind === 'percent' || word(j) === 'percent' || (word(j) === 'per' && word(j + 1) === 'cent')) {
+        terms.push(`${p.norm}%`);
+        used.add(i).add(j);
+        if (word(j) === 'per') used.add(j + 1);
+        continue;
+      }
+      const unitWord = UNITS[word(j) ?? ''];
+      const month = MONTHS.indexOf(word(i - 1) ?? '');
+      if (month >= 0 && value >= 1 && value <= 31) terms.push(`${month + 1}月${value}日`);
+      else if (/^(?:19|20)\d\d$/.test(p.norm) && !scale && !unitWord) terms.push(`${p.norm}年`);
+      else {
+        // 10,000 mu is 1万亩 in most documents, 10000亩 in some tables: both are searched.
+        // 100 million yuan is also written 亿元 (超亿元项目, 亿元以上).
+        const bare = inChineseMagnitude(value) === '1亿' ? '亿' : '';
+        for (const written of new Set([scale ? '' : p.norm, inChineseMagnitude(value), bare])) if (written) terms.push(`${written}${unitWord ?? ''}`);
+      }
+      for (let k = i; k < j; k++) used.add(k);
+      if (unitWord) used.add(j);
+      continue;
+    }
+    if (p.kind !== 'word') continue;
+    if (MONTHS.includes(p.norm) && pieces[i + 1]?.kind !== 'number' && p.capital) {
+      terms.push(`${MONTHS.indexOf(p.norm) + 1}月`);
+      used.add(i);
+    } else if (UNITS[p.norm] && !used.has(i)) {
+      unit ??= UNITS[p.norm];
+      used.add(i);
+    } else if (NUMBER_WORDS[p.norm] !== undefined && p.norm !== 'one') {
+      // What four kinds of zones → a list of 4; the number word itself is no search term.
+      count ??= NUMBER_WORDS[p.norm];
+      used.add(i);
+    }
+  }
+  return { terms, used, unit, count };
+}

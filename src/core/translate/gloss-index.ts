@@ -1,0 +1,147 @@
+/**
+ * @module gloss-index: an English→Chinese dictionary (CC-CEDICT's entries, reversed) reduced to the words a corpus
+ * uses: for an English word or phrase, the corpus terms whose senses say it, best first.
+ */
+import type { DictionaryEntry } from '../ports.js';
+import { baseForms, FUNCTION_WORDS, stem } from './english-words.js';
+
+export interface GlossHit {
+  term: string;
+  score: number;
+}
+
+/** Senses that only point elsewhere or name a surname: no translation in them. */
+const POINTER = /^(?:(?:old |archaic |erhua |japanese )?variant of|see |surname |abbr\. |also written|used in|cl:|classifier|pr\. |pinyin |radical |kangxi |\(?onom)/;
+const HAN = /^[\u3400-\u9fff]+$/;
+/** A phrase sense longer than this is not matched as a phrase. */
+const MAX_PHRASE_WORDS = 5;
+/** Candidates kept per English word or phrase. */
+const KEEP = 8;
+
+/** A sense as plain lower-case words: parentheses, bracketed pinyin and Chinese cross-references dropped. */
+export function senseWords(sense: string): string[] {
+  // An acronym in parentheses is the word itself (gross domestic production (GDP)); other parentheses are comments.
+  const plain = sense
+    .replace(/\(([A-Z]{2,})\)/g, ' $1 ')
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+/g, ' ')
+    .replace(/['’]s\b/g, '')
+    .replace(/^\s*(?:to|a|an|the)\s+/, '');
+  return plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? [];
+}
+
+/** Content words of a sense whose pairs are indexed: in a longer sense two words may be unrelated. */
+const MAX_PAIR_SENSE = 4;
+const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+const phraseKey = (words: string[]) => words.filter((w) => w !== 'a' && w !== 'an' && w !== 'the').map(stem).join(' ');
+
+function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
+  const list = map.get(key);
+  if (!list) return void map.set(key, [hit]);
+  const same = list.find((h) => h.term === hit.term);
+  if (same) same.score = Math.max(same.score, hit.score);
+  else list.push(hit);
+}
+
+export class GlossIndex {
+  private readonly words = new Map<string, GlossHit[]>();
+  private readonly phrases = new Map<string, GlossHit[]>();
+  /** Two content words of one short sense (start … construction → 开工, "to start a construction job"). */
+  private readonly pairs = new Map<string, GlossHit[]>();
+  /** Every word of every sense, in the corpus or not: tells English words from names written in pinyin. */
+  private readonly english = new Set<string>();
+  /** Words the senses write only with a capital (Beijing, Guangdong): names, not English words. */
+  private readonly proper = new Set<string>();
+  private readonly lower = new Set<string>();
+  /** For a word no corpus term translates, the first headword whose whole sense it is. */
+  private readonly absent = new Map<string, string>();
+  /** Dictionary entries read, and those kept because the corpus uses their headword. */
+  readonly stats = { entries: 0, kept: 0 };
+
+  /** `documents(term)`: how many passages use the term (0 for a term the corpus never uses). */
+  constructor(entries: Iterable<DictionaryEntry>, documents: (term: string) => number) {
+    for (const { simplified: term, english } of entries) {
+      this.stats.entries++;
+      // CC-CEDICT separates senses with slashes and near-synonyms within a sense with semicolons: each is a sense here.
+      const senses = english
+        .flatMap((s) => s.split(';'))
+        .filter((s) => !POINTER.test(s.toLowerCase().trim()))
+        .map(senseWords)
+        .filter((words) => words.length > 0);
+      for (const words of senses) for (const w of words) this.english.add(w);
+      for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
+      const df = HAN.test(term) ? documents(term) : 0;
+      if (df === 0) {
+        // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
+        if (HAN.test(term) && term.length >= 2) {
+          for (const [w] of senses.filter((ws) => ws.length === 1)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
+        }
+        continue;
+      }
+      this.stats.kept++;
+      // One-character words are ambiguous (行 is a row, a trade, to walk, OK); a term the corpus uses often is likelier
+      // meant (key → 重点 in a work report, not 钥匙).
+      const prior = (term.length === 1 ? 0.35 : 1) * (1 + 0.25 * Math.log1p(df));
+      senses.forEach((words, i) => {
+        const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+        if (!content.length) return;
+        const weight = (prior / (1 + 0.15 * i)) / content.length;
+        for (const w of new Set(content)) {
+          pushBest(this.words, w, { term, score: weight });
+          const base = stem(w);
+          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95 });
+        }
+        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i) });
+        const stems = [...new Set(content.map(stem))];
+        if (stems.length >= 2 && stems.length <= MAX_PAIR_SENSE) {
+          for (let a = 0; a < stems.length; a++) for (let b = a + 1; b < stems.length; b++) pushBest(this.pairs, pairKey(stems[a], stems[b]), { term, score: (2 * prior) / stems.length / (1 + 0.15 * i) });
+        }
+      });
+    }
+    for (const map of [this.words, this.phrases, this.pairs]) {
+      for (const [key, list] of map) map.set(key, list.sort((a, b) => b.score - a.score || b.term.length - a.term.length).slice(0, KEEP));
+    }
+  }
+
+  /** Corpus terms for a word or its base forms (enterprises → enterprise), best first. */
+  word(word: string): GlossHit[] {
+    const best = new Map<string, number>();
+    for (const form of baseForms(word)) for (const h of this.words.get(form) ?? []) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.score));
+    return [...best].map(([term, score]) => ({ term, score })).sort((a, b) => b.score - a.score || b.term.length - a.term.length);
+  }
+
+  /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
+  phrase(words: string[]): GlossHit[] {
+    return this.phrases.get(phraseKey(words)) ?? [];
+  }
+
+  /** A headword the corpus never uses whose whole sense is the word (wage → 工资), for a word it cannot translate. */
+  outside(word: string): string | undefined {
+    for (const form of baseForms(word)) {
+      const term = this.absent.get(form);
+      if (term) return term;
+    }
+    return undefined;
+  }
+
+  /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */
+  isEnglish(word: string): boolean {
+    return !this.isName(word) && baseForms(word).some((f) => this.english.has(f));
+  }
+
+  /** Corpus terms one short sense of which holds both words (start, construction → 开工). */
+  pair(a: string, b: string): GlossHit[] {
+    return this.pairs.get(pairKey(stem(a), stem(b))) ?? [];
+  }
+
+  /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */
+  isName(word: string): boolean {
+    const w = word.toLowerCase();
+    return this.proper.has(w) && !this.lower.has(w);
+  }
+
+  get size(): { words: number; phrases: number } {
+    return { words: this.words.size, phrases: this.phrases.size };
+  }
+}

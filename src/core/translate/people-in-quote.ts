@@ -1,0 +1,22 @@
+/**
+ * @module people-in-quote: the people a quoted answer names after their title (县委书记刘新营, 市长杨慧主持), for a
+ * who-question's answer said in English first.
+ */
+import { ROLES } from '../answer/analyze-question.js';
+import { SURNAMES } from './sound-index.js';
+
+/**
+ * Names of two or three characters after an official title. A three-character name's given name is a word the corpus
+ * knows (新营, 赤峰); else the name has two characters and a verb follows (李谦出席).
+ */
+export function peopleInQuote(quote: string, known: (term: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const m of quote.matchAll(new RegExp(ROLES.source, 'g'))) {
+    const after = quote.slice(m.index + m[0].length).replace(/^(?:是|为|\s)/, '');
+    const chars = after.match(/^[\u4e00-\u9fff]{2,3}/)?.[0];
+    if (!chars || !SURNAMES.includes(chars[0])) continue;
+    const name = chars.length === 3 && known(chars.slice(1)) ? chars : chars.slice(0, 2);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}

@@ -1,0 +1,194 @@
+/**
+ * @module translate-question: an English (or mixed) question as the Chinese question the pipeline answers — corpus
+ * words from the dictionary, names by sound, figures in Chinese units, and the question words of its kind
+ * (What is Pinglu's investment target? → 平陆 投资 目标 是什么).
+ */
+import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
+import { figuresToChinese } from './figures-to-chinese.js';
+import { chineseQuestionWords, englishKind, type EnglishKind } from './english-question-kind.js';
+import type { GlossIndex } from './gloss-index.js';
+import type { SoundIndex } from './sound-index.js';
+
+export interface EnglishQuestion {
+  /** The question as asked. */
+  question: string;
+  /** The Chinese question the pipeline answers, each word's first choice taken (see `chooseQuery` for a better one). */
+  query: string;
+  /** Each English word's Chinese choices, best first (one choice for names, figures and Chinese words). */
+  slots: Choice[][];
+  /** The Chinese question words of its kind (多少, 是谁). */
+  asks: string;
+  /** The corpus words of the names it spells and the Chinese it holds: what the question is about. */
+  anchors: string[];
+  kind: EnglishKind;
+  /** The measure word a figure answer should carry (亩, 元, %), when the question names one. */
+  unit?: string;
+  /** Names read by sound, as spelt and as the corpus writes them (Pinglu → 平陆). */
+  names: { from: string; to: string }[];
+  /** Names the question spells that no corpus word sounds like or translates (Shanghai in a corpus about 平陆). */
+  unknown: string[];
+}
+
+export interface Choice {
+  term: string;
+  score: number;
+}
+
+export interface TranslationIndexes {
+  glosses: GlossIndex;
+  sounds: SoundIndex;
+  /** Whether the corpus uses a term (a Latin word of an English corpus, a Chinese word). */
+  known: (term: string) => boolean;
+}
+
+/** Administrative and landscape words written after a Chinese name (Huan County → 环县, District X → X区). */
+const SUFFIXES: Record<string, [string, string]> = {
+  county: ['县', 'xian'], city: ['市', 'shi'], district: ['区', 'qu'], province: ['省', 'sheng'], town: ['镇', 'zhen'],
+  township: ['乡', 'xiang'], village: ['村', 'cun'], lake: ['湖', 'hu'], mountain: ['山', 'shan'], mountains: ['山', 'shan'],
+};
+/** The noun of a kind's question phrase (what year, which official): said by the question words. */
+const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+/** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
+const CLOSE = 0.7;
+const MAX_CHOICES = 3;
+/** How far apart two words of a dictionary pair may stand (start the construction of → 开工). */
+const PAIR_GAP = 3;
+/** Words of a phrase tried against the dictionary's senses, longest first. */
+const MAX_PHRASE = 4;
+
+/** The share of a question's content words that, once the corpus uses them, make it a question in the corpus's language. */
+const CORPUS_WORDS = 0.75;
+
+/** Content words: not function words, at least two letters. */
+const contentWords = (pieces: Piece[]) => pieces.filter((p) => p.kind === 'word' && p.norm.length >= 2 && !FUNCTION_WORDS.has(p.norm));
+
+/**
+ * Whether a question needs translating: it has Latin words, and not three in four of its content words are the corpus's own
+ * (a Chinese question that names GDP or X区, or an English question over English documents, is asked as it is).
+ */
+export function needsTranslation(question: string, known: (term: string) => boolean): boolean {
+  const content = contentWords(piecesOf(question));
+  if (!content.length) return false;
+  return content.filter((p) => known(p.norm)).length < CORPUS_WORDS * content.length;
+}
+
+export function translateQuestion(question: string, { glosses, sounds, known }: TranslationIndexes): EnglishQuestion {
+  const pieces = piecesOf(question);
+  const figures = figuresToChinese(pieces);
+  const kind = englishKind(pieces);
+  const slots: Choice[][] = [];
+  const anchors: string[] = [];
+  const terms = { push: (term: string) => slots.push([{ term, score: 1 }]) };
+  const names: EnglishQuestion['names'] = [];
+  const unknown: string[] = [];
+  const skip = new Set(figures.used);
+  const isWord = (i: number) => pieces[i]?.kind === 'word' && !skip.has(i);
+  const firstWord = pieces.findIndex((p) => p.kind === 'word');
+
+  /** A run of name words from `i` (Liu Xinying, Huan County, District X): its Chinese and its length, or undefined. */
+  function nameAt(i: number): { chinese: string; length: number; spelt: string } | undefined {
+    const p = pieces[i];
+    const suffix = SUFFIXES[p.norm];
+    // District X, X District: a letter for a name.
+    const letter = (j: number) => pieces[j]?.kind === 'word' && /^[A-Z]$/.test(pieces[j].text);
+    if (suffix && letter(i + 1)) return { chinese: pieces[i + 1].text.toLowerCase() + suffix[0], length: 2, spelt: `${p.text} ${pieces[i + 1].text}` };
+    if (letter(i) && SUFFIXES[pieces[i + 1]?.norm ?? '']) return { chinese: p.text.toLowerCase() + SUFFIXES[pieces[i + 1].norm][0], length: 2, spelt: `${p.text} ${pieces[i + 1].text}` };
+    const nameLike = (j: number) => isWord(j) && !FUNCTION_WORDS.has(pieces[j].norm) && !SUFFIXES[pieces[j].norm] && (!glosses.isEnglish(pieces[j].norm) || (pieces[j].capital && j !== firstWord));
+    if (!nameLike(i)) return undefined;
+    for (let n = Math.min(3, pieces.length - i); n >= 1; n--) {
+      const run = pieces.slice(i, i + n);
+      if (!run.every((_, k) => nameLike(i + k))) continue;
+      const spelt = run.map((r) => r.text).join(' ');
+      const after = SUFFIXES[pieces[i + n]?.norm ?? ''];
+      if (after) {
+        const withSuffix = sounds.exact(spelt + after[1])[0] ?? sounds.name(spelt + after[1]);
+        if (withSuffix) return { chinese: withSuffix, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}` };
+      }
+      const chinese = sounds.name(spelt);
+      if (chinese) return { chinese, length: n + (after ? 1 : 0), spelt };
+    }
+    return undefined;
+  }
+
+  /** The next content word (at most PAIR_GAP words on) that forms a dictionary pair with the word at `i`. */
+  function pairPartner(i: number): number | undefined {
+    for (let j = i + 1; j <= i + PAIR_GAP && j < pieces.length; j++) {
+      if (!isWord(j)) return undefined;
+      const w = pieces[j].norm;
+      if (FUNCTION_WORDS.has(w) || w.length < 2) continue;
+      return glosses.pair(pieces[i].norm, w).length ? j : undefined;
+    }
+    return undefined;
+  }
+
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p.kind === 'han') {
+      terms.push(p.text);
+      anchors.push(p.text);
+    }
+    if (!isWord(i)) continue;
+    const name = nameAt(i);
+    if (name) {
+      terms.push(name.chinese);
+      anchors.push(name.chinese);
+      names.push({ from: name.spelt, to: name.chinese });
+      i += name.length - 1;
+      continue;
+    }
+    // A phrase the dictionary has as a sense (this year → 今年, first half of the year → 上半年), not only function words.
+    let phrase = false;
+    for (let n = MAX_PHRASE; n >= 2 && !phrase; n--) {
+      const words = pieces.slice(i, i + n);
+      if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm))) continue;
+      const hits = glosses.phrase(words.map((w) => w.norm));
+      if (hits.length) {
+        terms.push(hits[0].term);
+        i += n - 1;
+        phrase = true;
+      }
+    }
+    if (phrase || FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
+    // Two content words a single short sense holds (start construction → 开工), a few words apart at most.
+    const partner = pairPartner(i);
+    if (partner !== undefined) {
+      const hits = glosses.pair(p.norm, pieces[partner].norm);
+      slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
+      skip.add(partner);
+      continue;
+    }
+    if (known(p.norm)) {
+      // A Latin word the corpus writes itself (GDP, CEO), and the Chinese it also writes for it (生产总值).
+      terms.push(p.norm);
+      const chinese = glosses.word(p.norm).filter((h) => h.term.length > 1)[0];
+      if (chinese) terms.push(chinese.term);
+      continue;
+    }
+    if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
+    // tree-planting: its parts as a phrase, else the first part the dictionary translates.
+    const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
+    const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm);
+    if (hits.length) {
+      slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
+    } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
+      unknown.push(p.text);
+    } else {
+      // Said as the dictionary says it, although no passage does: the answer stage weighs a word no passage holds.
+      const outside = glosses.outside(p.norm);
+      if (outside) terms.push(outside);
+    }
+  }
+  for (const term of figures.terms) terms.push(term);
+  const asks = chineseQuestionWords(kind, figures.unit, figures.count);
+  const english = { question, query: '', slots, asks, anchors, kind, unit: figures.unit, names, unknown };
+  return { ...english, query: chooseQuery(english, () => 1) };
+}
+
+/**
+ * The Chinese question with one choice per word: the best by the dictionary's score times `weigh(term)` (the engine
+ * weighs a choice by whether the document the question is about uses it: base → 基地 in a report on bases, not 基础).
+ */
+export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number): string {
+  const chosen = slots.map((choices) => choices.map((c) => ({ ...c, score: c.score * weigh(c.term) })).sort((a, b) => b.score - a.score)[0].term);
+  return `${[...new Set(chosen)].join(' ')} ${asks}`.trim();
+}

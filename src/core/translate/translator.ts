@@ -1,0 +1,53 @@
+/**
+ * @module translator: English questions over a Chinese corpus — the dictionary reduced to the corpus's words and the
+ * corpus's words by sound, built once per corpus (when the index loads, again after documents change), not per question.
+ */
+import type { Dictionary } from '../ports.js';
+import { GlossIndex } from './gloss-index.js';
+import { SoundIndex } from './sound-index.js';
+import { needsTranslation, translateQuestion, type EnglishQuestion } from './translate-question.js';
+
+/** What a translator is built from: the dictionary and the corpus's words. */
+export interface TranslationSources {
+  dictionary: Dictionary;
+  /** Every term of the corpus's word index with the number of passages using it. */
+  vocabulary: () => Iterable<[string, number]>;
+  /** Whether the corpus uses a term, at question time (uploads included). */
+  known: (term: string) => boolean;
+}
+
+/** How long building took and what it kept: reported at start-up. */
+export interface TranslatorStats {
+  dictionary: string;
+  entries: number;
+  kept: number;
+  glossWords: number;
+  sounds: number;
+  ms: number;
+}
+
+export interface Translator {
+  /** The question in Chinese, or undefined for a question that needs no translation (Chinese, or in the corpus's own words). */
+  translate(question: string): EnglishQuestion | undefined;
+  readonly stats: TranslatorStats;
+}
+
+export function createTranslator({ dictionary, vocabulary, known }: TranslationSources): Translator {
+  const started = performance.now();
+  const documents = new Map(vocabulary());
+  const glosses = new GlossIndex(dictionary.entries(), (term) => documents.get(term) ?? 0);
+  const sounds = new SoundIndex(documents, (term) => (documents.get(term) ?? 0) > 0);
+  documents.clear();
+  const stats: TranslatorStats = {
+    dictionary: dictionary.id,
+    entries: glosses.stats.entries,
+    kept: glosses.stats.kept,
+    glossWords: glosses.size.words,
+    sounds: sounds.size,
+    ms: Math.round(performance.now() - started),
+  };
+  return {
+    stats,
+    translate: (question) => (needsTranslation(question, known) ? translateQuestion(question, { glosses, sounds, known }) : undefined),
+  };
+}

