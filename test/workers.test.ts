@@ -121,7 +121,8 @@ describe('the Worker in workerd', () => {
     expect(calls.vectors).toBe(health.chunks);
   });
 
-  it('answers the question set exactly as Node does (same answers, same citations)', async () => {
+  it('answers the question set exactly as Node does (same answers, same citations with their titles and dates)', async () => {
+    let dated = 0;
     for (const item of items) {
       const turns = item.conversation ?? [item.question];
       const messages = turns.map((content) => ({ role: 'user' as const, content }));
@@ -130,10 +131,13 @@ describe('the Worker in workerd', () => {
       expect(b.answer, item.question).toBe(a.answer);
       expect(b.found, item.question).toBe(a.found);
       expect(b.query, item.question).toBe(a.query);
-      const shape = (cs: { n: number; source: string; start: number; end: number; text: string }[]) => cs.map(({ n, source, start, end, text }) => ({ n, source, start, end, text }));
+      const shape = (cs: { n: number; source: string; start: number; end: number; text: string; title?: string; date?: string }[]) =>
+        cs.map(({ n, source, start, end, text, title, date }) => ({ n, source, start, end, text, title, date }));
       expect(shape(b.citations), item.question).toEqual(shape(a.citations));
       for (let i = 0; i < a.citations.length; i++) expect(b.citations[i].score).toBeCloseTo(a.citations[i].score, 2);
+      dated += b.citations.filter((c: { date?: string }) => c.date).length;
     }
+    expect(dated).toBeGreaterThan(0);
   });
 
   it('streams /api/chat as Server-Sent Events', async () => {

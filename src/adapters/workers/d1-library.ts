@@ -123,14 +123,16 @@ export function createD1Library(db: D1Database, vectorize: VectorizeIndex, embed
   }
 
   /** Every term the index holds and every place its documents name (for cutting questions into them). */
-  async function vocabulary(): Promise<{ terms: Set<string>; places: Set<string> }> {
-    const [terms, docs] = await db.batch<{ term?: string; places?: string }>([
+  /** The corpus's search terms and places, and each document's date (for citations), read once per corpus version. */
+  async function vocabulary(): Promise<{ terms: Set<string>; places: Set<string>; dates: Map<string, string> }> {
+    const [terms, docs] = await db.batch<{ term?: string; source?: string; date?: string | null; places?: string }>([
       db.prepare('SELECT DISTINCT term FROM doc_terms'),
-      db.prepare('SELECT places FROM documents'),
+      db.prepare('SELECT source, date, places FROM documents'),
     ]);
     return {
       terms: new Set(terms.results.map((r) => r.term!)),
       places: new Set(docs.results.flatMap((r) => JSON.parse(r.places ?? '[]') as string[])),
+      dates: new Map(docs.results.flatMap((r) => (r.date ? [[r.source!, r.date] as [string, string]] : []))),
     };
   }
 

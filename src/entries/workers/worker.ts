@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import widgetScript from '../../../dist/widget.txt';
 import { createApp } from '../../app.js';
 import { createEngine } from '../../core/engine.js';
+import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { AppError } from '../../core/errors.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
 import { createD1Corpus, readMeta } from '../../adapters/workers/d1-corpus.js';
@@ -103,9 +104,13 @@ async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
   const embedder = createWorkersAiEmbedder(env.AI, modelId, DIMENSIONS[modelId] ?? 1024);
   const corpus = createD1Corpus(env.DB, env.VECTORIZE);
   const library = createD1Library(env.DB, env.VECTORIZE, embedder);
-  const { terms, places } = await library.vocabulary();
+  const { terms, places, dates } = await library.vocabulary();
   const placeNames = [...places];
-  const extractive = createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames });
+  // Citations carry their document's date as on Node (pages are not kept in D1).
+  const extractive = withPassagePlaces(
+    createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames }),
+    (source) => (dates.has(source) ? { date: dates.get(source) } : undefined),
+  );
   // bge-m3 has no calibrated threshold (npm run calibrate:qa runs the bundled model only): there, curated answers match
   // only a question with the same folded text.
   const curated = createCuratedAnswers({ store: createD1CuratedStore(env.DB), embedder, threshold: qaThreshold(modelId) });
