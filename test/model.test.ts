@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createTransformersEmbedder } from '../src/adapters/node/transformers-embedder.js';
 import { HnswVectorIndex } from '../src/adapters/node/hnsw-vector-index.js';
@@ -42,6 +43,10 @@ describe('the model in a worker thread', () => {
     const [b] = await local.embed(['枣强县委书记是谁'], 'query');
     expect(worker.dimensions).toBe(512);
     expect(dot(a, b)).toBeGreaterThan(0.9999);
+    // One signal over many batches (an upload): each settled batch lets go of its abort listener.
+    const upload = new AbortController();
+    for (let i = 0; i < 12; i++) await worker.embed([`第${i}段`], 'passage', { signal: upload.signal });
+    expect(getEventListeners(upload.signal, 'abort')).toHaveLength(0);
     const aborted = new AbortController();
     const pending = worker.embed(['平陆'], 'query', { signal: aborted.signal });
     aborted.abort(new Error('gone'));

@@ -48,12 +48,19 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
       if (closing) return Promise.reject(new AppError('timeout', 'The model is being stopped (the server is shutting down).'));
       const id = next++;
       return new Promise<Float32Array[]>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        const signal = opts?.signal;
         // The worker finishes the batch either way; an aborted caller just stops waiting for it.
-        opts?.signal?.addEventListener('abort', () => {
+        const onAbort = () => {
           waiting.delete(id);
-          reject(opts.signal!.reason);
+          reject(signal!.reason);
+        };
+        // An upload passes one signal to thousands of batches: each lets go of its listener when it settles.
+        const settle = () => signal?.removeEventListener('abort', onAbort);
+        waiting.set(id, {
+          resolve: (v) => (settle(), resolve(v)),
+          reject: (e) => (settle(), reject(e)),
         });
+        signal?.addEventListener('abort', onAbort, { once: true });
         outstanding.add(id);
         worker.postMessage({ id, texts, kind });
       });
