@@ -5,7 +5,7 @@
  *   --cache        reuse the candidate windows collected by an earlier run (.cache/train/), if the code is unchanged
  *   --no-write     report only
  *   --trees N      boosted trees on top of the linear model (default 60; 0 for the linear model alone)
- *   --depth N      depth of each tree (default 6)
+ *   --depth N      depth of each tree (default 4)
  *   --rate X       learning rate of the trees (default 0.1)
  *   --without LIST ablation: cross-validate without these features or groups (retrieval, coverage, slot, shape,
  *                  answer_type, question); implies --no-write
@@ -39,7 +39,7 @@ printHelpIfAsked(`usage: npm run train [-- options]
   --cache          reuse the candidate windows of an earlier run (.cache/train/) if the code is unchanged
   --no-write       report only
   --trees N        boosted trees on top of the linear model (default 60; 0 for the linear model alone)
-  --depth N        depth of each tree (default 6)
+  --depth N        depth of each tree (default 4)
   --rate X         learning rate of the trees (default 0.1)
   --without LIST   ablation: cross-validate without these feature groups (retrieval, coverage, slot, shape,
                    answer_type, question); implies --no-write`);
@@ -71,7 +71,7 @@ const { values } = parseArgs({
     cache: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     trees: { type: 'string', default: '60' },
-    depth: { type: 'string', default: '6' },
+    depth: { type: 'string', default: '4' },
     rate: { type: 'string', default: '0.1' },
     without: { type: 'string' },
   },
