@@ -95,7 +95,7 @@ async function askWidget(page: Page, question: string) {
   const before = await page.locator('.msg.bot .tools').count();
   await page.locator('textarea').fill(question);
   await page.locator('textarea').press('Enter');
-  await page.locator('.msg.bot .tools').nth(before).waitFor({ timeout: 20_000 });
+  await page.locator('.msg.bot .tools').nth(before).waitFor({ timeout: 60_000 });
   return page.locator('.msg.bot:not(.greeting)').last();
 }
 

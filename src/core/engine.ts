@@ -4,6 +4,7 @@ import type { Answer, ChatMessage, Citation, RelatedPassage, SearchHit, StageTim
 import { AppError } from './errors.js';
 import type { Corpus, CorpusView } from './index/corpus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
+import { scopedView } from './retrieve/scoped-view.js';
 import { analyzeQuestion, type QuestionAnalysis } from './answer/analyze-question.js';
 import { selectAnswer, type AnswerCandidate, type AnswerDecision, type SelectionContext } from './answer/select-answer.js';
 import { checkAnswerModel, type AnswerModel } from './answer/answer-model.js';
@@ -249,8 +250,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     view: CorpusView,
     analysis: QuestionAnalysis,
     k: number,
-    options: { signal?: AbortSignal; timings?: StageTimings },
-  ): Promise<ScoredChunk[]> {
+    options: { signal?: AbortSignal; timings?: StageTimings; scoped?: boolean },
+  ): Promise<{ hits: ScoredChunk[]; view: CorpusView }> {
     const timings = options.timings ?? {};
     // The question is embedded (in a model worker) while this thread scores the keywords.
     let vector: Promise<Float32Array> | undefined;
@@ -264,7 +265,38 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       // Settled by hybridSearch; this keeps a failure during keyword scoring from being reported as unhandled.
       vector.catch(() => undefined);
     }
-    return hybridSearch(corpus, view, { ...expandQuery(view, analysis.tokens), vector }, { k, candidates: settings.candidates, weights: settings.weights }, timings);
+    const query = { ...expandQuery(view, analysis.tokens), vector };
+    const searchOptions = { k, candidates: settings.candidates, weights: settings.weights };
+    const hits = await hybridSearch(corpus, view, query, searchOptions, timings);
+    // A question that names a document's subject (平陆, 枣强) is answered from that document only (`decide`). Once the
+    // search has found that document, it is searched again on its own, with term statistics of its own: its passages
+    // then rank and score among themselves, and documents added beside it change nothing of the answer.
+    const subjects = subjectsOf(view, analysis);
+    const found = usableHits(analysis, hits).filter((h) => subjects.has(h.chunk.source));
+    if (!options.scoped || !found.length) return { hits, view };
+    const titles = new Map(found.map((h) => [h.chunk.source, foldLabel(h.chunk.title)]));
+    const names = (term: string, source: string) => titles.get(source)!.includes(term) || tokenizer.places(term).includes(term);
+    const chunks = await corpus.documentChunks([...titles.keys()].sort());
+    // Statistics of a few passages say nothing (every word in one of two passages weighs alike), and the answer stage
+    // reads all of them anyway: a document no longer than what it reads is searched as part of the corpus.
+    if (chunks.length <= settings.answerPassages) return { hits, view };
+    const scoped = scopedView(view, chunks, new Set(titles.keys()), names);
+    const within = chunks.map((c) => c.id);
+    return { hits: await hybridSearch(corpus, scoped, { ...expandQuery(scoped, analysis.tokens), vector }, { ...searchOptions, within }, {}), view: scoped };
+  }
+
+  /** The documents whose subject the question names (平陆 → the 平陆 speech). */
+  function subjectsOf(view: CorpusView, analysis: QuestionAnalysis): Set<string> {
+    return new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
+  }
+
+  /**
+   * Hits an answer may come from. A question in Latin letters (English) is answered only from passages written in them:
+   * nothing translates between the scripts, and the English words inside a Chinese passage (a title, a name) do not
+   * make it an answer.
+   */
+  function usableHits(analysis: QuestionAnalysis, hits: ScoredChunk[]): ScoredChunk[] {
+    return inLatinScript(analysis.folded) ? hits.filter((h) => mostlyLatin(h.chunk.text)) : hits;
   }
 
   /** The candidate passages of a question and the answer model's verdict on their windows. */
@@ -272,10 +304,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     // A question that names a document's subject (平陆, 枣强) is answered from that document only.
     // When none of that document's passages was found, the answer may still be in another one (an article split into
     // several documents); the model is told, and weighs it in its decision to refuse.
-    // A question in Latin letters (English) is answered only from passages written in them: nothing translates
-    // between the scripts, and the English words inside a Chinese passage (a title, a name) do not make it an answer.
-    const usable = inLatinScript(analysis.folded) ? hits.filter((h) => mostlyLatin(h.chunk.text)) : hits;
-    const subjects = new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
+    const usable = usableHits(analysis, hits);
+    const subjects = subjectsOf(view, analysis);
     const named = subjects.size ? usable.filter((h) => subjects.has(h.chunk.source)) : usable;
     const subjectMissed = named.length === 0 && usable.length > 0;
     const candidates = await withNeighbours((subjectMissed ? usable : named).slice(0, settings.answerPassages));
@@ -381,15 +411,15 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const missing = unknownPlaces(view, analysis.places);
     if (missing.length) return { answer: say.nothingAbout(missing), found: false, query, citations: [], ...language };
     const k = Math.max(topK, settings.answerPassages);
-    const hits = await retrieve(view, analysis, k, { signal: options.signal, timings });
+    const { hits, view: searched } = await retrieve(view, analysis, k, { signal: options.signal, timings, scoped: true });
     const unnamed = unnamedIn(view, analysis, hits);
     if (unnamed.length) return { answer: say.nothingAbout(unnamed), found: false, query, citations: [], ...language };
     t = performance.now();
-    const answer = await answerFrom(view, analysis, hits, query, topK);
+    const answer = await answerFrom(searched, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
     // A misspelt name was read as another: the answer says which.
     if (answer && corrections.length) answer.answer = `${say.readAs(corrections)}${answer.answer}`;
-    const result = answer ?? { answer: say.notFound, found: false, query, citations: [], related: relatedPassages(view, analysis, hits), ...language };
+    const result = answer ?? { answer: say.notFound, found: false, query, citations: [], related: relatedPassages(searched, analysis, hits), ...language };
     return english ? frameInEnglish(result, english, { placeNames: placeNames?.() ?? [], known: (term) => view.documentDf(term) > 0 }) : result;
   }
 
@@ -400,9 +430,9 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
     const { query, analysis, view } = await understand(await askedAs(raw), await Promise.all(cleanHistory(options.history).map(askedAs)));
-    const hits = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), {});
+    const { hits, view: searched } = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), { scoped: true });
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
-    const { decision } = await decide(view, analysis, hits, true);
+    const { decision } = await decide(searched, analysis, hits, true);
     return { query, analysis, missingPlaces: missing, hits: hits.map(describe), decision, threshold };
   }
 
@@ -417,7 +447,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const query = validate(question);
     const analysis = analyzeQuestion(await askedAs(query), tokenizer);
     const view = await corpus.view(termsOf(analysis));
-    const hits = await retrieve(view, analysis, Math.min(50, Math.max(1, k)), { signal });
+    const { hits } = await retrieve(view, analysis, Math.min(50, Math.max(1, k)), { signal, scoped: true });
     return { query, hits: hits.slice(0, k).map(describe) };
   }
 

@@ -35,6 +35,11 @@ export interface VectorIndex {
    * put back without embedding them again. Optional: a remote index (Vectorize) does not hand vectors back.
    */
   vectorsOf?(ids: number[]): Float32Array[] | undefined;
+  /**
+   * The best `k` of `ids` by inner product with the vector, exactly (a question searched within one document).
+   * Optional: without it, the nearest of the whole index that are among `ids` stand in.
+   */
+  searchAmong?(vector: Float32Array, ids: readonly number[], k: number): Promise<VectorMatch[]> | VectorMatch[];
 }
 
 /** Where the corpus lives: lists, reads and writes source documents. */

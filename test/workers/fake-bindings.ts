@@ -32,6 +32,9 @@ export function createMemoryVectorize(): VectorizeIndex & { size(): number } {
       for (const id of ids) store.delete(id);
       return { count: ids.length };
     },
+    async getByIds(ids) {
+      return ids.filter((id) => store.has(id)).map((id) => ({ id, values: store.get(id)! }));
+    },
     async query(vector, options) {
       const q = Float32Array.from(vector);
       const matches = [...store].map(([id, v]) => {

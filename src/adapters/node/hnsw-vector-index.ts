@@ -14,6 +14,7 @@ import { CompactGraph } from '../../core/index/compact-graph.js';
 import { unpack } from '../../core/index/binary-pack.js';
 import { exactVectorReader, readHnswLayout, writeCompactGraph, type CompactGraphFile, type HnswFileLayout } from './hnsw-file.js';
 import { runInSlices } from '../../core/time-slices.js';
+import { bestAmong } from '../../core/retrieve/best-among.js';
 
 export interface HnswOptions {
   m: number;
@@ -206,6 +207,14 @@ export class HnswVectorIndex implements VectorIndex {
     if (!saved) return undefined;
     let next = 0;
     return ids.map((id) => (this.inIndex[id] ? Float32Array.from(this.index.getPoint(id)) : saved[next++]));
+  }
+
+  searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorMatch[] {
+    const live = ids.filter(this.isLive);
+    const vectors = this.vectorsOf(live);
+    if (vectors) return bestAmong(vector, live, vectors, k);
+    const allowed = new Set(live);
+    return this.search(vector, this.liveCount).filter((m) => allowed.has(m.id)).slice(0, k);
   }
 
   search(vector: Float32Array, k: number): VectorMatch[] {

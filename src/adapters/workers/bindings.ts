@@ -34,6 +34,7 @@ export interface VectorizeIndex {
   query(vector: number[] | Float32Array, options?: { topK?: number; returnValues?: boolean; returnMetadata?: boolean | 'none' | 'indexed' | 'all' }): Promise<VectorizeMatches>;
   upsert(vectors: VectorizeVector[]): Promise<unknown>;
   deleteByIds(ids: string[]): Promise<unknown>;
+  getByIds(ids: string[]): Promise<VectorizeVector[]>;
 }
 
 export interface Ai {

@@ -9,6 +9,7 @@ import { bm25Idf, bm25Term, CHUNK_BM25, DOCUMENT_BM25 } from '../../core/retriev
 import type { D1Database, VectorizeIndex } from './bindings.js';
 import { focusOf } from '../../core/index/focus.js';
 import { byMax } from '../../core/retrieve/hybrid-search.js';
+import { bestAmong } from '../../core/retrieve/best-among.js';
 
 export interface CorpusMeta {
   version: number;
@@ -18,6 +19,10 @@ export interface CorpusMeta {
   docCount: number;
   docTokens: number;
 }
+
+/** Vectors asked of Vectorize per getByIds call, and calls per question at most (each is a subrequest). */
+const FETCH_GROUP = 20;
+const MAX_FETCHES = 20;
 
 const META_KEYS: Record<keyof CorpusMeta, string> = {
   version: 'version',
@@ -70,6 +75,20 @@ export class VectorizeVectorIndex implements VectorIndex {
   async search(vector: Float32Array, k: number): Promise<VectorMatch[]> {
     const { matches } = await this.index.query(Array.from(vector), { topK: Math.min(k, 100), returnMetadata: 'none' });
     return matches.map((m) => ({ id: Number(m.id), score: m.score }));
+  }
+
+  /**
+   * Exact, from the passages' vectors (one fetch per FETCH_GROUP of them, side by side). A document too long for the
+   * Worker's subrequest budget is searched among the nearest of the whole index instead.
+   */
+  async searchAmong(vector: Float32Array, ids: readonly number[], k: number): Promise<VectorMatch[]> {
+    if (ids.length > FETCH_GROUP * MAX_FETCHES) {
+      const allowed = new Set(ids);
+      return (await this.search(vector, 100)).filter((m) => allowed.has(m.id)).slice(0, k);
+    }
+    const groups = inGroups(ids.map(String), FETCH_GROUP);
+    const found = (await Promise.all(groups.map((g) => this.index.getByIds(g)))).flat();
+    return bestAmong(vector, found.map((v) => Number(v.id)), found.map((v) => v.values), k);
   }
 }
 
@@ -133,6 +152,7 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
         return (source) => scaled.get(source) ?? 0;
       },
       idf: (term) => bm25Idf(m.chunkCount, chunkPostings.get(term)?.length ?? 0),
+      chunksWith: (term) => (chunkPostings.get(term) ?? []).map((p) => ({ id: Number(p.key), tf: p.tf })),
       documentDf: (term) => docPostings.get(term)?.length ?? 0,
       documentTf: (term, source) => docPostings.get(term)?.find((p) => p.key === source)?.tf ?? 0,
       focus(term) {
@@ -170,6 +190,15 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
     return out;
   }
 
+  async function documentChunks(sources: string[]): Promise<{ id: number; length: number }[]> {
+    if (!sources.length) return [];
+    const { results } = await db
+      .prepare(`SELECT id, token_count AS length FROM chunks WHERE source IN (${marks(sources.length)}) ORDER BY source, ord`)
+      .bind(...sources)
+      .all<{ id: number; length: number }>();
+    return results;
+  }
+
   async function counts() {
     const m = await meta();
     return { documents: m.docCount, chunks: m.chunkCount };
@@ -180,5 +209,5 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
     return results.map((r) => r.title);
   }
 
-  return { vectors, view, chunks, neighbours, counts, titles, meta };
+  return { vectors, view, chunks, neighbours, documentChunks, counts, titles, meta };
 }

@@ -290,6 +290,10 @@ export class CorpusIndex implements Corpus, CorpusView {
     return this.chunkBm25.idf(term);
   }
 
+  *chunksWith(term: string): Generator<{ id: number; tf: number }> {
+    for (const p of this.chunkBm25.postings(term)) if (!this.staged.has(p.key)) yield { id: p.key, tf: p.tf };
+  }
+
   documentDf(term: string): number {
     return this.documentBm25.df(term);
   }
@@ -320,6 +324,12 @@ export class CorpusIndex implements Corpus, CorpusView {
       out.set(id, around);
     }
     return out;
+  }
+
+  async documentChunks(sources: string[]): Promise<{ id: number; length: number }[]> {
+    return sources.flatMap((source) =>
+      (this.documents.get(source)?.chunkIds ?? []).filter((id) => !this.staged.has(id)).map((id) => ({ id, length: this.chunkBm25.length(id) })),
+    );
   }
 
   async titles(limit: number): Promise<string[]> {

@@ -21,6 +21,8 @@ export interface CorpusView {
   documentPrior(tokens: string[]): (source: string) => number;
   /** Inverse document frequency of a term over chunks. */
   idf(term: string): number;
+  /** The chunks that contain the term, with how often. */
+  chunksWith(term: string): Iterable<{ id: number; tf: number }>;
   /** Documents that contain the term. */
   documentDf(term: string): number;
   /** Occurrences of the term in one document. */
@@ -37,6 +39,8 @@ export interface Corpus {
   chunks(ids: number[]): Promise<Map<number, LoadedChunk>>;
   /** For each given chunk, the ids of the chunks right before and after it in its document (one read for all). */
   neighbours(ids: number[]): Promise<Map<number, number[]>>;
+  /** These documents' chunks, each with its length in tokens (a question about one document is searched within it). */
+  documentChunks(sources: string[]): Promise<{ id: number; length: number }[]>;
   counts(): Promise<{ documents: number; chunks: number }>;
   /** Titles of the first `limit` documents (for a greeting that says what can be asked). */
   titles(limit: number): Promise<string[]>;

@@ -1,6 +1,7 @@
 /** @module hybrid-search: BM25 and vector candidates fused with a document-level prior. */
 import type { Corpus, CorpusView, LoadedChunk } from '../index/corpus.js';
 import type { StageTimings } from '../types.js';
+import type { VectorMatch } from '../ports.js';
 
 export interface FusionWeights {
   keyword: number;
@@ -14,6 +15,11 @@ export interface SearchOptions {
   /** Candidates taken from each retriever before fusion. */
   candidates: number;
   weights: FusionWeights;
+  /**
+   * Search only these chunks (a question about one document, within that document): candidates are taken and scores
+   * scaled among them alone, so documents added beside them change nothing of the result.
+   */
+  within?: readonly number[];
 }
 
 export interface ScoredChunk {
@@ -26,6 +32,8 @@ export interface ScoredChunk {
 }
 
 const now = () => performance.now();
+/** Nearest neighbours fetched from an index that cannot search a subset. */
+const WIDE_SEARCH = 100;
 
 /** Scales scores to [0, 1] by the best one. */
 export function byMax<K>(scores: Map<K, number>): Map<K, number> {
@@ -39,6 +47,15 @@ function top(scores: Map<number, number>, n: number): [number, number][] {
   return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
 }
 
+/** The best `k` of `ids` by inner product: exactly where the index can, else the nearest of the whole index among them. */
+async function searchWithin(corpus: Corpus, query: Float32Array, ids: readonly number[], k: number): Promise<VectorMatch[]> {
+  const { vectors } = corpus;
+  if (vectors.searchAmong) return vectors.searchAmong(query, ids, k);
+  const allowed = new Set(ids);
+  const found = await vectors.search(query, Math.min(vectors.size, Math.max(k, WIDE_SEARCH)));
+  return found.filter((m) => allowed.has(m.id)).slice(0, k);
+}
+
 export async function hybridSearch(
   corpus: Corpus,
   view: CorpusView,
@@ -47,17 +64,19 @@ export async function hybridSearch(
   options: SearchOptions,
   timings: StageTimings = {},
 ): Promise<ScoredChunk[]> {
+  const within = options.within && new Set(options.within);
   let t = now();
-  const keyword = byMax(new Map(top(view.keywordScores(query.tokens, query.weights, options.candidates), options.candidates)));
+  const scored = view.keywordScores(query.tokens, query.weights, within ? undefined : options.candidates);
+  if (within) for (const id of scored.keys()) if (!within.has(id)) scored.delete(id);
+  const keyword = byMax(new Map(top(scored, options.candidates)));
   timings.keyword = now() - t;
 
   const queryVector = await query.vector;
   t = now();
   const vector = new Map<number, number>();
   if (queryVector && corpus.vectors.size > 0) {
-    for (const m of await corpus.vectors.search(queryVector, Math.min(options.candidates, corpus.vectors.size))) {
-      vector.set(m.id, m.score);
-    }
+    const matches = within ? await searchWithin(corpus, queryVector, options.within!, options.candidates) : await corpus.vectors.search(queryVector, Math.min(options.candidates, corpus.vectors.size));
+    for (const m of matches) vector.set(m.id, m.score);
   }
   timings.vector = now() - t;
 

@@ -27,12 +27,16 @@ const USAGE = `usage: npm run eval -- [--set FILE] [--corpus DIR | --url URL] [-
   --url URL      ask a running server instead
   --check        exit 1 when a metric is below its threshold
   --min LIST     thresholds, e.g. correct=0.8,refused=0.85,wrong_max=0.12 (default: the dev set's)
-  --baseline F   a previous run's output: --check also fails when a rate drops by more than 0.02 from it
-                 (wrong: rises), e.g. the same set with and without --add
+  --baseline F   a previous run's output: --check also fails when a rate of the answers drops by more than 0.02
+                 from it (wrong: rises), e.g. the same set with and without --add; /api/search's rates are reported
 `;
 /** How far a rate may move from the baseline's. */
 const BASELINE_TOLERANCE = 0.02;
-const RATES = ['correct', 'refused', 'overall', 'concise', 'grounded', 'hit1', 'hit5', 'search_hit1', 'search_hit5'] as const;
+/**
+ * Rates of the answers, held to the baseline. /api/search's own (search_hit1, search_hit5) are not: a question that
+ * names no document's subject is searched over the whole corpus, so its ranking may move when documents are added.
+ */
+const RATES = ['correct', 'refused', 'overall', 'concise', 'grounded', 'hit1', 'hit5'] as const;
 const DEV_THRESHOLDS = { hit5: 0.97, hit1: 0.85, correct: 0.9, concise: 0.85, grounded: 1, refused: 1 };
 
 function fail(message: string): never {

@@ -1,0 +1,56 @@
+/**
+ * A question that names a document's subject (环县, 枣强, 平陆) is searched within that document, with term statistics
+ * of its own: documents added beside it, however many words they share with the question, change neither the passages
+ * found nor the answer. The probability may move a little, and only because place names are the corpus's (a word
+ * another document names as a place counts as one in a window): the test bounds it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openTestIndex, seedCorpus, type TestIndex } from './support/open-test-index.js';
+
+const QUESTIONS = ['环县上半年哪些指标拿了全市第一', '环县今年要养多少只羊', '枣强“四基地四区”建设分几步走', '平陆招商目标是多少', '枣强县委书记是谁', '环县县委书记叫什么'];
+
+/** Unrelated text that shares the questions' common words (指标, 全市, 今年, 基地, 书记…) and names none of their places. */
+const UNRELATED = [
+  '某市统计局通报：上半年全市主要经济指标稳中有升，其中三项指标增速拿了全省第一。今年全市计划新建养殖基地十个，养羊二十万只。',
+  '市委书记在会上强调，各县要把招商引资作为“一号工程”，今年招商目标要分三步走：一年打基础，两年见成效，三年上台阶。',
+  '县委书记、县长分别汇报了上半年工作。基地建设、项目建设、指标完成情况良好，全市排名第一的指标共有五项。',
+].join('\n');
+
+async function snapshot(index: TestIndex) {
+  const out: Record<string, { hits: string[]; best?: string; probability: number }> = {};
+  for (const q of QUESTIONS) {
+    const r = await index.engine.inspect(q);
+    out[q] = { hits: r.hits.map((h) => `${h.source}@${h.start}`), best: r.decision.best?.text, probability: r.decision.probability };
+  }
+  return out;
+}
+
+describe('search within the document a question names', () => {
+  let index: TestIndex;
+  beforeAll(async () => {
+    index = await openTestIndex(await seedCorpus());
+  });
+  afterAll(async () => {
+    await index?.close();
+  });
+
+  it('gives the same passages, answer and probability once unrelated documents share the corpus', async () => {
+    const before = await snapshot(index);
+    for (const q of QUESTIONS) expect(before[q].hits.length, q).toBeGreaterThan(0);
+
+    const cmrc = join(import.meta.dirname, '../eval/cmrc-trial/corpus');
+    for (const name of (await readdir(cmrc)).sort().slice(0, 40)) await cp(join(cmrc, name), join(index.corpusDir, `wiki-${name}`));
+    await writeFile(join(index.corpusDir, 'unrelated-report.txt'), `某市上半年经济运行情况通报\n${UNRELATED}\n`);
+    const synced = await index.refresh();
+    expect(synced.added.length).toBe(41);
+
+    const after = await snapshot(index);
+    for (const q of QUESTIONS) {
+      expect(after[q].hits, q).toEqual(before[q].hits);
+      expect(after[q].best, q).toBe(before[q].best);
+      expect(Math.abs(after[q].probability - before[q].probability), q).toBeLessThan(0.005);
+    }
+  });
+});
