@@ -1,7 +1,8 @@
 /**
  * @module scoped-view: a corpus view narrowed to some chunks (the passages of the document a question names). Its BM25
- * statistics (inverse document frequencies, average length) are counted among those chunks alone, so that what else
- * the corpus holds changes neither how the chunks rank nor how the question's words weigh.
+ * statistics (inverse document frequencies, average length) are counted among those chunks alone, and a word names
+ * the subject by the document itself: so what else the corpus holds changes neither how the chunks rank nor how the
+ * question's words weigh. Only whether a word is known at all stays the corpus's.
  */
 import type { CorpusView } from '../index/corpus.js';
 import { bm25Idf, bm25Term, CHUNK_BM25 } from './bm25-index.js';
@@ -34,8 +35,9 @@ export function scopedView(
   return {
     idf,
     chunksWith: postingsOf,
-    /** Documents of the scope that hold the term: a word its documents never use is unknown, whatever others say. */
-    documentDf: (term) => [...sources].filter((source) => view.documentTf(term, source) > 0).length,
+    // A word no document of the corpus uses is unknown (今天天气 asked of a county's report): that the scope's documents
+    // do not use one is what the windows' own features say.
+    documentDf: (term) => view.documentDf(term),
     documentTf: (term, source) => view.documentTf(term, source),
     focus(term) {
       const focus = view.focus(term);
