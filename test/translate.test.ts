@@ -5,7 +5,7 @@ import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin } from '.
 import { englishKind } from '../src/core/translate/english-question-kind.js';
 import { piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
-import { needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
+import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
 import type { DictionaryEntry } from '../src/core/ports.js';
@@ -135,6 +135,20 @@ describe('translating a question', () => {
   it('names what the corpus never mentions, and keeps a word it cannot say', () => {
     expect(translateQuestion("What is Shanghai's investment target?", indexes).unknown).toEqual(['Shanghai']);
     expect(translateQuestion('What is the average wage in Hengshui?', indexes).query).toContain('工资');
+  });
+
+  it('keeps a Latin word the corpus writes only if the documents the question is about write it', () => {
+    // Another document (an English title) writes "investment": the corpus knows it, the 平陆 speech does not.
+    const knowsInvestment = (t: string) => t === 'investment' || known(t);
+    const q = translateQuestion("What is Pinglu's investment target?", { glosses, sounds, known: knowsInvestment });
+    expect(q.query.split(' ')).toEqual(expect.arrayContaining(['investment', '投资']));
+    const aboutPinglu = (term: string) => (term === 'investment' ? 0.25 : 1);
+    expect(chooseQuery(q, aboutPinglu).split(' ')).not.toContain('investment');
+    expect(chooseQuery(q, aboutPinglu).split(' ')).toEqual(expect.arrayContaining(['平陆', '投资', '目标']));
+    expect(chooseQuery(q, () => 1).split(' ')).toContain('investment');
+    // Neither the word nor its Chinese in the document asked about: the question asks what the document does not say.
+    const neither = (term: string) => (term === 'investment' || term === '投资' ? 0.25 : 1);
+    expect(chooseQuery(q, neither).split(' ')).toContain('investment');
   });
 
   it('leaves Chinese questions, and English ones in the corpus’s own words, as they are', () => {

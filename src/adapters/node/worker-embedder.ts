@@ -6,13 +6,21 @@ import type { Embedder, EmbedKind } from '../../core/ports.js';
 import { AppError } from '../../core/errors.js';
 import type { TransformersEmbedderOptions } from './transformers-embedder.js';
 import { startTsWorker } from './ts-worker.js';
+import { oneAtATime } from './one-at-a-time.js';
 
 interface Waiting {
   resolve(v: Float32Array[]): void;
   reject(e: unknown): void;
 }
 
-export async function createWorkerEmbedder(options: TransformersEmbedderOptions): Promise<Embedder & { close(): Promise<void> }> {
+/**
+ * Model workers of a process load one at a time, each once the previous one is ready: onnxruntime-node's binding keeps
+ * one constructor reference per process, and two threads loading it at once can free it twice, which aborts the
+ * process ("Check failed: node->IsInUse()", microsoft/onnxruntime#23794; seen once in 25 server starts under load).
+ */
+export const createWorkerEmbedder = oneAtATime(startWorkerEmbedder);
+
+async function startWorkerEmbedder(options: TransformersEmbedderOptions): Promise<Embedder & { close(): Promise<void> }> {
   const worker = startTsWorker(new URL('./embed-worker.ts', import.meta.url), options);
   const waiting = new Map<number, Waiting>();
   // Requests the worker has not answered yet, aborted ones included: terminating it mid-inference crashes the process.

@@ -95,7 +95,7 @@ export function selectAnswer(
     return s;
   };
   const bestVector = candidates.reduce((m, c) => Math.max(m, c.vector), 0);
-  const input = { p, ctx, stats, bestVector, placesIn, maxLength: model.maxLength };
+  const input = { p, stats, bestVector, placesIn, maxLength: model.maxLength };
   const features = windows.map((w) => windowFeatures(w, input));
   const question = questionFeatures(p, ctx, features, bestVector, options.subjectMissed ?? false);
   const { scores, refusal } = scoreAll(model, features, question);

@@ -378,7 +378,6 @@ function shapes(p: PreparedQuestion, folded: string, places: (s: string) => stri
 
 export interface WindowScoringInput {
   p: PreparedQuestion;
-  ctx: FeatureContext;
   /** Stats per passage, computed once (`passageStats`). */
   stats: (passage: PassageContext) => PassageStats;
   /** The best cosine among the retrieved passages. */
@@ -390,7 +389,7 @@ export interface WindowScoringInput {
 
 /** The feature vector of one window, in `WINDOW_FEATURES` order. */
 export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Float32Array {
-  const { p, ctx } = input;
+  const { p } = input;
   const places = () => input.placesIn(w.passage, w.span.start, w.span.end);
   const f = new Float32Array(WINDOW_FEATURES.length);
   const { passage } = w;

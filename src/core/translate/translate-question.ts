@@ -32,6 +32,11 @@ export interface EnglishQuestion {
 export interface Choice {
   term: string;
   score: number;
+  /**
+   * A Latin word the corpus writes, said again by this Chinese word: left out when the documents the question is
+   * about write the Chinese but not the Latin word (investment, written only in another document's English title).
+   */
+  saidAs?: string;
 }
 
 export interface TranslationIndexes {
@@ -50,7 +55,7 @@ const SUFFIXES: Record<string, [string, string]> = {
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
 /** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
 const CLOSE = 0.7;
-const MAX_CHOICES = 3;
+const MAX_CHOICES = 12;
 /** How far apart two words of a dictionary pair may stand (start the construction of → 开工). */
 const PAIR_GAP = 3;
 /** Words of a phrase tried against the dictionary's senses, longest first. */
@@ -159,8 +164,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     }
     if (known(p.norm)) {
       // A Latin word the corpus writes itself (GDP, CEO), and the Chinese it also writes for it (生产总值).
-      terms.push(p.norm);
       const chinese = glosses.word(p.norm).filter((h) => h.term.length > 1)[0];
+      slots.push([{ term: p.norm, score: 1, ...(chinese ? { saidAs: chinese.term } : {}) }]);
       if (chinese) terms.push(chinese.term);
       continue;
     }
@@ -189,6 +194,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
  * weighs a choice by whether the document the question is about uses it: base → 基地 in a report on bases, not 基础).
  */
 export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number): string {
-  const chosen = slots.map((choices) => choices.map((c) => ({ ...c, score: c.score * weigh(c.term) })).sort((a, b) => b.score - a.score)[0].term);
+  const chosen = slots.flatMap((choices) => {
+    const best = choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => b.score * b.weight - a.score * a.weight)[0];
+    return best.saidAs && best.weight < 1 && weigh(best.saidAs) >= 1 ? [] : [best.term];
+  });
   return `${[...new Set(chosen)].join(' ')} ${asks}`.trim();
 }

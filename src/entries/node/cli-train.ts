@@ -84,7 +84,7 @@ const say = (s: string) => process.stderr.write(`${s}\n`);
 /** A cache is valid for the code that computed it: the answer stage, the normalisation and the engine, as they are now. */
 const featureKey = (() => {
   const hash = createHash('sha256').update(JSON.stringify([WINDOW_FEATURES, QUESTION_FEATURES, MAX_LENGTH]));
-  for (const dir of ['src/core/answer', 'src/core/normalize', 'src/core/retrieve']) {
+  for (const dir of ['src/core/answer', 'src/core/normalize', 'src/core/retrieve', 'src/core/translate']) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(readFileSync(join(dir, f)));
   }
   hash.update(readFileSync('src/core/engine.ts'));
@@ -95,11 +95,14 @@ let model: Awaited<ReturnType<typeof createWorkerEmbedder>> | undefined;
 
 async function examplesOf(set: TrainingSet): Promise<AnswerExample[]> {
   const cacheFile = `${CACHE_DIR}/${set.name}.v8`;
+  const texts = set.files.filter(existsSync).map((f) => readFileSync(f, 'utf8'));
+  // The same code asked the same questions.
+  const key = createHash('sha256').update(featureKey).update(JSON.stringify(set.files)).update(texts.join('\n')).digest('hex');
   if (values.cache && existsSync(cacheFile)) {
     const cached = deserialize(readFileSync(cacheFile)) as { key: string; examples: AnswerExample[] };
-    if (cached.key === featureKey) return cached.examples;
+    if (cached.key === key) return cached.examples;
   }
-  const items = set.files.filter(existsSync).flatMap((f) => parseSet(readFileSync(f, 'utf8')));
+  const items = texts.flatMap((text) => parseSet(text));
   model ??= await createWorkerEmbedder({ modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH });
   const opened = await openEvalIndex({ ...config, QUERY_CACHE_SIZE: 0 }, set.corpus, { log, progress: true, embedder: model, answerModel: untrainedModel(MAX_LENGTH) });
   const t = performance.now();
@@ -107,7 +110,7 @@ async function examplesOf(set: TrainingSet): Promise<AnswerExample[]> {
   await opened.close();
   say(`${set.name}: ${items.length} questions, ${examples.reduce((a, e) => a + e.windows, 0)} windows (${((performance.now() - t) / 1000).toFixed(0)} s)`);
   mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(cacheFile, serialize({ key: featureKey, examples }));
+  writeFileSync(cacheFile, serialize({ key, examples }));
   return examples;
 }
 
