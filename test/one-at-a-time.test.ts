@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneAtATime } from '../src/adapters/node/one-at-a-time.js';
 
-describe('oneAtATime (model workers load one after another)', () => {
+describe('oneAtATime (model workers load, documents are prepared and store lines are appended one after another)', () => {
   it('starts a call only once the previous one has settled, and a failure does not block the next', async () => {
     const events: string[] = [];
     const release: (() => void)[] = [];

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import type { KeyValueStore } from '../../core/ports.js';
 import { LruCache } from '../../core/lru-cache.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { oneAtATime } from './one-at-a-time.js';
 
 export async function createFileKeyValueStore(path: string, capacity = 50_000): Promise<KeyValueStore> {
   await mkdir(dirname(path), { recursive: true });
@@ -30,23 +31,22 @@ export async function createFileKeyValueStore(path: string, capacity = 50_000): 
     file = await open(path, 'a');
   }
   await compact();
-  let tail: Promise<unknown> = Promise.resolve();
+  // Appends go one after another: each line is written and synced before the next starts.
+  const append = oneAtATime(async (key: string, value: string) => {
+    await file.write(`${JSON.stringify([key, value])}\n`);
+    await file.sync();
+    if (++lines > 2 * Math.max(map.size, 1000)) {
+      await file.close();
+      await compact();
+    }
+  });
   return {
     async get(key) {
       return map.get(key);
     },
     set(key, value) {
       map.set(key, value);
-      const write = tail.then(async () => {
-        await file.write(`${JSON.stringify([key, value])}\n`);
-        await file.sync();
-        if (++lines > 2 * Math.max(map.size, 1000)) {
-          await file.close();
-          await compact();
-        }
-      });
-      tail = write.catch(() => undefined);
-      return write;
+      return append(key, value);
     },
   };
 }

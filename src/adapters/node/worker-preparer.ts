@@ -12,6 +12,7 @@ import type { ChunkingOptions } from '../../core/chunk/chunk-document.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../core/errors.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
 import { startTsWorker } from './ts-worker.js';
+import { oneAtATime } from './one-at-a-time.js';
 
 export interface PrepareWorkerSettings {
   limits: ParseLimits;
@@ -39,7 +40,6 @@ export function createWorkerPreparer({
   let next = 0;
   /** The one preparation in the worker: documents go one at a time, so that stopping the worker stops only that one. */
   let current: { id: number; worker: Worker; deliver(m: FromPrepareWorker): void; fail(e: unknown): void } | undefined;
-  let tail: Promise<unknown> = Promise.resolve();
 
   function started(): Worker {
     if (worker) return worker;
@@ -126,14 +126,15 @@ export function createWorkerPreparer({
     })();
   }
 
+  const inTurn = oneAtATime(run);
+
   // Loading the parsers and the word segmenter takes a while: the worker starts now, not with the first document.
   started();
 
   return {
     prepare(file, options) {
       const signal = options?.signal;
-      const result = tail.then(() => run(file, signal));
-      tail = result.catch(() => undefined);
+      const result = inTurn(file, signal);
       if (!signal) return result;
       // One still waiting for its turn is let go at once.
       const aborted = new Promise<never>((_, reject) => {
