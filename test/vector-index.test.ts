@@ -178,6 +178,27 @@ describe('the compact vector graph', () => {
     for (const q of vectors(10, DIM, 13)) expect(merged.search(q, 10).map((m) => m.id)).toEqual(bruteForce(data, live, q, 10).map((m) => m.id));
   });
 
+  it('reads back the vectors added since the graph was written, exactly, through saves and reopening', async () => {
+    const data = vectors(310, DIM, 21);
+    const { built, where } = await saved(data, 300);
+    built.adopt(where);
+    for (let id = 300; id < 310; id++) built.add(id, data[id]);
+    built.remove(303);
+    expect(built.vectorsOf([301, 309])).toEqual([data[301], data[309]]);
+    expect(built.vectorsOf([303])).toBeUndefined();
+    expect(built.searchAmong(data[302], [300, 301, 302, 304], 2)[0]).toMatchObject({ id: 302 });
+    // Written to a file of their own (a few additions), then read from it when the index is opened again.
+    const second = await files();
+    expect(await built.write(second)).toBe(true);
+    second.hasAdded = true;
+    built.adopt(second);
+    expect(built.vectorsOf([301, 309])).toEqual([data[301], data[309]]);
+    const reopened = await HnswVectorIndex.open(second, DIM, EXHAUSTIVE);
+    reopened.setLive(Array.from({ length: 310 }, (_, id) => id).filter((id) => id !== 303));
+    expect(reopened.vectorsOf([301, 309])).toEqual([data[301], data[309]]);
+    expect(reopened.vectorsOf([303])).toBeUndefined();
+  });
+
   it('reads the same exact vectors from memory (small files) and from the file (large ones)', async () => {
     const data = vectors(50, DIM, 21);
     const built = HnswVectorIndex.create(DIM);

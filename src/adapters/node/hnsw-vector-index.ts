@@ -88,6 +88,11 @@ export class HnswVectorIndex implements VectorIndex {
   /** Labels added to `index`, in order, and which of them it holds. */
   private added: number[] = [];
   private inIndex: Uint8Array = new Uint8Array(0);
+  /**
+   * The vectors `index` holds, kept here too: reading them back from hnswlib (`getPoint`, a JS array per vector) took
+   * ~0.1 ms each, so ranking a document of thousands of passages just uploaded held the event loop for most of a second.
+   */
+  private pending = new Map<number, Float32Array>();
   private liveAdded = 0;
   /** Which labels are in use (1 byte per label: a million of them load in milliseconds). */
   private live: Uint8Array = new Uint8Array(0);
@@ -131,6 +136,11 @@ export class HnswVectorIndex implements VectorIndex {
         if (id >= v.inIndex.length) v.inIndex = grown(v.inIndex, id);
         v.inIndex[id] = 1;
         v.added.push(id);
+        try {
+          v.pending.set(id, Float32Array.from(v.index.getPoint(id)));
+        } catch {
+          // deleted before the file was written: never live again
+        }
       }
       v.added.sort((a, b) => a - b);
     }
@@ -146,6 +156,7 @@ export class HnswVectorIndex implements VectorIndex {
     for (const id of this.added) {
       if (this.isLive(id)) this.liveAdded++;
       else {
+        this.pending.delete(id);
         try {
           this.index.markDelete(id);
         } catch {
@@ -182,6 +193,7 @@ export class HnswVectorIndex implements VectorIndex {
     const count = this.index.getCurrentCount();
     if (count >= this.index.getMaxElements()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, count * 2));
     this.index.addPoint(Array.from(vector), id);
+    this.pending.set(id, Float32Array.from(vector));
     if (id >= this.inIndex.length) this.inIndex = grown(this.inIndex, id);
     this.inIndex[id] = 1;
     this.added.push(id);
@@ -195,6 +207,7 @@ export class HnswVectorIndex implements VectorIndex {
     this.liveCount--;
     if (this.inIndex[id]) {
       this.index.markDelete(id);
+      this.pending.delete(id);
       this.liveAdded--;
     }
   }
@@ -206,7 +219,7 @@ export class HnswVectorIndex implements VectorIndex {
     const saved = inGraph.length === 0 ? [] : this.snapshot?.graph.vectorsOf(inGraph);
     if (!saved) return undefined;
     let next = 0;
-    return ids.map((id) => (this.inIndex[id] ? Float32Array.from(this.index.getPoint(id)) : saved[next++]));
+    return ids.map((id) => (this.inIndex[id] ? this.pending.get(id)! : saved[next++]));
   }
 
   searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorMatch[] {
@@ -273,7 +286,7 @@ export class HnswVectorIndex implements VectorIndex {
     }
     yield;
     for (const id of added) {
-      if (this.isLive(id)) merged.addPoint(this.index.getPoint(id), id);
+      if (this.isLive(id)) merged.addPoint(Array.from(this.pending.get(id)!), id);
       yield;
     }
   }
@@ -293,13 +306,16 @@ export class HnswVectorIndex implements VectorIndex {
     }
     const next = snapshotOf(files, this.dimensions, written.merged);
     const later = this.added.slice(written.upTo).filter((id) => this.isLive(id));
-    const previous = this.index;
+    const previous = this.pending;
     this.index = this.emptyIndex(Math.max(INITIAL_CAPACITY, later.length));
     this.inIndex = new Uint8Array(this.inIndex.length);
     this.added = [];
+    this.pending = new Map();
     this.liveAdded = later.length;
     for (const id of later) {
-      this.index.addPoint(previous.getPoint(id), id);
+      const vector = previous.get(id)!;
+      this.index.addPoint(Array.from(vector), id);
+      this.pending.set(id, vector);
       this.inIndex[id] = 1;
       this.added.push(id);
     }
