@@ -85,12 +85,12 @@ export class HnswVectorIndex implements VectorIndex {
   private snapshot?: Snapshot;
   /** What was added since, in hnswlib. */
   private index!: hnswlib.HierarchicalNSW;
-  /** Labels added to `index`, in order, and which of them it holds. */
+  /** Labels added to `index`, in order. */
   private added: number[] = [];
-  private inIndex: Uint8Array = new Uint8Array(0);
   /**
-   * The vectors `index` holds, kept here too: reading them back from hnswlib (`getPoint`, a JS array per vector) took
-   * ~0.1 ms each, so ranking a document of thousands of passages just uploaded held the event loop for most of a second.
+   * The live vectors `index` holds (so also which labels it holds), kept here too: reading them back from hnswlib
+   * (`getPoint`, a JS array per vector) took ~0.1 ms each, so ranking a document of thousands of passages just
+   * uploaded held the event loop for most of a second.
    */
   private pending = new Map<number, Float32Array>();
   private liveAdded = 0;
@@ -133,8 +133,6 @@ export class HnswVectorIndex implements VectorIndex {
       }
       v.index.setEf(options.efSearch);
       for (const id of v.index.getIdsList()) {
-        if (id >= v.inIndex.length) v.inIndex = grown(v.inIndex, id);
-        v.inIndex[id] = 1;
         v.added.push(id);
         try {
           v.pending.set(id, Float32Array.from(v.index.getPoint(id)));
@@ -194,8 +192,6 @@ export class HnswVectorIndex implements VectorIndex {
     if (count >= this.index.getMaxElements()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, count * 2));
     this.index.addPoint(Array.from(vector), id);
     this.pending.set(id, Float32Array.from(vector));
-    if (id >= this.inIndex.length) this.inIndex = grown(this.inIndex, id);
-    this.inIndex[id] = 1;
     this.added.push(id);
     this.liveAdded++;
     this.markLive(id);
@@ -205,9 +201,8 @@ export class HnswVectorIndex implements VectorIndex {
     if (!this.isLive(id)) return;
     this.live[id] = 0;
     this.liveCount--;
-    if (this.inIndex[id]) {
+    if (this.pending.delete(id)) {
       this.index.markDelete(id);
-      this.pending.delete(id);
       this.liveAdded--;
     }
   }
@@ -215,11 +210,11 @@ export class HnswVectorIndex implements VectorIndex {
   /** Those added since the last merge from hnswlib, the others from the compact graph's file. */
   vectorsOf(ids: number[]): Float32Array[] | undefined {
     if (!ids.every(this.isLive)) return undefined;
-    const inGraph = ids.filter((id) => !this.inIndex[id]);
+    const inGraph = ids.filter((id) => !this.pending.has(id));
     const saved = inGraph.length === 0 ? [] : this.snapshot?.graph.vectorsOf(inGraph);
     if (!saved) return undefined;
     let next = 0;
-    return ids.map((id) => (this.inIndex[id] ? this.pending.get(id)! : saved[next++]));
+    return ids.map((id) => this.pending.get(id) ?? saved[next++]);
   }
 
   searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorMatch[] {
@@ -308,7 +303,6 @@ export class HnswVectorIndex implements VectorIndex {
     const later = this.added.slice(written.upTo).filter((id) => this.isLive(id));
     const previous = this.pending;
     this.index = this.emptyIndex(Math.max(INITIAL_CAPACITY, later.length));
-    this.inIndex = new Uint8Array(this.inIndex.length);
     this.added = [];
     this.pending = new Map();
     this.liveAdded = later.length;
@@ -316,7 +310,6 @@ export class HnswVectorIndex implements VectorIndex {
       const vector = previous.get(id)!;
       this.index.addPoint(Array.from(vector), id);
       this.pending.set(id, vector);
-      this.inIndex[id] = 1;
       this.added.push(id);
     }
     if (this.snapshot) closeSync(this.snapshot.fd);
