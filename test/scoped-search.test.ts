@@ -1,8 +1,8 @@
 /**
  * A question that names a document's subject (环县, 枣强, 平陆) is searched within that document, with term statistics
  * of its own: documents added beside it, however many words they share with the question, change neither the passages
- * found nor the answer, nor whether it is given. The probability itself may move: whether a word is known at all and
- * which words are places stay the corpus's (天气 in a county's report is refused as a word no document uses).
+ * found nor the answer, nor whether it is given. The probability itself may move: which words are places, and whether
+ * a word the question's documents lack is known elsewhere (for reading names), stay the corpus's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, readdir, writeFile } from 'node:fs/promises';

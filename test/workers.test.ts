@@ -12,6 +12,7 @@ import { Miniflare } from 'miniflare';
 import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { buildWidget } from '../src/adapters/node/build-widget.js';
+import { jiebaWordList } from '../src/adapters/node/jieba-dictionary.js';
 import { preparedUploads } from '../src/entries/node/prepare-uploads.js';
 import { openTestIndex, recordingEmbedder, seedCorpus } from './support/open-test-index.js';
 import type { Embedder } from '../src/core/ports.js';
@@ -77,6 +78,13 @@ beforeAll(async () => {
         setup(b) {
           b.onResolve({ filter: /widget\.txt$/ }, () => ({ path: 'widget', namespace: 'widget' }));
           b.onLoad({ filter: /.*/, namespace: 'widget' }, () => ({ contents: widget, loader: 'text' }));
+        },
+      },
+      {
+        name: 'jieba-words',
+        setup(b) {
+          b.onResolve({ filter: /jieba-words\.txt$/ }, () => ({ path: 'jieba-words', namespace: 'jieba-words' }));
+          b.onLoad({ filter: /.*/, namespace: 'jieba-words' }, () => ({ contents: jiebaWordList(), loader: 'text' }));
         },
       },
     ],

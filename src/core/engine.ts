@@ -313,7 +313,11 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       idf: (term) => view.idf(term),
       documentHas: (source, term) => view.documentTf(term, source) > 0,
       isFocus: (term) => focusSource(view, term) !== undefined,
-      documentDf: (term) => view.documentDf(term),
+      // A word is unknown when the documents the question names lack it (so that other documents never change the
+      // verdict), else when no document uses it.
+      documentDf: subjectMissed || subjects.size === 0
+        ? (term) => view.documentDf(term)
+        : (term) => [...subjects].filter((source) => view.documentTf(term, source) > 0).length,
       fold: foldChunk,
       foldLabel,
       places: (s) => tokenizer.places(s),

@@ -108,13 +108,23 @@ export function chooseShrink(models: Scorer[], examples: AnswerExample[], candid
   return chosen;
 }
 
-/** The threshold that handles the most questions right (`overall`), each set counting alike, on out-of-fold predictions. */
+/**
+ * The threshold that handles the most questions right (`overall`), each set counting alike, on out-of-fold
+ * predictions. Thresholds closer to the best than one question of the smallest set are tied with it (the figures
+ * cannot tell them apart), and the tie goes to the highest of them: fewer wrong answers, which mislead, where a
+ * refusal still shows the passages that may be related.
+ */
 export function chooseThreshold(predictions: Prediction[]): number {
-  let best = { threshold: 0.5, score: -1 };
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
-    const sets = Object.values(outcomesBySet(predictions, t));
-    const score = sets.reduce((a, o) => a + o.overall, 0) / sets.length;
-    if (score > best.score + 1e-9) best = { threshold: Math.round(t * 100) / 100, score };
+  const sets = [...new Set(predictions.map((p) => p.example.set))];
+  const bySet = sets.map((set) => predictions.filter((p) => p.example.set === set));
+  const right = (ps: Prediction[], t: number) =>
+    ps.filter((p) => (p.example.answerable ? p.probability >= t && p.probability > 0 && p.correct : !(p.probability >= t && p.probability > 0))).length / ps.length;
+  const scored: { threshold: number; score: number }[] = [];
+  for (let k = 5; k <= 95; k++) {
+    const t = k / 100;
+    scored.push({ threshold: t, score: bySet.reduce((a, ps) => a + right(ps, t), 0) / bySet.length });
   }
-  return best.threshold;
+  const tie = 1 / Math.min(...bySet.map((ps) => ps.length)) / bySet.length;
+  const best = Math.max(...scored.map((s) => s.score));
+  return Math.max(...scored.filter((s) => s.score > best - tie + 1e-12).map((s) => s.threshold));
 }

@@ -17,7 +17,10 @@ export interface FeatureContext {
   documentHas(source: string, term: string): boolean;
   /** Whether the term names some document's subject (平陆 for the 平陆 speech). */
   isFocus(term: string): boolean;
-  /** Documents containing the term (0: the corpus never uses it). */
+  /**
+   * Documents containing the term, among those the question is answered from: the documents it names when it names
+   * some (so that documents about other things do not change its answer), else the whole corpus. 0: unknown word.
+   */
   documentDf(term: string): number;
   /** Folded heading or title (cached by the caller). */
   foldLabel(text: string): string;
@@ -51,7 +54,8 @@ const RETRIEVAL = ['retrieval', 'keyword', 'vector', 'vector_gap', 'document', '
 const LEXICAL = [
   'cover_window', 'cover_sentence', 'cover_passage', 'cover_context', 'content_window', 'content_sentence', 'exact_window',
   'bigram_window', 'bigram_sentence', 'common_run', 'density', 'title_cover', 'heading_cover', 'missing_document', 'missing_sentence_idf',
-  'best_sentence', 'sentence_margin', 'chars_window', 'chars_sentence', 'slot_left', 'slot_right', 'slot_between',
+  'best_sentence', 'sentence_margin', 'chars_window', 'chars_sentence', 'local_sentence', 'local_chars', 'local_best', 'local_margin',
+  'slot_left', 'slot_right', 'slot_between',
 ] as const;
 const SHAPE = [
   'length', 'log_length', 'whole_sentence', 'starts_sentence', 'ends_sentence', 'clauses', 'two_sentences', 'first_sentence',
@@ -232,6 +236,9 @@ interface SentenceStats {
   bigram: number;
   commonRun: number;
   missingIdf: number;
+  /** Keyword and character credit weighted by how few of the passage's sentences hold each (`localWeights`). */
+  local: number;
+  localChars: number;
 }
 
 interface PassageStats {
@@ -247,6 +254,8 @@ interface PassageStats {
   sentences: SentenceStats[];
   bestSentence: number;
   secondSentence: number;
+  bestLocal: number;
+  secondLocal: number;
   /** Characters the question lacks (`novel`) before each offset of the passage: a window's count is a difference. */
   novelBefore: Uint32Array;
   /** Where each of the question's bigrams (`p.bigrams` order) and characters (`p.chars` order) starts in the passage. */
@@ -296,6 +305,25 @@ function shareWithin(at: number[][], length: number, start: number, end: number)
   return found / at.length;
 }
 
+/**
+ * Within-passage weights: a part (keyword or character) that most of the passage's sentences hold, like the
+ * article's subject, tells little about which sentence answers; one that a single sentence holds tells much
+ * (the inverse sentence frequency, `presence[part][sentence]` ∈ [0, 1]). Parts the passage lacks weigh nothing.
+ */
+function localWeights(presence: number[][], base: (part: number) => number): number[] {
+  const count = presence[0]?.length ?? 0;
+  return presence.map((row, n) => {
+    const df = row.reduce((a, m) => a + (m > 0 ? 1 : 0), 0);
+    return df ? base(n) * Math.log((count + 1) / (df + 0.5)) : 0;
+  });
+}
+
+/** Each sentence's share of the weighted parts (`presence[part][sentence]`). */
+function localShares(presence: number[][], weights: number[], count: number): number[] {
+  const total = weights.reduce((a, w) => a + w, 0);
+  return Array.from({ length: count }, (_, s) => (total ? presence.reduce((a, row, n) => a + weights[n] * row[s], 0) / total : 0));
+}
+
 export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: FeatureContext): PassageStats {
   const { chunk } = passage.candidate;
   const heading = chunk.heading ? ctx.foldLabel(chunk.heading) : '';
@@ -304,8 +332,14 @@ export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: 
     Math.max(0.7 * keywordMatch(k, heading), 0.6 * keywordMatch(k, passage.folded), 0.8 * keywordMatch(k, title), ctx.documentHas(chunk.source, k.term) ? 0.45 : 0),
   );
   const contentFallback = p.keywords.map((k) => Math.max(0.7 * keywordMatch(k, heading), 0.3 * keywordMatch(k, passage.folded)));
-  const sentences = passage.sentences.map((s) => {
-    const text = passage.folded.slice(s.start, s.end);
+  const texts = passage.sentences.map((s) => passage.folded.slice(s.start, s.end));
+  const keywordIn = p.keywords.map((k) => texts.map((t) => keywordMatch(k, t)));
+  const questionChars = [...p.chars];
+  const charIn = questionChars.map((c) => texts.map((t) => (t.includes(c) ? 1 : 0)));
+  const local = localShares(keywordIn, localWeights(keywordIn, (n) => p.keywords[n].weight), texts.length);
+  const localChars = localShares(charIn, localWeights(charIn, () => 1), texts.length);
+  const sentences = passage.sentences.map((_, i) => {
+    const text = texts[i];
     let missingIdf = 0;
     p.keywords.forEach((k) => {
       if (keywordMatch(k, text) === 0 && !title.includes(k.term)) missingIdf = Math.max(missingIdf, k.weight);
@@ -318,9 +352,12 @@ export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: 
       bigram: bigramShare(p, text),
       commonRun: commonRun(p.q.folded, text) / Math.max(1, p.chars.size),
       missingIdf: missingIdf / p.maxIdf,
+      local: local[i],
+      localChars: localChars[i],
     };
   });
   const ranked = sentences.map((s) => s.cover + s.bigram).sort((a, b) => b - a);
+  const rankedLocal = sentences.map((s) => s.local + s.localChars).sort((a, b) => b - a);
   const foldedTitle = title;
   const missing = p.keywords.reduce((a, k) => a + (ctx.documentHas(chunk.source, k.term) || title.includes(k.term) ? 0 : k.weight), 0);
   const { folded } = passage;
@@ -344,6 +381,8 @@ export function passageStats(p: PreparedQuestion, passage: PassageContext, ctx: 
     sentences,
     bestSentence: ranked[0] ?? 0,
     secondSentence: ranked[1] ?? 0,
+    bestLocal: rankedLocal[0] ?? 0,
+    secondLocal: rankedLocal[1] ?? 0,
   };
 }
 
@@ -447,6 +486,11 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
   f[W.sentence_margin] = own - (own >= ps.bestSentence ? ps.secondSentence : ps.bestSentence);
   f[W.chars_window] = shareWithin(ps.charAt, 1, w.span.start, w.span.end);
   f[W.chars_sentence] = Math.max(sentence.chars, last.chars);
+  f[W.local_sentence] = Math.max(sentence.local, last.local);
+  f[W.local_chars] = Math.max(sentence.localChars, last.localChars);
+  const ownLocal = Math.max(sentence.local + sentence.localChars, last.local + last.localChars);
+  f[W.local_best] = ownLocal >= ps.bestLocal ? 1 : 0;
+  f[W.local_margin] = ownLocal - (ownLocal >= ps.bestLocal ? ps.secondLocal : ps.bestLocal);
   [f[W.slot_left], f[W.slot_right], f[W.slot_between]] = slots(p, folded);
 
   f[W.length] = length / input.maxLength;

@@ -35,8 +35,8 @@ export function scopedView(
   return {
     idf,
     chunksWith: postingsOf,
-    // A word no document of the corpus uses is unknown (今天天气 asked of a county's report): that the scope's documents
-    // do not use one is what the windows' own features say.
+    // Whether a word is known at all, for reading names and English (engine): the corpus's. The answer model counts
+    // a question's unknown words against the documents it names (the engine's feature context), not through this.
     documentDf: (term) => view.documentDf(term),
     documentTf: (term, source) => view.documentTf(term, source),
     focus(term) {

@@ -158,6 +158,8 @@ const models = foldModels(examples, options, treeOptions, folds, (k) => say(`fol
 const SHRINK = chooseShrink(models, examples, [0.25, 0.5, 0.75, 1, 1.5, 2, 3], 0.005);
 const predictions: Prediction[] = outOfFold(models, examples, SHRINK);
 say(`narrowing margin ${SHRINK}`);
+// Out-of-fold predictions kept for error analysis (git-ignored).
+await writeFileAtomic('.cache/train/out-of-fold.json', JSON.stringify(predictions.map((p) => ({ set: p.example.set, id: p.example.id, group: p.example.group, answerable: p.example.answerable, query: p.example.query, probability: Math.round(p.probability * 1e4) / 1e4, correct: p.correct, length: p.length }))));
 const THRESHOLD = chooseThreshold(predictions);
 const thresholds = [...new Set([...Array.from({ length: 9 }, (_, i) => Math.round((0.1 + i * 0.1) * 100) / 100), THRESHOLD])].sort((a, b) => a - b);
 const table = thresholds.map((th) => ({ threshold: th === THRESHOLD ? `${th} (chosen)` : th, ...Object.fromEntries(Object.entries(outcomesBySet(predictions, th)).map(([k, v]) => [k, `${v.correct}/${v.refused}/${v.wrong}/${v.overall}/${v.median_answer_chars}`])) }));

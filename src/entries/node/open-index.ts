@@ -20,6 +20,7 @@ import { corpusWithUploads } from '../../core/index/uploads.js';
 import { checkCorpusDir, checkUploadDir } from './folders.js';
 import { createLibrary, type Library } from '../../core/index/library.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
+import { jiebaWords } from '../../adapters/node/jieba-dictionary.js';
 import { createWorkerPreparer } from '../../adapters/node/worker-preparer.js';
 import { lazyPreparer } from '../../core/ingest/lazy-preparer.js';
 import { parseLimitsOf } from '../../adapters/node/parse-limits.js';
@@ -186,13 +187,15 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     await queryEmbedder.embed(['预热'], 'query');
   }
   lap('warmup');
-  // Questions are cut into the words the index holds and the places its documents name, exactly as on Workers.
+  // Questions are cut into the words of jieba's dictionary and of the index and the places its documents name.
+  const words = jiebaWords();
   // Citations get their document's date and their page from the metadata kept beside the chunks.
   const engine = withPassagePlaces(createEngine({
     tokenizer: createVocabularyTokenizer(
       (term) => live.documentBm25.df(term) > 0,
       (term) => live.isKnownPlace(term),
       () => live.placeNames(),
+      words,
     ),
     embedder: queryEmbedder,
     corpus: live,

@@ -5,11 +5,14 @@
  */
 import { Hono } from 'hono';
 import widgetScript from '../../../dist/widget.txt';
+// jieba's dictionary words (`npm run build:words`), so that questions are cut exactly as on Node.
+import jiebaWordList from '../../../dist/jieba-words.txt';
 import { createApp } from '../../app.js';
 import { createEngine } from '../../core/engine.js';
 import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { AppError } from '../../core/errors.js';
 import { createVocabularyTokenizer } from '../../core/normalize/vocabulary-tokenizer.js';
+import { parseWordList, type WordList } from '../../core/normalize/dictionary-words.js';
 import { createD1Corpus, readMeta } from '../../adapters/workers/d1-corpus.js';
 import { createD1Library } from '../../adapters/workers/d1-library.js';
 import { createWorkersAiEmbedder } from '../../adapters/workers/workers-ai-embedder.js';
@@ -92,6 +95,9 @@ function flushAfter(response: Response, log: AnswerLog, ctx: { waitUntil(p: Prom
   return new Response(readable, response);
 }
 
+/** The word list, parsed when an isolate first builds its app, then kept. */
+let words: WordList | undefined;
+
 async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
   let version: number;
   try {
@@ -108,7 +114,7 @@ async function appFor(env: WorkerEnv, answers: AnswerLog): Promise<Hono> {
   const placeNames = [...places];
   // Citations carry their document's date as on Node (pages are not kept in D1).
   const extractive = withPassagePlaces(
-    createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames), embedder, corpus, placeNames: () => placeNames }),
+    createEngine({ tokenizer: createVocabularyTokenizer((t) => terms.has(t), (t) => places.has(t), () => placeNames, (words ??= parseWordList(jiebaWordList))), embedder, corpus, placeNames: () => placeNames }),
     (source) => (dates.has(source) ? { date: dates.get(source) } : undefined),
   );
   // bge-m3 has no calibrated threshold (npm run calibrate:qa runs the bundled model only): there, curated answers match

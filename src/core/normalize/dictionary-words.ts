@@ -1,0 +1,56 @@
+/**
+ * @module dictionary-words: a fixed word list with frequencies (jieba's dictionary) that questions are cut with, the
+ * same on every runtime, so that a question's cut does not depend on which other documents the index holds.
+ *
+ * The list travels as text, one word per line followed by one base-36 digit: twice the natural log of the word's
+ * frequency, rounded (jieba's frequencies run from 2 to 883,634, so the digit stays below 28). Node and the Worker
+ * both read that same text, so both cut alike.
+ */
+
+const MAX_WORD = 8;
+const RADIX = 36;
+
+export interface WordList {
+  /** ln(frequency) of each word (rounded to half units). */
+  readonly logFrequency: ReadonlyMap<string, number>;
+  /** ln of the frequencies' sum: a word's log-probability is its logFrequency minus this. */
+  readonly logTotal: number;
+  /** The rarest word's logFrequency: what a word the index knows but the list does not counts as. */
+  readonly logRarest: number;
+}
+
+/** No list: every known word costs the same, so the cut with the fewest words wins. */
+export const NO_WORDS: WordList = { logFrequency: new Map(), logTotal: 1, logRarest: 0 };
+
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
+const isHanWord = (word: string) => {
+  for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) return false;
+  return word.length >= 1 && word.length <= MAX_WORD;
+};
+
+/** The list's text from (word, frequency) pairs; words that are not one to eight Han characters are left out. */
+export function encodeWordList(entries: Iterable<readonly [string, number]>): string {
+  const lines: string[] = [];
+  for (const [word, frequency] of entries) {
+    if (!isHanWord(word) || !(frequency >= 1)) continue;
+    lines.push(word + Math.min(RADIX - 1, Math.round(2 * Math.log(frequency))).toString(RADIX));
+  }
+  return lines.join('\n');
+}
+
+export function parseWordList(text: string): WordList {
+  const logFrequency = new Map<string, number>();
+  let total = 0;
+  let logRarest = Infinity;
+  for (const line of text.split('\n')) {
+    if (line.length < 2) continue;
+    const half = parseInt(line[line.length - 1], RADIX);
+    if (Number.isNaN(half)) continue;
+    const log = half / 2;
+    logFrequency.set(line.slice(0, -1), log);
+    total += Math.exp(log);
+    logRarest = Math.min(logRarest, log);
+  }
+  if (logFrequency.size === 0) return NO_WORDS;
+  return { logFrequency, logTotal: Math.log(total), logRarest };
+}
