@@ -1,11 +1,13 @@
 /**
  * @module sqlite-database: the Node server's SQLite database (better-sqlite3) in WAL mode, with the repository's
  * migrations applied once each, in order. The stores that live in it (the conversation log) share one connection.
+ * Checkpoints run in a worker thread (`wal-checkpointer`), never inside a write on the request thread.
  */
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkpointInWorker } from './wal-checkpointer.js';
 
 /** The migrations the Node database takes (0001 is the Worker's corpus in D1; Node keeps its corpus in files). */
 export const NODE_MIGRATIONS = ['0002_conversations.sql', '0003_curated_answers.sql'];
@@ -32,6 +34,12 @@ export function openSqliteDatabase(file: string, migrations = NODE_MIGRATIONS): 
         record.run(name, Date.now());
       })();
     }
+    const release = checkpointInWorker(db, resolve(file));
+    const close = db.close.bind(db);
+    db.close = () => {
+      release();
+      return close();
+    };
     return db;
   } catch (e) {
     db.close();
