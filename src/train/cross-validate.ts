@@ -115,6 +115,7 @@ export function chooseShrink(models: Scorer[], examples: AnswerExample[], candid
  * refusal still shows the passages that may be related.
  */
 export function chooseThreshold(predictions: Prediction[]): number {
+  if (predictions.length === 0) return 0.5;
   const sets = [...new Set(predictions.map((p) => p.example.set))];
   const bySet = sets.map((set) => predictions.filter((p) => p.example.set === set));
   const right = (ps: Prediction[], t: number) =>

@@ -1,7 +1,8 @@
 /**
  * @module sqlite-database: the Node server's SQLite database (better-sqlite3) in WAL mode, with the repository's
- * migrations applied once each, in order. The stores that live in it (the conversation log) share one connection.
- * Checkpoints run in a worker thread (`wal-checkpointer`), never inside a write on the request thread.
+ * migrations applied once each, in order. Each store opens its own connection (the conversation log, curated answers).
+ * Checkpoints run in a worker thread (`wal-checkpointer`), not inside a write on the request thread (unless that
+ * worker failed, when SQLite's automatic checkpoints take over again).
  */
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
@@ -15,7 +16,8 @@ const MIGRATIONS_DIR = join(import.meta.dirname, '../../../migrations');
 
 export type SqliteDatabase = Database.Database;
 
-export function openSqliteDatabase(file: string, migrations = NODE_MIGRATIONS): SqliteDatabase {
+/** `checkpointEveryMs`: how often the checkpoint worker runs (tests set it long, to checkpoint only when they ask). */
+export function openSqliteDatabase(file: string, migrations = NODE_MIGRATIONS, { checkpointEveryMs }: { checkpointEveryMs?: number } = {}): SqliteDatabase {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -34,7 +36,7 @@ export function openSqliteDatabase(file: string, migrations = NODE_MIGRATIONS): 
         record.run(name, Date.now());
       })();
     }
-    const release = checkpointInWorker(db, resolve(file));
+    const release = checkpointInWorker(db, resolve(file), checkpointEveryMs);
     const close = db.close.bind(db);
     db.close = () => {
       release();

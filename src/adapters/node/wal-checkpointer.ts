@@ -5,7 +5,9 @@
  * inside an answer's log write, holding the event loop. Connections opened through `openSqliteDatabase` have
  * automatic checkpoints off; one worker thread per database file, with its own connection, runs a passive
  * checkpoint every `everyMs` (a no-op when the log has nothing new). Should the worker fail, the connections get
- * SQLite's automatic checkpoints back, so the log never grows without bound.
+ * SQLite's automatic checkpoints back, so the log never grows without bound. The worker makes a last checkpoint when
+ * the file's last connection is released; a process that exits at once may leave the log beside the database, which
+ * SQLite replays at the next open (nothing is lost).
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -59,10 +61,11 @@ const byFile = new Map<string, Checkpointer>();
 function fallBack(file: string, c: Checkpointer, error: Error): void {
   if (c.failed) return;
   c.failed = error;
-  byFile.delete(file);
+  if (byFile.get(file) === c) byFile.delete(file);
   for (const db of c.connections) if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
   for (const p of c.pending.values()) p.reject(error);
   c.pending.clear();
+  void c.worker.terminate();
 }
 
 /**
@@ -70,11 +73,15 @@ function fallBack(file: string, c: Checkpointer, error: Error): void {
  * when `db` closes (the worker stops, after a last checkpoint, once the file's last connection is released).
  */
 export function checkpointInWorker(db: Database.Database, file: string, everyMs = EVERY_MS): () => void {
+  if (db.memory) return () => {};
+  db.pragma('wal_autocheckpoint = 0');
   let c = byFile.get(file);
   if (!c) {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs },
+      // Plain JavaScript: none of the parent's loaders (tsx) are needed.
+      execArgv: [],
     });
     worker.unref();
     const created: Checkpointer = { worker, connections: new Set(), pending: new Map(), next: 0 };
@@ -95,12 +102,11 @@ export function checkpointInWorker(db: Database.Database, file: string, everyMs 
     byFile.set(file, created);
     c = created;
   }
-  db.pragma('wal_autocheckpoint = 0');
   c.connections.add(db);
   const owner = c;
   return () => {
     if (!owner.connections.delete(db) || owner.connections.size > 0 || owner.failed) return;
-    byFile.delete(file);
+    if (byFile.get(file) === owner) byFile.delete(file);
     owner.worker.postMessage({ type: 'stop' });
   };
 }

@@ -28,29 +28,54 @@ const isHanWord = (word: string) => {
   return word.length >= 1 && word.length <= MAX_WORD;
 };
 
+/** A frequency as the list keeps it: twice its natural log, rounded (one base-36 digit). */
+const halfUnits = (frequency: number) => Math.min(RADIX - 1, Math.round(2 * Math.log(frequency)));
+const kept = (word: string, frequency: number) => isHanWord(word) && frequency >= 1;
+
 /** The list's text from (word, frequency) pairs; words that are not one to eight Han characters are left out. */
 export function encodeWordList(entries: Iterable<readonly [string, number]>): string {
   const lines: string[] = [];
-  for (const [word, frequency] of entries) {
-    if (!isHanWord(word) || !(frequency >= 1)) continue;
-    lines.push(word + Math.min(RADIX - 1, Math.round(2 * Math.log(frequency))).toString(RADIX));
-  }
+  for (const [word, frequency] of entries) if (kept(word, frequency)) lines.push(word + halfUnits(frequency).toString(RADIX));
   return lines.join('\n');
 }
 
+function listOf(logFrequency: Map<string, number>, total: number, logRarest: number): WordList {
+  return logFrequency.size === 0 ? NO_WORDS : { logFrequency, logTotal: Math.log(total), logRarest };
+}
+
+/** The list straight from (word, frequency) pairs: what `parseWordList(encodeWordList(entries))` gives, without the text. */
+export function wordListOf(entries: Iterable<readonly [string, number]>): WordList {
+  const logFrequency = new Map<string, number>();
+  let total = 0;
+  let logRarest = Infinity;
+  for (const [word, frequency] of entries) {
+    if (!kept(word, frequency)) continue;
+    const log = halfUnits(frequency) / 2;
+    logFrequency.set(word, log);
+    total += Math.exp(log);
+    logRarest = Math.min(logRarest, log);
+  }
+  return listOf(logFrequency, total, logRarest);
+}
+
+/** Reads the list's text line by line, without splitting it first (the Worker reads 3.7 MB of it once per isolate). */
 export function parseWordList(text: string): WordList {
   const logFrequency = new Map<string, number>();
   let total = 0;
   let logRarest = Infinity;
-  for (const line of text.split('\n')) {
-    if (line.length < 2) continue;
-    const half = parseInt(line[line.length - 1], RADIX);
-    if (Number.isNaN(half)) continue;
-    const log = half / 2;
-    logFrequency.set(line.slice(0, -1), log);
-    total += Math.exp(log);
-    logRarest = Math.min(logRarest, log);
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start >= 2) {
+      const half = parseInt(text[end - 1], RADIX);
+      if (!Number.isNaN(half)) {
+        const log = half / 2;
+        logFrequency.set(text.slice(start, end - 1), log);
+        total += Math.exp(log);
+        logRarest = Math.min(logRarest, log);
+      }
+    }
+    start = end + 1;
   }
-  if (logFrequency.size === 0) return NO_WORDS;
-  return { logFrequency, logTotal: Math.log(total), logRarest };
+  return listOf(logFrequency, total, logRarest);
 }
