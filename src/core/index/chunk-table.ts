@@ -152,11 +152,13 @@ export class ChunkTable {
       }
       yield;
     }
-    loose.forEach((c, i) => {
-      const text = encoder.encode(c.text);
+    // Chunks added since the last save, encoded one at a time (tens of thousands after a large upload: 0.4 s at once).
+    for (let i = 0; i < loose.length; i++) {
+      const text = encoder.encode(loose[i].text);
       texts.push(text);
-      put(live.length + i, c, text.length);
-    });
+      put(live.length + i, loose[i], text.length);
+      yield;
+    }
     const head = packParts({ sourceNames, headingNames, textBytes: bytes }, [ids, sources, headings, starts, ends, textAt]);
     const pad = (8 - (bytes % 8)) % 8;
     return [...head, ...texts, new Uint8Array(pad)];
