@@ -199,6 +199,31 @@ describe('the compact vector graph', () => {
     expect(reopened.vectorsOf([303])).toBeUndefined();
   });
 
+  it('ranks a subset exactly by every vector, wherever it is held: the graph, the additions, a merge, a reopened file', async () => {
+    const data = vectors(360, DIM, 31);
+    const { built, where } = await saved(data, 300);
+    built.adopt(where);
+    for (let id = 300; id < 340; id++) built.add(id, data[id]);
+    built.remove(17);
+    built.remove(320);
+    const among = Array.from({ length: 340 }, (_, id) => id).filter((id) => id % 3 !== 0);
+    const live = new Set(among.filter((id) => id !== 17 && id !== 320));
+    const check = (index: HnswVectorIndex) => {
+      for (const q of [...vectors(12, DIM, 32), data[301], data[17]]) {
+        for (const k of [1, 8, 400]) expect(index.searchAmong(q, among, k)).toEqual(bruteForce(data, live, q, k).map((m) => ({ id: m.id, score: expect.closeTo(m.score, 5) })));
+      }
+    };
+    check(built);
+    // 40 additions pass 5% of the graph: merged into new files, whose exact vectors are kept from the merge's read.
+    const merged = await files();
+    expect(await built.write(merged)).toBe(false);
+    built.adopt(merged);
+    check(built);
+    const reopened = await HnswVectorIndex.open(merged, DIM, EXHAUSTIVE);
+    reopened.setLive([...live, ...Array.from({ length: 340 }, (_, id) => id).filter((id) => id % 3 === 0 && id !== 0)]);
+    check(reopened);
+  });
+
   it('reads the same exact vectors from memory (small files) and from the file (large ones)', async () => {
     const data = vectors(50, DIM, 21);
     const built = HnswVectorIndex.create(DIM);

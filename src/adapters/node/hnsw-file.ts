@@ -51,23 +51,39 @@ export function readHnswLayout(fd: number, dimensions: number): HnswFileLayout {
   return { dimensions, maxM, maxM0, maxLevel, entry: entry === NONE ? -1 : entry, count, nodeBytes, vectorOffset, fileBytes };
 }
 
-/** Nodes read per block while deriving the compact graph (about 35 MB at 512 dimensions). */
-const BLOCK_NODES = 16_384;
-/** Nodes quantised per step of `compactSteps`. */
-const STEP_NODES = 2048;
+/**
+ * Nodes read per block while deriving the compact graph (about 4.5 MB at 512 dimensions: a read of 16k nodes held
+ * the event loop for about 0.1 s while a large upload was merged).
+ */
+const BLOCK_NODES = 2048;
+/** Nodes quantised per step of `compactSteps` (a few milliseconds). */
+const STEP_NODES = 256;
 
-export type CompactGraphFile = { header: HnswFileLayout; arrays: CompactGraphArrays };
+export interface CompactGraphFile {
+  header: HnswFileLayout;
+  arrays: CompactGraphArrays;
+  /**
+   * The hnswlib file's bytes, when it is small enough for its exact vectors to be kept in memory and was read whole
+   * while the graph was derived (in slices), so that searching it does not read it again in one go.
+   */
+  whole?: Uint8Array;
+}
 
 /** Reads an hnswlib file once, from start to end, into the compact graph (links kept, vectors quantised). */
 export function compactFromHnswFile(path: string, dimensions: number): CompactGraphFile {
   return runToEnd(compactSteps(path, dimensions));
 }
 
-/** `compactFromHnswFile` as steps of a few thousand nodes (seconds at a million nodes). */
-function* compactSteps(path: string, dimensions: number): Generator<void, CompactGraphFile> {
+/**
+ * `compactFromHnswFile` as steps of a few hundred nodes (seconds at a million nodes); with `keepWhole`, a file of at
+ * most IN_MEMORY_BYTES is read into one buffer kept as `whole`.
+ */
+function* compactSteps(path: string, dimensions: number, keepWhole = false): Generator<void, CompactGraphFile> {
   const fd = openSync(path, 'r');
   try {
     const layout = readHnswLayout(fd, dimensions);
+    const whole = keepWhole && layout.fileBytes <= IN_MEMORY_BYTES ? new Uint8Array(layout.fileBytes) : undefined;
+    if (whole) readFully(fd, whole.subarray(0, HEADER_BYTES), 0);
     const { count, nodeBytes, vectorOffset, maxM0, maxM } = layout;
     const width0 = maxM0 + 1;
     const arrays: CompactGraphArrays = {
@@ -79,12 +95,14 @@ function* compactSteps(path: string, dimensions: number): Generator<void, Compac
       codes: new Int8Array(count * dimensions),
     };
     // nodeBytes is a multiple of 4, so each node's words line up in the block.
-    const block = new Uint8Array(Math.min(BLOCK_NODES, Math.max(count, 1)) * nodeBytes);
-    const words = new Uint32Array(block.buffer);
-    const floats = new Float32Array(block.buffer);
+    const block = whole ? undefined : new Uint8Array(Math.min(BLOCK_NODES, Math.max(count, 1)) * nodeBytes);
     for (let first = 0; first < count; first += BLOCK_NODES) {
       const nodes = Math.min(BLOCK_NODES, count - first);
-      readFully(fd, block.subarray(0, nodes * nodeBytes), HEADER_BYTES + first * nodeBytes);
+      const from = HEADER_BYTES + first * nodeBytes;
+      const bytes = whole ? whole.subarray(from, from + nodes * nodeBytes) : block!.subarray(0, nodes * nodeBytes);
+      readFully(fd, bytes, from);
+      const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+      const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
       for (let k = 0; k < nodes; k++) {
         const node = first + k;
         const w = (k * nodeBytes) / 4;
@@ -102,9 +120,9 @@ function* compactSteps(path: string, dimensions: number): Generator<void, Compac
     }
     // The upper levels: per node, a byte count and that many bytes of (count, links…) per level.
     const tailStart = HEADER_BYTES + count * nodeBytes;
-    const tail = new Uint8Array(layout.fileBytes - tailStart);
+    const tail = whole ? whole.subarray(tailStart) : new Uint8Array(layout.fileBytes - tailStart);
     readFully(fd, tail, tailStart);
-    const view = new DataView(tail.buffer);
+    const view = new DataView(tail.buffer, tail.byteOffset, tail.length);
     const levelWords = maxM + 1;
     const chunks: Uint32Array[] = [];
     let upperLength = 0;
@@ -120,11 +138,11 @@ function* compactSteps(path: string, dimensions: number): Generator<void, Compac
       chunks.push(list);
       upperLength += list.length;
       at += bytes;
-      if (node % (16 * STEP_NODES) === 0) yield;
+      if (node % (4 * STEP_NODES) === 0) yield;
     }
     arrays.upper = new Uint32Array(upperLength);
     for (let i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) arrays.upper.set(chunks[i], at);
-    return { header: layout, arrays };
+    return { header: layout, arrays, whole };
   } finally {
     closeSync(fd);
   }
@@ -139,7 +157,7 @@ export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGra
 
 /** Derives the compact graph of the hnswlib file at `vectorsPath` and writes it, flushed, to `graphPath`. */
 export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number): Promise<CompactGraphFile> {
-  const graph = await runInSlices(compactSteps(vectorsPath, dimensions));
+  const graph = await runInSlices(compactSteps(vectorsPath, dimensions, true));
   await writePartsDurable(graphPath, compactParts(graph));
   return graph;
 }
@@ -149,13 +167,17 @@ const IN_MEMORY_BYTES = 128 * 1024 * 1024;
 
 /**
  * Reads exact vectors of nodes from an open hnswlib file: from memory when the file is small (a read per vector
- * would cost more than the search), else from the file (the page cache keeps the busy ones).
+ * would cost more than the search; `read` when it already was), else from the file (the page cache keeps the busy
+ * ones).
  */
-export function exactVectorReader(fd: number, layout: HnswFileLayout, inMemoryBytes = IN_MEMORY_BYTES): (node: number) => Float32Array {
+export function exactVectorReader(fd: number, layout: HnswFileLayout, inMemoryBytes = IN_MEMORY_BYTES, read?: Uint8Array): (node: number) => Float32Array {
   if (layout.fileBytes <= inMemoryBytes) {
-    const whole = new Uint8Array(layout.fileBytes);
-    readFully(fd, whole, 0);
-    const words = new Float32Array(whole.buffer, 0, Math.floor(whole.length / 4));
+    let whole = read;
+    if (whole?.length !== layout.fileBytes) {
+      whole = new Uint8Array(layout.fileBytes);
+      readFully(fd, whole, 0);
+    }
+    const words = new Float32Array(whole.buffer, whole.byteOffset, Math.floor(whole.length / 4));
     const at = (HEADER_BYTES + layout.vectorOffset) / 4;
     const stride = layout.nodeBytes / 4;
     return (node) => words.subarray(at + node * stride, at + node * stride + layout.dimensions);

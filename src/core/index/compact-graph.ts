@@ -4,6 +4,7 @@
  * 650 MB this way instead of 2.2 GB, so a large index loads in a fraction of the time.
  */
 import type { VectorMatch } from '../ports.js';
+import { dot, topMatches } from '../retrieve/best-among.js';
 
 export interface CompactGraphHeader {
   dimensions: number;
@@ -58,6 +59,8 @@ export class CompactGraph {
   /** Candidates to expand, best on top; results so far, worst on top (scores negated). */
   private readonly candidates = new NodeHeap();
   private readonly results = new NodeHeap();
+  /** Node by label, -1 where none (see `nodesOf`). */
+  private nodeByLabel?: Int32Array;
 
   constructor(
     readonly header: CompactGraphHeader,
@@ -164,13 +167,37 @@ export class CompactGraph {
   }
 
   /** The exact vectors of `labels`, in their order (a copy each); undefined when one is not in the graph. */
-  vectorsOf(labels: number[]): Float32Array[] | undefined {
-    const nodeOf = new Map(labels.map((label) => [label, -1]));
-    this.arrays.labels.forEach((label, node) => {
-      if (nodeOf.has(label)) nodeOf.set(label, node);
-    });
-    if ([...nodeOf.values()].includes(-1)) return undefined;
-    return labels.map((label) => this.exact(nodeOf.get(label)!).slice());
+  vectorsOf(labels: readonly number[]): Float32Array[] | undefined {
+    const nodes = this.nodesOf(labels);
+    return nodes && nodes.map((node) => this.exact(node).slice());
+  }
+
+  /**
+   * The `k` of `labels` nearest `query` by their exact vectors (a question searched within one document), without
+   * copying them; undefined when one is not in the graph.
+   */
+  nearestAmong(query: Float32Array, labels: readonly number[], k: number): VectorMatch[] | undefined {
+    const nodes = this.nodesOf(labels);
+    return nodes && this.nearestExactly(query, nodes, k);
+  }
+
+  /** The node of each label (labels are small integers: one array, built on first use); undefined when one is missing. */
+  private nodesOf(labels: readonly number[]): number[] | undefined {
+    if (!this.nodeByLabel) {
+      const { labels: all } = this.arrays;
+      let max = -1;
+      for (const label of all) max = Math.max(max, label);
+      this.nodeByLabel = new Int32Array(max + 1).fill(-1);
+      all.forEach((label, node) => (this.nodeByLabel![label] = node));
+    }
+    const byLabel = this.nodeByLabel;
+    const nodes = new Array<number>(labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      const node = labels[i] < byLabel.length ? byLabel[labels[i]] : -1;
+      if (node < 0) return undefined;
+      nodes[i] = node;
+    }
+    return nodes;
   }
 
   /** The `k` live nodes nearest `query`, every node scored with its exact vector. */
@@ -182,14 +209,11 @@ export class CompactGraph {
   }
 
   /** The `k` of `nodes` nearest `query` by their exact vectors (ties to the smaller label). */
-  private nearestExactly(query: Float32Array, nodes: number[], k: number): VectorMatch[] {
-    const out = nodes.map((node) => {
-      const vector = this.exact(node);
-      let s = 0;
-      for (let j = 0; j < this.dim; j++) s += query[j] * vector[j];
-      return { id: this.arrays.labels[node], score: s };
+  private nearestExactly(query: Float32Array, nodes: readonly number[], k: number): VectorMatch[] {
+    const { labels } = this.arrays;
+    return topMatches(k, (offer) => {
+      for (const node of nodes) offer(labels[node], dot(query, this.exact(node)));
     });
-    return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
 }
 
