@@ -51,3 +51,12 @@ export function keywordMatch(k: Keyword, text: string): number {
   }
   return 0;
 }
+
+/** Where a keyword (or its synonym) first occurs in the text: start and end, or undefined. */
+export function locateKeyword(k: Keyword, text: string): { start: number; end: number } | undefined {
+  for (const term of [k.term, ...k.synonyms]) {
+    const at = text.indexOf(term);
+    if (at >= 0) return { start: at, end: at + term.length };
+  }
+  return undefined;
+}

@@ -2,7 +2,10 @@
 import type { Span } from '../types.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { answerWindows, type AnswerCandidate, type AnswerWindow, type PassageContext } from './answer-windows.js';
-import { occurrences as startsOf, passageStats, prepareQuestion, questionFeatures, windowFeatures, type FeatureContext } from './window-features.js';
+import { questionFeatures, windowFeatures } from './window-features.js';
+import { occurrences as startsOf, passageStats } from './passage-stats.js';
+import { prepareQuestion } from './prepare-question.js';
+import type { FeatureContext } from './feature-context.js';
 import { answerProbability, scoreAll, type AnswerModel } from './answer-model.js';
 import { keywordMatch } from './keyword-match.js';
 

@@ -1,0 +1,58 @@
+/**
+ * @module answer-shapes: the shapes an answer may have (a quantity, a year, a title and name, a place, a list, a
+ * cause…), tested on a candidate window and crossed with the question type by the answer model.
+ */
+import type { PreparedQuestion } from './prepare-question.js';
+
+/** Answer shapes, each tested on a window and crossed with the question type. */
+const NUM = /\d/;
+const QUANTITY = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|年|天|公里|米|平方|千瓦|兆瓦|万|亿|岁|届|场|部|本|首|集|张|公斤|克|英尺|英里|美元|港元|日元|欧元|小时|分钟|秒)/;
+const YEAR = /\d{3,4}\s*年|[一二三四五六七八九〇零]{4}年/;
+const MONTH_DAY = /\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
+const PERIOD = /世纪|年代|时期|朝|期间|初|末|之后|以前|之前|以后/;
+const TITLE_NAME = /(书记|县长|市长|区长|省长|主任|主席|局长|部长|总统|总理|国王|皇帝|教授|导演|作家|编剧|演员|歌手|教练|队长|创始人|董事长|总经理|校长|院长|记者|作者|主持人?)/;
+const NAME_DOT = /[\u4e00-\u9fff][·•][\u4e00-\u9fff]/;
+const LATIN = /[a-z]{2,}/;
+const QUOTED = /"[^"]{1,16}"|《[^》]{1,20}》/;
+const DEFINITION = /即|就是|是指|指的是|称为|又称|简称|被称|定位|意为|意思/;
+const CHINESE_COUNT = /(?:[二两三四五六七八九十百千]|[一二两三四五六七八九][十百千])[一二三四五六七八九十百千]*(?:个|项|家|名|位|次|件|条|所|座|批|种|方面|大)/;
+const CAUSE = /因为|由于|因此|所以|为了|原因|导致|以便|从而/;
+const MANNER = /通过|采用|利用|借助|以|方式|方法|办法/;
+const NEGATION = /不|没有|未|无|非/;
+const LOCATED = /位于|坐落|地处|设在|设于|在.{1,12}(?:境内|以东|以西|以南|以北|附近|一带)/;
+
+/** The shape patterns tested on windows; none is anchored, so a match in a window is a match in its passage. */
+export const SHAPE_PATTERNS = { NUM, QUANTITY, YEAR, MONTH_DAY, PERIOD, TITLE_NAME, NAME_DOT, LATIN, QUOTED, DEFINITION, CHINESE_COUNT, CAUSE, MANNER, NEGATION, LOCATED };
+export type ShapePattern = keyof typeof SHAPE_PATTERNS;
+
+export const SHAPES = ['number', 'quantity', 'unit', 'year', 'monthday', 'period', 'title', 'name_dot', 'place', 'list', 'quoted', 'latin', 'definition', 'count', 'cause', 'manner', 'negation', 'located'] as const;
+
+/** Which answer shapes the window `folded` has, in `SHAPES` order (`present`: those its passage has at all). */
+export function shapeScores(p: PreparedQuestion, folded: string, places: (s: string) => string[], present: Record<ShapePattern, boolean>): number[] {
+  const q = p.q;
+  const has = (name: ShapePattern) => present[name] && SHAPE_PATTERNS[name].test(folded);
+  const unit = q.unit && folded.includes(q.unit) && has('NUM') ? 1 : 0;
+  const items = folded.split('、').length;
+  const quoted = present.QUOTED ? QUOTED.exec(folded) : null;
+  const title = present.TITLE_NAME ? TITLE_NAME.exec(folded) : null;
+  return [
+    has('NUM') ? 1 : 0,
+    has('QUANTITY') ? 1 : 0,
+    unit,
+    has('YEAR') ? 1 : 0,
+    has('MONTH_DAY') ? 1 : 0,
+    has('PERIOD') ? 1 : 0,
+    title && !p.q.folded.includes(title[0]) ? 1 : 0,
+    has('NAME_DOT') ? 1 : 0,
+    places(folded).some((pl) => !q.folded.includes(pl)) ? 1 : 0,
+    items >= 3 ? 1 : items === 2 ? 0.5 : 0,
+    quoted && !q.folded.includes(quoted[0].slice(1, -1)) ? 1 : 0,
+    has('LATIN') ? 1 : 0,
+    has('DEFINITION') ? 1 : 0,
+    has('CHINESE_COUNT') ? 1 : 0,
+    has('CAUSE') ? 1 : 0,
+    has('MANNER') ? 1 : 0,
+    has('NEGATION') ? 1 : 0,
+    has('LOCATED') ? 1 : 0,
+  ];
+}
