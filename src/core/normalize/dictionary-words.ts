@@ -39,43 +39,41 @@ export function encodeWordList(entries: Iterable<readonly [string, number]>): st
   return lines.join('\n');
 }
 
-function listOf(logFrequency: Map<string, number>, total: number, logRarest: number): WordList {
-  return logFrequency.size === 0 ? NO_WORDS : { logFrequency, logTotal: Math.log(total), logRarest };
+/** Gathers words with their logFrequency into a WordList (the total and the rarest along the way). */
+class WordListBuilder {
+  private readonly logFrequency = new Map<string, number>();
+  private total = 0;
+  private logRarest = Infinity;
+
+  add(word: string, log: number): void {
+    this.logFrequency.set(word, log);
+    this.total += Math.exp(log);
+    this.logRarest = Math.min(this.logRarest, log);
+  }
+
+  build(): WordList {
+    return this.logFrequency.size === 0 ? NO_WORDS : { logFrequency: this.logFrequency, logTotal: Math.log(this.total), logRarest: this.logRarest };
+  }
 }
 
 /** The list straight from (word, frequency) pairs: what `parseWordList(encodeWordList(entries))` gives, without the text. */
 export function wordListOf(entries: Iterable<readonly [string, number]>): WordList {
-  const logFrequency = new Map<string, number>();
-  let total = 0;
-  let logRarest = Infinity;
-  for (const [word, frequency] of entries) {
-    if (!kept(word, frequency)) continue;
-    const log = halfUnits(frequency) / 2;
-    logFrequency.set(word, log);
-    total += Math.exp(log);
-    logRarest = Math.min(logRarest, log);
-  }
-  return listOf(logFrequency, total, logRarest);
+  const list = new WordListBuilder();
+  for (const [word, frequency] of entries) if (kept(word, frequency)) list.add(word, halfUnits(frequency) / 2);
+  return list.build();
 }
 
 /** Reads the list's text line by line, without splitting it first (the Worker reads 3.7 MB of it once per isolate). */
 export function parseWordList(text: string): WordList {
-  const logFrequency = new Map<string, number>();
-  let total = 0;
-  let logRarest = Infinity;
+  const list = new WordListBuilder();
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end - start >= 2) {
       const half = parseInt(text[end - 1], RADIX);
-      if (!Number.isNaN(half)) {
-        const log = half / 2;
-        logFrequency.set(text.slice(start, end - 1), log);
-        total += Math.exp(log);
-        logRarest = Math.min(logRarest, log);
-      }
+      if (!Number.isNaN(half)) list.add(text.slice(start, end - 1), half / 2);
     }
     start = end + 1;
   }
-  return listOf(logFrequency, total, logRarest);
+  return list.build();
 }
