@@ -317,7 +317,11 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       // verdict), else when no document uses it.
       documentDf: subjectMissed || subjects.size === 0
         ? (term) => view.documentDf(term)
-        : (term) => [...subjects].filter((source) => view.documentTf(term, source) > 0).length,
+        : (term) => {
+            let df = 0;
+            for (const source of subjects) if (view.documentTf(term, source) > 0) df++;
+            return df;
+          },
       fold: foldChunk,
       foldLabel,
       places: (s) => tokenizer.places(s),
