@@ -1,7 +1,7 @@
 /** @module fs-index-store: persists a CorpusIndex as generations under index/, switched atomically via CURRENT. */
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { close as closeFd, closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ChunkTable } from '../../core/index/chunk-table.js';
 import { layoutOf, type ByteSource } from '../../core/index/binary-pack.js';
 import { Bm25Index } from '../../core/retrieve/bm25-index.js';
@@ -28,7 +28,12 @@ export type LoadResult =
   | { status: 'stale'; reasons: string[]; manifest: IndexManifest }
   | { status: 'ok'; index: CorpusIndex; manifest: IndexManifest };
 
-type FileSource = ByteSource & { size: number; close(): void };
+/**
+ * A packed file open for reading. `close` runs in libuv's thread pool: closing the last descriptor of a file whose
+ * generation folder was already removed frees its blocks, which took about 0.1 s per 300 MB on an idle disk, and more
+ * while an upload's new generation is being written.
+ */
+type FileSource = ByteSource & { size: number; close(): Promise<void> };
 
 const CHECK_BLOCK = 4 << 20;
 
@@ -55,7 +60,7 @@ function fileSource(path: string): FileSource {
   const size = fstatSync(fd).size;
   return {
     size,
-    close: () => closeSync(fd),
+    close: () => new Promise<void>((resolve) => closeFd(fd, () => resolve())),
     bytes(start, end) {
       const out = Buffer.allocUnsafe(Math.max(0, Math.min(end, size) - start));
       for (let at = 0; at < out.length; ) {
@@ -89,6 +94,8 @@ const RETIRE_AFTER_MS = 60_000;
 export class FsIndexStore {
   /** Files of the generation the live index reads its chunk texts and postings from. */
   private sources: FileSource[] = [];
+  /** The closing of retired files when it is not delayed (`retireAfterMs` 0), awaited by the save that retired them. */
+  private closing: Promise<void> = Promise.resolve();
   /**
    * Checksums of the live generation's files by inode, size and time: a save that links a file unchanged (the vectors,
    * after an upload) does not read it again.
@@ -127,7 +134,7 @@ export class FsIndexStore {
       this.sources = opened;
       return packed;
     } catch (error) {
-      for (const file of opened) file.close();
+      for (const file of opened) void file.close();
       throw error;
     }
   }
@@ -137,8 +144,8 @@ export class FsIndexStore {
     const retired = this.sources;
     this.sources = [];
     if (!retired.length) return;
-    const close = () => retired.forEach((file) => file.close());
-    if (this.retireAfterMs <= 0) close();
+    const close = () => Promise.all(retired.map((file) => file.close())).then(() => undefined);
+    if (this.retireAfterMs <= 0) this.closing = close();
     else setTimeout(close, this.retireAfterMs).unref();
   }
 
@@ -260,6 +267,7 @@ export class FsIndexStore {
     // open until questions begun before are done, so the disk space of replaced generations comes back).
     index.vectors.adopt(vectorFiles(join(this.dir, gen), hasAdded));
     index.adoptPacked(this.openPacked(join(this.dir, gen)));
+    await this.closing;
     // The new generation is live: failing to remove old ones must not report the save as failed (the next save retries).
     await this.prune(gen).catch(() => undefined);
     return manifest;
