@@ -155,9 +155,12 @@ export function compactParts(graph: { header: HnswFileLayout; arrays: CompactGra
   return packParts(graph.header, arrays);
 }
 
-/** Derives the compact graph of the hnswlib file at `vectorsPath` and writes it, flushed, to `graphPath`. */
-export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number): Promise<CompactGraphFile> {
-  const graph = await runInSlices(compactSteps(vectorsPath, dimensions, true));
+/**
+ * Derives the compact graph of the hnswlib file at `vectorsPath` and writes it, flushed, to `graphPath`; with
+ * `keepWhole`, for a graph about to be searched, the file's bytes come back too (see `CompactGraphFile.whole`).
+ */
+export async function writeCompactGraph(vectorsPath: string, graphPath: string, dimensions: number, keepWhole = false): Promise<CompactGraphFile> {
+  const graph = await runInSlices(compactSteps(vectorsPath, dimensions, keepWhole));
   await writePartsDurable(graphPath, compactParts(graph));
   return graph;
 }

@@ -274,7 +274,7 @@ export class HnswVectorIndex implements VectorIndex {
       await merged.writeIndex(files.vectors);
     }
     // The graph just derived is searched after the rename as it is, not read back.
-    this.written = { upTo, merged: await writeCompactGraph(files.vectors, files.graph, this.dimensions) };
+    this.written = { upTo, merged: await writeCompactGraph(files.vectors, files.graph, this.dimensions, true) };
     return false;
   }
 
