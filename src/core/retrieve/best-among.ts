@@ -10,10 +10,7 @@ const before = (a: VectorMatch, b: VectorMatch) => a.score > b.score || (a.score
  */
 export function topMatches(k: number, fill: (offer: (id: number, score: number) => void) => void): VectorMatch[] {
   const best: VectorMatch[] = [];
-  if (k <= 0) {
-    fill(() => {});
-    return best;
-  }
+  if (k <= 0) return best;
   fill((id, score) => {
     const match = { id, score };
     if (best.length === k && !before(match, best[k - 1])) return;
