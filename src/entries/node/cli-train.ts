@@ -9,8 +9,10 @@
  *   --rate X       learning rate of the trees (default 0.1)
  *   --without LIST ablation: cross-validate without these features or groups (retrieval, coverage, slot, shape,
  *                  answer_type, question); implies --no-write
+ *   --cut          also train on the benchmark sets with one answer cut from each document (on-topic questions to
+ *                  refuse, see cut-answers); tried, not in the shipped model
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { serialize, deserialize } from 'node:v8';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,7 @@ import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
 import { parseSet } from '../../eval/run-eval.js';
 import type { EvalItem } from '../../eval/metrics.js';
 import { collectExamples, type AnswerExample } from '../../train/answer-examples.js';
+import { cutAnswers } from '../../train/cut-answers.js';
 import type { FitOptions } from '../../train/fit-answer-model.js';
 import type { TreeOptions } from '../../train/fit-trees.js';
 import { chooseShrink, chooseThreshold, fitScorer, foldModels, outOfFold, outcomesBySet, type Prediction } from '../../train/cross-validate.js';
@@ -42,7 +45,9 @@ printHelpIfAsked(`usage: npm run train [-- options]
   --depth N        depth of each tree (default 4)
   --rate X         learning rate of the trees (default 0.1)
   --without LIST   ablation: cross-validate without these feature groups (retrieval, coverage, slot, shape,
-                   answer_type, question); implies --no-write`);
+                   answer_type, question); implies --no-write
+  --cut            also train on on-topic questions to refuse, made by cutting one answer from each benchmark
+                   document (tried; the shipped model is trained without them)`);
 
 interface TrainingSet {
   name: string;
@@ -50,6 +55,8 @@ interface TrainingSet {
   files: string[];
   /** Questions held out together: same document, passage or article. */
   group: (item: EvalItem) => string;
+  /** The set whose share of the fit this one shares (a set made from it). */
+  family?: string;
 }
 
 const drcdArticle = (item: EvalItem) => `drcd:${item.id.match(/^DRCD_(\d+)-/)?.[1] ?? item.id}`;
@@ -59,6 +66,28 @@ const SETS: TrainingSet[] = [
   { name: 'drcd-trial', corpus: 'eval/drcd-trial/corpus', files: ['eval/drcd-trial/questions.jsonl'], group: drcdArticle },
   { name: 'drcd-extra', corpus: 'eval/drcd-extra/corpus', files: ['eval/drcd-extra/questions.jsonl'], group: drcdArticle },
 ];
+
+/**
+ * The benchmark sets again, each document with one answer cut (see cut-answers): on-topic questions to refuse. Their
+ * documents are written under .cache/train/cut/, their questions next to them; they are held out with the questions
+ * of the document they were made from.
+ */
+function cutSetOf(base: TrainingSet): TrainingSet {
+  const names = readdirSync(base.corpus).filter((n) => n.endsWith('.txt')).sort();
+  const files = names.map((name) => ({ name, text: readFileSync(join(base.corpus, name), 'utf8') }));
+  const items = base.files.filter(existsSync).flatMap((f) => parseSet(readFileSync(f, 'utf8')));
+  const cut = cutAnswers(files, items);
+  const dir = join(CACHE_DIR, 'cut', base.name);
+  mkdirSync(dir, { recursive: true });
+  for (const stale of readdirSync(dir).filter((n) => !names.includes(n))) rmSync(join(dir, stale));
+  for (const f of cut.files) {
+    const path = join(dir, f.name);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== f.text) writeFileSync(path, f.text);
+  }
+  const questions = `${dir}.jsonl`;
+  writeFileSync(questions, cut.items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  return { name: `${base.name}-cut`, corpus: dir, files: [questions], group: base.group, family: base.name };
+}
 
 const MODEL_PATH = 'src/core/answer/answer-model.json';
 /** Longest answer window, characters: long enough for the few answers that are a long sentence, short enough to stay an answer. */
@@ -74,9 +103,11 @@ const { values } = parseArgs({
     depth: { type: 'string', default: '4' },
     rate: { type: 'string', default: '0.1' },
     without: { type: 'string' },
+    cut: { type: 'boolean', default: false },
   },
 });
 const folds = Number(values.folds);
+if (values.cut) SETS.push(...SETS.filter((s) => s.name !== 'seeds').map(cutSetOf));
 const log = createLogger('warn', 'stderr');
 const config = loadConfig(process.env);
 const say = (s: string) => process.stderr.write(`${s}\n`);
@@ -133,12 +164,17 @@ if (values.without) {
 
 // Every set counts as much as the others in the fit, whatever its size; the seed documents, the product's own kind
 // of text, count as much as each benchmark.
+const familyOf = new Map(SETS.map((s) => [s.name, s.family ?? s.name]));
 const perSet = new Map<string, number>();
-for (const e of examples) perSet.set(e.set, (perSet.get(e.set) ?? 0) + 1);
+const perFamily = new Map<string, number>();
+for (const e of examples) {
+  perSet.set(e.set, (perSet.get(e.set) ?? 0) + 1);
+  perFamily.set(familyOf.get(e.set)!, (perFamily.get(familyOf.get(e.set)!) ?? 0) + 1);
+}
 const options: FitOptions = {
   l2: 1e-3,
   iterations: 300,
-  weightOf: (e) => 1000 / perSet.get(e.set)!,
+  weightOf: (e) => 1000 / perFamily.get(familyOf.get(e.set)!)!,
   negatives: 80,
 };
 
@@ -160,7 +196,8 @@ const predictions: Prediction[] = outOfFold(models, examples, SHRINK);
 say(`narrowing margin ${SHRINK}`);
 // Out-of-fold predictions kept for error analysis (git-ignored).
 await writeFileAtomic('.cache/train/out-of-fold.json', JSON.stringify(predictions.map((p) => ({ set: p.example.set, id: p.example.id, group: p.example.group, answerable: p.example.answerable, query: p.example.query, probability: Math.round(p.probability * 1e4) / 1e4, correct: p.correct, length: p.length }))));
-const THRESHOLD = chooseThreshold(predictions);
+// The threshold is chosen on the sets as they are; the cut sets only teach.
+const THRESHOLD = chooseThreshold(predictions.filter((p) => familyOf.get(p.example.set) === p.example.set));
 const thresholds = [...new Set([...Array.from({ length: 9 }, (_, i) => Math.round((0.1 + i * 0.1) * 100) / 100), THRESHOLD])].sort((a, b) => a - b);
 const table = thresholds.map((th) => ({ threshold: th === THRESHOLD ? `${th} (chosen)` : th, ...Object.fromEntries(Object.entries(outcomesBySet(predictions, th)).map(([k, v]) => [k, `${v.correct}/${v.refused}/${v.wrong}/${v.overall}/${v.median_answer_chars}`])) }));
 say('cross-validated, correct/refused/wrong/overall/median chars per set:');
