@@ -207,10 +207,18 @@ export class HnswVectorIndex implements VectorIndex {
     }
   }
 
-  /** Those added since the last merge from hnswlib, the others from the compact graph's file. */
+  /** `ids` (in their order) as those added since the last merge, held in memory, and those in the compact graph. */
+  private split(ids: readonly number[]): { added: number[]; inGraph: number[] } {
+    const added: number[] = [];
+    const inGraph: number[] = [];
+    for (const id of ids) (this.pending.has(id) ? added : inGraph).push(id);
+    return { added, inGraph };
+  }
+
+  /** Those added since the last merge from memory, the others from the compact graph's file. */
   vectorsOf(ids: number[]): Float32Array[] | undefined {
     if (!ids.every(this.isLive)) return undefined;
-    const inGraph = ids.filter((id) => !this.pending.has(id));
+    const { inGraph } = this.split(ids);
     const saved = inGraph.length === 0 ? [] : this.snapshot?.graph.vectorsOf(inGraph);
     if (!saved) return undefined;
     let next = 0;
@@ -223,8 +231,7 @@ export class HnswVectorIndex implements VectorIndex {
    */
   searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorMatch[] {
     const live = ids.filter(this.isLive);
-    const added = live.filter((id) => this.pending.has(id));
-    const inGraph = added.length === live.length ? [] : live.filter((id) => !this.pending.has(id));
+    const { added, inGraph } = this.split(live);
     const saved = inGraph.length === 0 ? [] : this.snapshot?.graph.nearestAmong(vector, inGraph, k);
     if (!saved) {
       const allowed = new Set(live);
