@@ -7,6 +7,7 @@ import { piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
+import { createEngine } from '../src/core/engine.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
 import type { DictionaryEntry } from '../src/core/ports.js';
 
@@ -156,6 +157,41 @@ describe('translating a question', () => {
     expect(needsTranslation('X区2023年GDP是多少', known)).toBe(false);
     expect(needsTranslation('How many tonnes of cargo does the harbour handle?', (t) => ['tonnes', 'cargo', 'harbour'].includes(t))).toBe(false);
     expect(needsTranslation('Pinglu 招商 target?', known)).toBe(true);
+  });
+
+  it('reverses the dictionary the same way a slice at a time', async () => {
+    const stepwise = await GlossIndex.build(ENTRIES, (t) => VOCABULARY.get(t) ?? 0);
+    for (const w of ['investment', 'target', 'project', 'construction', 'county', 'died']) expect(stepwise.word(w)).toEqual(glosses.word(w));
+    expect(stepwise.phrase(['this', 'year'])).toEqual(glosses.phrase(['this', 'year']));
+    expect(stepwise.stats).toEqual(glosses.stats);
+  });
+
+  it('keeps answering with the translator it has while the next one is built, after the documents change', async () => {
+    let places: readonly string[] = ['平陆'];
+    let reads = 0;
+    const engine = createEngine({
+      tokenizer: {} as never,
+      embedder: {} as never,
+      corpus: {} as never,
+      placeNames: () => places,
+      translation: { dictionary: { id: 'test', entries: () => (reads++, ENTRIES) }, vocabulary: () => VOCABULARY, known },
+    });
+    // The very first is awaited; asked again, the same one.
+    const first = await engine.translator();
+    expect(first?.translate("What is Pinglu's investment target?")?.query).toContain('投资');
+    expect(await engine.translator()).toBe(first);
+    expect(reads).toBe(1);
+    // Documents changed: the old translator answers at once while the new one is built, then the new one.
+    places = ['平陆', '枣强'];
+    expect(await engine.translator()).toBe(first);
+    expect(reads).toBe(2);
+    let next = first;
+    for (let turn = 0; turn < 100 && next === first; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      next = await engine.translator();
+    }
+    expect(next).not.toBe(first);
+    expect(reads).toBe(2);
   });
 
   it('builds its indexes once, from the dictionary and the corpus’s words', () => {

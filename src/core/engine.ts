@@ -19,7 +19,7 @@ import { inAskersScript } from './normalize/askers-script.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 import { inLatinScript, mostlyLatin } from './normalize/script.js';
-import { createTranslator, type TranslationSources, type Translator } from './translate/translator.js';
+import { buildTranslator, type TranslationSources, type Translator } from './translate/translator.js';
 import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
 import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
 
@@ -373,15 +373,32 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   const cleanHistory = (history: string[] = []) => history.map((h) => h.trim()).filter(Boolean);
 
   let translating: { list: readonly string[]; translator: Translator } | undefined;
-  /** The corpus's translator, built when first needed after the documents changed. */
-  const translator = (): Translator | undefined => {
+  let building: { list: readonly string[]; done: Promise<Translator> } | undefined;
+  /**
+   * The corpus's translator, built a slice at a time when first needed after the documents changed (a second or more
+   * of work that would otherwise hold every question up). Meanwhile the one built before the change answers; only the
+   * very first English question waits for it.
+   */
+  const translator = async (): Promise<Translator | undefined> => {
     if (!translation) return undefined;
     const list = placeNames?.() ?? [];
-    if (translating?.list !== list) translating = { list, translator: createTranslator(translation) };
-    return translating.translator;
+    if (translating?.list === list) return translating.translator;
+    if (building?.list !== list) {
+      const next = { list, done: buildTranslator(translation) };
+      building = next;
+      next.done.then(
+        (made) => {
+          if (building === next) [translating, building] = [{ list, translator: made }, undefined];
+        },
+        () => {
+          if (building === next) building = undefined;
+        },
+      );
+    }
+    return translating?.translator ?? building!.done;
   };
   /** An English question in Chinese (and its earlier turns), or undefined for a question asked as it is. */
-  const translate = (question: string) => (/[A-Za-z]{2}/.test(question) ? translator()?.translate(question) : undefined);
+  const translate = async (question: string) => (/[A-Za-z]{2}/.test(question) ? (await translator())?.translate(question) : undefined);
   /**
    * The Chinese of an English question, each word's choice weighed by the documents the question is about (the ones its
    * names are the subject of): a choice those documents never use is likely the wrong sense.
@@ -393,7 +410,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return chooseQuery(english, (term) => (sources.some((source) => view.documentTf(term, source) > 0) ? 1 : OFF_SUBJECT));
   }
   const askedAs = async (question: string) => {
-    const english = translate(question);
+    const english = await translate(question);
     return english ? inChinese(english) : question;
   };
 
@@ -407,7 +424,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       return { answer: smallTalkReply(talk, { documents, titles }), found: false, query: raw, citations: [], intent: 'smalltalk' };
     }
     let t = performance.now();
-    const english = translate(raw);
+    const english = await translate(raw);
     // An English question asked as it is (over English documents) is refused in English too.
     const say = english || inLatinScript(raw) ? ENGLISH_REPLIES : CHINESE_REPLIES;
     const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};

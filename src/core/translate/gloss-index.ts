@@ -4,6 +4,7 @@
  */
 import type { DictionaryEntry } from '../ports.js';
 import { baseForms, FUNCTION_WORDS, stem } from './english-words.js';
+import { runInSlices, runToEnd } from '../time-slices.js';
 
 export interface GlossHit {
   term: string;
@@ -17,6 +18,8 @@ const HAN = /^[\u3400-\u9fff]+$/;
 const MAX_PHRASE_WORDS = 5;
 /** Candidates kept per English word or phrase. */
 const KEEP = 8;
+/** Entries (or words) between two points where a stepwise build may pause. */
+const STEP = 256;
 
 /** A sense as plain lower-case words: parentheses, bracketed pinyin and Chinese cross-references dropped. */
 export function senseWords(sense: string): string[] {
@@ -60,9 +63,20 @@ export class GlossIndex {
   readonly stats = { entries: 0, kept: 0 };
 
   /** `documents(term)`: how many passages use the term (0 for a term the corpus never uses). */
-  constructor(entries: Iterable<DictionaryEntry>, documents: (term: string) => number) {
+  constructor(entries?: Iterable<DictionaryEntry>, documents?: (term: string) => number) {
+    if (entries && documents) runToEnd(this.fill(entries, documents));
+  }
+
+  /** Built a few hundred entries at a time, giving the event loop a turn between (the whole takes a second or more). */
+  static async build(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): Promise<GlossIndex> {
+    const index = new GlossIndex();
+    await runInSlices(index.fill(entries, documents));
+    return index;
+  }
+
+  private *fill(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): Generator<void, void> {
     for (const { simplified: term, english } of entries) {
-      this.stats.entries++;
+      if (++this.stats.entries % STEP === 0) yield;
       // CC-CEDICT separates senses with slashes and near-synonyms within a sense with semicolons: each is a sense here.
       const senses = english
         .flatMap((s) => s.split(';'))
@@ -100,7 +114,11 @@ export class GlossIndex {
       });
     }
     for (const map of [this.words, this.phrases, this.pairs]) {
-      for (const [key, list] of map) map.set(key, list.sort((a, b) => b.score - a.score || b.term.length - a.term.length).slice(0, KEEP));
+      let n = 0;
+      for (const [key, list] of map) {
+        map.set(key, list.sort((a, b) => b.score - a.score || b.term.length - a.term.length).slice(0, KEEP));
+        if (++n % STEP === 0) yield;
+      }
     }
   }
 

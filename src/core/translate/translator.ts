@@ -32,10 +32,23 @@ export interface Translator {
   readonly stats: TranslatorStats;
 }
 
-export function createTranslator({ dictionary, vocabulary, known }: TranslationSources): Translator {
+export function createTranslator(sources: TranslationSources): Translator {
   const started = performance.now();
-  const documents = new Map(vocabulary());
-  const glosses = new GlossIndex(dictionary.entries(), (term) => documents.get(term) ?? 0);
+  const documents = new Map(sources.vocabulary());
+  return assemble(sources, new GlossIndex(sources.dictionary.entries(), (term) => documents.get(term) ?? 0), documents, started);
+}
+
+/**
+ * The same, built a slice at a time so that questions are answered meanwhile (the dictionary's reversal takes a
+ * second or more: after a document is added, the engine keeps the translator it has until this one is ready).
+ */
+export async function buildTranslator(sources: TranslationSources): Promise<Translator> {
+  const started = performance.now();
+  const documents = new Map(sources.vocabulary());
+  return assemble(sources, await GlossIndex.build(sources.dictionary.entries(), (term) => documents.get(term) ?? 0), documents, started);
+}
+
+function assemble({ dictionary, known }: TranslationSources, glosses: GlossIndex, documents: Map<string, number>, started: number): Translator {
   const sounds = new SoundIndex(documents, (term) => (documents.get(term) ?? 0) > 0);
   documents.clear();
   const stats: TranslatorStats = {

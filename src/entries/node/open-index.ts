@@ -219,7 +219,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   lap('engine');
   // The English–Chinese dictionary reduced to this corpus's words, before the first English question asks for it.
   if (!oneQuestion) {
-    const translation = engine.translator()?.stats;
+    const translation = (await engine.translator())?.stats;
     if (translation) log.info({ translation }, 'english questions ready');
     lap('translation');
   }
