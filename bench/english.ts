@@ -1,14 +1,14 @@
 /**
  * `npm run bench:english -- [SET.jsonl ...]`: what English questions cost on the seed corpus, in process — the
  * translator's build time and heap (the dictionary reduced to the corpus's words), and /api/ask-equivalent latency
- * (engine.ask, the query model warm) of English questions beside the Chinese dev set. Run it with
- * `node --expose-gc` for the heap figure.
+ * (engine.ask, the query model warm) of English questions beside the Chinese dev set, and how long a rebuild (after
+ * documents change) holds the event loop, in one go and in slices. Run it with `node --expose-gc` for the heap figure.
  */
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/adapters/node/logger.js';
 import { openEvalIndex } from '../src/entries/node/eval-index.js';
-import { createTranslator } from '../src/core/translate/translator.js';
+import { buildTranslator, createTranslator } from '../src/core/translate/translator.js';
 import { createCedictDictionary } from '../src/adapters/node/cedict-dictionary.js';
 import { parseSet } from '../src/eval/run-eval.js';
 import { percentile } from './load.js';
@@ -17,6 +17,24 @@ const sets = process.argv.slice(2).length ? process.argv.slice(2) : ['eval/seeds
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const round = (n: number) => Math.round(n * 10) / 10;
 const gc = (globalThis as { gc?: () => void }).gc;
+
+/** The longest the event loop went without a turn while `work` ran: the longest gap of a 1 ms timer. */
+async function longestGap(work: () => unknown): Promise<number> {
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  await turn();
+  [last, longest] = [performance.now(), 0];
+  await work();
+  await turn();
+  clearInterval(timer);
+  return longest;
+}
 
 const opened = await openEvalIndex(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), 'seeds', { log: createLogger('silent'), progress: false });
 const index = opened.index;
@@ -50,8 +68,11 @@ await opened.engine.ask('预热');
 const questionsOf = async (file: string) => parseSet(await readFile(file, 'utf8')).filter((i) => i.question && !i.conversation?.length).map((i) => i.question!);
 const english = (await Promise.all(sets.map(questionsOf))).flat();
 const chinese = await questionsOf('eval/seeds/dev.jsonl');
+const sources = { dictionary: createCedictDictionary(), vocabulary: () => index.chunkBm25.vocabulary(), known: (t: string) => index.documentBm25.df(t) > 0 };
+const rebuild = { longestGapInOneGoMs: round(await longestGap(() => createTranslator(sources))), longestGapInSlicesMs: round(await longestGap(() => buildTranslator(sources))) };
 const result = {
   translator: { ...translator.stats, buildMs: Math.round(buildMs), heapMb: heapMb === undefined ? 'run with node --expose-gc' : round(heapMb) },
+  rebuild,
   english: await latency(english),
   chineseDev: await latency(chinese),
 };
