@@ -10,6 +10,7 @@
  * pairs and the replay is measured on the held-out documents.
  */
 import { cosine } from '../core/curated/cosine.js';
+import { fnv1a } from './fnv1a.js';
 
 export interface LabelledQuestion {
   question: string;
@@ -106,9 +107,7 @@ export const shareAtOrAbove = (scores: number[], threshold: number) => (scores.l
 
 /** A stable fold for a document (FNV-1a of its name). */
 export function foldOf(document: string, folds: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < document.length; i++) h = Math.imul(h ^ document.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % folds;
+  return fnv1a(document) % folds;
 }
 
 const add = (a: Replay, b: Replay) => (Object.keys(a) as (keyof Replay)[]).forEach((k) => (a[k] += b[k]));

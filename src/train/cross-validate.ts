@@ -4,6 +4,7 @@ import { fitAnswerModel, type FitOptions } from './fit-answer-model.js';
 import { fitTrees, type TreeOptions } from './fit-trees.js';
 import { answerProbability, scoreAll, type Scorer } from '../core/answer/answer-model.js';
 import { narrowest } from '../core/answer/select-answer.js';
+import { fnv1a } from './fnv1a.js';
 
 export interface Prediction {
   example: AnswerExample;
@@ -16,9 +17,7 @@ export interface Prediction {
 
 /** FNV-1a of the group: the same fold on every run and every machine. */
 export function foldOf(e: AnswerExample, folds: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < e.group.length; i++) h = Math.imul(h ^ e.group.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % folds;
+  return fnv1a(e.group) % folds;
 }
 
 /** The linear model, then the trees on what it leaves (none when `trees.trees` is 0). */

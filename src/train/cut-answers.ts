@@ -6,6 +6,7 @@
  * the answer model the harder refusal that the seed documents need (平陆的县委书记叫什么名字 of a speech that names a 县长).
  */
 import { normalise, type EvalItem } from '../eval/metrics.js';
+import { fnv1a } from './fnv1a.js';
 
 export interface CorpusFile {
   name: string;
@@ -22,13 +23,6 @@ export interface CutSet {
 /** Sentences with their ends (。！？!? or a line break), so that joining them gives the text back. */
 function sentences(text: string): string[] {
   return text.match(/[^。！？!?\n]*(?:[。！？!?]+[”"’』」）)]*|\n+|$)/g)?.filter(Boolean) ?? [text];
-}
-
-/** FNV-1a, for a choice that is the same on every run. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /**
@@ -48,7 +42,7 @@ export function cutAnswers(files: CorpusFile[], items: EvalItem[]): CutSet {
   for (const file of files) {
     const asked = bySource.get(file.name);
     if (!asked?.length) continue;
-    const chosen = [...asked].sort((a, b) => (a.id < b.id ? -1 : 1))[hash(file.name) % asked.length];
+    const chosen = [...asked].sort((a, b) => (a.id < b.id ? -1 : 1))[fnv1a(file.name) % asked.length];
     const lineEnd = file.text.indexOf('\n');
     const head = lineEnd < 0 ? '' : file.text.slice(0, lineEnd + 1);
     const body = file.text.slice(head.length);
@@ -64,7 +58,10 @@ export function cutAnswers(files: CorpusFile[], items: EvalItem[]): CutSet {
   }
   const out = files.map((f) => ({ name: f.name, text: changed.get(f.name) ?? f.text }));
   const searched = out.map((f) => normalise(f.text));
-  const held = (keys: string[][]) => searched.some((t) => keys.every((group) => group.some((alt) => t.includes(normalise(alt)))));
+  const held = (keys: string[][]) => {
+    const groups = keys.map((group) => group.map(normalise));
+    return searched.some((t) => groups.every((group) => group.some((alt) => t.includes(alt))));
+  };
   const cutItems: EvalItem[] = [];
   for (const [source, asked] of bySource) {
     if (!changed.has(source)) continue;

@@ -5,6 +5,7 @@
  */
 import type { AnswerExample } from './answer-examples.js';
 import { minimize } from './lbfgs.js';
+import { fnv1a } from './fnv1a.js';
 
 export interface FitOptions {
   /** L2 penalty per unit of example weight. */
@@ -77,10 +78,7 @@ interface Row {
 
 /** Deterministic pseudo-random number in [0, 1) for a window (FNV-1a). */
 function unit(id: string, i: number): number {
-  let h = 0x811c9dc5;
-  const key = `${id}#${i}`;
-  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
-  return (h >>> 0) / 2 ** 32;
+  return fnv1a(`${id}#${i}`) / 2 ** 32;
 }
 
 /**
