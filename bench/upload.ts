@@ -3,6 +3,8 @@
  * idle. The upload (BENCH_UPLOAD_MB, default 15 MB of the seed corpus's paragraphs, shuffled) goes to a server child
  * process on 127.0.0.1; one client asks a question every BENCH_ASK_EVERY_MS (default 200) meanwhile, and a probe
  * requests /healthz every 25 ms: its slowest answer is about the longest stretch the server's event loop was blocked.
+ * Once the upload is answered, the same goes on for BENCH_AFTER_SECONDS (default 15) with English questions first: the
+ * first English question after a corpus changes rebuilds the translator (in slices, while the old one answers).
  * Prints a table and writes bench/results/upload.json. BENCH_IDLE_SECONDS (default 20) sets the length of the idle run.
  */
 import http from 'node:http';
@@ -10,13 +12,14 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { random } from './synthetic-corpus.js';
-import { loadQuestions } from './questions.js';
+import { devItems, loadQuestions } from './questions.js';
 import { percentile } from './load.js';
 import { peakRssMb, startServer } from './server-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MB = Number(process.env.BENCH_UPLOAD_MB ?? 15);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
+const AFTER_SECONDS = Number(process.env.BENCH_AFTER_SECONDS ?? 15);
 // A steady client, not a saturating one: back-to-back questions would take the CPU the embedding needs.
 const ASK_EVERY_MS = Number(process.env.BENCH_ASK_EVERY_MS ?? 200);
 const TOKEN = 'bench-admin-token';
@@ -59,10 +62,9 @@ const summary = (latencies: number[], errors: number): Series => ({
 });
 
 /** A question every ASK_EVERY_MS, and /healthz every 25 ms, until `until` settles; latencies of both. */
-async function measure(port: number, until: Promise<unknown>): Promise<{ ask: Series; healthz: Series }> {
+async function measure(port: number, until: Promise<unknown>, questions = loadQuestions()): Promise<{ ask: Series; healthz: Series }> {
   let done = false;
   void until.finally(() => (done = true));
-  const questions = loadQuestions();
   const asked: number[] = [];
   const probed: number[] = [];
   let askErrors = 0;
@@ -140,6 +142,9 @@ const upload = postFile(`bench-upload-${MB}mb.txt`, bytes);
 const during = await measure(port, upload);
 const uploaded = await upload;
 const uploadSeconds = (performance.now() - started) / 1000;
+// Right after the document is adopted: English questions first, then the rest.
+const english = devItems('eval/seeds/english.jsonl').map((d) => d.question);
+const after = await measure(port, new Promise((r) => setTimeout(r, AFTER_SECONDS * 1000)), [...english, ...loadQuestions()]);
 const serverRss = await peakRssMb(child.pid!);
 child.kill('SIGTERM');
 
@@ -149,6 +154,7 @@ const result = {
   upload: { megabytes: round(bytes.length / 1024 / 1024, 2), status: uploaded.status, chunks: uploaded.body.chunks, error: uploaded.body.error, seconds: round(uploadSeconds) },
   idle,
   during_upload: during,
+  after_upload: after,
   peak_rss_mb_server: round(serverRss),
   notes: `One client asks a question ${ASK_EVERY_MS} ms after each answer (query-embedding cache off); /healthz is probed every 25 ms. healthz max ≈ the longest event-loop stall.`,
 };
@@ -160,8 +166,10 @@ const rows: [string, string][] = [
   ['upload', `${result.upload.megabytes} MB text → ${uploaded.status}${uploaded.body.chunks ? `, ${uploaded.body.chunks} chunks` : ''}${uploaded.body.error ? ` ${uploaded.body.error.code}` : ''} in ${result.upload.seconds} s`],
   ['/api/ask idle', line(idle.ask)],
   ['/api/ask during upload', line(during.ask)],
+  [`/api/ask ${AFTER_SECONDS} s after (English first)`, line(after.ask)],
   ['/healthz idle', line(idle.healthz)],
   ['/healthz during upload', line(during.healthz)],
+  [`/healthz ${AFTER_SECONDS} s after`, line(after.healthz)],
   ['peak RSS', `server ${result.peak_rss_mb_server} MB`],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));

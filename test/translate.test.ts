@@ -7,6 +7,7 @@ import { piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
+import { runInSlices } from '../src/core/time-slices.js';
 import { createEngine } from '../src/core/engine.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
 import type { DictionaryEntry } from '../src/core/ports.js';
@@ -160,7 +161,7 @@ describe('translating a question', () => {
   });
 
   it('reverses the dictionary the same way a slice at a time', async () => {
-    const stepwise = await GlossIndex.build(ENTRIES, (t) => VOCABULARY.get(t) ?? 0);
+    const stepwise = await runInSlices(GlossIndex.steps(ENTRIES, (t) => VOCABULARY.get(t) ?? 0));
     for (const w of ['investment', 'target', 'project', 'construction', 'county', 'died']) expect(stepwise.word(w)).toEqual(glosses.word(w));
     expect(stepwise.phrase(['this', 'year'])).toEqual(glosses.phrase(['this', 'year']));
     expect(stepwise.stats).toEqual(glosses.stats);

@@ -4,7 +4,7 @@
  */
 import type { DictionaryEntry } from '../ports.js';
 import { baseForms, FUNCTION_WORDS, stem } from './english-words.js';
-import { runInSlices, runToEnd } from '../time-slices.js';
+import { runToEnd } from '../time-slices.js';
 
 export interface GlossHit {
   term: string;
@@ -67,10 +67,13 @@ export class GlossIndex {
     if (entries && documents) runToEnd(this.fill(entries, documents));
   }
 
-  /** Built a few hundred entries at a time, giving the event loop a turn between (the whole takes a second or more). */
-  static async build(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): Promise<GlossIndex> {
+  /**
+   * The index built a step of STEP entries at a time (the whole takes a second or more): run it with `runInSlices`
+   * to give the event loop a turn between steps.
+   */
+  static *steps(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): Generator<void, GlossIndex> {
     const index = new GlossIndex();
-    await runInSlices(index.fill(entries, documents));
+    yield* index.fill(entries, documents);
     return index;
   }
 

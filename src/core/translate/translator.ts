@@ -4,6 +4,7 @@
  */
 import type { Dictionary } from '../ports.js';
 import { GlossIndex } from './gloss-index.js';
+import { runInSlices, runToEnd } from '../time-slices.js';
 import { SoundIndex } from './sound-index.js';
 import { needsTranslation, translateQuestion, type EnglishQuestion } from './translate-question.js';
 
@@ -32,20 +33,24 @@ export interface Translator {
   readonly stats: TranslatorStats;
 }
 
+/** Built at once (start-up, tests). */
 export function createTranslator(sources: TranslationSources): Translator {
-  const started = performance.now();
-  const documents = new Map(sources.vocabulary());
-  return assemble(sources, new GlossIndex(sources.dictionary.entries(), (term) => documents.get(term) ?? 0), documents, started);
+  return runToEnd(translatorSteps(sources));
 }
 
 /**
  * The same, built a slice at a time so that questions are answered meanwhile (the dictionary's reversal takes a
  * second or more: after a document is added, the engine keeps the translator it has until this one is ready).
  */
-export async function buildTranslator(sources: TranslationSources): Promise<Translator> {
+export function buildTranslator(sources: TranslationSources): Promise<Translator> {
+  return runInSlices(translatorSteps(sources));
+}
+
+function* translatorSteps(sources: TranslationSources): Generator<void, Translator> {
   const started = performance.now();
   const documents = new Map(sources.vocabulary());
-  return assemble(sources, await GlossIndex.build(sources.dictionary.entries(), (term) => documents.get(term) ?? 0), documents, started);
+  const glosses = yield* GlossIndex.steps(sources.dictionary.entries(), (term) => documents.get(term) ?? 0);
+  return assemble(sources, glosses, documents, started);
 }
 
 function assemble({ dictionary, known }: TranslationSources, glosses: GlossIndex, documents: Map<string, number>, started: number): Translator {
