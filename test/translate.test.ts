@@ -7,6 +7,7 @@ import { piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
+import { corpusTranslator } from '../src/core/translate/corpus-translator.js';
 import { runInSlices } from '../src/core/time-slices.js';
 import { createEngine } from '../src/core/engine.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
@@ -193,6 +194,33 @@ describe('translating a question', () => {
     }
     expect(next).not.toBe(first);
     expect(reads).toBe(2);
+  });
+
+  it('stops a build overtaken by another change, and gives whoever waited for it the newer translator', async () => {
+    let version: readonly string[] = ['平陆'];
+    const yielded: number[] = [];
+    // Enough entries for a build of many slices.
+    const dictionary = {
+      id: 'many',
+      *entries() {
+        const build = yielded.push(0) - 1;
+        for (let i = 0; i < 60_000; i++) {
+          yielded[build]++;
+          yield ENTRIES[i % ENTRIES.length];
+        }
+      },
+    };
+    const get = corpusTranslator({ dictionary, vocabulary: () => VOCABULARY, known }, () => version);
+    const first = get();
+    version = ['平陆', '枣强'];
+    const second = get();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toBe(b);
+    expect(yielded).toHaveLength(2);
+    expect(yielded[0]).toBeLessThan(60_000);
+    expect(yielded[1]).toBe(60_000);
+    expect(await get()).toBe(a);
+    expect(yielded).toHaveLength(2);
   });
 
   it('builds its indexes once, from the dictionary and the corpus’s words', () => {

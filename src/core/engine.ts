@@ -19,7 +19,8 @@ import { inAskersScript } from './normalize/askers-script.js';
 import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 import { inLatinScript, mostlyLatin } from './normalize/script.js';
-import { buildTranslator, type TranslationSources, type Translator } from './translate/translator.js';
+import type { TranslationSources } from './translate/translator.js';
+import { corpusTranslator } from './translate/corpus-translator.js';
 import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
 import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
 
@@ -87,6 +88,8 @@ const CHINESE_REPLIES: Replies = {
 const OFF_SUBJECT = 0.25;
 /** Passages offered beside a refusal. */
 const RELATED = 3;
+/** `placeNames` of an engine given none: one array, so that its translator is built once. */
+const NO_PLACES: readonly string[] = [];
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
 
@@ -372,31 +375,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   const cleanHistory = (history: string[] = []) => history.map((h) => h.trim()).filter(Boolean);
 
-  let translating: { list: readonly string[]; translator: Translator } | undefined;
-  let building: { list: readonly string[]; done: Promise<Translator> } | undefined;
-  /**
-   * The corpus's translator, built a slice at a time when first needed after the documents changed (a second or more
-   * of work that would otherwise hold every question up). Meanwhile the one built before the change answers; only the
-   * very first English question waits for it.
-   */
-  const translator = async (): Promise<Translator | undefined> => {
-    if (!translation) return undefined;
-    const list = placeNames?.() ?? [];
-    if (translating?.list === list) return translating.translator;
-    if (building?.list !== list) {
-      const next = { list, done: buildTranslator(translation) };
-      building = next;
-      next.done.then(
-        (made) => {
-          if (building === next) [translating, building] = [{ list, translator: made }, undefined];
-        },
-        () => {
-          if (building === next) building = undefined;
-        },
-      );
-    }
-    return translating?.translator ?? building!.done;
-  };
+  /** The corpus's translator (see corpus-translator), built again when `placeNames` hands a new array. */
+  const translator = translation ? corpusTranslator(translation, () => placeNames?.() ?? NO_PLACES) : async () => undefined;
   /** An English question in Chinese (and its earlier turns), or undefined for a question asked as it is. */
   const translate = async (question: string) => (/[A-Za-z]{2}/.test(question) ? (await translator())?.translate(question) : undefined);
   /**

@@ -12,14 +12,18 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Runs the steps, pausing for a turn of the event loop once a slice has taken `sliceMs`. */
-export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = 10): Promise<T> {
+/**
+ * Runs the steps, pausing for a turn of the event loop once a slice has taken `sliceMs`; once `signal` is aborted, it
+ * stops at the next pause and rejects with the signal's reason.
+ */
+export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = 10, signal?: AbortSignal): Promise<T> {
   let started = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - started >= sliceMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
+      signal?.throwIfAborted();
       started = performance.now();
     }
   }

@@ -42,8 +42,8 @@ export function createTranslator(sources: TranslationSources): Translator {
  * The same, built a slice at a time so that questions are answered meanwhile (the dictionary's reversal takes a
  * second or more: after a document is added, the engine keeps the translator it has until this one is ready).
  */
-export function buildTranslator(sources: TranslationSources): Promise<Translator> {
-  return runInSlices(translatorSteps(sources));
+export function buildTranslator(sources: TranslationSources, signal?: AbortSignal): Promise<Translator> {
+  return runInSlices(translatorSteps(sources), undefined, signal);
 }
 
 function* translatorSteps(sources: TranslationSources): Generator<void, Translator> {
