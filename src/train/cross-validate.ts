@@ -2,13 +2,13 @@
 import type { AnswerExample } from './answer-examples.js';
 import { fitAnswerModel, type FitOptions } from './fit-answer-model.js';
 import { fitTrees, type TreeOptions } from './fit-trees.js';
-import { answerProbability, scoreAll, type Scorer } from '../core/answer/answer-model.js';
-import { narrowest } from '../core/answer/select-answer.js';
+import { scoreAll, type Scorer } from '../core/answer/answer-model.js';
+import { answerChance, narrowest } from '../core/answer/select-answer.js';
 import { fnv1a } from './fnv1a.js';
 
 export interface Prediction {
   example: AnswerExample;
-  /** Probability that a window answers (0 when a rule refused). */
+  /** Probability that the best window's stretch of text answers (0 when a rule refused). */
   probability: number;
   /** The best window holds the answer. */
   correct: boolean;
@@ -30,12 +30,11 @@ export function predict(model: Scorer, e: AnswerExample, shrink = 0): Prediction
   if (e.refusedByRule || e.windows === 0) return { example: e, probability: 0, correct: false, length: 0 };
   const windows = Array.from({ length: e.windows }, (_, r) => e.features.subarray(r * e.width, (r + 1) * e.width));
   const { scores, refusal } = scoreAll(model, windows, e.question);
-  let best = 0;
-  for (let r = 0; r < e.windows; r++) if (scores[r] > scores[best]) best = r;
-  best = narrowest(scores, e.placed, best, shrink);
+  const { top, probability } = answerChance(scores, refusal, e.placed);
+  const best = narrowest(scores, e.placed, top, shrink);
   return {
     example: e,
-    probability: answerProbability(scores, refusal),
+    probability,
     correct: e.correct[best] === 1,
     length: e.lengths[best],
   };

@@ -30,7 +30,7 @@ export interface AnswerModel {
    * input that is 1 for the refusal option (whose window features are 0).
    */
   trees: Tree[];
-  /** Answer when the probability that a window answers is at least this. */
+  /** Answer when the probability that the best window's stretch of text answers is at least this (`answerChance`). */
   threshold: number;
   /** The answer is the shortest window inside the best one that scores within this of it (`narrowest`). */
   shrink: number;
@@ -161,11 +161,19 @@ export function scoreAll(model: Scorer, windows: Float32Array[], question: Float
   return { scores, refusal };
 }
 
-/** Probability that one of the windows answers: the softmax mass of the windows against the refusal option. */
-export function answerProbability(scores: ArrayLike<number>, refusal: number): number {
+/**
+ * Probability that one of the windows answers: the softmax mass of the windows against the refusal option; with
+ * `counted`, the mass of those windows alone (the answer is among them).
+ */
+export function answerProbability(scores: ArrayLike<number>, refusal: number, counted?: (i: number) => boolean): number {
   let max = refusal;
   for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
   let windows = 0;
-  for (let i = 0; i < scores.length; i++) windows += Math.exp(scores[i] - max);
-  return windows / (windows + Math.exp(refusal - max));
+  let chosen = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const mass = Math.exp(scores[i] - max);
+    windows += mass;
+    if (!counted || counted(i)) chosen += mass;
+  }
+  return chosen / (windows + Math.exp(refusal - max));
 }

@@ -36,7 +36,7 @@ export interface ScoredWindow {
 export interface AnswerDecision {
   /** The best window, whether or not it is good enough. */
   best?: Selection;
-  /** Probability that some window answers the question. */
+  /** Probability that the best window's stretch of text answers the question (`answerChance`). */
   probability: number;
   /** The model's verdict: answer with `best`, or refuse. */
   answer: boolean;
@@ -50,6 +50,20 @@ export interface Placed {
   source: string;
   start: number;
   end: number;
+}
+
+/**
+ * The best window and the probability that the answer is in its stretch of text: the softmax mass (against refusing)
+ * of every window that overlaps it. The model's probability that some window answers is high whenever the right
+ * passage was found, also when its best window is the wrong sentence of it; the mass on the best window's own stretch
+ * is low then, as the rest goes to the sentences around it.
+ */
+export function answerChance(scores: ArrayLike<number>, refusal: number, placed: Placed[]): { top: number; probability: number } {
+  let top = -1;
+  for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
+  if (top < 0) return { top, probability: 0 };
+  const b = placed[top];
+  return { top, probability: answerProbability(scores, refusal, (i) => placed[i].source === b.source && placed[i].start < b.end && placed[i].end > b.start) };
 }
 
 /**
@@ -102,12 +116,12 @@ export function selectAnswer(
   const features = windows.map((w) => windowFeatures(w, input));
   const question = questionFeatures(p, ctx, features, bestVector, options.subjectMissed ?? false);
   const { scores, refusal } = scoreAll(model, features, question);
-  const probability = answerProbability(scores, refusal);
 
   const at = (w: AnswerWindow): Span => ({ start: w.passage.candidate.chunk.start + w.span.start, end: w.passage.candidate.chunk.start + w.span.end });
-  let top = -1;
-  for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
-  if (top >= 0) top = narrowest(scores, windows.map((w) => ({ source: w.passage.candidate.chunk.source, ...at(w) })), top, model.shrink);
+  const placed = windows.map((w) => ({ source: w.passage.candidate.chunk.source, ...at(w) }));
+  const chance = answerChance(scores, refusal, placed);
+  const probability = chance.probability;
+  const top = chance.top < 0 ? -1 : narrowest(scores, placed, chance.top, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
   return {
