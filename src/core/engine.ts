@@ -88,7 +88,7 @@ const CHINESE_REPLIES: Replies = {
 const OFF_SUBJECT = 0.25;
 /** Passages offered beside a refusal. */
 const RELATED = 3;
-/** `placeNames` of an engine given none: one array, so that its translator is built once. */
+/** `placeNames` of an engine given none: one array, so that its name index and translator are built once. */
 const NO_PLACES: readonly string[] = [];
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
@@ -346,9 +346,11 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return { answer: `${inAskersScript(query, selection.text)}[1]`, found: true, query, citations };
   }
 
+  /** The corpus's place names: a new array only when documents changed (what the name and translation indexes key on). */
+  const currentPlaces = () => placeNames?.() ?? NO_PLACES;
   let names: { list: readonly string[]; index: NameIndex } | undefined;
   const nameIndex = () => {
-    const list = placeNames?.() ?? [];
+    const list = currentPlaces();
     if (names?.list !== list) names = { list, index: new NameIndex(list) };
     return names.index;
   };
@@ -376,7 +378,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   const cleanHistory = (history: string[] = []) => history.map((h) => h.trim()).filter(Boolean);
 
   /** The corpus's translator (see corpus-translator), built again when `placeNames` hands a new array. */
-  const translator = translation ? corpusTranslator(translation, () => placeNames?.() ?? NO_PLACES) : async () => undefined;
+  const translator = translation ? corpusTranslator(translation, currentPlaces) : async () => undefined;
   /** An English question in Chinese (and its earlier turns), or undefined for a question asked as it is. */
   const translate = async (question: string) => (/[A-Za-z]{2}/.test(question) ? (await translator())?.translate(question) : undefined);
   /**

@@ -119,9 +119,8 @@ export function selectAnswer(
 
   const at = (w: AnswerWindow): Span => ({ start: w.passage.candidate.chunk.start + w.span.start, end: w.passage.candidate.chunk.start + w.span.end });
   const placed = windows.map((w) => ({ source: w.passage.candidate.chunk.source, ...at(w) }));
-  const chance = answerChance(scores, refusal, placed);
-  const probability = chance.probability;
-  const top = chance.top < 0 ? -1 : narrowest(scores, placed, chance.top, model.shrink);
+  const { top: first, probability } = answerChance(scores, refusal, placed);
+  const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
   return {
