@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../src/core/answer/analyze-question.js';
 import { correctNames, NameIndex } from '../src/core/answer/correct-names.js';
 import { numeralVariants, toChineseNumeral } from '../src/core/normalize/chinese-numerals.js';
 import { buildKeywords, keywordMatch } from '../src/core/answer/keyword-match.js';
@@ -53,6 +54,18 @@ describe('keyword matching', () => {
     expect(keywordMatch(keyword('五十个'), '力争全年招商项目达到50个')).toBe(0.8);
     expect(keywordMatch(keyword('招商'), '力争全年招商项目达到50个')).toBe(1);
     expect(keywordMatch(keyword('四基地'), '四川的基层医疗基础设施')).toBe(0);
+  });
+
+  it('matches an official title whole: 县委副书记 is not 县委书记, though it holds its characters in order', () => {
+    const { keywords, roles } = analyzeQuestion('平陆的县委书记叫什么名字', createJiebaTokenizer());
+    expect(roles).toEqual(['县委书记']);
+    const [title] = buildKeywords(['县委书记'], ['县委', '书记'], () => 1, [], roles);
+    expect(keywords).toContain('县委书记');
+    expect(keywordMatch(title, '中共平陆县委副书记、政府县长翟纪亭')).toBe(0);
+    expect(keywordMatch(title, '平陆县委书记张赤峰')).toBe(1);
+    // Left as any other word, the spread form would take the deputy for the secretary.
+    expect(keywordMatch(buildKeywords(['县委书记'], ['县委', '书记'], () => 1)[0], '县委副书记')).toBe(0.8);
+    expect(analyzeQuestion('衡水市纪委书记是谁', createJiebaTokenizer()).roles).toEqual(['纪委书记']);
   });
 });
 

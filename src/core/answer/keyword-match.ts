@@ -23,20 +23,28 @@ function spreadOf(term: string): RegExp | undefined {
   return new RegExp([...term].map(escape).join('[\\u4e00-\\u9fff]?'));
 }
 
+/**
+ * `titles`: official titles the question names (县委书记). A title is matched whole or by a synonym, never spread or in
+ * parts: 县委副书记 and 纪委书记 are other offices than 县委书记, though they hold its characters in order.
+ */
 export function buildKeywords(
   terms: string[],
   allTokens: string[],
   weightOf: (term: string) => number,
   quoted: string[] = [],
+  titles: string[] = [],
 ): Keyword[] {
-  return terms.map((term) => ({
-    quoted: quoted.includes(term),
-    term,
-    weight: weightOf(term),
-    parts: [...new Set(allTokens.filter((t) => t !== term && t.length >= 2 && term.includes(t)))],
-    synonyms: [...synonymsOf(term), ...numeralVariants(term)],
-    spread: spreadOf(term),
-  }));
+  return terms.map((term) => {
+    const title = titles.includes(term);
+    return {
+      quoted: quoted.includes(term),
+      term,
+      weight: weightOf(term),
+      parts: title ? [] : [...new Set(allTokens.filter((t) => t !== term && t.length >= 2 && term.includes(t)))],
+      synonyms: [...synonymsOf(term), ...numeralVariants(term)],
+      spread: title ? undefined : spreadOf(term),
+    };
+  });
 }
 
 /** 1 when the text has the keyword, 0.8 for a synonym or its spelt-out form, up to 0.7 for some of its parts, else 0. */
