@@ -93,10 +93,10 @@ export function outcomesBySet(predictions: Prediction[], threshold: number): Rec
 
 /**
  * The largest margin for narrowing answers (`narrowest`) that costs no set more than `tolerance` of its correct
- * answers, out of fold, at the default threshold.
+ * answers, out of fold, at the threshold the answers are given at.
  */
-export function chooseShrink(models: Scorer[], examples: AnswerExample[], candidates: number[], tolerance: number): number {
-  const correct = (shrink: number) => outcomesBySet(outOfFold(models, examples, shrink), 0.5);
+export function chooseShrink(models: Scorer[], examples: AnswerExample[], candidates: number[], tolerance: number, threshold: number): number {
+  const correct = (shrink: number) => outcomesBySet(outOfFold(models, examples, shrink), threshold);
   const base = correct(0);
   let chosen = 0;
   for (const margin of candidates) {

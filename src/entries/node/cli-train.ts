@@ -190,14 +190,16 @@ const treeOptions: TreeOptions = {
 
 const t = performance.now();
 const models = foldModels(examples, options, treeOptions, folds, (k) => say(`fold ${k + 1}/${folds} (${((performance.now() - t) / 1000).toFixed(0)} s)`));
-// Answers are narrowed as far as costs at most half a point of correct answers on any set, out of fold.
-const SHRINK = chooseShrink(models, examples, [0.25, 0.5, 0.75, 1, 1.5, 2, 3], 0.005);
+// The threshold is chosen on the sets as they are; the cut sets only teach.
+const asTheyAre = (ps: Prediction[]) => ps.filter((p) => familyOf.get(p.example.set) === p.example.set);
+// Answers are narrowed as far as costs at most half a point of correct answers on any set, out of fold, at the
+// threshold chosen on the answers unnarrowed; the threshold is then chosen again on the narrowed answers.
+const SHRINK = chooseShrink(models, examples, [0.25, 0.5, 0.75, 1, 1.5, 2, 3], 0.005, chooseThreshold(asTheyAre(outOfFold(models, examples))));
 const predictions: Prediction[] = outOfFold(models, examples, SHRINK);
 say(`narrowing margin ${SHRINK}`);
 // Out-of-fold predictions kept for error analysis (git-ignored).
 await writeFileAtomic('.cache/train/out-of-fold.json', JSON.stringify(predictions.map((p) => ({ set: p.example.set, id: p.example.id, group: p.example.group, answerable: p.example.answerable, query: p.example.query, probability: Math.round(p.probability * 1e4) / 1e4, correct: p.correct, length: p.length }))));
-// The threshold is chosen on the sets as they are; the cut sets only teach.
-const THRESHOLD = chooseThreshold(predictions.filter((p) => familyOf.get(p.example.set) === p.example.set));
+const THRESHOLD = chooseThreshold(asTheyAre(predictions));
 const thresholds = [...new Set([...Array.from({ length: 9 }, (_, i) => Math.round((0.1 + i * 0.1) * 100) / 100), THRESHOLD])].sort((a, b) => a - b);
 const table = thresholds.map((th) => ({ threshold: th === THRESHOLD ? `${th} (chosen)` : th, ...Object.fromEntries(Object.entries(outcomesBySet(predictions, th)).map(([k, v]) => [k, `${v.correct}/${v.refused}/${v.wrong}/${v.overall}/${v.median_answer_chars}`])) }));
 say('cross-validated, correct/refused/wrong/overall/median chars per set:');
