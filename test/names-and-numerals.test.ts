@@ -59,7 +59,7 @@ describe('keyword matching', () => {
   it('matches an official title whole: 县委副书记 is not 县委书记, though it holds its characters in order', () => {
     const { keywords, roles } = analyzeQuestion('平陆的县委书记叫什么名字', createJiebaTokenizer());
     expect(roles).toEqual(['县委书记']);
-    const [title] = buildKeywords(['县委书记'], ['县委', '书记'], () => 1, [], roles);
+    const [title] = buildKeywords(['县委书记'], ['县委', '书记'], () => 1, { titles: roles });
     expect(keywords).toContain('县委书记');
     expect(keywordMatch(title, '中共平陆县委副书记、政府县长翟纪亭')).toBe(0);
     expect(keywordMatch(title, '平陆县委书记张赤峰')).toBe(1);

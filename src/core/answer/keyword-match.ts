@@ -24,15 +24,15 @@ function spreadOf(term: string): RegExp | undefined {
 }
 
 /**
- * `titles`: official titles the question names (县委书记). A title is matched whole or by a synonym, never spread or in
- * parts: 县委副书记 and 纪委书记 are other offices than 县委书记, though they hold its characters in order.
+ * `quoted`: terms the question puts in quotes. `titles`: official titles it names (县委书记), matched whole or by a
+ * synonym, never spread or in parts: 县委副书记 and 纪委书记 are other offices than 县委书记, though they hold its
+ * characters in order.
  */
 export function buildKeywords(
   terms: string[],
   allTokens: string[],
   weightOf: (term: string) => number,
-  quoted: string[] = [],
-  titles: string[] = [],
+  { quoted = [], titles = [] }: { quoted?: string[]; titles?: string[] } = {},
 ): Keyword[] {
   return terms.map((term) => {
     const title = titles.includes(term);
