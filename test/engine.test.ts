@@ -118,6 +118,13 @@ describe('answering', () => {
     expect(a.related!.length).toBeLessThanOrEqual(3);
   });
 
+  it('offers passages of the document a refused question names (平陆), searched within that document', async () => {
+    const a = await engine.ask('平陆的县委书记叫什么名字');
+    expect(a.found).toBe(false);
+    expect(a.related?.length).toBeGreaterThan(0);
+    for (const r of a.related!) expect(r.title).toBe('以最优作风最大担当最强干劲抓落实');
+  });
+
   it('refuses empty and over-long questions with typed errors', async () => {
     await expect(engine.ask('   ')).rejects.toMatchObject({ code: 'question_empty', status: 400 });
     await expect(engine.ask('问'.repeat(1001))).rejects.toMatchObject({ code: 'question_too_long', status: 400 });

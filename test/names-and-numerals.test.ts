@@ -67,6 +67,14 @@ describe('keyword matching', () => {
     expect(keywordMatch(buildKeywords(['县委书记'], ['县委', '书记'], () => 1)[0], '县委副书记')).toBe(0.8);
     expect(analyzeQuestion('衡水市纪委书记是谁', createJiebaTokenizer()).roles).toEqual(['纪委书记']);
   });
+
+  it('reads a title followed by 叫什么 as asking for a person, and 叫什么 after anything else as not', () => {
+    const tokenizer = createJiebaTokenizer();
+    for (const question of ['环县县委书记叫什么', '衡水市长叫什么？', '这篇文章的作者叫什么']) {
+      expect(analyzeQuestion(question, tokenizer)).toMatchObject({ kind: 'person', type: 'person' });
+    }
+    expect(analyzeQuestion('平陆这个示范区叫什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });
+  });
 });
 
 describe('place names at indexing', () => {

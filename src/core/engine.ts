@@ -426,7 +426,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     timings.answer = performance.now() - t;
     // A misspelt name was read as another: the answer says which.
     if (answer && corrections.length) answer.answer = `${say.readAs(corrections)}${answer.answer}`;
-    const result = answer ?? { answer: say.notFound, found: false, query, citations: [], related: relatedPassages(searched, analysis, hits), ...language };
+    const result = answer ?? { answer: say.notFound, found: false, query, citations: [], related: relatedPassages(view, analysis, hits), ...language };
     return english ? frameInEnglish(result, english, { placeNames: placeNames?.() ?? [], known: (term) => view.documentDf(term) > 0 }) : result;
   }
 

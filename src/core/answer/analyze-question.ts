@@ -77,10 +77,14 @@ function distinctKeywords(tokens: string[]): string[] {
   return out;
 }
 
+/** A title followed by 叫什么 asks for a person's name (县委书记叫什么), as 这个项目叫什么 does not. */
+const TITLE_NAMED = new RegExp(`${ROLES.source}(?:的)?(?:名字)?叫什么`);
+
 export function analyzeQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
   const folded = foldText(question.trim());
-  let kind: AnswerKind = 'fact';
-  for (const [k, re] of KIND_PATTERNS) {
+  const asksName = TITLE_NAMED.test(folded);
+  let kind: AnswerKind = asksName ? 'person' : 'fact';
+  for (const [k, re] of asksName ? [] : KIND_PATTERNS) {
     if (re.test(folded)) {
       kind = k;
       break;
@@ -115,7 +119,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     question,
     folded,
     kind,
-    type: questionType(folded),
+    type: asksName ? 'person' : questionType(folded),
     tokens,
     keywords,
     unit,
