@@ -79,6 +79,15 @@ describe('answering', () => {
     expect(a.found).toBe(false);
   });
 
+  it('does not answer a question about 平陆 from another document when the 平陆 speech lacks the figure', async () => {
+    // 环县's and X区's reports give 生产总值 growth figures; the search ranks their passages above anything of 平陆's.
+    for (const q of ['平陆今年地区生产总值增长目标是多少', "What is Pinglu's GDP growth target?"]) {
+      const a = await engine.ask(q);
+      expect(a.found, q).toBe(false);
+      for (const r of a.related ?? []) expect(r.source, q).toBe('001_583cfe85666f49d1.txt');
+    }
+  });
+
   it('rewrites a follow-up against the previous question', async () => {
     const a = await engine.chat([
       { role: 'user', content: '平陆招商目标是多少' },

@@ -7,7 +7,8 @@ import { createJiebaTokenizer } from '../src/adapters/node/jieba-tokenizer.js';
 
 const places = new NameIndex(['平陆县', '枣强县', '衡水', '衡水湖', '环县', '南湫乡', '蔡甸区', '樊家川']);
 const vocabulary = new Set(['平陆', '招商', '目标', '专项债', '县', '片区', '项目', '北京市', '目标']);
-const correct = (q: string) => correctNames(q, places, (t) => vocabulary.has(t));
+const jieba = createJiebaTokenizer();
+const correct = (q: string) => correctNames(q, places, (t) => vocabulary.has(t), jieba.tokenize(q));
 
 describe('misspelt place names', () => {
   it.each([
@@ -26,6 +27,19 @@ describe('misspelt place names', () => {
     // 环线 sounds like 环县: read as the place unless the corpus uses the word itself.
     expect(correctNames('二环线改造', places, (t) => t === '环线').corrections).toEqual([]);
     expect(correct('黄县的目标').corrections).toEqual([]);
+  });
+
+  it('does not read a name into part of a word the corpus knows (伊丽 in 伊丽莎白港 is not 伊犁)', () => {
+    const names = new NameIndex(['伊犁州', '兴县', '平陆县']);
+    const knows = (...terms: string[]) => (t: string) => terms.includes(t);
+    const q = '伊丽莎白港机场有几条跑道';
+    expect(correctNames(q, names, knows(), jieba.tokenize(q)).corrections).toEqual([{ from: '伊丽', to: '伊犁' }]);
+    expect(correctNames(q, names, knows('伊丽莎白港'), jieba.tokenize(q)).corrections).toEqual([]);
+    // 兴现 sounds like 兴县, but 兴 ends a name the corpus uses and 现 begins 现在.
+    const p = '吕志兴现在效力于哪个球队';
+    expect(correctNames(p, names, knows('吕志兴', '现在'), jieba.tokenize(p)).corrections).toEqual([]);
+    const r = '平路县招商目标';
+    expect(correctNames(r, names, knows('县', '招商', '目标'), jieba.tokenize(r)).text).toBe('平陆县招商目标');
   });
 });
 

@@ -273,19 +273,41 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const hits = await hybridSearch(corpus, view, query, searchOptions, timings);
     // A question that names a document's subject (平陆, 枣强) is answered from that document only (`decide`). Once the
     // search has found that document, it is searched again on its own, with term statistics of its own: its passages
-    // then rank and score among themselves, and documents added beside it change nothing of the answer.
+    // then rank and score among themselves, and documents added beside it change nothing of the answer. When it has not,
+    // a document the question names by its place is searched all the same (`namedSubjects`).
+    if (!options.scoped) return { hits, view };
     const subjects = subjectsOf(view, analysis);
     const found = usableHits(analysis, hits).filter((h) => subjects.has(h.chunk.source));
-    if (!options.scoped || !found.length) return { hits, view };
-    const titles = new Map(found.map((h) => [h.chunk.source, foldLabel(h.chunk.title)]));
+    const titles = found.length ? new Map(found.map((h) => [h.chunk.source, foldLabel(h.chunk.title)])) : await namedSubjects(view, analysis, hits);
+    if (!titles.size) return { hits, view };
     const names = (term: string, source: string) => titles.get(source)!.includes(term) || tokenizer.places(term).includes(term);
     const chunks = await corpus.documentChunks([...titles.keys()].sort());
+    const within = chunks.map((c) => c.id);
     // Statistics of a few passages say nothing (every word in one of two passages weighs alike), and the answer stage
     // reads all of them anyway: a document no longer than what it reads is searched as part of the corpus.
-    if (chunks.length <= settings.answerPassages) return { hits, view };
+    if (chunks.length <= settings.answerPassages) {
+      return { hits: found.length ? hits : await hybridSearch(corpus, view, query, { ...searchOptions, within }, {}), view };
+    }
     const scoped = scopedView(view, chunks, new Set(titles.keys()), names);
-    const within = chunks.map((c) => c.id);
     return { hits: await hybridSearch(corpus, scoped, { ...expandQuery(scoped, analysis.tokens), vector }, { ...searchOptions, within }, {}), view: scoped };
+  }
+
+  /**
+   * The documents a question names by their place (平陆 → the 平陆 speech) when the search found none of their passages,
+   * with their titles. The question is still about them: searched within them, the answer model sees that they lack the
+   * answer (平陆's GDP, which the 平陆 speech never gives) where another document's passage would pass for one. A word
+   * that is merely most frequent in one document (突破, or 友好 in a treaty's title) names none. Passages found elsewhere
+   * that mention the place may well answer: the question is then searched as usual.
+   */
+  async function namedSubjects(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[]): Promise<Map<string, string>> {
+    const places = new Set(currentPlaces().flatMap((p) => [p, p.replace(PLACE_SUFFIX, '')]));
+    const named = analysis.tokens.filter((t) => t.length >= 2 && (places.has(t) || tokenizer.places(t).includes(t)));
+    const sources = new Set(named.map((t) => focusSource(view, t)).filter((s): s is string => s !== undefined));
+    const mentioned = hits.some((h) => named.some((t) => foldChunk(h.chunk.id, h.chunk.text).includes(t)));
+    if (!sources.size || mentioned) return new Map();
+    const firsts = await Promise.all([...sources].map(async (source) => (await corpus.documentChunks([source]))[0]?.id));
+    const loaded = await corpus.chunks(firsts.filter((id): id is number => id !== undefined));
+    return new Map([...loaded.values()].map((chunk) => [chunk.source, foldLabel(chunk.title)]));
   }
 
   /** The documents whose subject the question names (平陆 → the 平陆 speech). */
@@ -367,7 +389,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       focus: (term) => before.focus(term)?.share ?? 0,
       places: (s) => tokenizer.places(s),
     });
-    const { text, corrections } = correctNames(foldText(rewritten), nameIndex(), (term) => before.documentDf(term) > 0);
+    const folded = foldText(rewritten);
+    const { text, corrections } = correctNames(folded, nameIndex(), (term) => before.documentDf(term) > 0, tokenizer.tokenize(folded));
     const query = corrections.length ? text : rewritten;
     // Each question is analysed once: the rewritten one only when the rewrite changed it.
     const analysis = query === raw ? rawAnalysis : analyzeQuestion(query, tokenizer);

@@ -42,17 +42,40 @@ export class NameIndex {
 }
 
 /**
- * The question with each misspelt name replaced (longest first), and what was replaced. `known` says the corpus uses
- * a term: a term it knows is never corrected.
+ * Whether one of `words` crosses the edge of folded[at, at + length): it overlaps the span and reaches beyond it, by more
+ * than a place suffix (伊丽 inside 伊丽莎白港, 兴现 across 吕志兴 and 现在).
  */
-export function correctNames(folded: string, names: NameIndex, known: (term: string) => boolean): { text: string; corrections: NameCorrection[] } {
+function crossesWord(folded: string, at: number, length: number, words: readonly string[]): boolean {
+  const span = folded.slice(at, at + length);
+  return words.some((word) => {
+    if (word.replace(PLACE_SUFFIX, '') === span) return false;
+    for (let p = folded.indexOf(word); p !== -1; p = folded.indexOf(word, p + 1)) {
+      const end = p + word.length;
+      if (p < at + length && end > at && (p < at || end > at + length)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * The question with each misspelt name replaced (longest first), and what was replaced. `known` says the corpus uses
+ * a term: a term it knows is never corrected, nor broken up. `words` are the question's tokens: a name is not read into
+ * part of one the corpus knows (伊丽莎白港 is not 伊犁 with 莎白港 after it).
+ */
+export function correctNames(
+  folded: string,
+  names: NameIndex,
+  known: (term: string) => boolean,
+  words: readonly string[] = [],
+): { text: string; corrections: NameCorrection[] } {
   const corrections: NameCorrection[] = [];
+  const whole = words.filter((w) => w.length >= SHORTEST && known(w));
   let text = '';
   for (let i = 0; i < folded.length; ) {
     let found: { from: string; to: string } | undefined;
     for (let n = Math.min(LONGEST, folded.length - i); n >= SHORTEST && !found; n--) {
       const s = folded.slice(i, i + n);
-      if (!HAN.test(s) || known(s)) continue;
+      if (!HAN.test(s) || known(s) || crossesWord(folded, i, n, whole)) continue;
       const name = names.soundsLike(s);
       if (name) found = { from: s, to: name };
     }
