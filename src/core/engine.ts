@@ -277,6 +277,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     // a document the question names by its place is searched all the same (`namedSubjects`).
     if (!options.scoped) return { hits, view };
     const subjects = subjectsOf(view, analysis);
+    if (!subjects.size) return { hits, view };
     const found = usableHits(analysis, hits).filter((h) => subjects.has(h.chunk.source));
     const titles = found.length ? new Map(found.map((h) => [h.chunk.source, foldLabel(h.chunk.title)])) : await namedSubjects(view, analysis, hits);
     if (!titles.size) return { hits, view };
@@ -300,7 +301,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * that mention the place may well answer: the question is then searched as usual.
    */
   async function namedSubjects(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[]): Promise<Map<string, string>> {
-    const places = new Set(currentPlaces().flatMap((p) => [p, p.replace(PLACE_SUFFIX, '')]));
+    const places = knownPlaces();
     const named = analysis.tokens.filter((t) => t.length >= 2 && (places.has(t) || tokenizer.places(t).includes(t)));
     const sources = new Set(named.map((t) => focusSource(view, t)).filter((s): s is string => s !== undefined));
     const mentioned = hits.some((h) => named.some((t) => foldChunk(h.chunk.id, h.chunk.text).includes(t)));
@@ -375,6 +376,13 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const list = currentPlaces();
     if (names?.list !== list) names = { list, index: new NameIndex(list) };
     return names.index;
+  };
+  /** The corpus's place names, each also without its suffix (平陆县 is also 平陆). */
+  let placeSet: { list: readonly string[]; set: ReadonlySet<string> } | undefined;
+  const knownPlaces = () => {
+    const list = currentPlaces();
+    if (placeSet?.list !== list) placeSet = { list, set: new Set(list.flatMap((p) => [p, p.replace(PLACE_SUFFIX, '')])) };
+    return placeSet.set;
   };
 
   /**
