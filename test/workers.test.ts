@@ -22,10 +22,11 @@ import { startFakeOpenAI, type FakeOpenAI } from './support/fake-openai.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DEV = join(ROOT, 'eval/seeds/dev.jsonl');
-// The dev set, and questions that exercise small talk, a misspelt place and a refusal with related passages.
+// The dev set, and questions that exercise small talk, a misspelt place, a refusal with related passages and one about a
+// place whose document the search misses (searched within it: its title read from D1).
 const items: { question: string; conversation?: string[] }[] = [
   ...readFileSync(DEV, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
-  ...['你好', '早强县委书记是谁', '衡水湖的门票多少钱'].map((question) => ({ question })),
+  ...['你好', '早强县委书记是谁', '衡水湖的门票多少钱', '平陆今年地区生产总值增长目标是多少'].map((question) => ({ question })),
 ];
 
 let mf: Miniflare;

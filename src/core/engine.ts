@@ -283,6 +283,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     if (!titles.size) return { hits, view };
     const names = (term: string, source: string) => titles.get(source)!.includes(term) || tokenizer.places(term).includes(term);
     const chunks = await corpus.documentChunks([...titles.keys()].sort());
+    if (!chunks.length) return { hits, view };
     const within = chunks.map((c) => c.id);
     // Statistics of a few passages say nothing (every word in one of two passages weighs alike), and the answer stage
     // reads all of them anyway: a document no longer than what it reads is searched as part of the corpus.
@@ -301,14 +302,13 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * that mention the place may well answer: the question is then searched as usual.
    */
   async function namedSubjects(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[]): Promise<Map<string, string>> {
-    const places = knownPlaces();
+    const places = nameIndex();
     const named = analysis.tokens.filter((t) => t.length >= 2 && (places.has(t) || tokenizer.places(t).includes(t)));
     const sources = new Set(named.map((t) => focusSource(view, t)).filter((s): s is string => s !== undefined));
     const mentioned = hits.some((h) => named.some((t) => foldChunk(h.chunk.id, h.chunk.text).includes(t)));
     if (!sources.size || mentioned) return new Map();
-    const firsts = await Promise.all([...sources].map(async (source) => (await corpus.documentChunks([source]))[0]?.id));
-    const loaded = await corpus.chunks(firsts.filter((id): id is number => id !== undefined));
-    return new Map([...loaded.values()].map((chunk) => [chunk.source, foldLabel(chunk.title)]));
+    const titles = await corpus.documentTitles([...sources]);
+    return new Map([...titles].map(([source, title]) => [source, foldLabel(title)]));
   }
 
   /** The documents whose subject the question names (平陆 → the 平陆 speech). */
@@ -377,13 +377,6 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     if (names?.list !== list) names = { list, index: new NameIndex(list) };
     return names.index;
   };
-  /** The corpus's place names, each also without its suffix (平陆县 is also 平陆). */
-  let placeSet: { list: readonly string[]; set: ReadonlySet<string> } | undefined;
-  const knownPlaces = () => {
-    const list = currentPlaces();
-    if (placeSet?.list !== list) placeSet = { list, set: new Set(list.flatMap((p) => [p, p.replace(PLACE_SUFFIX, '')])) };
-    return placeSet.set;
-  };
 
   /**
    * The question after follow-up rewriting and name correction, its analysis, a view that knows its terms, and the
@@ -398,7 +391,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       places: (s) => tokenizer.places(s),
     });
     const folded = foldText(rewritten);
-    const { text, corrections } = correctNames(folded, nameIndex(), (term) => before.documentDf(term) > 0, tokenizer.tokenize(folded));
+    const words = rewritten === raw ? rawAnalysis.tokens : tokenizer.tokenize(folded);
+    const { text, corrections } = correctNames(folded, nameIndex(), (term) => before.documentDf(term) > 0, words);
     const query = corrections.length ? text : rewritten;
     // Each question is analysed once: the rewritten one only when the rewrite changed it.
     const analysis = query === raw ? rawAnalysis : analyzeQuestion(query, tokenizer);

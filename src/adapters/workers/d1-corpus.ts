@@ -204,10 +204,19 @@ export function createD1Corpus(db: D1Database, vectorize: VectorizeIndex): Corpu
     return { documents: m.docCount, chunks: m.chunkCount };
   }
 
+  async function documentTitles(sources: string[]): Promise<Map<string, string>> {
+    if (!sources.length) return new Map();
+    const { results } = await db
+      .prepare(`SELECT source, title FROM documents WHERE source IN (${marks(sources.length)})`)
+      .bind(...sources)
+      .all<{ source: string; title: string }>();
+    return new Map(results.map((r) => [r.source, r.title]));
+  }
+
   async function titles(limit: number) {
     const { results } = await db.prepare('SELECT title FROM documents ORDER BY rowid LIMIT ?').bind(limit).all<{ title: string }>();
     return results.map((r) => r.title);
   }
 
-  return { vectors, view, chunks, neighbours, documentChunks, counts, titles, meta };
+  return { vectors, view, chunks, neighbours, documentChunks, documentTitles, counts, titles, meta };
 }

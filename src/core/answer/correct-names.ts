@@ -21,14 +21,22 @@ const keyOf = (text: string, at: number) => `${text.slice(0, at)}*${text.slice(a
 /** Names (places the corpus mentions) by their sound-alike keys. */
 export class NameIndex {
   private readonly byKey = new Map<string, string>();
+  /** Every name, also without its suffix (平陆县 is also 平陆). */
+  private readonly all = new Set<string>();
 
   constructor(names: Iterable<string>) {
     for (const full of names) {
       for (const name of new Set([full, full.replace(PLACE_SUFFIX, '')])) {
+        this.all.add(name);
         if (name.length < SHORTEST || name.length > LONGEST || !HAN.test(name)) continue;
         for (let i = 0; i < name.length; i++) if (!this.byKey.has(keyOf(name, i))) this.byKey.set(keyOf(name, i), name);
       }
     }
+  }
+
+  /** Whether `text` is one of the names, with or without its suffix. */
+  has(text: string): boolean {
+    return this.all.has(text);
   }
 
   /** A name that sounds like `text` and differs from it in one character. */

@@ -332,6 +332,15 @@ export class CorpusIndex implements Corpus, CorpusView {
     );
   }
 
+  async documentTitles(sources: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const source of sources) {
+      const document = this.documents.get(source);
+      if (document) out.set(source, document.meta.title);
+    }
+    return out;
+  }
+
   async titles(limit: number): Promise<string[]> {
     const out: string[] = [];
     for (const d of this.documents.values()) {

@@ -42,6 +42,8 @@ export interface Corpus {
   /** These documents' chunks, each with its length in tokens (a question about one document is searched within it). */
   documentChunks(sources: string[]): Promise<{ id: number; length: number }[]>;
   counts(): Promise<{ documents: number; chunks: number }>;
+  /** These documents' titles by source; unknown ones are left out. */
+  documentTitles(sources: string[]): Promise<Map<string, string>>;
   /** Titles of the first `limit` documents (for a greeting that says what can be asked). */
   titles(limit: number): Promise<string[]>;
 }
