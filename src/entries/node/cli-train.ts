@@ -11,6 +11,8 @@
  *                  answer_type, question); implies --no-write
  *   --cut          also train on the benchmark sets with one answer cut from each document (on-topic questions to
  *                  refuse, see cut-answers); tried, not in the shipped model
+ *   --own-corpus-only  without the questions asked of another set's corpus (ELSEWHERE): an ablation
+ *   --elsewhere-share X  how much each set asked elsewhere counts in the fit, as a part of one set (default 0.5)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -47,7 +49,10 @@ printHelpIfAsked(`usage: npm run train [-- options]
   --without LIST   ablation: cross-validate without these feature groups (retrieval, coverage, slot, shape,
                    answer_type, question); implies --no-write
   --cut            also train on on-topic questions to refuse, made by cutting one answer from each benchmark
-                   document (tried; the shipped model is trained without them)`);
+                   document (tried; the shipped model is trained without them)
+  --own-corpus-only  without the questions asked of another set's corpus, all to be refused (the shipped model
+                   is trained with them)
+  --elsewhere-share X  how much each of those sets counts in the fit, as a part of one set (default 0.5)`);
 
 interface TrainingSet {
   name: string;
@@ -57,6 +62,10 @@ interface TrainingSet {
   group: (item: EvalItem) => string;
   /** The set whose share of the fit this one shares (a set made from it). */
   family?: string;
+  /** Its questions are asked of a corpus that is not theirs: every one is to be refused. */
+  elsewhere?: boolean;
+  /** Its share of the fit, as a part of one set's (default 1). */
+  share?: number;
 }
 
 const drcdArticle = (item: EvalItem) => `drcd:${item.id.match(/^DRCD_(\d+)-/)?.[1] ?? item.id}`;
@@ -89,6 +98,16 @@ function cutSetOf(base: TrainingSet): TrainingSet {
   return { name: `${base.name}-cut`, corpus: dir, files: [questions], group: base.group, family: base.name };
 }
 
+/**
+ * A set's questions asked of another set's corpus, where none is answered: questions off the corpus's subject that
+ * share a word or two with it (like 明天会下雨吗 of a work report). Held out with the questions they were made from.
+ */
+function elsewhereSetOf(questions: TrainingSet, corpus: TrainingSet): TrainingSet {
+  return { name: `${questions.name}-on-${corpus.name}`, corpus: corpus.corpus, files: questions.files, group: questions.group, elsewhere: true, share: ELSEWHERE_SHARE };
+}
+/** The sets asked elsewhere: Wikipedia questions of the work reports, and the reports' questions of Wikipedia. */
+const ELSEWHERE: [questions: string, corpus: string][] = [['cmrc-trial', 'seeds'], ['drcd-trial', 'seeds'], ['seeds', 'cmrc-trial']];
+
 const MODEL_PATH = 'src/core/answer/answer-model.json';
 /** Longest answer window, characters: long enough for the few answers that are a long sentence, short enough to stay an answer. */
 const MAX_LENGTH = 160;
@@ -104,10 +123,17 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '0.1' },
     without: { type: 'string' },
     cut: { type: 'boolean', default: false },
+    'own-corpus-only': { type: 'boolean', default: false },
+    'elsewhere-share': { type: 'string', default: '0.5' },
   },
 });
 const folds = Number(values.folds);
 if (values.cut) SETS.push(...SETS.filter((s) => s.name !== 'seeds').map(cutSetOf));
+/** How much each set asked elsewhere counts, as a part of a set asked of its own corpus: they teach refusing only. */
+const ELSEWHERE_SHARE = Number(values['elsewhere-share']);
+if (!(ELSEWHERE_SHARE > 0)) throw new Error(`--elsewhere-share ${values['elsewhere-share']}: expected a positive number`);
+const setNamed = (name: string) => SETS.find((s) => s.name === name)!;
+if (!values['own-corpus-only']) SETS.push(...ELSEWHERE.map(([q, c]) => elsewhereSetOf(setNamed(q), setNamed(c))));
 const log = createLogger('warn', 'stderr');
 const config = loadConfig(process.env);
 const say = (s: string) => process.stderr.write(`${s}\n`);
@@ -128,12 +154,12 @@ async function examplesOf(set: TrainingSet): Promise<AnswerExample[]> {
   const cacheFile = `${CACHE_DIR}/${set.name}.v8`;
   const texts = set.files.filter(existsSync).map((f) => readFileSync(f, 'utf8'));
   // The same code asked the same questions.
-  const key = createHash('sha256').update(featureKey).update(JSON.stringify(set.files)).update(texts.join('\n')).digest('hex');
+  const key = createHash('sha256').update(featureKey).update(JSON.stringify([set.files, set.corpus])).update(texts.join('\n')).digest('hex');
   if (values.cache && existsSync(cacheFile)) {
     const cached = deserialize(readFileSync(cacheFile)) as { key: string; examples: AnswerExample[] };
     if (cached.key === key) return cached.examples;
   }
-  const items = texts.flatMap((text) => parseSet(text));
+  const items = texts.flatMap((text) => parseSet(text)).map((item) => (set.elsewhere ? { ...item, unanswerable: true } : item));
   model ??= await createWorkerEmbedder({ modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH });
   const opened = await openEvalIndex({ ...config, QUERY_CACHE_SIZE: 0 }, set.corpus, { log, progress: true, embedder: model, answerModel: untrainedModel(MAX_LENGTH) });
   const t = performance.now();
@@ -162,9 +188,10 @@ if (values.without) {
   say(`without ${values.without}: ${columns.length} window and ${questionColumns.length} question features zeroed`);
 }
 
-// Every set counts as much as the others in the fit, whatever its size; the seed documents, the product's own kind
-// of text, count as much as each benchmark.
+// Every set counts as much as the others in the fit, whatever its size (a set asked elsewhere, its share of one); the
+// seed documents, the product's own kind of text, count as much as each benchmark.
 const familyOf = new Map(SETS.map((s) => [s.name, s.family ?? s.name]));
+const shareOf = new Map(SETS.map((s) => [s.name, s.share ?? 1]));
 const perSet = new Map<string, number>();
 const perFamily = new Map<string, number>();
 for (const e of examples) {
@@ -174,7 +201,7 @@ for (const e of examples) {
 const options: FitOptions = {
   l2: 1e-3,
   iterations: 300,
-  weightOf: (e) => 1000 / perFamily.get(familyOf.get(e.set)!)!,
+  weightOf: (e) => (1000 * shareOf.get(e.set)!) / perFamily.get(familyOf.get(e.set)!)!,
   negatives: 80,
 };
 
@@ -190,8 +217,9 @@ const treeOptions: TreeOptions = {
 
 const t = performance.now();
 const models = foldModels(examples, options, treeOptions, folds, (k) => say(`fold ${k + 1}/${folds} (${((performance.now() - t) / 1000).toFixed(0)} s)`));
-// The threshold is chosen on the sets as they are; the cut sets only teach.
-const asTheyAre = (ps: Prediction[]) => ps.filter((p) => familyOf.get(p.example.set) === p.example.set);
+// The threshold is chosen on the sets as they are; the cut sets and the questions asked elsewhere only teach.
+const teachOnly = new Set(SETS.filter((s) => s.family || s.elsewhere).map((s) => s.name));
+const asTheyAre = (ps: Prediction[]) => ps.filter((p) => !teachOnly.has(p.example.set));
 // Answers are narrowed as far as costs at most half a point of correct answers on any set, out of fold, at the
 // threshold chosen on the answers unnarrowed; the threshold is then chosen again on the narrowed answers.
 const SHRINK = chooseShrink(models, examples, [0.25, 0.5, 0.75, 1, 1.5, 2, 3], 0.005, chooseThreshold(asTheyAre(outOfFold(models, examples))));
