@@ -34,7 +34,7 @@ const VOCABULARY = new Map<string, number>([
 ]);
 const known = (t: string) => (VOCABULARY.get(t) ?? 0) > 0;
 const sounds = new SoundIndex(VOCABULARY, known);
-const glosses = new GlossIndex(ENTRIES, (t) => VOCABULARY.get(t) ?? 0);
+const glosses = GlossIndex.build(ENTRIES, (t) => VOCABULARY.get(t) ?? 0);
 
 describe('names by sound', () => {
   it('reads place names however they are spelt: case, tones, tone numbers, spaces and hyphens', () => {

@@ -62,9 +62,11 @@ export class GlossIndex {
   /** Dictionary entries read, and those kept because the corpus uses their headword. */
   readonly stats = { entries: 0, kept: 0 };
 
-  /** `documents(term)`: how many passages use the term (0 for a term the corpus never uses). */
-  constructor(entries?: Iterable<DictionaryEntry>, documents?: (term: string) => number) {
-    if (entries && documents) runToEnd(this.fill(entries, documents));
+  private constructor() {}
+
+  /** The index at once. `documents(term)`: how many passages use the term (0 for a term the corpus never uses). */
+  static build(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): GlossIndex {
+    return runToEnd(GlossIndex.steps(entries, documents));
   }
 
   /**
