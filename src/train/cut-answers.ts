@@ -7,6 +7,7 @@
  */
 import { normalise, type EvalItem } from '../eval/metrics.js';
 import { fnv1a } from './fnv1a.js';
+import { splitSentences } from '../core/chunk/split-sentences.js';
 
 export interface CorpusFile {
   name: string;
@@ -20,10 +21,6 @@ export interface CutSet {
   items: EvalItem[];
 }
 
-/** Sentences with their ends (。！？!? or a line break), so that joining them gives the text back. */
-function sentences(text: string): string[] {
-  return text.match(/[^。！？!?\n]*(?:[。！？!?]+[”"’』」）)]*|\n+|$)/g)?.filter(Boolean) ?? [text];
-}
 
 /**
  * Cuts one question's answer from each document that has answerable questions (the question chosen by a hash of the
@@ -46,15 +43,20 @@ export function cutAnswers(files: CorpusFile[], items: EvalItem[]): CutSet {
     const lineEnd = file.text.indexOf('\n');
     const head = lineEnd < 0 ? '' : file.text.slice(0, lineEnd + 1);
     const body = file.text.slice(head.length);
-    const parts = sentences(body);
     const answers = chosen.keys!.flat().map(normalise).filter(Boolean);
-    const kept = parts.filter((s) => {
-      const n = normalise(s);
-      return !answers.some((a) => n.includes(a));
-    });
-    const cut = body.length - kept.join('').length;
+    // The sentences that hold an answer are taken out; what lies between sentences (spaces, line breaks) stays.
+    let kept = '';
+    let from = 0;
+    for (const { start, end } of splitSentences(body)) {
+      const sentence = normalise(body.slice(start, end));
+      if (!answers.some((a) => sentence.includes(a))) continue;
+      kept += body.slice(from, start);
+      from = end;
+    }
+    kept += body.slice(from);
+    const cut = body.length - kept.length;
     if (cut === 0 || cut * 2 >= body.length) continue;
-    changed.set(file.name, head + kept.join(''));
+    changed.set(file.name, head + kept);
   }
   const out = files.map((f) => ({ name: f.name, text: changed.get(f.name) ?? f.text }));
   const searched = out.map((f) => normalise(f.text));
