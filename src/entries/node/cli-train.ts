@@ -102,8 +102,8 @@ function cutSetOf(base: TrainingSet): TrainingSet {
  * A set's questions asked of another set's corpus, where none is answered: questions off the corpus's subject that
  * share a word or two with it (like 明天会下雨吗 of a work report). Held out with the questions they were made from.
  */
-function elsewhereSetOf(questions: TrainingSet, corpus: TrainingSet): TrainingSet {
-  return { name: `${questions.name}-on-${corpus.name}`, corpus: corpus.corpus, files: questions.files, group: questions.group, elsewhere: true, share: ELSEWHERE_SHARE };
+function elsewhereSetOf(questions: TrainingSet, corpus: TrainingSet, share: number): TrainingSet {
+  return { name: `${questions.name}-on-${corpus.name}`, corpus: corpus.corpus, files: questions.files, group: questions.group, elsewhere: true, share };
 }
 /** The sets asked elsewhere: Wikipedia questions of the work reports, and the reports' questions of Wikipedia. */
 const ELSEWHERE: [questions: string, corpus: string][] = [['cmrc-trial', 'seeds'], ['drcd-trial', 'seeds'], ['seeds', 'cmrc-trial']];
@@ -136,7 +136,7 @@ if (values.cut) SETS.push(...SETS.filter((s) => s.name !== 'seeds').map(cutSetOf
 const ELSEWHERE_SHARE = Number(values['elsewhere-share']);
 if (!(ELSEWHERE_SHARE > 0)) throw new Error(`--elsewhere-share ${values['elsewhere-share']}: expected a positive number`);
 const setNamed = (name: string) => SETS.find((s) => s.name === name)!;
-if (!values['own-corpus-only']) SETS.push(...ELSEWHERE.map(([q, c]) => elsewhereSetOf(setNamed(q), setNamed(c))));
+if (!values['own-corpus-only']) SETS.push(...ELSEWHERE.map(([q, c]) => elsewhereSetOf(setNamed(q), setNamed(c), ELSEWHERE_SHARE)));
 const log = createLogger('warn', 'stderr');
 const config = loadConfig(process.env);
 const say = (s: string) => process.stderr.write(`${s}\n`);
