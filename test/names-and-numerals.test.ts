@@ -89,6 +89,13 @@ describe('keyword matching', () => {
     }
     expect(analyzeQuestion('平陆这个示范区叫什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });
   });
+
+  it('reads a word pointing at the moment of asking (明天, 现在) as the frame, not a keyword; a year (今年) stays one', () => {
+    const tokenizer = createJiebaTokenizer();
+    expect(analyzeQuestion('明天会下雨吗', tokenizer).keywords).toEqual(['下雨']);
+    expect(analyzeQuestion('吕志兴现在效力于哪个球队', tokenizer).keywords).not.toContain('现在');
+    expect(analyzeQuestion('枣强今年要新增多少家企业', tokenizer).keywords).toContain('今年');
+  });
 });
 
 describe('place names at indexing', () => {

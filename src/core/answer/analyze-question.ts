@@ -1,7 +1,7 @@
 /** @module analyze-question: what kind of answer a question wants and which words must be matched. */
 import type { Tokenizer } from '../ports.js';
 import { foldText } from '../normalize/fold-text.js';
-import { QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
+import { DEICTIC, QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
 export type AnswerKind = 'number' | 'person' | 'date' | 'list' | 'place' | 'fact';
@@ -99,7 +99,8 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   const count = numeral ? Number(numeral) || parseChineseNumeral(numeral) : undefined;
   const unit = RATE.test(folded) && kind === 'number' ? '%' : folded.match(UNIT)?.[1];
 
-  const tokens = tokenizer.tokenize(folded);
+  // Search for the topic: a word pointing at the moment of asking would find any sentence that holds it.
+  const tokens = tokenizer.tokenize(folded).filter((t) => !DEICTIC.has(t));
   // 衡水市长 is 衡水 + 市长, whatever the word segmenter thinks (衡水市 + 长是): titles are cut out first.
   const roleSpans = [...folded.matchAll(ROLES)].map((m) => ({ role: m[0], start: m.index!, end: m.index! + m[0].length }));
   const crossesRole = (t: string) => {
@@ -108,7 +109,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   };
   const keywords = distinctKeywords([
     ...roleSpans.map((r) => r.role),
-    ...tokens.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t)) && !crossesRole(t)),
+    ...tokens.filter((t) => !STOPWORDS.has(t) && !DEICTIC.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t)) && !crossesRole(t)),
   ]);
   for (const q of quoted) if (!keywords.includes(q)) keywords.unshift(q);
   const wantsPlaces = /地方|哪里|城市|地区/.test(folded);

@@ -12,3 +12,10 @@ export const STOPWORDS = new Set(
 
 /** Words that only say what kind of answer is wanted. */
 export const QUESTION_WORDS = /多少|几|谁|哪|什么|何时|何地|如何|怎么|怎样|是否|吗|呢/;
+
+/**
+ * Words that point at the moment of asking (明天会下雨吗, 现在几点了): they frame a question but say nothing of its
+ * topic, so a report that happens to hold 明天 does not answer it. Years and periods (今年, 当前, 目前) are not here:
+ * a work report's figures are stated for them.
+ */
+export const DEICTIC = new Set(['今天', '明天', '昨天', '后天', '前天', '今晚', '明晚', '昨晚', '今早', '明早', '现在', '此刻', '刚才']);
