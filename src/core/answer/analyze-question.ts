@@ -109,7 +109,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   };
   const keywords = distinctKeywords([
     ...roleSpans.map((r) => r.role),
-    ...tokens.filter((t) => !STOPWORDS.has(t) && !DEICTIC.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t)) && !crossesRole(t)),
+    ...tokens.filter((t) => !STOPWORDS.has(t) && !QUESTION_WORDS.test(t) && (t.length > 1 || /\d/.test(t)) && !crossesRole(t)),
   ]);
   for (const q of quoted) if (!keywords.includes(q)) keywords.unshift(q);
   const wantsPlaces = /地方|哪里|城市|地区/.test(folded);
