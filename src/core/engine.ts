@@ -391,7 +391,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
       places: (s) => tokenizer.places(s),
     });
     const folded = foldText(rewritten);
-    const words = rewritten === raw ? rawAnalysis.tokens : tokenizer.tokenize(folded);
+    const words = rewritten === raw ? rawAnalysis.words : tokenizer.tokenize(folded);
     const { text, corrections } = correctNames(folded, nameIndex(), (term) => before.documentDf(term) > 0, words);
     const query = corrections.length ? text : rewritten;
     // Each question is analysed once: the rewritten one only when the rewrite changed it.

@@ -21,7 +21,6 @@ export interface CutSet {
   items: EvalItem[];
 }
 
-
 /**
  * Cuts one question's answer from each document that has answerable questions (the question chosen by a hash of the
  * document's name). A document keeps its first line (its title); a cut that would take half of the rest or more is

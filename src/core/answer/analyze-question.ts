@@ -15,8 +15,10 @@ export interface QuestionAnalysis {
   folded: string;
   kind: AnswerKind;
   type: QuestionType;
-  /** Search tokens (BM25). */
+  /** Search tokens (BM25): the question's words without those that point at the moment of asking. */
   tokens: string[];
+  /** Every word of the question as the tokenizer cuts it (name correction keeps a name from being read across one). */
+  words: string[];
   /** Content words the answering sentence should contain, longest first, without overlaps. */
   keywords: string[];
   /** Measure word a number answer should carry (个, 家, 万亩, %). */
@@ -99,8 +101,9 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   const count = numeral ? Number(numeral) || parseChineseNumeral(numeral) : undefined;
   const unit = RATE.test(folded) && kind === 'number' ? '%' : folded.match(UNIT)?.[1];
 
+  const words = tokenizer.tokenize(folded);
   // Search for the topic: a word pointing at the moment of asking would find any sentence that holds it.
-  const tokens = tokenizer.tokenize(folded).filter((t) => !DEICTIC.has(t));
+  const tokens = words.filter((t) => !DEICTIC.has(t));
   // 衡水市长 is 衡水 + 市长, whatever the word segmenter thinks (衡水市 + 长是): titles are cut out first.
   const roleSpans = [...folded.matchAll(ROLES)].map((m) => ({ role: m[0], start: m.index!, end: m.index! + m[0].length }));
   const crossesRole = (t: string) => {
@@ -122,6 +125,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     kind,
     type: asksName ? 'person' : questionType(folded),
     tokens,
+    words,
     keywords,
     unit,
     count,
