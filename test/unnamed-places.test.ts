@@ -22,4 +22,11 @@ describe('unnamedPlaces', () => {
     expect(unnamedPlaces('枣强成了河北省哪一类科创县', known)).toEqual([]);
     expect(unnamedPlaces('要建成一个示范县', known)).toEqual([]);
   });
+
+  it('reads a verb right before the suffix as a change of status (改成区, 撤县), not a place', () => {
+    expect(unnamedPlaces('枣强有没有打算把县改成区', known)).toEqual([]);
+    expect(unnamedPlaces('平陆哪年撤县设市', known)).toEqual([]);
+    expect(unnamedPlaces('枣强什么时候升为市', known)).toEqual([]);
+    expect(unnamedPlaces('枣强和青山县哪个先改成区', known)).toEqual(['青山县']);
+  });
 });

@@ -11,6 +11,8 @@ const DETERMINERS = /[全各本该我你贵外邻两三四五多每其此哪某�
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** A classifier before the name makes the word a kind of place (哪一类科创县, 一个示范县), not a place. */
 const CLASSIFIERS = /[类种个批型]/;
+/** A verb right before the suffix makes it a change of status (改成区, 撤县设区, 升为市), not a place. */
+const STATUS_VERBS = /[成为设撤]/;
 
 /** Place-like words in folded text whose name (the characters before the suffix) the corpus never uses. */
 export function unnamedPlaces(folded: string, known: (term: string) => boolean): string[] {
@@ -19,7 +21,7 @@ export function unnamedPlaces(folded: string, known: (term: string) => boolean):
     if (!SUFFIXES.includes(folded[j])) continue;
     const suffix = folded[j];
     const name = folded.slice(j - 2, j);
-    if (!HAN.test(name) || [...name].some((c) => STOPWORDS.has(c)) || DETERMINERS.test(name[1])) continue;
+    if (!HAN.test(name) || [...name].some((c) => STOPWORDS.has(c)) || DETERMINERS.test(name[1]) || STATUS_VERBS.test(name[1])) continue;
     // 省级, 县级: a level, not a place.
     if (folded[j + 1] === '级' || CLASSIFIERS.test(folded[j - 3] ?? '')) continue;
     // Known when the corpus uses the name with any of the characters before it (江堰 in 都江堰市), or the word it ends.
