@@ -145,6 +145,24 @@ describe('persisted index', () => {
   });
 });
 
+describe('generations of several processes', () => {
+  it('leaves the generations of another running process to it and removes those of processes that are gone', async () => {
+    const first = await openTestIndex(await seedCorpus());
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((r) => child.on('exit', r));
+    const [running, gone] = [process.ppid, child.pid!];
+    const theirs = [`.tmp-gen-1-${running}`, `gen-1-${running}`];
+    const leftovers = [`.tmp-gen-1-${gone}`, `gen-1-${gone}`, '.tmp-gen-stray'];
+    for (const name of [...theirs, ...leftovers]) await mkdir(join(first.indexDir, name), { recursive: true });
+    await first.persist();
+    const names = await readdir(first.indexDir);
+    for (const name of theirs) expect(names).toContain(name);
+    for (const name of leftovers) expect(names).not.toContain(name);
+    const current = (await readFile(join(first.indexDir, 'CURRENT'), 'utf8')).trim();
+    expect(names.filter((n) => n.includes('gen-')).sort()).toEqual([current, `gen-1-${running}`, `.tmp-gen-1-${running}`].sort());
+  });
+});
+
 describe('the corpus folder', () => {
   it('re-reads only files whose size or modification time changed since they were indexed', async () => {
     const { createFsDocumentStore, sha256 } = await import('../src/adapters/node/fs-document-store.js');

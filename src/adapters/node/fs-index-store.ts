@@ -297,12 +297,33 @@ export class FsIndexStore {
     return upgraded;
   }
 
-  /** Removes generations and leftovers of interrupted builds other than `keep`. */
+  /**
+   * Removes generations and leftovers of interrupted builds other than `keep` and the one CURRENT names. Several
+   * processes may write one index folder (`npm run index` while the server runs, two evaluations of one corpus): a
+   * generation another running process wrote, or is writing, is that process's to remove, or it would fail halfway
+   * through its save, or switch CURRENT to a folder already gone.
+   */
   private async prune(keep: string): Promise<void> {
+    const current = await this.currentGeneration();
     for (const name of await readdir(this.dir)) {
-      if ((name.startsWith('gen-') || name.startsWith('.tmp-gen-')) && name !== keep) {
-        await rm(join(this.dir, name), { recursive: true, force: true });
-      }
+      if (!(name.startsWith('gen-') || name.startsWith('.tmp-gen-')) || name === keep || name === current) continue;
+      const writer = writerOf(name);
+      if (writer !== process.pid && isRunning(writer)) continue;
+      await rm(join(this.dir, name), { recursive: true, force: true });
     }
+  }
+}
+
+/** The process that wrote a generation, by its name (gen-<time>-<pid>); NaN for names of another form. */
+const writerOf = (name: string) => Number(name.slice(name.lastIndexOf('-') + 1));
+
+/** Whether a process of this machine runs under that id (EPERM: it runs, as another user). */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

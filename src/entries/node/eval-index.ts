@@ -1,7 +1,7 @@
 /** @module eval-index: a corpus folder opened in an index of its own under `.cache/eval-index/`, reused while the folder is unchanged. */
 import { createHash } from 'node:crypto';
-import { basename, join, resolve } from 'node:path';
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { Config } from '../../config.js';
 import { openIndex, type OpenOptions, type OpenedIndex } from './open-index.js';
 
@@ -21,22 +21,47 @@ export function evalIndexConfig(config: Config, corpusDir: string): Config {
 /**
  * A folder holding `corpusDir`'s files as they are and each of `extra`'s under a subfolder of its own (`added-1/`…), so
  * that sources of the first keep their names: a corpus and unrelated documents beside it. Files are hard links (copies
- * where links fail), refreshed on every call.
+ * where links fail), brought in line with the sources on every call without the folder ever being emptied: a file is
+ * put in place by renaming (a link to the same file is left alone), and only files no longer in the sources go. So an
+ * evaluation indexing the folder never sees documents missing while another run refreshes it.
  */
-export async function combinedCorpus(corpusDir: string, extra: string[]): Promise<string> {
+export async function combinedCorpus(corpusDir: string, extra: string[], root = EVAL_INDEX_ROOT): Promise<string> {
   const key = createHash('sha256').update(JSON.stringify([resolve(corpusDir), ...extra.map((d) => resolve(d))])).digest('hex').slice(0, 10);
-  const dir = join(EVAL_INDEX_ROOT, `corpus-${basename(resolve(corpusDir))}-${key}`);
-  await rm(dir, { recursive: true, force: true });
-  const place = async (from: string, to: string) => {
-    await mkdir(to, { recursive: true });
+  const dir = join(root, `corpus-${basename(resolve(corpusDir))}-${key}`);
+  // Where each file of the folder comes from, by its path in the folder.
+  const wanted = new Map<string, string>();
+  const collect = async (from: string, to: string) => {
     for (const entry of await readdir(from, { withFileTypes: true })) {
-      const source = join(from, entry.name);
-      if (entry.isDirectory()) await place(source, join(to, entry.name));
-      else if (entry.isFile()) await link(source, join(to, entry.name)).catch(() => copyFile(source, join(to, entry.name)));
+      if (entry.isDirectory()) await collect(join(from, entry.name), join(to, entry.name));
+      else if (entry.isFile()) wanted.set(join(to, entry.name), join(from, entry.name));
     }
   };
-  await place(corpusDir, dir);
-  for (const [i, d] of extra.entries()) await place(d, join(dir, `added-${i + 1}`));
+  await collect(corpusDir, '');
+  for (const [i, d] of extra.entries()) await collect(d, `added-${i + 1}`);
+  await mkdir(root, { recursive: true });
+  const staging = await mkdtemp(join(root, 'staging-'));
+  try {
+    let n = 0;
+    for (const [path, source] of wanted) {
+      const target = join(dir, path);
+      const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+      if (to && to.ino === from.ino && to.dev === from.dev) continue;
+      await mkdir(dirname(target), { recursive: true });
+      const temp = join(staging, String(n++));
+      await link(source, temp).catch(() => copyFile(source, temp));
+      await rename(temp, target);
+    }
+    const prune = async (at: string, path: string) => {
+      for (const entry of await readdir(at, { withFileTypes: true })) {
+        const inFolder = join(path, entry.name);
+        if (entry.isDirectory()) await prune(join(at, entry.name), inFolder);
+        else if (!wanted.has(inFolder)) await rm(join(at, entry.name), { force: true });
+      }
+    };
+    await prune(dir, '');
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
   return dir;
 }
 
