@@ -180,7 +180,7 @@ async function build(): Promise<void> {
   const sentences = seedSentences(join(ROOT, 'seeds'));
   const cacheFile = join(ROOT, 'bench/.cache', `seed-sentences-${sentences.length}.f32`);
   let seedVectors: Float32Array;
-  const model = await createTransformersEmbedder({ modelId: MODEL, modelsDir: join(ROOT, 'models'), batchSize: 32 });
+  const model = await createTransformersEmbedder({ modelId: MODEL, modelsDir: join(ROOT, 'models') });
   if (existsSync(cacheFile)) {
     seedVectors = new Float32Array((await readFile(cacheFile)).buffer.slice(0));
   } else {

@@ -163,7 +163,7 @@ async function examplesOf(set: TrainingSet): Promise<AnswerExample[]> {
     if (cached.key === key) return cached.examples;
   }
   const items = texts.flatMap((text) => parseSet(text)).map((item) => (set.elsewhere ? { ...item, unanswerable: true } : item));
-  model ??= await createWorkerEmbedder({ modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH });
+  model ??= await createWorkerEmbedder({ modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR) });
   const opened = await openEvalIndex({ ...config, QUERY_CACHE_SIZE: 0 }, set.corpus, { log, progress: true, embedder: model, answerModel: untrainedModel(MAX_LENGTH) });
   const t = performance.now();
   const examples = await collectExamples(opened.engine, set.name, items, set.group, (n) => say(`  ${set.name}: ${n}/${items.length}`));

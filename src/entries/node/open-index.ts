@@ -80,7 +80,7 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     phases[name] = Math.round(now - lapAt);
     lapAt = now;
   };
-  const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR), batchSize: config.EMBED_BATCH };
+  const model = { modelId: config.MODEL_ID, modelsDir: resolve(config.MODELS_DIR) };
   // Two model workers: questions are embedded by one, documents by the other, so questions never wait behind indexing;
   // while no document is being embedded, busy questions borrow the documents' worker. They load the model while this
   // thread loads the word segmenter's dictionary.
