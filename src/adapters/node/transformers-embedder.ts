@@ -34,27 +34,24 @@ interface Encoded {
   dims: number[];
 }
 
-/** Pools the last hidden state `[n, tokens, dims]` into one unit vector per text. */
-function pool(hidden: Float32Array, mask: BigInt64Array, [n, tokens, dims]: number[], pooling: EmbeddingProfile['pooling']) {
-  return Array.from({ length: n }, (_, i) => {
-    const v = new Float32Array(dims);
-    if (pooling === 'cls') v.set(hidden.subarray(i * tokens * dims, i * tokens * dims + dims));
-    else {
-      let count = 0;
-      for (let t = 0; t < tokens; t++) {
-        if (!mask[i * tokens + t]) continue;
-        count++;
-        const at = (i * tokens + t) * dims;
-        for (let d = 0; d < dims; d++) v[d] += hidden[at + d];
-      }
-      for (let d = 0; d < dims; d++) v[d] /= Math.max(1, count);
+/** Pools the last hidden state of one text (`[1, tokens, dims]`) into a unit vector. */
+function pool(hidden: Float32Array, mask: BigInt64Array, [, tokens, dims]: number[], pooling: EmbeddingProfile['pooling']): Float32Array {
+  const v = new Float32Array(dims);
+  if (pooling === 'cls') v.set(hidden.subarray(0, dims));
+  else {
+    let count = 0;
+    for (let t = 0; t < tokens; t++) {
+      if (!mask[t]) continue;
+      count++;
+      for (let d = 0; d < dims; d++) v[d] += hidden[t * dims + d];
     }
-    let sum = 0;
-    for (let d = 0; d < dims; d++) sum += v[d] * v[d];
-    const norm = Math.sqrt(sum) || 1;
-    for (let d = 0; d < dims; d++) v[d] /= norm;
-    return v;
-  });
+    for (let d = 0; d < dims; d++) v[d] /= Math.max(1, count);
+  }
+  let sum = 0;
+  for (let d = 0; d < dims; d++) sum += v[d] * v[d];
+  const norm = Math.sqrt(sum) || 1;
+  for (let d = 0; d < dims; d++) v[d] /= norm;
+  return v;
 }
 
 export async function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<Embedder> {
@@ -93,7 +90,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     }
     const outputs = await session.run(feeds);
     const hidden = outputs[session.outputNames[0]];
-    return pool(hidden.data as Float32Array, mask.data, hidden.dims as number[], profile.pooling)[0];
+    return pool(hidden.data as Float32Array, mask.data, hidden.dims as number[], profile.pooling);
   }
 
   const probe = await run('探针');
