@@ -224,7 +224,7 @@ export class FsIndexStore {
   async save(index: CorpusIndex, settings: BuildSettings, corpusFingerprint: string): Promise<IndexManifest> {
     if (!(index.vectors instanceof HnswVectorIndex)) throw new Error('FsIndexStore saves HNSW vector indexes only');
     await mkdir(this.dir, { recursive: true });
-    const gen = `gen-${Date.now()}-${process.pid}`;
+    const gen = newGeneration();
     const tmp = join(this.dir, `.tmp-${gen}`);
     let manifest: IndexManifest;
     let hasAdded: boolean;
@@ -314,7 +314,10 @@ export class FsIndexStore {
   }
 }
 
-/** The process that wrote a generation, by its name (gen-<time>-<pid>); NaN for names of another form. */
+/** A new generation's name: when and by which process it was written. */
+const newGeneration = () => `gen-${Date.now()}-${process.pid}`;
+
+/** The process that wrote a generation, by its name (`newGeneration`); NaN for names of another form. */
 const writerOf = (name: string) => Number(name.slice(name.lastIndexOf('-') + 1));
 
 /** Whether a process of this machine runs under that id (EPERM: it runs, as another user). */
