@@ -26,10 +26,14 @@ const ENTRIES: DictionaryEntry[] = [
   { simplified: '书记', english: ['secretary', 'clerk'] },
   { simplified: '工资', english: ['wages; pay'] },
   { simplified: '上海', english: ['Shanghai municipality, central east China, abbr. to 滬|沪[Hu4]'] },
+  { simplified: '标志', english: ['sign; mark; symbol; logo', 'to symbolize; to indicate; to mark'] },
+  { simplified: '签约', english: ['to sign a contract or agreement'] },
+  { simplified: '住房', english: ['housing'] },
+  { simplified: '房屋', english: ['house; building; to house'] },
 ];
 /** The words a corpus about 平陆, 枣强 and 衡水 uses, with the passages using each. */
 const VOCABULARY = new Map<string, number>([
-  ['投资', 12], ['招商', 6], ['目标', 9], ['项目', 30], ['今年', 8], ['上半年', 2], ['基地', 2], ['基础', 9], ['书记', 5],
+  ['标志', 3], ['签约', 2], ['住房', 2], ['房屋', 4], ['投资', 12], ['招商', 6], ['目标', 9], ['项目', 30], ['今年', 8], ['上半年', 2], ['基地', 2], ['基础', 9], ['书记', 5],
   ['平陆', 4], ['枣强', 6], ['衡水', 5], ['刘', 3], ['新营', 1], ['翟纪', 1], ['纪亭', 1], ['环县', 3], ['x区', 4], ['gdp', 2],
 ]);
 const known = (t: string) => (VOCABULARY.get(t) ?? 0) > 0;
@@ -74,6 +78,12 @@ describe('figures and units', () => {
     expect(chinese('What was the GDP in 2022?').terms).toEqual(['2022年']);
     expect(chinese('ranked 10th').terms).toEqual(['第10']);
     expect(chinese('the meeting on February 16').terms).toEqual(['2月16日']);
+    expect(chinese('1,500,000 people').terms).toEqual(['1500000人', '150万人']);
+  });
+
+  it('reads a figure before a comma as the figure alone', () => {
+    expect(chinese('Which district ranked 10th in 2022, compared with District X?').terms).toEqual(['第10', '2022年']);
+    expect(chinese('Were 50, 60 or 70 projects signed?').terms).toEqual(['50', '60', '70']);
   });
 
   it('keeps the unit a how-many question asks for, and a list’s count', () => {
@@ -122,6 +132,13 @@ describe('translating a question', () => {
     expect(q.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
     expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toMatch(/多少$/);
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
+  });
+
+  it('reads a verb’s form by the senses that say a verb, and keeps every sense of the form itself', () => {
+    expect(glosses.word('sign')[0].term).toBe('标志');
+    expect(glosses.word('signed').map((h) => h.term)).toEqual(['签约']);
+    expect(glosses.word('signing').map((h) => h.term)).toEqual(['签约']);
+    expect(glosses.word('housing').map((h) => h.term)).toContain('住房');
   });
 
   it('keeps the Chinese of a mixed question', () => {

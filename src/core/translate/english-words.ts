@@ -1,7 +1,10 @@
 /** @module english-words: the words of an English (or mixed) question, their base forms, and the words that carry no content. */
 
-/** A run of Latin letters (with an inner apostrophe or hyphen: Xi'an, year-on-year), a number, or a run of Han characters. */
-const PIECE = /([A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)|(\d[\d,]*(?:\.\d+)?)|([\u3400-\u9fff]+)|(%)/g;
+/**
+ * A run of Latin letters (with an inner apostrophe or hyphen: Xi'an, year-on-year), a number (10,000 with its thousands
+ * separators; the comma after “in 2022,” is no part of it), or a run of Han characters.
+ */
+const PIECE = /([A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)|(\d+(?:,\d{3})*(?:\.\d+)?)|([\u3400-\u9fff]+)|(%)/g;
 
 export type PieceKind = 'word' | 'number' | 'han' | 'percent';
 

@@ -9,11 +9,17 @@ import { runToEnd } from '../time-slices.js';
 export interface GlossHit {
   term: string;
   score: number;
+  /** A sense of the term that says the word is a verb's (“to sign a contract” for sign): see `word`. */
+  verb?: boolean;
 }
 
 /** Senses that only point elsewhere or name a surname: no translation in them. */
 const POINTER = /^(?:(?:old |archaic |erhua |japanese )?variant of|see |surname |abbr\. |also written|used in|cl:|classifier|pr\. |pinyin |radical |kangxi |\(?onom)/;
 const HAN = /^[\u3400-\u9fff]+$/;
+/** A sense that says a verb (CC-CEDICT writes them “to …”, at times after a comment: “(of a dignitary) to visit”). */
+const VERB_SENSE = /^\s*(?:\([^)]*\)\s*)?to\s/i;
+/** Forms of a verb (signed, tracking) rather than of a noun. */
+const VERB_FORM = /[a-z]{2}(?:ed|ing)$/;
 /** A phrase sense longer than this is not matched as a phrase. */
 const MAX_PHRASE_WORDS = 5;
 /** Candidates kept per English word or phrase. */
@@ -43,8 +49,9 @@ function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
   const list = map.get(key);
   if (!list) return void map.set(key, [hit]);
   const same = list.find((h) => h.term === hit.term);
-  if (same) same.score = Math.max(same.score, hit.score);
-  else list.push(hit);
+  if (!same) return void list.push(hit);
+  same.score = Math.max(same.score, hit.score);
+  if (hit.verb) same.verb = true;
 }
 
 export class GlossIndex {
@@ -83,11 +90,13 @@ export class GlossIndex {
     for (const { simplified: term, english } of entries) {
       if (++this.stats.entries % STEP === 0) yield;
       // CC-CEDICT separates senses with slashes and near-synonyms within a sense with semicolons: each is a sense here.
-      const senses = english
+      const parts = english
         .flatMap((s) => s.split(';'))
         .filter((s) => !POINTER.test(s.toLowerCase().trim()))
-        .map(senseWords)
-        .filter((words) => words.length > 0);
+        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) }))
+        .filter((sense) => sense.words.length > 0);
+      const senses = parts.map((sense) => sense.words);
+      const verbs = parts.map((sense) => sense.verb);
       for (const words of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
       const df = HAN.test(term) ? documents(term) : 0;
@@ -106,10 +115,11 @@ export class GlossIndex {
         const content = words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
         const weight = (prior / (1 + 0.15 * i)) / content.length;
+        const verb = verbs[i] || undefined;
         for (const w of new Set(content)) {
-          pushBest(this.words, w, { term, score: weight });
+          pushBest(this.words, w, { term, score: weight, verb });
           const base = stem(w);
-          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95 });
+          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95, verb });
         }
         if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i) });
         const stems = [...new Set(content.map(stem))];
@@ -127,10 +137,19 @@ export class GlossIndex {
     }
   }
 
-  /** Corpus terms for a word or its base forms (enterprises → enterprise), best first. */
+  /**
+   * Corpus terms for a word or its base forms (enterprises → enterprise), best first. A verb's form (signed, tracking)
+   * is looked up by its base among the senses that say a verb (“to sign (a treaty)” → 签订, “to sign a contract” →
+   * 签约; not 标志 for a sign), when the base has any; the form itself (housing, advanced) keeps every sense it is.
+   */
   word(word: string): GlossHit[] {
     const best = new Map<string, number>();
-    for (const form of baseForms(word)) for (const h of this.words.get(form) ?? []) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.score));
+    const asVerb = VERB_FORM.test(word.toLowerCase());
+    for (const form of baseForms(word)) {
+      let hits = this.words.get(form) ?? [];
+      if (asVerb && form !== word.toLowerCase() && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
+      for (const h of hits) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.score));
+    }
     return [...best].map(([term, score]) => ({ term, score })).sort((a, b) => b.score - a.score || b.term.length - a.term.length);
   }
 
