@@ -134,11 +134,15 @@ describe('translating a question', () => {
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
   });
 
-  it('reads a verb’s form by the senses that say a verb, and keeps every sense of the form itself', () => {
+  it('reads a verb’s form, or a word after to or will, by the senses that say a verb, and keeps every sense of the form itself', () => {
     expect(glosses.word('sign')[0].term).toBe('标志');
     expect(glosses.word('signed').map((h) => h.term)).toEqual(['签约']);
     expect(glosses.word('signing').map((h) => h.term)).toEqual(['签约']);
     expect(glosses.word('housing').map((h) => h.term)).toContain('住房');
+    expect(glosses.word('sign', { verb: true }).map((h) => h.term)).toEqual(['签约']);
+    expect(translateQuestion('How many projects does Pinglu want to sign?', indexes).query.split(' ')).toEqual(
+      expect.arrayContaining(['签约', '项目', '平陆']),
+    );
   });
 
   it('keeps the Chinese of a mixed question', () => {

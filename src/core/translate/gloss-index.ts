@@ -141,13 +141,14 @@ export class GlossIndex {
    * Corpus terms for a word or its base forms (enterprises → enterprise), best first. A verb's form (signed, tracking)
    * is looked up by its base among the senses that say a verb (“to sign (a treaty)” → 签订, “to sign a contract” →
    * 签约; not 标志 for a sign), when the base has any; the form itself (housing, advanced) keeps every sense it is.
+   * `verb`: the question uses the word as a verb (to sign, will sign), so every form of it is read so.
    */
-  word(word: string): GlossHit[] {
+  word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
     const best = new Map<string, number>();
     const asVerb = VERB_FORM.test(word.toLowerCase());
     for (const form of baseForms(word)) {
       let hits = this.words.get(form) ?? [];
-      if (asVerb && form !== word.toLowerCase() && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
+      if ((verb || (asVerb && form !== word.toLowerCase())) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
       for (const h of hits) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.score));
     }
     return [...best].map(([term, score]) => ({ term, score })).sort((a, b) => b.score - a.score || b.term.length - a.term.length);

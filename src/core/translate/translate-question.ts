@@ -53,6 +53,8 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+/** Words after which a word is a verb (to sign, will sign). */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
 /** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 12;
@@ -172,7 +174,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
-    const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm);
+    const verb = VERB_BEFORE.has(pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '');
+    const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm, { verb });
     if (hits.length) {
       slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
