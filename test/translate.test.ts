@@ -175,6 +175,20 @@ describe('translating a question', () => {
     expect(chooseQuery(q, neither).split(' ')).toContain('investment');
   });
 
+  it('scores a sense the documents asked about use by their use of it, whatever else the corpus holds', () => {
+    // signed: 签订 (“to sign (a treaty)”) is the sense the whole corpus uses most once treaties are indexed beside the
+    // reports; the report asked about writes 签约 five times and 签订 once.
+    const q = { asks: '多少', slots: [[{ term: '签订', score: 0.8, sense: 0.5 }, { term: '签约', score: 0.7, sense: 0.48 }], [{ term: '枣强', score: 1 }]] };
+    const report = (term: string) => ({ 签约: 5, 签订: 1, 枣强: 9 })[term] ?? 0;
+    expect(chooseQuery(q, () => 1)).toBe('签订 枣强 多少');
+    expect(chooseQuery(q, () => 1, report)).toBe('签约 枣强 多少');
+    const treatiesBeside = { ...q, slots: [[{ term: '签订', score: 1.4, sense: 0.5 }, { term: '签约', score: 0.7, sense: 0.48 }], q.slots[1]] };
+    expect(chooseQuery(treatiesBeside, () => 1, report)).toBe('签约 枣强 多少');
+    // A sense the report never uses keeps its corpus score, discounted by the engine's weight.
+    const without = (term: string) => (term === '签订' ? 0 : report(term));
+    expect(chooseQuery(q, (t) => (without(t) > 0 ? 1 : 0.25), without)).toBe('签约 枣强 多少');
+  });
+
   it('leaves Chinese questions, and English ones in the corpus’s own words, as they are', () => {
     expect(needsTranslation('平陆招商目标是多少', known)).toBe(false);
     expect(needsTranslation('X区2023年GDP是多少', known)).toBe(false);

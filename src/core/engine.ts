@@ -414,7 +414,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const view = await corpus.view([...english.anchors, ...english.slots.flat().map((c) => c.term)]);
     const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
     if (!sources.length) return english.query;
-    return chooseQuery(english, (term) => (sources.some((source) => view.documentTf(term, source) > 0) ? 1 : OFF_SUBJECT));
+    const uses = (term: string) => sources.reduce((n, source) => n + view.documentTf(term, source), 0);
+    return chooseQuery(english, (term) => (uses(term) > 0 ? 1 : OFF_SUBJECT), uses);
   }
   const askedAs = async (question: string) => {
     const english = await translate(question);

@@ -9,6 +9,11 @@ import { runToEnd } from '../time-slices.js';
 export interface GlossHit {
   term: string;
   score: number;
+  /**
+   * The score without how often the corpus uses the term (`usageBoost`): how much of a sense the word is, the sense's
+   * rank, a one-character word's ambiguity. The engine weighs it by the documents a question is about instead.
+   */
+  sense: number;
   /** A sense of the term that says the word is a verb's (“to sign a contract” for sign): see `word`. */
   verb?: boolean;
 }
@@ -16,6 +21,8 @@ export interface GlossHit {
 /** Senses that only point elsewhere or name a surname: no translation in them. */
 const POINTER = /^(?:(?:old |archaic |erhua |japanese )?variant of|see |surname |abbr\. |also written|used in|cl:|classifier|pr\. |pinyin |radical |kangxi |\(?onom)/;
 const HAN = /^[\u3400-\u9fff]+$/;
+/** How much more likely a term is meant the more passages use it (key → 重点 in a work report, not 钥匙). */
+export const usageBoost = (passages: number): number => 1 + 0.25 * Math.log1p(passages);
 /** A sense that says a verb (CC-CEDICT writes them “to …”, at times after a comment: “(of a dignitary) to visit”). */
 const VERB_SENSE = /^\s*(?:\([^)]*\)\s*)?to\s/i;
 /** Forms of a verb (signed, tracking) rather than of a noun. */
@@ -50,7 +57,7 @@ function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
   if (!list) return void map.set(key, [hit]);
   const same = list.find((h) => h.term === hit.term);
   if (!same) return void list.push(hit);
-  same.score = Math.max(same.score, hit.score);
+  if (hit.score > same.score) [same.score, same.sense] = [hit.score, hit.sense];
   if (hit.verb) same.verb = true;
 }
 
@@ -110,21 +117,23 @@ export class GlossIndex {
       this.stats.kept++;
       // One-character words are ambiguous (行 is a row, a trade, to walk, OK); a term the corpus uses often is likelier
       // meant (key → 重点 in a work report, not 钥匙).
-      const prior = (term.length === 1 ? 0.35 : 1) * (1 + 0.25 * Math.log1p(df));
+      const boost = usageBoost(df);
+      const prior = (term.length === 1 ? 0.35 : 1) * boost;
       senses.forEach((words, i) => {
         const content = words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
         const weight = (prior / (1 + 0.15 * i)) / content.length;
         const verb = verbs[i] || undefined;
         for (const w of new Set(content)) {
-          pushBest(this.words, w, { term, score: weight, verb });
+          pushBest(this.words, w, { term, score: weight, sense: weight / boost, verb });
           const base = stem(w);
-          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95, verb });
+          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95, sense: (weight * 0.95) / boost, verb });
         }
-        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i) });
+        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i), sense: prior / boost / (1 + 0.15 * i) });
         const stems = [...new Set(content.map(stem))];
         if (stems.length >= 2 && stems.length <= MAX_PAIR_SENSE) {
-          for (let a = 0; a < stems.length; a++) for (let b = a + 1; b < stems.length; b++) pushBest(this.pairs, pairKey(stems[a], stems[b]), { term, score: (2 * prior) / stems.length / (1 + 0.15 * i) });
+          const score = (2 * prior) / stems.length / (1 + 0.15 * i);
+          for (let a = 0; a < stems.length; a++) for (let b = a + 1; b < stems.length; b++) pushBest(this.pairs, pairKey(stems[a], stems[b]), { term, score, sense: score / boost });
         }
       });
     }
@@ -144,14 +153,14 @@ export class GlossIndex {
    * `verb`: the question uses the word as a verb (to sign, will sign), so every form of it is read so.
    */
   word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
-    const best = new Map<string, number>();
+    const best = new Map<string, GlossHit>();
     const asVerb = VERB_FORM.test(word.toLowerCase());
     for (const form of baseForms(word)) {
       let hits = this.words.get(form) ?? [];
       if ((verb || (asVerb && form !== word.toLowerCase())) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
-      for (const h of hits) best.set(h.term, Math.max(best.get(h.term) ?? 0, h.score));
+      for (const h of hits) if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
     }
-    return [...best].map(([term, score]) => ({ term, score })).sort((a, b) => b.score - a.score || b.term.length - a.term.length);
+    return [...best.values()].sort((a, b) => b.score - a.score || b.term.length - a.term.length);
   }
 
   /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */

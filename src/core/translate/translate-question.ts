@@ -6,7 +6,7 @@
 import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
 import { chineseQuestionWords, englishKind, type EnglishKind } from './english-question-kind.js';
-import type { GlossIndex } from './gloss-index.js';
+import { usageBoost, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
 export interface EnglishQuestion {
@@ -32,6 +32,8 @@ export interface EnglishQuestion {
 export interface Choice {
   term: string;
   score: number;
+  /** The dictionary's part of the score, without the corpus's use of the term (see `GlossHit.sense`). */
+  sense?: number;
   /**
    * A Latin word the corpus writes, said again by this Chinese word: left out when the documents the question is
    * about write the Chinese but not the Latin word (investment, written only in another document's English title).
@@ -195,10 +197,16 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
 /**
  * The Chinese question with one choice per word: the best by the dictionary's score times `weigh(term)` (the engine
  * weighs a choice by whether the document the question is about uses it: base → 基地 in a report on bases, not 基础).
+ * `uses(term)`: how often the documents the question is about use the term; a choice they use is scored by how much
+ * the documents use it, not the whole corpus, so that documents added beside them do not change the choice.
  */
-export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number): string {
+export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number, uses?: (term: string) => number): string {
+  const value = (c: Choice & { weight: number }) => {
+    const n = c.sense === undefined ? 0 : (uses?.(c.term) ?? 0);
+    return (n > 0 ? c.sense! * usageBoost(n) : c.score) * c.weight;
+  };
   const chosen = slots.flatMap((choices) => {
-    const best = choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => b.score * b.weight - a.score * a.weight)[0];
+    const best = choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => value(b) - value(a))[0];
     return best.saidAs && best.weight < 1 && weigh(best.saidAs) >= 1 ? [] : [best.term];
   });
   return `${[...new Set(chosen)].join(' ')} ${asks}`.trim();
