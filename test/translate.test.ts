@@ -30,10 +30,11 @@ const ENTRIES: DictionaryEntry[] = [
   { simplified: '签约', english: ['to sign a contract or agreement'] },
   { simplified: '住房', english: ['housing'] },
   { simplified: '房屋', english: ['house; building; to house'] },
+  { simplified: '旨在', english: ['to have as its purpose; to be intended to; to aim to'] },
 ];
 /** The words a corpus about 平陆, 枣强 and 衡水 uses, with the passages using each. */
 const VOCABULARY = new Map<string, number>([
-  ['标志', 3], ['签约', 2], ['住房', 2], ['房屋', 4], ['投资', 12], ['招商', 6], ['目标', 9], ['项目', 30], ['今年', 8], ['上半年', 2], ['基地', 2], ['基础', 9], ['书记', 5],
+  ['旨在', 2], ['标志', 3], ['签约', 2], ['住房', 2], ['房屋', 4], ['投资', 12], ['招商', 6], ['目标', 9], ['项目', 30], ['今年', 8], ['上半年', 2], ['基地', 2], ['基础', 9], ['书记', 5],
   ['平陆', 4], ['枣强', 6], ['衡水', 5], ['刘', 3], ['新营', 1], ['翟纪', 1], ['纪亭', 1], ['环县', 3], ['x区', 4], ['gdp', 2],
 ]);
 const known = (t: string) => (VOCABULARY.get(t) ?? 0) > 0;
@@ -143,6 +144,10 @@ describe('translating a question', () => {
     expect(translateQuestion('How many projects does Pinglu want to sign?', indexes).query.split(' ')).toEqual(
       expect.arrayContaining(['签约', '项目', '平陆']),
     );
+  });
+
+  it('reads no phrase of frame words alone (aim to, want to) as a search term', () => {
+    expect(translateQuestion('How many projects does Pinglu aim to sign?', indexes).query.split(' ')).not.toContain('旨在');
   });
 
   it('keeps the Chinese of a mixed question', () => {

@@ -30,7 +30,7 @@ const VERB_FORM = /[a-z]{2}(?:ed|ing)$/;
 /** A phrase sense longer than this is not matched as a phrase. */
 const MAX_PHRASE_WORDS = 5;
 /** Candidates kept per English word or phrase. */
-const KEEP = 8;
+const KEEP = 24;
 /** Entries (or words) between two points where a stepwise build may pause. */
 const STEP = 256;
 

@@ -6,7 +6,7 @@
 import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
 import { chineseQuestionWords, englishKind, type EnglishKind } from './english-question-kind.js';
-import { usageBoost, type GlossIndex } from './gloss-index.js';
+import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
 export interface EnglishQuestion {
@@ -55,6 +55,16 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+/**
+ * A word's choices: those close to its best by score, or by the dictionary's part of it alone (`sense`), which the
+ * engine weighs by the documents a question is about: which senses are offered does not hang on what else the corpus
+ * holds.
+ */
+function closeChoices(hits: GlossHit[]): Choice[] {
+  const bestSense = Math.max(...hits.map((h) => h.sense));
+  return hits.filter((h) => h.score >= CLOSE * hits[0].score || h.sense >= CLOSE * bestSense).slice(0, MAX_CHOICES);
+}
+
 /** Words after which a word is a verb (to sign, will sign). */
 const VERB_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
 /** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
@@ -149,7 +159,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     let phrase = false;
     for (let n = MAX_PHRASE; n >= 2 && !phrase; n--) {
       const words = pieces.slice(i, i + n);
-      if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm))) continue;
+      if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm) || FRAME_WORDS.has(w.norm))) continue;
       const hits = glosses.phrase(words.map((w) => w.norm));
       if (hits.length) {
         terms.push(hits[0].term);
@@ -162,7 +172,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     const partner = pairPartner(i);
     if (partner !== undefined) {
       const hits = glosses.pair(p.norm, pieces[partner].norm);
-      slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
+      slots.push(closeChoices(hits));
       skip.add(partner);
       continue;
     }
@@ -179,7 +189,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     const verb = VERB_BEFORE.has(pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '');
     const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm, { verb });
     if (hits.length) {
-      slots.push(hits.filter((h) => h.score >= CLOSE * hits[0].score).slice(0, MAX_CHOICES));
+      slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
       unknown.push(p.text);
     } else {
