@@ -55,21 +55,21 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+/** Words after which a word is a verb (to sign, will sign). */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+/** Choices kept for a word: those scoring at least this share of its best (see `closeChoices`), at most MAX_CHOICES. */
+const CLOSE = 0.7;
+const MAX_CHOICES = 12;
+
 /**
- * A word's choices: those close to its best by score, or by the dictionary's part of it alone (`sense`), which the
- * engine weighs by the documents a question is about: which senses are offered does not hang on what else the corpus
- * holds.
+ * A word's choices: those close to its best by score, or by the dictionary's part of the score alone (`sense`), which
+ * the engine weighs by the documents a question is about: so which senses are offered does not hang on what else the
+ * corpus holds.
  */
 function closeChoices(hits: GlossHit[]): Choice[] {
   const bestSense = Math.max(...hits.map((h) => h.sense));
   return hits.filter((h) => h.score >= CLOSE * hits[0].score || h.sense >= CLOSE * bestSense).slice(0, MAX_CHOICES);
 }
-
-/** Words after which a word is a verb (to sign, will sign). */
-const VERB_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
-/** Choices kept for a word: those scoring at least this share of its best, at most MAX_CHOICES. */
-const CLOSE = 0.7;
-const MAX_CHOICES = 12;
 /** How far apart two words of a dictionary pair may stand (start the construction of → 开工). */
 const PAIR_GAP = 3;
 /** Words of a phrase tried against the dictionary's senses, longest first. */
@@ -212,8 +212,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
  */
 export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number, uses?: (term: string) => number): string {
   const value = (c: Choice & { weight: number }) => {
-    const n = c.sense === undefined ? 0 : (uses?.(c.term) ?? 0);
-    return (n > 0 ? c.sense! * usageBoost(n) : c.score) * c.weight;
+    const n = uses?.(c.term) ?? 0;
+    return (c.sense !== undefined && n > 0 ? c.sense * usageBoost(n) : c.score) * c.weight;
   };
   const chosen = slots.flatMap((choices) => {
     const best = choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => value(b) - value(a))[0];
