@@ -1,7 +1,9 @@
 /**
- * @module batching-embedder: gathers concurrent single-query embeddings into one model call.
- * A query waits one turn of the event loop for company; queries that arrive while the calls are running go together
- * in the next one, so throughput grows with load instead of latency.
+ * @module batching-embedder: gathers concurrent single-query embeddings into one call to the embedder (one message to
+ * a model worker on Node, one Workers AI request on the Worker). A query waits one turn of the event loop for company;
+ * queries that arrive while the calls are running go together in the next one, so throughput grows with load instead
+ * of latency. On Node the model then runs each text on its own (transformers-embedder), so a call's vectors come back
+ * together, after its last text.
  */
 import type { Embedder, EmbedKind } from './ports.js';
 

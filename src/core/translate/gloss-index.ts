@@ -97,20 +97,18 @@ export class GlossIndex {
     for (const { simplified: term, english } of entries) {
       if (++this.stats.entries % STEP === 0) yield;
       // CC-CEDICT separates senses with slashes and near-synonyms within a sense with semicolons: each is a sense here.
-      const parts = english
+      const senses = english
         .flatMap((s) => s.split(';'))
         .filter((s) => !POINTER.test(s.toLowerCase().trim()))
-        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) }))
+        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) || undefined }))
         .filter((sense) => sense.words.length > 0);
-      const senses = parts.map((sense) => sense.words);
-      const verbs = parts.map((sense) => sense.verb);
-      for (const words of senses) for (const w of words) this.english.add(w);
+      for (const { words } of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
       const df = HAN.test(term) ? documents(term) : 0;
       if (df === 0) {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
         if (HAN.test(term) && term.length >= 2) {
-          for (const [w] of senses.filter((ws) => ws.length === 1)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
+          for (const [w] of senses.filter((s) => s.words.length === 1).map((s) => s.words)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
         }
         continue;
       }
@@ -119,21 +117,22 @@ export class GlossIndex {
       // meant (key → 重点 in a work report, not 钥匙).
       const boost = usageBoost(df);
       const prior = (term.length === 1 ? 0.35 : 1) * boost;
-      senses.forEach((words, i) => {
+      /** A hit of this term; its `sense` is its score without the corpus's use of the term. */
+      const hit = (score: number, verb?: boolean): GlossHit => ({ term, score, sense: score / boost, verb });
+      senses.forEach(({ words, verb }, i) => {
         const content = words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
         const weight = (prior / (1 + 0.15 * i)) / content.length;
-        const verb = verbs[i] || undefined;
         for (const w of new Set(content)) {
-          pushBest(this.words, w, { term, score: weight, sense: weight / boost, verb });
+          pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);
-          if (base !== w) pushBest(this.words, base, { term, score: weight * 0.95, sense: (weight * 0.95) / boost, verb });
+          if (base !== w) pushBest(this.words, base, hit(weight * 0.95, verb));
         }
-        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), { term, score: prior / (1 + 0.15 * i), sense: prior / boost / (1 + 0.15 * i) });
+        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), hit(prior / (1 + 0.15 * i)));
         const stems = [...new Set(content.map(stem))];
         if (stems.length >= 2 && stems.length <= MAX_PAIR_SENSE) {
-          const score = (2 * prior) / stems.length / (1 + 0.15 * i);
-          for (let a = 0; a < stems.length; a++) for (let b = a + 1; b < stems.length; b++) pushBest(this.pairs, pairKey(stems[a], stems[b]), { term, score, sense: score / boost });
+          const pair = hit((2 * prior) / stems.length / (1 + 0.15 * i));
+          for (let a = 0; a < stems.length; a++) for (let b = a + 1; b < stems.length; b++) pushBest(this.pairs, pairKey(stems[a], stems[b]), { ...pair });
         }
       });
     }
