@@ -28,8 +28,7 @@ export function fitScorer(examples: AnswerExample[], options: FitOptions, trees:
 
 export function predict(model: Scorer, e: AnswerExample, shrink = 0): Prediction {
   if (e.refusedByRule || e.windows === 0) return { example: e, probability: 0, correct: false, length: 0 };
-  const windows = Array.from({ length: e.windows }, (_, r) => e.features.subarray(r * e.width, (r + 1) * e.width));
-  const { scores, refusal } = scoreAll(model, windows, e.question);
+  const { scores, refusal } = scoreAll(model, e.features.subarray(0, e.windows * e.width), e.question);
   const { top, probability } = answerChance(scores, refusal, e.placed);
   const best = narrowest(scores, e.placed, top, shrink);
   return {

@@ -69,10 +69,13 @@ export function untrainedModel(maxLength: number): AnswerModel {
   };
 }
 
-export function windowScore(model: Pick<AnswerModel, 'window' | 'windowBias'>, f: Float32Array): number {
+/** The linear score of the window whose features start at `at` in `f`. */
+export function windowScore(model: Pick<AnswerModel, 'window' | 'windowBias'>, f: Float32Array, at = 0): number {
   let s = model.windowBias;
   const w = model.window;
-  for (let i = 0; i < w.length; i++) s += w[i] * f[i];
+  // Most features of a window are 0 (the shapes crossed with the other question types): skipping them adds nothing
+  // and changes no sum, as x + w·0 is x.
+  for (let i = 0; i < w.length; i++) if (f[at + i] !== 0) s += w[i] * f[at + i];
   return s;
 }
 
@@ -145,18 +148,21 @@ export function treeInput(window: Float32Array | undefined, question: Float32Arr
 /** Scores of every window and of the refusal option. */
 export type Scorer = Pick<AnswerModel, 'window' | 'windowBias' | 'refuse' | 'trees'>;
 
-export function scoreAll(model: Scorer, windows: Float32Array[], question: Float32Array): { scores: Float64Array; refusal: number } {
+/** Scores of the windows, whose features are one after another in `windows`, and of the refusal option. */
+export function scoreAll(model: Scorer, windows: Float32Array, question: Float32Array): { scores: Float64Array; refusal: number } {
   const width = model.window.length;
-  const scores = Float64Array.from(windows, (f) => windowScore(model, f));
+  const count = windows.length / width;
+  const scores = new Float64Array(count);
+  for (let i = 0; i < count; i++) scores[i] = windowScore(model, windows, i * width);
   let refusal = refusalScore(model, question);
   if (model.trees.length) {
     const x = treeInput(undefined, question, width);
     refusal += treeScore(model.trees, x);
     x[x.length - 1] = 0;
-    windows.forEach((f, i) => {
-      x.set(f, 0);
+    for (let i = 0; i < count; i++) {
+      x.set(windows.subarray(i * width, (i + 1) * width));
       scores[i] += treeScore(model.trees, x);
-    });
+    }
   }
   return { scores, refusal };
 }

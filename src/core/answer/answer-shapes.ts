@@ -27,32 +27,46 @@ export type ShapePattern = keyof typeof SHAPE_PATTERNS;
 
 export const SHAPES = ['number', 'quantity', 'unit', 'year', 'monthday', 'period', 'title', 'name_dot', 'place', 'list', 'quoted', 'latin', 'definition', 'count', 'cause', 'manner', 'negation', 'located'] as const;
 
-/** Which answer shapes the window `folded` has, in `SHAPES` order (`present`: those its passage has at all). */
-export function shapeScores(p: PreparedQuestion, folded: string, places: (s: string) => string[], present: Record<ShapePattern, boolean>): number[] {
+/** Whether `folded` has the shape, tested only when its passage has it at all (a module-level function: it runs for every window). */
+function hasShape(present: Record<ShapePattern, boolean>, name: ShapePattern, folded: string): boolean {
+  return present[name] && SHAPE_PATTERNS[name].test(folded);
+}
+
+/** How many times `c` occurs in `text` (no array made: this runs for every window). */
+function count(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Which answer shapes the window `folded` has, in `SHAPES` order (`places`: the place names in it; `present`: the
+ * shapes its passage has at all).
+ */
+export function shapeScores(p: PreparedQuestion, folded: string, places: string[], present: Record<ShapePattern, boolean>): number[] {
   const q = p.q;
-  const has = (name: ShapePattern) => present[name] && SHAPE_PATTERNS[name].test(folded);
-  const unit = q.unit && folded.includes(q.unit) && has('NUM') ? 1 : 0;
-  const items = folded.split('、').length;
+  const unit = q.unit && folded.includes(q.unit) && hasShape(present, 'NUM', folded) ? 1 : 0;
+  const items = count(folded, '、') + 1;
   const quoted = present.QUOTED ? QUOTED.exec(folded) : null;
   const title = present.TITLE_NAME ? TITLE_NAME.exec(folded) : null;
   return [
-    has('NUM') ? 1 : 0,
-    has('QUANTITY') ? 1 : 0,
+    hasShape(present, 'NUM', folded) ? 1 : 0,
+    hasShape(present, 'QUANTITY', folded) ? 1 : 0,
     unit,
-    has('YEAR') ? 1 : 0,
-    has('MONTH_DAY') ? 1 : 0,
-    has('PERIOD') ? 1 : 0,
+    hasShape(present, 'YEAR', folded) ? 1 : 0,
+    hasShape(present, 'MONTH_DAY', folded) ? 1 : 0,
+    hasShape(present, 'PERIOD', folded) ? 1 : 0,
     title && !p.q.folded.includes(title[0]) ? 1 : 0,
-    has('NAME_DOT') ? 1 : 0,
-    places(folded).some((pl) => !q.folded.includes(pl)) ? 1 : 0,
+    hasShape(present, 'NAME_DOT', folded) ? 1 : 0,
+    places.some((pl) => !q.folded.includes(pl)) ? 1 : 0,
     items >= 3 ? 1 : items === 2 ? 0.5 : 0,
     quoted && !q.folded.includes(quoted[0].slice(1, -1)) ? 1 : 0,
-    has('LATIN') ? 1 : 0,
-    has('DEFINITION') ? 1 : 0,
-    has('CHINESE_COUNT') ? 1 : 0,
-    has('CAUSE') ? 1 : 0,
-    has('MANNER') ? 1 : 0,
-    has('NEGATION') ? 1 : 0,
-    has('LOCATED') ? 1 : 0,
+    hasShape(present, 'LATIN', folded) ? 1 : 0,
+    hasShape(present, 'DEFINITION', folded) ? 1 : 0,
+    hasShape(present, 'CHINESE_COUNT', folded) ? 1 : 0,
+    hasShape(present, 'CAUSE', folded) ? 1 : 0,
+    hasShape(present, 'MANNER', folded) ? 1 : 0,
+    hasShape(present, 'NEGATION', folded) ? 1 : 0,
+    hasShape(present, 'LOCATED', folded) ? 1 : 0,
   ];
 }

@@ -31,19 +31,16 @@ function unitPattern(unit: string): RegExp {
 }
 
 /** Items of an enumeration: 、-separated parts, quoted terms, or (for places) place names. */
-function listItems(folded: string, q: QuestionAnalysis, places: (text: string) => string[]): number {
-  if (q.wantsPlaces) return new Set(places(folded)).size;
+function listItems(folded: string, q: QuestionAnalysis, places: string[]): number {
+  if (q.wantsPlaces) return new Set(places).size;
   const separated = folded.split('、').length;
   // Quoted terms are items (“纵尺”…“横尺”…), unless they are the question's own terms.
   const quoted = (folded.match(/"[^"]{1,10}"/g) ?? []).filter((t) => !q.keywords.some((k) => t.includes(k))).length;
   return Math.max(separated > 1 ? separated : 0, quoted);
 }
 
-export function answerTypeScore(
-  q: QuestionAnalysis,
-  folded: string,
-  places: (text: string) => string[],
-): number {
+/** `places`: the place names in `folded`. */
+export function answerTypeScore(q: QuestionAnalysis, folded: string, places: string[]): number {
   switch (q.kind) {
     case 'number':
       if (q.unit && unitPattern(q.unit).test(folded.includes('一个') ? folded.replace(/一个/g, '') : folded)) return 1;
@@ -64,7 +61,7 @@ export function answerTypeScore(
       return items >= 3 ? 1 : items === 2 ? 0.7 : 0;
     }
     case 'place':
-      return places(folded).length > 0 ? 1 : 0;
+      return places.length > 0 ? 1 : 0;
     default: {
       if (q.whatNoun && folded.includes(q.whatNoun)) {
         // 什么机制 → “9+3”招商机制: a name right before the noun.

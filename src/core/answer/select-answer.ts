@@ -2,7 +2,7 @@
 import type { Span } from '../types.js';
 import type { QuestionAnalysis } from './analyze-question.js';
 import { answerWindows, type AnswerCandidate, type AnswerWindow, type PassageContext } from './answer-windows.js';
-import { questionFeatures, windowFeatures } from './window-features.js';
+import { questionFeatures, windowFeatures, WINDOW_FEATURES } from './window-features.js';
 import { occurrences as startsOf, passageStats } from './passage-stats.js';
 import { prepareQuestion } from './prepare-question.js';
 import type { FeatureContext } from './feature-context.js';
@@ -113,7 +113,15 @@ export function selectAnswer(
   };
   const bestVector = candidates.reduce((m, c) => Math.max(m, c.vector), 0);
   const input = { p, stats, bestVector, placesIn, maxLength: model.maxLength };
-  const features = windows.map((w) => windowFeatures(w, input));
+  // All the windows' features in one array, window after window: a typed array (or a view) per window costs more
+  // than computing its features. Each is computed in `scratch`, zeroed for the next.
+  const width = WINDOW_FEATURES.length;
+  const features = new Float32Array(windows.length * width);
+  const scratch = new Float32Array(width);
+  windows.forEach((w, i) => {
+    features.set(windowFeatures(w, input, scratch), i * width);
+    scratch.fill(0);
+  });
   const question = questionFeatures(p, ctx, features, bestVector, options.subjectMissed ?? false);
   const { scores, refusal } = scoreAll(model, features, question);
 
@@ -128,7 +136,7 @@ export function selectAnswer(
     probability,
     answer: best !== undefined && probability >= model.threshold,
     ...(options.explain && {
-      windows: windows.map((w, i) => ({ window: w, span: at(w), text: textOf(w), features: features[i], score: scores[i] })),
+      windows: windows.map((w, i) => ({ window: w, span: at(w), text: textOf(w), features: features.subarray(i * width, (i + 1) * width), score: scores[i] })),
       question,
     }),
   };

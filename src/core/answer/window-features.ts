@@ -67,11 +67,11 @@ export interface WindowScoringInput {
   maxLength: number;
 }
 
-/** The feature vector of one window, in `WINDOW_FEATURES` order. */
-export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Float32Array {
+/** The feature vector of one window, in `WINDOW_FEATURES` order, written into `f` (zeros, `WINDOW_FEATURES.length` long). */
+export function windowFeatures(w: AnswerWindow, input: WindowScoringInput, f = new Float32Array(WINDOW_FEATURES.length)): Float32Array {
   const { p } = input;
-  const places = () => input.placesIn(w.passage, w.span.start, w.span.end);
-  const f = new Float32Array(WINDOW_FEATURES.length);
+  // Every question has a type, so the shapes below always ask which places the window names.
+  const places = input.placesIn(w.passage, w.span.start, w.span.end);
   const { passage } = w;
   const c = passage.candidate;
   const ps = input.stats(passage);
@@ -163,10 +163,11 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput): Floa
 }
 
 /**
- * The question's own features (for the refusal option), given its windows' features; `subjectMissed`: the question
- * names a document's subject and none of that document's passages was retrieved.
+ * The question's own features (for the refusal option), given its windows' features (one after another in
+ * `windows`); `subjectMissed`: the question names a document's subject and none of that document's passages was
+ * retrieved.
  */
-export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windows: Float32Array[], bestVector: number, subjectMissed: boolean): Float32Array {
+export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windows: Float32Array, bestVector: number, subjectMissed: boolean): Float32Array {
   const f = new Float32Array(QUESTION_FEATURES.length);
   let unknown = 0;
   let maxUnknown = 0;
@@ -176,15 +177,17 @@ export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windo
       maxUnknown = Math.max(maxUnknown, k.weight / p.maxIdf);
     }
   }
+  const width = WINDOW_FEATURES.length;
+  const count = windows.length / width;
   let bestCover = 0;
-  for (const w of windows) bestCover = Math.max(bestCover, w[W.cover_context]);
+  for (let i = 0; i < count; i++) bestCover = Math.max(bestCover, windows[i * width + W.cover_context]);
   f[0] = 1;
   f[1] = Math.min(10, p.keywords.length) / 10;
   f[2] = unknown / p.totalWeight;
   f[3] = maxUnknown;
   f[4] = bestVector;
   f[5] = bestCover;
-  f[6] = Math.log1p(windows.length);
+  f[6] = Math.log1p(count);
   f[7] = Math.min(60, p.q.folded.length) / 60;
   f[8] = subjectMissed ? 1 : 0;
   if (p.typeIndex >= 0) f[9 + p.typeIndex] = 1;
