@@ -146,6 +146,15 @@ describe('translating a question', () => {
     );
   });
 
+  it('reads the word after an auxiliary and the name it asks about as a verb, but not after a possessive', () => {
+    const terms = (question: string) => translateQuestion(question, indexes).slots.flat().map((c) => c.term);
+    expect(terms('How many projects will Zaoqiang sign?')).toContain('签约');
+    expect(terms('How many projects will Zaoqiang sign?')).not.toContain('标志');
+    expect(terms('How many projects does Pinglu sign?')).toContain('签约');
+    // does Zaoqiang's sign…: the word after the possessive is said of Zaoqiang, no verb of it.
+    expect(terms("What does Zaoqiang's sign show?")).toContain('标志');
+  });
+
   it('reads no phrase of frame words alone (aim to, want to) as a search term', () => {
     expect(translateQuestion('How many projects does Pinglu aim to sign?', indexes).query.split(' ')).not.toContain('旨在');
   });

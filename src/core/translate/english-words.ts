@@ -17,6 +17,8 @@ export interface Piece {
   capital: boolean;
   /** Position among the pieces. */
   at: number;
+  /** A word written with a possessive 's (Pinglu's), which the text and norm leave out. */
+  possessive?: boolean;
 }
 
 export function piecesOf(question: string): Piece[] {
@@ -26,7 +28,15 @@ export function piecesOf(question: string): Piece[] {
     const kind: PieceKind = word ? 'word' : number ? 'number' : han ? 'han' : 'percent';
     const norm = word ? word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '') : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
     // Pinglu's is Pinglu: the possessive is no part of a name.
-    out.push({ kind, text: word ? word.replace(/['’]s$/, '') : text, norm, capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false, at: out.length });
+    const possessive = word !== undefined && /['’]s$/.test(word);
+    out.push({
+      kind,
+      text: word ? word.replace(/['’]s$/, '') : text,
+      norm,
+      capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false,
+      at: out.length,
+      ...(possessive && { possessive }),
+    });
   }
   return out;
 }
