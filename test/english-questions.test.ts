@@ -9,12 +9,13 @@ import { summarise } from '../src/eval/metrics.js';
 const EVAL = join(import.meta.dirname, '../eval/seeds');
 
 /**
- * Floors just under the figures measured (README, English questions: 0.659 and 0.889 on our set since a sense is
- * scored by the documents asked about, 0.568 before; 0.833 on the shared set's English questions). The issue asks for
- * 0.8 correct on new questions, which our set does not reach yet; the floor catches a change that makes it worse.
+ * Floors just under the figures measured (README, English questions: 0.682 and 0.889 on our set since the verb of a
+ * question asked with an auxiliary is read as a verb, 0.659 before, 0.568 before senses were scored by the documents
+ * asked about; 0.833 on the shared set's English questions). The issue asks for 0.8 correct on new questions, which
+ * our set does not reach yet; the floor catches a change that makes it worse.
  */
 const FLOORS = {
-  own: { correct: 0.6, refused: 0.75, grounded: 1 },
+  own: { correct: 0.65, refused: 0.75, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
