@@ -1,5 +1,6 @@
 /** @module answer-types: how well a piece of text has the kind of answer a question wants (0..1). */
 import type { QuestionAnalysis } from './analyze-question.js';
+import { enumeratedParts } from './answer-shapes.js';
 
 const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
 const UNIT_ALTERNATIVES: Record<string, string> = { 人: '(?:人|名|位)', 名: '(?:人|名|位)', 位: '(?:人|名|位)' };
@@ -33,7 +34,7 @@ function unitPattern(unit: string): RegExp {
 /** Items of an enumeration: 、-separated parts, quoted terms, or (for places) place names. */
 function listItems(folded: string, q: QuestionAnalysis, places: string[]): number {
   if (q.wantsPlaces) return new Set(places).size;
-  const separated = folded.split('、').length;
+  const separated = enumeratedParts(folded);
   // Quoted terms are items (“纵尺”…“横尺”…), unless they are the question's own terms.
   const quoted = (folded.match(/"[^"]{1,10}"/g) ?? []).filter((t) => !q.keywords.some((k) => t.includes(k))).length;
   return Math.max(separated > 1 ? separated : 0, quoted);

@@ -68,7 +68,7 @@ export interface WindowScoringInput {
 }
 
 /** The feature vector of one window, in `WINDOW_FEATURES` order, written into `f` (zeros, `WINDOW_FEATURES.length` long). */
-export function windowFeatures(w: AnswerWindow, input: WindowScoringInput, f = new Float32Array(WINDOW_FEATURES.length)): Float32Array {
+export function windowFeatures(w: AnswerWindow, input: WindowScoringInput, f: Float32Array): Float32Array {
   const { p } = input;
   // Every question has a type, so the shapes below always ask which places the window names.
   const places = input.placesIn(w.passage, w.span.start, w.span.end);

@@ -31,7 +31,7 @@ export function piecesOf(question: string): Piece[] {
     const possessive = word !== undefined && /['’]s$/.test(word);
     out.push({
       kind,
-      text: word ? word.replace(/['’]s$/, '') : text,
+      text: word ? (possessive ? word.slice(0, -2) : word) : text,
       norm,
       capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false,
       at: out.length,

@@ -153,10 +153,11 @@ export class GlossIndex {
    */
   word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
     const best = new Map<string, GlossHit>();
-    const asVerb = VERB_FORM.test(word.toLowerCase());
+    const lower = word.toLowerCase();
+    const asVerb = VERB_FORM.test(lower);
     for (const form of baseForms(word)) {
       let hits = this.words.get(form) ?? [];
-      if ((verb || (asVerb && form !== word.toLowerCase())) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
+      if ((verb || (asVerb && form !== lower)) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
       for (const h of hits) if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
     }
     return [...best.values()].sort((a, b) => b.score - a.score || b.term.length - a.term.length);

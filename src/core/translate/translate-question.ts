@@ -55,10 +55,11 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
 /** Words after which a word is a verb (to sign, will sign). */
-const VERB_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+const VERB_BEFORE = new Set(['to', ...MODALS]);
 /** Auxiliaries that put a question's subject before its verb (will District X sign, does Pinglu plan). */
-const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
 /** Choices kept for a word: those scoring at least this share of its best (see `closeChoices`), at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 12;
@@ -105,6 +106,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   const skip = new Set(figures.used);
   const isWord = (i: number) => pieces[i]?.kind === 'word' && !skip.has(i);
   const firstWord = pieces.findIndex((p) => p.kind === 'word');
+  /** The word right before piece `i` ('' after a number, a Chinese run or the start). */
+  const wordBefore = (i: number) => (pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '');
   /** Where the word after an auxiliary and the name it asks about stands: a verb (will District X sign → 签约). */
   let verbAt = -1;
 
@@ -157,7 +160,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       anchors.push(name.chinese);
       names.push({ from: name.spelt, to: name.chinese });
       // Not after a possessive: do District X's main industries…
-      const subject = AUXILIARIES.has(pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '') && !pieces[i + name.length - 1].possessive;
+      const subject = AUXILIARIES.has(wordBefore(i)) && !pieces[i + name.length - 1].possessive;
       if (subject) verbAt = i + name.length;
       i += name.length - 1;
       continue;
@@ -193,7 +196,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
-    const verb = i === verbAt || VERB_BEFORE.has(pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '');
+    const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
     const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm, { verb });
     if (hits.length) {
       slots.push(closeChoices(hits));
