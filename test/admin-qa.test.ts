@@ -126,10 +126,10 @@ describe('curated answers (问答对)', () => {
     expect(nearby.citations.every((c: { source: string }) => !c.source.startsWith('qa:'))).toBe(true);
   });
 
-  it('embeds only the question a write changed, not every pair again', async () => {
-    const before = embedder.calls.filter((c) => c.kind === 'query').reduce((n, c) => n + c.texts, 0);
+  it('embeds only the question a write changed (as a question, the instruction before it), not every pair again', async () => {
+    const before = embedder.calls.filter((c) => c.kind === 'question').reduce((n, c) => n + c.texts, 0);
     await app.request('/api/admin/qa', send('POST', { question: '县长信箱在哪里', answer: '在县政府网站首页“政民互动”栏目。' }));
-    const after = embedder.calls.filter((c) => c.kind === 'query').reduce((n, c) => n + c.texts, 0);
+    const after = embedder.calls.filter((c) => c.kind === 'question').reduce((n, c) => n + c.texts, 0);
     expect(after - before).toBe(1);
   });
 

@@ -24,13 +24,28 @@ describe('the committed embedding model', () => {
     expect(index.search(q, 3).map((m) => m.id)).not.toContain(0);
   });
 
+  it('searches with the question alone and compares questions with the instruction before it', async () => {
+    const embedder = await createTransformersEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+    const question = '平陆招商目标是多少';
+    const { questionPrefix } = embeddingProfile(embedder.modelId);
+    const [query, compared, bare, instructed] = [
+      ...(await embedder.embed([question], 'query')),
+      ...(await embedder.embed([question], 'question')),
+      ...(await embedder.embed([question, questionPrefix + question], 'passage')),
+    ];
+    expect(dot(query, bare)).toBeCloseTo(1, 5);
+    expect(dot(compared, instructed)).toBeCloseTo(1, 5);
+    expect(dot(query, compared)).toBeLessThan(0.99);
+  });
+
   it('refuses a model that is not on disk, naming the setting', async () => {
     await expect(createTransformersEmbedder({ modelId: 'Xenova/not-here', modelsDir: MODELS })).rejects.toThrow(/MODEL_ID/);
   });
 
   it('gives each model family its pooling and prefixes', () => {
-    expect(embeddingProfile('Xenova/bge-small-zh-v1.5')).toMatchObject({ pooling: 'cls', queryPrefix: '为这个句子生成表示以用于检索相关文章：' });
-    expect(embeddingProfile('Xenova/multilingual-e5-small')).toEqual({ pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+    // bge-zh searches without its instruction and compares questions with it.
+    expect(embeddingProfile('Xenova/bge-small-zh-v1.5')).toEqual({ pooling: 'cls', queryPrefix: '', questionPrefix: '为这个句子生成表示以用于检索相关文章：', passagePrefix: '' });
+    expect(embeddingProfile('Xenova/multilingual-e5-small')).toEqual({ pooling: 'mean', queryPrefix: 'query: ', questionPrefix: 'query: ', passagePrefix: 'passage: ' });
   });
 });
 

@@ -90,6 +90,16 @@ describe('keyword matching', () => {
     expect(analyzeQuestion('平陆这个示范区叫什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });
   });
 
+  it('reads a quoted numbered slogan of two things or more as a list question, in its type as in its kind', () => {
+    const tokenizer = createJiebaTokenizer();
+    expect(analyzeQuestion('X区“三强”目标是什么', tokenizer)).toMatchObject({ kind: 'list', type: 'list', count: 3 });
+    expect(analyzeQuestion('“三把尺子”是什么', tokenizer)).toMatchObject({ kind: 'list', type: 'list', count: 3 });
+    // One thing is not a list; and a slogan asked about by another type keeps it (a year, a number).
+    expect(analyzeQuestion('“一轴”指的是什么？', tokenizer).type).toBe('what');
+    expect(analyzeQuestion('X区“三新三强”打擂台动员部署大会是哪一年开的', tokenizer).type).toBe('year');
+    expect(analyzeQuestion('X区的目标是什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });
+  });
+
   it('reads a word pointing at the moment of asking (明天, 现在) as the frame, not a keyword; a year (今年) stays one', () => {
     const tokenizer = createJiebaTokenizer();
     expect(analyzeQuestion('明天会下雨吗', tokenizer).keywords).toEqual(['下雨']);

@@ -10,7 +10,8 @@ export interface Tokenizer {
   places(folded: string): string[];
 }
 
-export type EmbedKind = 'query' | 'passage';
+/** A question searched against passages, a question compared with other questions (curated answers), or a passage. */
+export type EmbedKind = 'query' | 'question' | 'passage';
 
 export interface Embedder {
   readonly modelId: string;

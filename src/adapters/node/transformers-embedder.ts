@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@xenova/transformers';
 import type { Embedder, EmbedKind } from '../../core/ports.js';
-import { embeddingProfile, type EmbeddingProfile } from '../../core/embedding-profile.js';
+import { embeddingProfile, prefixOf, type EmbeddingProfile } from '../../core/embedding-profile.js';
 import { AppError } from '../../core/errors.js';
 
 export interface TransformersEmbedderOptions {
@@ -98,7 +98,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     modelId: options.modelId,
     dimensions: probe.length,
     async embed(texts: string[], kind: EmbedKind, opts?: { signal?: AbortSignal }): Promise<Float32Array[]> {
-      const prefix = kind === 'query' ? profile.queryPrefix : profile.passagePrefix;
+      const prefix = prefixOf(profile, kind);
       const out: Float32Array[] = [];
       for (const text of texts) {
         opts?.signal?.throwIfAborted();

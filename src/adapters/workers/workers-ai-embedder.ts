@@ -1,6 +1,6 @@
 /** @module workers-ai-embedder: the Embedder on Workers AI (e.g. @cf/baai/bge-m3), with the model family's prefixes. */
 import type { Embedder, EmbedKind } from '../../core/ports.js';
-import { embeddingProfile } from '../../core/embedding-profile.js';
+import { embeddingProfile, prefixOf } from '../../core/embedding-profile.js';
 import type { Ai } from './bindings.js';
 
 export function createWorkersAiEmbedder(ai: Ai, modelId: string, dimensions: number, batchSize = 50): Embedder {
@@ -9,7 +9,7 @@ export function createWorkersAiEmbedder(ai: Ai, modelId: string, dimensions: num
     modelId,
     dimensions,
     async embed(texts: string[], kind: EmbedKind, options?: { signal?: AbortSignal }): Promise<Float32Array[]> {
-      const prefix = kind === 'query' ? profile.queryPrefix : profile.passagePrefix;
+      const prefix = prefixOf(profile, kind);
       const out: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += batchSize) {
         options?.signal?.throwIfAborted();

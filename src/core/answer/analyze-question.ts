@@ -100,6 +100,10 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   const numeral = folded.match(/哪([一二两三四五六七八九十\d]+)/)?.[1] ?? sloganCount;
   const count = numeral ? Number(numeral) || parseChineseNumeral(numeral) : undefined;
   const unit = RATE.test(folded) && kind === 'number' ? '%' : folded.match(UNIT)?.[1];
+  let type = asksName ? 'person' : questionType(folded);
+  // …and, when it stands for two things or more, its type says so: the window's shapes are scored as a list's, not as
+  // any “what”'s (“三强”目标是什么 wants 强产争先、强城争优、强村争效).
+  if (sloganCount && sloganCount !== '一' && type === 'what') type = 'list';
 
   const words = tokenizer.tokenize(folded);
   // Search for the topic: a word pointing at the moment of asking would find any sentence that holds it.
@@ -123,7 +127,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     question,
     folded,
     kind,
-    type: asksName ? 'person' : questionType(folded),
+    type,
     tokens,
     words,
     keywords,

@@ -33,6 +33,7 @@ import { chooseShrink, chooseThreshold, fitScorer, foldModels, outOfFold, outcom
 import { FEATURE_GROUPS, QUESTION_FEATURES, WINDOW_FEATURES } from '../../core/answer/window-features.js';
 import { writeFileAtomic } from '../../adapters/node/atomic-write.js';
 import { untrainedModel } from '../../core/answer/answer-model.js';
+import { embeddingProfile } from '../../core/embedding-profile.js';
 import { exitOnError } from './exit-on-error.js';
 import { printHelpIfAsked } from './cli-help.js';
 
@@ -141,9 +142,12 @@ const log = createLogger('warn', 'stderr');
 const config = loadConfig(process.env);
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
-/** A cache is valid for the code that computed it: the answer stage, the normalisation and the engine, as they are now. */
+/**
+ * A cache is valid for the code that computed it: the answer stage, the normalisation, the engine and how a question
+ * is embedded (the model and its prefixes), as they are now.
+ */
 const featureKey = (() => {
-  const hash = createHash('sha256').update(JSON.stringify([WINDOW_FEATURES, QUESTION_FEATURES, MAX_LENGTH]));
+  const hash = createHash('sha256').update(JSON.stringify([WINDOW_FEATURES, QUESTION_FEATURES, MAX_LENGTH, config.MODEL_ID, embeddingProfile(config.MODEL_ID)]));
   for (const dir of ['src/core/answer', 'src/core/normalize', 'src/core/retrieve', 'src/core/translate']) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(readFileSync(join(dir, f)));
   }
