@@ -8,8 +8,11 @@ import { MODELS } from './support/open-test-index.js';
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
 
 describe('the committed embedding model', () => {
+  /** Loaded once for the tests below (each load takes about a second). */
+  const loaded = createTransformersEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+
   it('loads offline, embeds, and ranks the related passage first in HNSW', async () => {
-    const embedder = await createTransformersEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+    const embedder = await loaded;
     expect(embedder.dimensions).toBe(512);
     const passages = ['力争全年招商项目达到50个，协议总投资达到200亿元以上。', '今年夏天雨水偏多，注意防汛。', '市委书记李谦出席会议并讲话。'];
     const vectors = await embedder.embed(passages, 'passage');
@@ -25,7 +28,7 @@ describe('the committed embedding model', () => {
   });
 
   it('searches with the question alone and compares questions with the instruction before it', async () => {
-    const embedder = await createTransformersEmbedder({ modelId: 'Xenova/bge-small-zh-v1.5', modelsDir: MODELS });
+    const embedder = await loaded;
     const question = '平陆招商目标是多少';
     const { questionPrefix } = embeddingProfile(embedder.modelId);
     const [query, compared, bare, instructed] = [
