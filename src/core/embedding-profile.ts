@@ -35,7 +35,14 @@ export function embeddingProfile(modelId: string): EmbeddingProfile {
   return PROFILES.find(([re]) => re.test(modelId))?.[1] ?? PLAIN;
 }
 
+/** The profile's prefix for each kind of text: a kind added to `EmbedKind` must be given one here. */
+const PREFIX_FIELD: Record<EmbedKind, 'queryPrefix' | 'questionPrefix' | 'passagePrefix'> = {
+  query: 'queryPrefix',
+  question: 'questionPrefix',
+  passage: 'passagePrefix',
+};
+
 /** What goes before a text of this kind. */
 export function prefixOf(profile: EmbeddingProfile, kind: EmbedKind): string {
-  return kind === 'query' ? profile.queryPrefix : kind === 'question' ? profile.questionPrefix : profile.passagePrefix;
+  return profile[PREFIX_FIELD[kind]];
 }
