@@ -203,6 +203,19 @@ describe('translating a question', () => {
     expect(chooseQuery(q, (t) => (without(t) > 0 ? 1 : 0.25), without)).toBe('签约 枣强 多少');
   });
 
+  it('gives a word only its share of a sense, counting the words a question frames with (call together → 召开)', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '召开', english: ['to convene (a conference or meeting)', 'to convoke', 'to call together'] },
+      { simplified: '一起', english: ['in the same place', 'together', 'with'] },
+    ];
+    const vocabulary = new Map([['召开', 3], ['一起', 3]]);
+    const index = GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0);
+    const hits = index.word('together');
+    expect(hits.map((h) => h.term)).toEqual(['一起', '召开']);
+    // “together” is half of “call together”, the third sense: (1 / 1.3) / 2.
+    expect(hits[1].sense).toBeCloseTo(1 / 1.3 / 2, 5);
+  });
+
   it('leaves Chinese questions, and English ones in the corpus’s own words, as they are', () => {
     expect(needsTranslation('平陆招商目标是多少', known)).toBe(false);
     expect(needsTranslation('X区2023年GDP是多少', known)).toBe(false);

@@ -9,6 +9,12 @@ const DIGITS = /\d/;
 const QUANTITY = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个|项|家|名|位|人|次|件|条|所|座|批|种|亩|元|吨|户|台|辆|倍|年|天|公里|米|平方|千瓦|兆瓦|万|亿)/;
 /** Chinese numerals with a measure word, but not the article 一个. */
 const CHINESE_COUNT = /(?:[二两三四五六七八九十百千]|[一二两三四五六七八九][十百千])[一二三四五六七八九十百千]*(?:个|项|家|名|位|次|件|条|所|座|批|种|方面|大)/;
+/** A share (52.6%, 百分之十): the answer to a question about a rate or a change, not about an amount. */
+const PERCENT = /\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点]+/g;
+/** Words of a question that a share can answer: a rate or a change (增长多少, 相当于…的多少). */
+const CHANGE = /率|比例|比重|百分|占比|份额|增长|增速|增幅|涨幅|降幅|下降|提高|降低|上升|增加|减少|翻|相当于|幅度/;
+/** A year (2023年): a date, not an amount. */
+const YEAR = /\d{4}年/g;
 const MONTH_DAY = /\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const YEAR_OR_MONTH = /\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月/;
 const ROLE_NAME = /(书记|县长|市长|区长|省长|州长|镇长|乡长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|记者|作者|主持人?)[、,，:：\s]*[\u4e00-\u9fa5]{2,3}|[\u4e00-\u9fa5]{2,3}(书记|县长|市长|区长|省长)[、,，\s]/;
@@ -45,7 +51,13 @@ export function answerTypeScore(q: QuestionAnalysis, folded: string, places: str
   switch (q.kind) {
     case 'number':
       if (q.unit && unitPattern(q.unit).test(folded.includes('一个') ? folded.replace(/一个/g, '') : folded)) return 1;
-      if (QUANTITY.test(folded)) return q.unit ? 0.6 : 1;
+      if (QUANTITY.test(folded)) {
+        if (q.unit) return 0.6;
+        // 生产总值是多少 asks for an amount: a window whose only figures are shares (贡献率达到52.6%) or years answers
+        // another question (a year asked for is a date; 多少年 has a unit).
+        const figures = folded.replace(YEAR, '');
+        return QUANTITY.test(CHANGE.test(q.folded) ? figures : figures.replace(PERCENT, '')) ? 1 : 0.4;
+      }
       if (DIGITS.test(folded)) return 0.4;
       return CHINESE_COUNT.test(folded) ? 0.5 : 0;
     case 'date':

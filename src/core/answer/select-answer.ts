@@ -112,7 +112,7 @@ export function selectAnswer(
     return s;
   };
   const bestVector = candidates.reduce((m, c) => Math.max(m, c.vector), 0);
-  const input = { p, stats, bestVector, placesIn, maxLength: model.maxLength };
+  const input = { p, stats, bestVector, placesIn, maxLength: model.maxLength, clauses: new Map<string, number>() };
   // All the windows' features in one array, window after window: in CPU profiles, making a typed array (or a view)
   // for each window was among the stage's largest costs. Each is computed in `scratch`, zeroed for the next, as
   // `windowFeatures` writes only the features a window has.

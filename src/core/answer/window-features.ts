@@ -18,7 +18,7 @@ const LEXICAL = [
   'cover_window', 'cover_sentence', 'cover_passage', 'cover_context', 'content_window', 'content_sentence', 'exact_window',
   'bigram_window', 'bigram_sentence', 'common_run', 'density', 'title_cover', 'heading_cover', 'missing_document', 'missing_sentence_idf',
   'best_sentence', 'sentence_margin', 'chars_window', 'chars_sentence', 'local_sentence', 'local_chars', 'local_best', 'local_margin',
-  'slot_left', 'slot_right', 'slot_between',
+  'slot_left', 'slot_right', 'slot_between', 'typed_clause',
 ] as const;
 const SHAPE = [
   'length', 'log_length', 'whole_sentence', 'starts_sentence', 'ends_sentence', 'clauses', 'two_sentences', 'first_sentence',
@@ -65,6 +65,42 @@ export interface WindowScoringInput {
   /** Places named in a span of a passage (found once per passage). */
   placesIn: (passage: PassageContext, start: number, end: number) => string[];
   maxLength: number;
+  /** `typedClause`'s score of each clause met so far (windows overlap: most clauses are met many times). */
+  clauses?: Map<string, number>;
+}
+
+/** Where a sentence's clauses end. */
+const CLAUSE_END = /[，,；;。！？!?：:\n]/;
+
+/**
+ * How much of the question the clause holding the answer's kind holds (完成投资100亿元 for 今年要完成多少投资, not a
+ * clause of 今年 and 枣强 beside another with a number): over the window's clauses, the best product of the clause's
+ * answer-type score and its share of the question's content words (of all its words when every word is a subject's).
+ * `places`: those the window names; `memo`: each clause's score, kept across the question's windows.
+ */
+export function typedClause(p: PreparedQuestion, folded: string, places: string[], memo?: Map<string, number>): number {
+  let best = 0;
+  for (const clause of folded.split(CLAUSE_END)) {
+    if (clause.length < 2) continue;
+    let score = memo?.get(clause);
+    if (score === undefined) {
+      score = clauseScore(p, clause, places);
+      memo?.set(clause, score);
+    }
+    best = Math.max(best, score);
+  }
+  return best;
+}
+
+function clauseScore(p: PreparedQuestion, clause: string, places: string[]): number {
+  const everyWord = p.contentWeight === 0;
+  let cover = 0;
+  p.keywords.forEach((k, n) => {
+    if (everyWord || p.content[n]) cover += k.weight * keywordMatch(k, clause);
+  });
+  if (cover === 0) return 0;
+  const type = answerTypeScore(p.q, clause, places.filter((place) => clause.includes(place)));
+  return type * (cover / (everyWord ? p.totalWeight : p.contentWeight));
 }
 
 /** The feature vector of one window, in `WINDOW_FEATURES` order, written into `f` (zeros, `WINDOW_FEATURES.length` long). */
@@ -133,6 +169,7 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput, f: Fl
   f[W.local_best] = ownLocal >= ps.bestLocal ? 1 : 0;
   f[W.local_margin] = ownLocal - (ownLocal >= ps.bestLocal ? ps.secondLocal : ps.bestLocal);
   [f[W.slot_left], f[W.slot_right], f[W.slot_between]] = slots(p, folded);
+  f[W.typed_clause] = typedClause(p, folded, places, input.clauses);
 
   f[W.length] = length / input.maxLength;
   f[W.log_length] = Math.log1p(length);

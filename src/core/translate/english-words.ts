@@ -53,6 +53,15 @@ export const FUNCTION_WORDS = new Set(
 );
 
 /**
+ * Function words that a dictionary sense uses as content (“call together” → 召开, “to give birth”): a question uses
+ * them to frame what it asks, so they translate nothing there, but in a sense they are half of what it says.
+ */
+export const FRAMING_WORDS = new Set(
+  `according say says said saying mention mentions mentioned name named names called call document documents speech
+  article report text passage tell give list`.split(/\s+/),
+);
+
+/**
  * Verbs of intention and asking that the answering sentence need not repeat ("What does Pinglu plan to attract?"):
  * they would only add search terms no answer holds.
  */

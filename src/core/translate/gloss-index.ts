@@ -3,7 +3,7 @@
  * uses: for an English word or phrase, the corpus terms whose senses say it, best first.
  */
 import type { DictionaryEntry } from '../ports.js';
-import { baseForms, FUNCTION_WORDS, stem } from './english-words.js';
+import { baseForms, FRAMING_WORDS, FUNCTION_WORDS, stem } from './english-words.js';
 import { runToEnd } from '../time-slices.js';
 
 export interface GlossHit {
@@ -122,7 +122,9 @@ export class GlossIndex {
       senses.forEach(({ words, verb }, i) => {
         const content = words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
-        const weight = (prior / (1 + 0.15 * i)) / content.length;
+        // A word is its share of the sense's meaningful words: together is half of “call together” (召开).
+        const meaningful = content.length + words.filter((w) => FRAMING_WORDS.has(w)).length;
+        const weight = (prior / (1 + 0.15 * i)) / meaningful;
         for (const w of new Set(content)) {
           pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../src/core/answer/analyze-question.js';
+import { answerTypeScore } from '../src/core/answer/answer-types.js';
+import { prepareQuestion } from '../src/core/answer/prepare-question.js';
+import { typedClause } from '../src/core/answer/window-features.js';
+import type { FeatureContext } from '../src/core/answer/feature-context.js';
+import { createJiebaTokenizer } from '../src/adapters/node/jieba-tokenizer.js';
+
+const tokenizer = createJiebaTokenizer();
+/** Every word alike, 枣强 the subject of a document. */
+const context: FeatureContext = {
+  idf: () => 2,
+  documentHas: () => true,
+  isFocus: (term) => term === '枣强',
+  documentDf: () => 1,
+  foldLabel: (text) => text,
+  places: () => [],
+};
+
+describe('the kind of answer a window holds', () => {
+  it('takes a share for the answer to a question about an amount only when the question asks about a rate or a change', () => {
+    const amount = analyzeQuestion('X区2023年GDP是多少', tokenizer);
+    expect(answerTypeScore(amount, '2023年x区对全市地区生产总值贡献率达到52.6%', [])).toBeLessThan(1);
+    expect(answerTypeScore(amount, '2023年我区地区生产总值589.23亿元', [])).toBe(1);
+    expect(answerTypeScore(amount, '2023年是三新三强行动之年', [])).toBeLessThan(1);
+    // A window with an amount beside a share still holds an amount.
+    expect(answerTypeScore(amount, '生产总值589.23亿元,增长6.1%', [])).toBe(1);
+    for (const question of ['X区生产总值增长多少', 'X区GDP相当于博罗县的多少', '城镇化率是多少']) {
+      expect(answerTypeScore(analyzeQuestion(question, tokenizer), '增长6.1%', [])).toBe(1);
+    }
+  });
+
+  it('scores the clause that holds both the kind of answer and the question’s words, not a window’s parts apart', () => {
+    const p = prepareQuestion(analyzeQuestion('枣强今年要完成多少投资', tokenizer), context);
+    const apart = typedClause(p, '今年,枣强县唱响最强音,开展好20项民生工程', []);
+    const together = typedClause(p, '力争年内开工项目总投资200亿元以上,完成投资100亿元以上', []);
+    expect(together).toBeGreaterThan(apart);
+    expect(together).toBeGreaterThan(0.5);
+    expect(typedClause(p, '今年,枣强县唱响最强音', [])).toBe(0);
+  });
+});
