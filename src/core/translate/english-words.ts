@@ -41,25 +41,25 @@ export function piecesOf(question: string): Piece[] {
   return out;
 }
 
-/** Words that only hold a sentence together (and question words, read separately as the question's kind). */
-export const FUNCTION_WORDS = new Set(
-  `a an the of in on at to for by with and or nor but is are was were be been being am do does did done will would shall
-  should can could may might must has have had having it its it's they them their there here this these those that which
-  what who whom whose how when where why as from into onto about than then so such also not no yes up out if any some
-  each every all both either neither other another own same he him his she her hers we us our ours you your yours i me my
-  mine whether according say says said saying mention mentions mentioned name named names called call document
-  documents speech article report text passage tell give list please per via among just only very much many more most
-  less least over still even again s`.split(/\s+/),
-);
-
 /**
- * Function words that a dictionary sense uses as content (“call together” → 召开, “to give birth”): a question uses
- * them to frame what it asks, so they translate nothing there, but in a sense they are half of what it says.
+ * Words a question frames what it asks with (what does the report say, name the…), which a dictionary sense may use as
+ * content (“to call together” → 召开, “to give birth”): they translate nothing in a question, but in a sense they are
+ * part of what it says (see gloss-index).
  */
 export const FRAMING_WORDS = new Set(
   `according say says said saying mention mentions mentioned name named names called call document documents speech
   article report text passage tell give list`.split(/\s+/),
 );
+
+/** Words that only hold a sentence together (and question words, read separately as the question's kind). */
+export const FUNCTION_WORDS = new Set([
+  ...`a an the of in on at to for by with and or nor but is are was were be been being am do does did done will would shall
+  should can could may might must has have had having it its it's they them their there here this these those that which
+  what who whom whose how when where why as from into onto about than then so such also not no yes up out if any some
+  each every all both either neither other another own same he him his she her hers we us our ours you your yours i me my
+  mine whether please per via among just only very much many more most less least over still even again s`.split(/\s+/),
+  ...FRAMING_WORDS,
+]);
 
 /**
  * Verbs of intention and asking that the answering sentence need not repeat ("What does Pinglu plan to attract?"):
