@@ -11,8 +11,11 @@ const QUANTITY = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个
 const CHINESE_COUNT = /(?:[二两三四五六七八九十百千]|[一二两三四五六七八九][十百千])[一二三四五六七八九十百千]*(?:个|项|家|名|位|次|件|条|所|座|批|种|方面|大)/;
 /** A share (52.6%, 百分之十): the answer to a question about a rate or a change, not about an amount. */
 const PERCENT = /\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点]+/g;
-/** Words of a question that a share can answer: a rate or a change (增长多少, 相当于…的多少). */
-const CHANGE = /率|比例|比重|百分|占比|份额|增长|增速|增幅|涨幅|降幅|下降|提高|降低|上升|增加|减少|翻|相当于|幅度/;
+/**
+ * Words of a question without a unit that a share can answer: a change or a part (增长多少, 相当于…的多少). A question
+ * about a rate (率, 比例, 百分, 占比) has the unit % (analyzeQuestion) and is scored by it.
+ */
+const CHANGE = /比重|份额|增长|增速|增幅|涨幅|降幅|下降|提高|降低|上升|增加|减少|翻|相当于|幅度/;
 /** A year (2023年): a date, not an amount. */
 const YEAR = /\d{4}年/g;
 const MONTH_DAY = /\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;

@@ -70,7 +70,8 @@ export interface PassageStats {
   shapesPresent: Record<ShapePattern, boolean>;
 }
 
-function coverage(p: PreparedQuestion, text: string, only?: boolean[]): number {
+/** The weighted share of the question's keywords (of those `only` marks) the text holds; 1 when there are none. */
+export function coverage(p: PreparedQuestion, text: string, only?: boolean[]): number {
   let covered = 0;
   let total = 0;
   p.keywords.forEach((k, n) => {

@@ -10,7 +10,7 @@ import type { AnswerWindow, PassageContext } from './answer-windows.js';
 import type { FeatureContext } from './feature-context.js';
 import type { PreparedQuestion } from './prepare-question.js';
 import { SHAPES, shapeScores } from './answer-shapes.js';
-import { shareWithin, type PassageStats } from './passage-stats.js';
+import { coverage, shareWithin, type PassageStats } from './passage-stats.js';
 import { slots } from './answer-slots.js';
 
 const RETRIEVAL = ['retrieval', 'keyword', 'vector', 'vector_gap', 'document', 'rank_0', 'rank_1', 'rank_inverse', 'neighbour'] as const;
@@ -93,14 +93,9 @@ export function typedClause(p: PreparedQuestion, folded: string, places: string[
 }
 
 function clauseScore(p: PreparedQuestion, clause: string, places: string[]): number {
-  const everyWord = p.contentWeight === 0;
-  let cover = 0;
-  p.keywords.forEach((k, n) => {
-    if (everyWord || p.content[n]) cover += k.weight * keywordMatch(k, clause);
-  });
-  if (cover === 0) return 0;
-  const type = answerTypeScore(p.q, clause, places.filter((place) => clause.includes(place)));
-  return type * (cover / (everyWord ? p.totalWeight : p.contentWeight));
+  if (!p.keywords.length) return 0;
+  const cover = coverage(p, clause, p.contentWeight ? p.content : undefined);
+  return cover > 0 ? answerTypeScore(p.q, clause, places.filter((place) => clause.includes(place))) * cover : 0;
 }
 
 /** The feature vector of one window, in `WINDOW_FEATURES` order, written into `f` (zeros, `WINDOW_FEATURES.length` long). */
