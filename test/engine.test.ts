@@ -134,6 +134,15 @@ describe('answering', () => {
     for (const r of a.related!) expect(r.title).toBe('以最优作风最大担当最强干劲抓落实');
   });
 
+  it('refuses a who-question about a title none of the passages found holds, not with the name of another title', async () => {
+    // The reports name 市委书记李谦 and 市长杨慧, never the discipline commission's secretary.
+    const a = await engine.ask('衡水市纪委书记是谁');
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).not.toMatch(/李谦|杨慧/);
+    expect((await engine.ask('衡水市委书记是谁')).answer).toMatch(/李谦/);
+  });
+
   it('refuses empty and over-long questions with typed errors', async () => {
     await expect(engine.ask('   ')).rejects.toMatchObject({ code: 'question_empty', status: 400 });
     await expect(engine.ask('问'.repeat(1001))).rejects.toMatchObject({ code: 'question_too_long', status: 400 });

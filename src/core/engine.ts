@@ -12,6 +12,7 @@ import bundledModel from './answer/answer-model.json' with { type: 'json' };
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
 import { correctNames, NameIndex, type NameCorrection } from './answer/correct-names.js';
 import { unnamedPlaces } from './answer/unnamed-places.js';
+import { unheldTitles } from './answer/unheld-titles.js';
 import { LruCache } from './lru-cache.js';
 import { detectSmallTalk, smallTalkReply } from './chat/small-talk.js';
 import { createBatchingEmbedder } from './batching-embedder.js';
@@ -150,6 +151,11 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   function unnamedIn(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[]): string[] {
     const inCorpus = (term: string) => view.documentDf(term) > 0 || tokenizer.places(term).includes(term);
     return unnamedPlaces(analysis.folded, inCorpus).filter((p) => !hits.some((h) => foldChunk(h.id, h.chunk.text).includes(p.slice(0, 2))));
+  }
+
+  /** Titles a who-question asks about that no passage found holds (纪委书记 of passages that name only 市委书记). */
+  function untitledIn(analysis: QuestionAnalysis, hits: ScoredChunk[]): string[] {
+    return unheldTitles(analysis, hits.map((h) => foldChunk(h.id, h.chunk.text)));
   }
 
   /** Terms a view must know to answer a question (its tokens and keywords, their synonyms, the places it names). */
@@ -448,7 +454,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const unnamed = unnamedIn(view, analysis, hits);
     if (unnamed.length) return { answer: say.nothingAbout(unnamed), found: false, query, citations: [], ...language };
     t = performance.now();
-    const answer = await answerFrom(searched, analysis, hits, query, topK);
+    const answer = untitledIn(analysis, hits).length ? undefined : await answerFrom(searched, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
     // A misspelt name was read as another: the answer says which.
     if (answer && corrections.length) answer.answer = `${say.readAs(corrections)}${answer.answer}`;
@@ -466,7 +472,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const { hits, view: searched } = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), { scoped: true });
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(searched, analysis, hits, true);
-    return { query, analysis, missingPlaces: missing, hits: hits.map(describe), decision, threshold };
+    return { query, analysis, missingPlaces: missing, missingTitles: untitledIn(analysis, hits), hits: hits.map(describe), decision, threshold };
   }
 
   async function chat(messages: ChatMessage[], options: Omit<AskOptions, 'history'> = {}): Promise<Answer> {

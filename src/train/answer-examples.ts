@@ -8,7 +8,7 @@ export interface AnswerExample {
   /** Held out together in cross-validation: the passage, article or document the question is about. */
   group: string;
   answerable: boolean;
-  /** The engine refuses before the model is asked (a place the corpus never names). */
+  /** The engine refuses before the model is asked (a place the corpus never names, a title no passage found holds). */
   refusedByRule: boolean;
   /** Window features, row after row (`windows` × `width`). */
   features: Float32Array;
@@ -52,7 +52,7 @@ export async function collectExamples(
       id: item.id,
       group: groupOf(item),
       answerable,
-      refusedByRule: seen.missingPlaces.length > 0,
+      refusedByRule: seen.missingPlaces.length > 0 || seen.missingTitles.length > 0,
       features,
       width,
       windows: windows.length,
