@@ -106,6 +106,9 @@ describe('figures and units', () => {
   it('finds the people a quote names after their title', () => {
     expect(peopleInQuote('会上,枣强县委书记刘新营围绕如何圆满完成全年任务目标作动员', known)).toEqual(['刘新营']);
     expect(peopleInQuote('市委书记李谦出席会议并讲话', known)).toEqual(['李谦']);
+    // A name at the end of a byline has all its characters, although its given name is no word of the corpus.
+    expect(peopleInQuote('(作者中共平陆县委副书记、政府县长 翟纪亭)', known)).toEqual(['翟纪亭']);
+    expect(peopleInQuote('市长杨慧主持会议', known)).toEqual(['杨慧']);
   });
 });
 
