@@ -109,6 +109,7 @@ describe('figures and units', () => {
     // A name at the end of a byline has all its characters, although its given name is no word of the corpus.
     expect(peopleInQuote('(作者中共平陆县委副书记、政府县长 翟纪亭)', known)).toEqual(['翟纪亭']);
     expect(peopleInQuote('市长杨慧主持会议', known)).toEqual(['杨慧']);
+    expect(peopleInQuote('市长杨慧说,要抓紧收心就位', known)).toEqual(['杨慧']);
   });
 });
 

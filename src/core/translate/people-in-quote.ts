@@ -7,7 +7,7 @@ import { SURNAMES } from './sound-index.js';
 
 /**
  * Names of two or three characters after an official title. A name has three characters when its given name is a word
- * the corpus knows (新营, 赤峰) or nothing Chinese follows it (政府县长 翟纪亭); else it has two and a verb follows (李谦出席).
+ * the corpus knows (新营, 赤峰) or it ends a byline (政府县长 翟纪亭); else it has two and a verb follows (李谦出席).
  */
 export function peopleInQuote(quote: string, known: (term: string) => boolean): string[] {
   const out: string[] = [];
@@ -15,7 +15,9 @@ export function peopleInQuote(quote: string, known: (term: string) => boolean): 
     const after = quote.slice(m.index + m[0].length).replace(/^(?:是|为|\s)/, '');
     const chars = after.match(/^[\u4e00-\u9fff]{2,3}/)?.[0];
     if (!chars || !SURNAMES.includes(chars[0])) continue;
-    const ends = !/^[\u4e00-\u9fff]/.test(after.slice(3));
+    // A byline's name is followed by nothing, a space or a closing bracket (“政府县长 翟纪亭” and then “)”); a name
+    // before a comma may be two characters and a verb (市长杨慧说,).
+    const ends = /^(?:$|[\s)）\]】])/.test(after.slice(3));
     const name = chars.length === 3 && (known(chars.slice(1)) || ends) ? chars : chars.slice(0, 2);
     if (!out.includes(name)) out.push(name);
   }
