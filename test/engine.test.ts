@@ -143,6 +143,21 @@ describe('answering', () => {
     expect((await engine.ask('衡水市委书记是谁')).answer).toMatch(/李谦/);
   });
 
+  it('refuses a figure question whose passage names the thing but states no figure in the measure asked for', async () => {
+    // The 环县 report lists 山城堡战役陈列馆 among projects to build and gives no sum for it; 京南现代物流基地 no area.
+    for (const q of ['山城堡战役陈列馆建设投资多少', '京南现代物流基地面积有多大']) {
+      const inspected = await engine.inspect(q);
+      expect(inspected.decision.missingMeasure).toBeDefined();
+      const a = await engine.ask(q);
+      expect(a.found).toBe(false);
+      expect(a.related?.length).toBeGreaterThan(0);
+    }
+    // A passage that states the sum still answers.
+    const a = await engine.ask('平陆力促落地的项目总投资多少');
+    expectGrounded(a);
+    expect(a.answer).toContain('407.09亿元');
+  });
+
   it('refuses empty and over-long questions with typed errors', async () => {
     await expect(engine.ask('   ')).rejects.toMatchObject({ code: 'question_empty', status: 400 });
     await expect(engine.ask('问'.repeat(1001))).rejects.toMatchObject({ code: 'question_too_long', status: 400 });

@@ -8,6 +8,8 @@ import { prepareQuestion } from './prepare-question.js';
 import type { FeatureContext } from './feature-context.js';
 import { answerProbability, scoreAll, type AnswerModel } from './answer-model.js';
 import { keywordMatch } from './keyword-match.js';
+import { missingMeasure, type Measure } from './asked-measures.js';
+import { foldText } from '../normalize/fold-text.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -40,6 +42,11 @@ export interface AnswerDecision {
   probability: number;
   /** The model's verdict: answer with `best`, or refuse. */
   answer: boolean;
+  /**
+   * The measure the question asks a figure in (总投资是多少: money) when `best` states none: refused whatever the model
+   * says, as the passage names the thing but not the figure asked for.
+   */
+  missingMeasure?: Measure;
   /** Every window with its features (only when asked for: training and explanations). */
   windows?: ScoredWindow[];
   question?: Float32Array;
@@ -132,10 +139,12 @@ export function selectAnswer(
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
+  const missing = best && missingMeasure(q.folded, foldText(best.text));
   return {
     best,
     probability,
-    answer: best !== undefined && probability >= model.threshold,
+    answer: best !== undefined && probability >= model.threshold && !missing,
+    ...(missing && { missingMeasure: missing }),
     ...(options.explain && {
       windows: windows.map((w, i) => ({ window: w, span: at(w), text: textOf(w), features: features.subarray(i * width, (i + 1) * width), score: scores[i] })),
       question,

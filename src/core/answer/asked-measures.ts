@@ -1,0 +1,85 @@
+/**
+ * @module asked-measures: the measure a figure question asks for, and whether an answer states a figure in it. A
+ * question about money (总投资是多少, 收入是多少元) is not answered by a passage that gives no sum of money, however well
+ * it names the project; nor is 占地多少亩 by one that gives no area. All text is folded (simplified, lower case).
+ */
+
+export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power';
+
+/** A figure: digits or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
+const FIGURE = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*';
+
+interface MeasureRule {
+  measure: Measure;
+  /** Attribute words that ask for this measure when the question names no unit. */
+  asks: RegExp;
+  /** Units the question can name after 多少 or 几. */
+  named: RegExp;
+  /** A figure in this measure. */
+  stated: RegExp;
+}
+
+const MEASURES: MeasureRule[] = [
+  {
+    measure: 'money',
+    asks: /投资|资金|资本|金额|收入|产值|总值|gdp|营收|营业额|利润|税收|预算|经费|成本|费用|价格|售价|造价|价值|估值|市值|票房|融资|奖金|工资|薪|资产|存款|贷款|债务|补贴|捐款|捐赠|赔偿|罚款|多少钱|花费|开支|支出|募款|筹款/,
+    named: /^(?:万元|亿元|元|美元|块钱|钱)/,
+    // 63美元, 30亿越南盾; 注册资本5000万, 斥资77亿: a myriad with no word after it is a sum of money.
+    stated: new RegExp(`${FIGURE}[\\u4e00-\\u9fa5]{0,2}?(?:元|圆|镑|美金|法郎|卢布|里拉|马克|比索|卢比|盾)|\\d\\s*(?:万|亿)(?![\\u4e00-\\u9fa5])|[$¥￥]\\s*\\d`),
+  },
+  {
+    measure: 'area',
+    asks: /面积|占地/,
+    named: /^(?:万亩|亩|平方公里|平方米|平方|公顷|英亩)/,
+    stated: new RegExp(`${FIGURE}(?:平方|亩|英亩|公顷|km2|km²|㎡|m²)`),
+  },
+  {
+    measure: 'length',
+    asks: /长度|全长|多长|距离|多远|宽度|多宽|深度|多深|高度|多高|海拔|身高|直径|半径|周长|里程|射程|体长|跨度|水深|落差/,
+    named: /^(?:公里|千米|米|厘米|毫米|公尺|公分|英尺|英里|英寸|海里)/,
+    stated: new RegExp(`${FIGURE}(?:米|公里|千米|厘米|毫米|公尺|公分|英尺|英里|英寸|呎|吋|海里|里|km|cm|mm|m(?![a-z]))`),
+  },
+  {
+    measure: 'weight',
+    asks: /体重|重量|多重|吨位|排水量|载重/,
+    named: /^(?:万吨|吨|公斤|千克|斤|克|磅)/,
+    stated: new RegExp(`${FIGURE}(?:吨|斤|公斤|千克|克|磅|盎司|kg|t(?![a-z]))`),
+  },
+  { measure: 'power', asks: /装机|功率/, named: /^(?:千瓦|兆瓦|万千瓦|瓦)/, stated: new RegExp(`${FIGURE}(?:瓦|千瓦|兆瓦|kw|mw|gw|马力)`) },
+];
+
+/**
+ * Questions whose figure need not be an amount of the attribute: a time (多长时间), a rank (第几), a multiple or a share
+ * (多少倍, 有多少的…来自, 比例), or a change (增长多少), which a percentage answers as well as a sum.
+ */
+const NOT_AN_AMOUNT = /时间|多久|第几|排名|倍|多少的|比例|比重|百分|占比|率|增长|增速|增幅|涨幅|降幅|下降|提高|降低|上升|增加|减少|翻|相当于|幅度/;
+
+/** 多少 or 几, before the unit or measure word the question names. */
+const AFTER_HOW_MUCH = /(?:多少|几)/g;
+/** A measure word that counts things or times (多少个项目, 每几年): the figure is a count, not an amount. */
+const COUNTED = /^(?:个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|倍|年|天|月|日|岁|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层|成|分|号)/;
+/** How big, high, long… (多大, 多高), but not 许多 or 很多 before an adjective. */
+const HOW = /多少|几|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
+
+/** The measure a figure question asks for: the unit it names (多少亩), else the one its attribute implies (总投资). */
+export function askedMeasure(question: string): Measure | undefined {
+  for (const m of question.matchAll(AFTER_HOW_MUCH)) {
+    const after = question.slice(m.index! + m[0].length);
+    const named = MEASURES.find((r) => r.named.test(after));
+    if (named) return named.measure;
+    if (COUNTED.test(after)) return undefined;
+  }
+  if (!HOW.test(question) || NOT_AN_AMOUNT.test(question)) return undefined;
+  return MEASURES.find((r) => r.asks.test(question))?.measure;
+}
+
+/** The answer states a figure in the measure. */
+export function statesMeasure(measure: Measure, answer: string): boolean {
+  return MEASURES.find((r) => r.measure === measure)!.stated.test(answer);
+}
+
+/** The measure the question asks for, when the answer states no figure in it (else undefined). */
+export function missingMeasure(question: string, answer: string): Measure | undefined {
+  const measure = askedMeasure(question);
+  return measure && !statesMeasure(measure, answer) ? measure : undefined;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { askedMeasure, missingMeasure } from '../src/core/answer/asked-measures.js';
+import { foldText } from '../src/core/normalize/fold-text.js';
+
+const asked = (q: string) => askedMeasure(foldText(q));
+
+describe('askedMeasure', () => {
+  it('reads the unit a question names after 多少 or 几', () => {
+    expect(asked('占地多少亩')).toBe('area');
+    expect(asked('收入是多少元')).toBe('money');
+    expect(asked('年产能是多少万吨')).toBe('weight');
+    expect(asked('猴面包树的果实长多少厘米')).toBe('length');
+  });
+
+  it('reads the measure an attribute implies when no unit is named', () => {
+    expect(asked('项目总投资是多少')).toBe('money');
+    expect(asked('景区面积有多大')).toBe('area');
+    expect(asked('總裝機容量是多少')).toBe('power');
+  });
+
+  it('asks no measure of a count, a time, a rank, a share or a change', () => {
+    expect(asked('要紧盯多少个专项债和中央预算内投资项目')).toBeUndefined();
+    expect(asked('每幾年普查一次土地來確定稅收')).toBeUndefined();
+    expect(asked('到位资金增长多少')).toBeUndefined();
+    expect(asked('有多少的國民生產總值來自私人企業')).toBeUndefined();
+    expect(asked('投资排名第几')).toBeUndefined();
+    // 许多 is not 多高.
+    expect(asked('許多高校於1969年由於戰備疏散遷出北京')).toBeUndefined();
+    expect(asked('衡水市委书记是谁')).toBeUndefined();
+  });
+});
+
+describe('missingMeasure', () => {
+  it('names the measure an answer gives no figure in', () => {
+    const q = foldText('常乐垣灌区改扩建项目总投资是多少');
+    expect(missingMeasure(q, foldText('紧盯常乐垣灌区改扩建、智慧城市平台等46个专项债和中央预算内投资项目'))).toBe('money');
+    expect(missingMeasure(q, foldText('常乐垣灌区改扩建项目总投资12.5亿元'))).toBeUndefined();
+    // A myriad with no word after it is a sum of money (注册资本5000万); 200万套 is not.
+    expect(missingMeasure(q, foldText('注册资本5000万'))).toBeUndefined();
+    expect(missingMeasure(q, foldText('年产200万套新型汽车内饰材料'))).toBe('money');
+  });
+
+  it('reads figures in traditional characters and Chinese numerals', () => {
+    expect(missingMeasure(foldText('基地占地多少亩'), foldText('基地佔地三百餘畝'))).toBeUndefined();
+    expect(missingMeasure(foldText('基地占地多少亩'), foldText('基地建設步伐加快'))).toBe('area');
+  });
+});
