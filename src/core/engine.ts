@@ -365,7 +365,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
   async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number): Promise<Answer | undefined> {
     const { decision, candidates } = await decide(view, analysis, hits);
     const selection = decision.best;
-    if (!selection || decision.probability < threshold || decision.missingMeasure) return undefined;
+    if (!selection || decision.probability < threshold || decision.unstated) return undefined;
     const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;
     const ranked = hits.some((h) => h.id === selection.chunkId)
       ? hits

@@ -5,7 +5,7 @@ import { fitTrees, type TreeOptions } from './fit-trees.js';
 import { scoreAll, type Scorer } from '../core/answer/answer-model.js';
 import { answerChance, narrowest } from '../core/answer/select-answer.js';
 import { fnv1a } from './fnv1a.js';
-import { missingMeasure } from '../core/answer/asked-measures.js';
+import { unstated } from '../core/answer/unstated.js';
 import { foldText } from '../core/normalize/fold-text.js';
 
 export interface Prediction {
@@ -33,8 +33,8 @@ export function predict(model: Scorer, e: AnswerExample, shrink = 0): Prediction
   const { scores, refusal } = scoreAll(model, e.features.subarray(0, e.windows * e.width), e.question);
   const { top, probability } = answerChance(scores, refusal, e.placed);
   const best = narrowest(scores, e.placed, top, shrink);
-  // The engine refuses an answer that states no figure in the measure the question asks for (asked-measures).
-  if (best >= 0 && missingMeasure(foldText(e.query), foldText(e.texts[best]))) return { example: e, probability: 0, correct: false, length: 0 };
+  // The engine refuses an answer that does not state what the question asks for (unstated).
+  if (best >= 0 && unstated(foldText(e.query), foldText(e.texts[best]))) return { example: e, probability: 0, correct: false, length: 0 };
   return {
     example: e,
     probability,

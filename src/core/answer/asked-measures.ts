@@ -1,10 +1,11 @@
 /**
  * @module asked-measures: the measure a figure question asks for, and whether an answer states a figure in it. A
  * question about money (总投资是多少, 收入是多少元) is not answered by a passage that gives no sum of money, however well
- * it names the project; nor is 占地多少亩 by one that gives no area. All text is folded (simplified, lower case).
+ * it names the project; nor is 占地多少亩 by one that gives no area, nor 哪一年召开的 by one that names no year. All
+ * text is folded (simplified, lower case).
  */
 
-export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power';
+export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'year';
 
 /** A figure: digits or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
 const FIGURE = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*';
@@ -61,8 +62,20 @@ const COUNTED = /^(?:个|项|家|名|位|人|次|件|条|所|座|批|种|户|台
 /** How big, high, long… (多大, 多高), but not 许多 or 很多 before an adjective. */
 const HOW = /多少|几|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
 
-/** The measure a figure question asks for: the unit it names (多少亩), else the one its attribute implies (总投资). */
+/** A question about the year (哪一年, 何年, 几几年). */
+const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;
+/**
+ * A year, in digits or Chinese numerals (2022年, 嘉靖九年, 一九八五年), a decade or century, or a year named from
+ * another (次年, 同年, 今年).
+ */
+const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1,4}\s*年|年代|世纪|[次同翌去今明前当元初]年/;
+
+/**
+ * The measure a figure question asks for: the unit it names (多少亩), else the one its attribute implies (总投资), or
+ * a year.
+ */
 export function askedMeasure(question: string): Measure | undefined {
+  if (ASKS_YEAR.test(question)) return 'year';
   for (const m of question.matchAll(AFTER_HOW_MUCH)) {
     const after = question.slice(m.index! + m[0].length);
     const named = MEASURES.find((r) => r.named.test(after));
@@ -75,6 +88,7 @@ export function askedMeasure(question: string): Measure | undefined {
 
 /** The answer states a figure in the measure. */
 export function statesMeasure(measure: Measure, answer: string): boolean {
+  if (measure === 'year') return YEAR.test(answer);
   return MEASURES.find((r) => r.measure === measure)!.stated.test(answer);
 }
 

@@ -8,7 +8,7 @@ import { prepareQuestion } from './prepare-question.js';
 import type { FeatureContext } from './feature-context.js';
 import { answerProbability, scoreAll, type AnswerModel } from './answer-model.js';
 import { keywordMatch } from './keyword-match.js';
-import { missingMeasure, type Measure } from './asked-measures.js';
+import { unstated } from './unstated.js';
 import { foldText } from '../normalize/fold-text.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
@@ -43,10 +43,11 @@ export interface AnswerDecision {
   /** The model's verdict: answer with `best`, or refuse. */
   answer: boolean;
   /**
-   * The measure the question asks a figure in (总投资是多少: money) when `best` states none: refused whatever the model
-   * says, as the passage names the thing but not the figure asked for.
+   * What the question asks for that `best` does not state (`unstated`): a figure in the measure asked for (总投资是多少:
+   * `money`), or the items of the slogan asked about. Refused whatever the model says: the passage names the thing,
+   * not what was asked of it.
    */
-  missingMeasure?: Measure;
+  unstated?: string;
   /** Every window with its features (only when asked for: training and explanations). */
   windows?: ScoredWindow[];
   question?: Float32Array;
@@ -139,12 +140,12 @@ export function selectAnswer(
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
-  const missing = best && missingMeasure(q.folded, foldText(best.text));
+  const missing = best && unstated(q.folded, foldText(best.text));
   return {
     best,
     probability,
     answer: best !== undefined && probability >= model.threshold && !missing,
-    ...(missing && { missingMeasure: missing }),
+    ...(missing && { unstated: missing }),
     ...(options.explain && {
       windows: windows.map((w, i) => ({ window: w, span: at(w), text: textOf(w), features: features.subarray(i * width, (i + 1) * width), score: scores[i] })),
       question,

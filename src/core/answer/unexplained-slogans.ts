@@ -1,0 +1,58 @@
+/**
+ * @module unexplained-slogans: a question that asks what a numbered slogan stands for (“六张清单”具体是哪六张, “五个进一步”
+ * 指什么) is not answered by a passage that only names the slogan (做实做细“六张清单”,用好用活…). The passage answers when,
+ * at some mention, it spells the slogan out: a definition follows (“两业”,就是… / 四基地,即…), or the items stand in an
+ * enumeration before it (产业化、规模化…的“五化”要求) or after it. All text is folded (simplified, quotes as `"`).
+ */
+import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
+
+/** A slogan begins with one count (六张清单, 十抓落实, 10件实事, 一湖三城), not with a run of numerals (五六式, 二三四). */
+const COUNT = /^(?:\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?![一二两三四五六七八九十\d])/;
+/** The question says how many items it wants (哪十个, 哪三城). */
+const ASKED_COUNT = /哪([一二两三四五六七八九十\d]+)/;
+/** Right after a mention: a definition. */
+const DEFINED = /^"?\s*[,:]?\s*(?:即|就是|是指|指的是|指|包括|包含|分别是|分别为|为|是|既是|:|\()/;
+/** Clause breaks: an enumeration before a mention is in its clause. */
+const CLAUSE = /[,;。!?]/;
+/** How far after a mention its items may be enumerated. */
+const ITEMS_WITHIN = 100;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What the slogan is, asked right after it (“…”联系点具体指什么), but not when or where it was or who said it. */
+const ASKS_ITEMS = '[\\u4e00-\\u9fa5]{0,5}?(?:具体|分别|都|究竟|到底)?(?:是指|指的是|指|是|包括|包含|有)(?:哪(?!一?年|天|里|儿|位|个人|国)|什么(?!时候|时间|地方|人))';
+
+/** The numbered slogans the question asks to be spelled out: quoted, and asked about right after. */
+function askedSlogans(question: string): string[] {
+  return [...question.matchAll(/"([^"]{1,20})"/g)]
+    .map((m) => m[1])
+    .filter((t) => COUNT.test(t) && new RegExp(`"${escape(t)}"${ASKS_ITEMS}`).test(question));
+}
+
+function spelledOut(slogan: string, items: number, answer: string): boolean | undefined {
+  let mentioned = false;
+  for (let at = answer.indexOf(slogan); at >= 0; at = answer.indexOf(slogan, at + 1)) {
+    mentioned = true;
+    const after = answer.slice(at + slogan.length);
+    if (DEFINED.test(after)) return true;
+    if (answer.slice(0, at).split(CLAUSE).pop()!.includes('、')) return true;
+    // Items after it, not counting the separators inside other quoted terms.
+    const separators = after.slice(0, ITEMS_WITHIN).replace(/"[^"]*"/g, '"').match(/[、;]|以及/g)?.length ?? 0;
+    if (separators >= Math.max(1, items - 1)) return true;
+  }
+  return mentioned ? false : undefined;
+}
+
+/**
+ * The slogan the question asks to be spelled out that the answer names but does not spell out (else undefined). An
+ * answer that does not name it at all may give its items in other words, and is left to the model.
+ */
+export function unexplainedSlogan(question: string, answer: string): string | undefined {
+  const asked = question.match(ASKED_COUNT)?.[1];
+  for (const slogan of askedSlogans(question)) {
+    const lead = slogan.match(COUNT)![0];
+    const items = (asked && (Number(asked) || parseChineseNumeral(asked))) || Number(lead) || parseChineseNumeral(lead) || 2;
+    if (spelledOut(slogan, items, answer) === false) return slogan;
+  }
+  return undefined;
+}

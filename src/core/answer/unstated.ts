@@ -1,0 +1,12 @@
+/**
+ * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
+ * of it: a figure in the measure asked for (asked-measures), or the items of the slogan asked about
+ * (unexplained-slogans). The engine refuses such an answer; cross-validation counts it refused.
+ */
+import { missingMeasure } from './asked-measures.js';
+import { unexplainedSlogan } from './unexplained-slogans.js';
+
+/** `question` and `answer` folded; what is missing (a measure such as `money` or `year`, or the slogan), if anything. */
+export function unstated(question: string, answer: string): string | undefined {
+  return missingMeasure(question, answer) ?? unexplainedSlogan(question, answer);
+}

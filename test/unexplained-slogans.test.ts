@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { unexplainedSlogan } from '../src/core/answer/unexplained-slogans.js';
+import { unstated } from '../src/core/answer/unstated.js';
+import { foldText } from '../src/core/normalize/fold-text.js';
+
+const check = (q: string, a: string) => unexplainedSlogan(foldText(q), foldText(a));
+
+describe('unexplainedSlogan', () => {
+  it('names the slogan a passage only mentions', () => {
+    expect(check('“六张清单”具体是哪六张', '做实做细“六张清单”,用好用活“政策资金+社会资金”,全面提高资金保障能力。')).toBe('六张清单');
+    // Separators inside another quoted term are not its items.
+    expect(check('“三级平台、两个代办”具体指什么', '大力推行“三级平台、两个代办”,深化“三个公开、三个清单”等制度。')).toBe('三级平台、两个代办');
+    // Four items do not spell out ten.
+    expect(check('“十个突破”具体是哪十个', '完成全县“十个突破”工作目标,找准方向奋力干、扭住重点拼命干、勇于担当主动干、只争朝夕加油干。')).toBe('十个突破');
+  });
+
+  it('accepts a definition after a mention, or its items before or after it', () => {
+    expect(check('“两业”具体指什么', '“两业”,就是把改造提升与富裕农民相结合,大力发展现代农业和旅游产业。')).toBeUndefined();
+    expect(check('“四基地”分别是哪四个', '四基地,即加速甲基地、乙基地、丙基地、丁基地建设步伐。')).toBeUndefined();
+    expect(check('“五化”要求是哪五化', '按照产业化、规模化、标准化、特色化、品牌化的“五化”要求,培育优势产业。')).toBeUndefined();
+    expect(check('“四个衔接”是指什么', '要搞好“四个衔接”,把改造提升与发展产业、深化改革、精神文明创建以及基层组织建设结合起来。')).toBeUndefined();
+  });
+
+  it('leaves to the model an answer that does not name the slogan, and questions that do not ask what one stands for', () => {
+    expect(check('“三扩大”指的是什么', '扩大有效投资、扩大消费需求、扩大对外开放。')).toBeUndefined();
+    // Quoted, but asked about something else.
+    expect(check('“三新三强”动员大会是哪一年开的', '在“三新三强”打擂台动员部署大会上的讲话')).toBeUndefined();
+    // A run of numerals is a name, not a count (五六式).
+    expect(check('“五六式冲锋枪”指的是什么', '“五六式冲锋枪”列装部队。')).toBeUndefined();
+  });
+});
+
+describe('unstated', () => {
+  it('names a missing measure, a missing year or an unexplained slogan', () => {
+    expect(unstated(foldText('项目总投资是多少'), foldText('抓好甲项目、乙项目建设'))).toBe('money');
+    expect(unstated(foldText('第十次党代会是哪一年召开的'), foldText('区第十次党代会提出,建设现代化美好新区'))).toBe('year');
+    expect(unstated(foldText('會通河在哪一年開始動工'), foldText('至元二十六年正月十九日开工'))).toBeUndefined();
+    expect(unstated(foldText('“五个进一步”具体指什么'), foldText('全力做到“五个进一步”,以更高的政治站位扛起责任'))).toBe('五个进一步');
+    expect(unstated(foldText('衡水市委书记是谁'), foldText('市委书记李谦出席会议'))).toBeUndefined();
+  });
+});
