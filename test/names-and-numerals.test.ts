@@ -29,6 +29,12 @@ describe('misspelt place names', () => {
     expect(correct('黄县的目标').corrections).toEqual([]);
   });
 
+  it('reads nothing as a word that points at places (各乡镇, 全县), though a place list holds it', () => {
+    const names = new NameIndex(['各乡镇', '全县', '平陆县']);
+    expect(correctNames('环县共有多少个乡镇', names, () => false).corrections).toEqual([]);
+    expect(correctNames('平路共有多少个乡镇', names, () => false).corrections).toEqual([{ from: '平路', to: '平陆' }]);
+  });
+
   it('does not read a name into part of a word the corpus knows (伊丽 in 伊丽莎白港 is not 伊犁)', () => {
     const names = new NameIndex(['伊犁州', '兴县', '平陆县']);
     const knows = (...terms: string[]) => (t: string) => terms.includes(t);

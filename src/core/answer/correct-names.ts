@@ -12,6 +12,11 @@ export interface NameCorrection {
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** 枣强县 is also 枣强. */
 const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
+/**
+ * 各乡镇, 全县, 本市: a word that points at places, not a name, though a place list may hold it; nothing is read as it
+ * (多少个乡镇 is not 多少各乡镇).
+ */
+const POINTING = /^[各每全本该此我其某这那诸]/;
 const SHORTEST = 2;
 const LONGEST = 4;
 
@@ -28,7 +33,7 @@ export class NameIndex {
     for (const full of names) {
       for (const name of new Set([full, full.replace(PLACE_SUFFIX, '')])) {
         this.all.add(name);
-        if (name.length < SHORTEST || name.length > LONGEST || !HAN.test(name)) continue;
+        if (name.length < SHORTEST || name.length > LONGEST || !HAN.test(name) || POINTING.test(name)) continue;
         for (let i = 0; i < name.length; i++) if (!this.byKey.has(keyOf(name, i))) this.byKey.set(keyOf(name, i), name);
       }
     }
