@@ -21,6 +21,19 @@ describe('unexplainedSlogan', () => {
     expect(check('“四个衔接”是指什么', '要搞好“四个衔接”,把改造提升与发展产业、深化改革、精神文明创建以及基层组织建设结合起来。')).toBeUndefined();
   });
 
+  it('asks the same of a counted group without quotes, not of an ordinal', () => {
+    // The group is one of a pair here (…和红色文化资源): nothing spells it out.
+    expect(check('三大传统文化是哪三个', '深入挖掘三大传统文化和红色文化资源,开展丰富多样的文化活动。')).toBe('三大传统文化');
+    // The list before it is of another thing, joined to it by 和.
+    expect(check('12家龙头领军企业是哪几家', '聚焦新材料、智能制造、光电子等主导产业和12家龙头领军企业,建立三方联动机制。')).toBe('12家龙头领军企业');
+    expect(check('三大特色产业是哪三个', '三大特色产业,即裘皮、玻璃钢、汽车零部件产业。')).toBeUndefined();
+    expect(check('加拿大境内的第五大湖泊是哪一个湖泊', '温尼伯湖是加拿大境内第五大湖泊。')).toBeUndefined();
+  });
+
+  it('looks for the items after a mention in its sentence only', () => {
+    expect(check('“一湖三城”是指哪三城', '把片区改造与“一湖三城”主城区建设、景区建设结合起来。“两牌”,就是打好生态牌、文化牌。')).toBe('一湖三城');
+  });
+
   it('leaves to the model an answer that does not name the slogan, and questions that do not ask what one stands for', () => {
     expect(check('“三扩大”指的是什么', '扩大有效投资、扩大消费需求、扩大对外开放。')).toBeUndefined();
     // Quoted, but asked about something else.

@@ -1,8 +1,10 @@
 /**
- * @module unexplained-slogans: a question that asks what a numbered slogan stands for (“六张清单”具体是哪六张, “五个进一步”
- * 指什么) is not answered by a passage that only names the slogan (做实做细“六张清单”,用好用活…). The passage answers when,
- * at some mention, it spells the slogan out: a definition follows (“两业”,就是… / 四基地,即…), or the items stand in an
- * enumeration before it (产业化、规模化…的“五化”要求) or after it. All text is folded (simplified, quotes as `"`).
+ * @module unexplained-slogans: a question that asks what a numbered slogan or counted group stands for (“六张清单”具体是
+ * 哪六张, “五个进一步”指什么, 三大传统文化是哪三个) is not answered by a passage that only names it (做实做细“六张清单”,
+ * 用好用活…). The passage answers when, at some mention, it spells it out: a definition follows (“两业”,就是… / 四基地,
+ * 即…), or the items stand in an enumeration before it (产业化、规模化…的“五化”要求) or after it in the same sentence.
+ * A mention that is itself one of a pair or a list (挖掘三大传统文化和红色文化资源) spells nothing out. All text is folded
+ * (simplified, quotes as `"`).
  */
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
@@ -14,30 +16,47 @@ const ASKED_COUNT = /哪([一二两三四五六七八九十\d]+)/;
 const DEFINED = /^"?\s*[,:]?\s*(?:即|就是|是指|指的是|指|包括|包含|分别是|分别为|为|是|既是|:|\()/;
 /** Clause breaks: an enumeration before a mention is in its clause. */
 const CLAUSE = /[,;。!?]/;
+/** Sentence ends: the items after a mention are in its sentence. */
+const SENTENCE = /[。!?]/;
 /** How far after a mention its items may be enumerated. */
 const ITEMS_WITHIN = 100;
+/** A mention joined to another thing: one item of a pair or list, not the one spelled out. */
+const JOINED_AFTER = /^"?\s*(?:和|与|及|、|等)/;
+const JOINED_BEFORE = /(?:和|与|及|、)"?$/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What the slogan is, asked right after it (“…”联系点具体指什么), but not when or where it was or who said it. */
 const ASKS_ITEMS = '[\\u4e00-\\u9fa5]{0,5}?(?:具体|分别|都|究竟|到底)?(?:是指|指的是|指|是|包括|包含|有)(?:哪(?!一?年|天|里|儿|位|个人|国)|什么(?!时候|时间|地方|人))';
 
-/** The numbered slogans the question asks to be spelled out: quoted, and asked about right after. */
+/**
+ * A counted group asked about without quotes, for more than one item (三大特色产业是哪三个, 12家龙头领军企业是哪几家), not
+ * an ordinal (第五大湖泊是哪一个).
+ */
+const COUNTED_GROUP = new RegExp(
+  `(?<![第\\d零〇一二两三四五六七八九十])((?:\\d+|[一二两三四五六七八九十]+)(?:大|个|家|项|种|条|张|件|类|座|支)[\\u4e00-\\u9fa5]{1,8}?)(?:具体|分别|都|究竟|到底)?(?:是指|指的是|是|包括|包含|有)(?:哪些|哪几|哪[两二三四五六七八九十\\d])`,
+);
+
+/** The numbered slogans and groups the question asks to be spelled out: quoted and asked about right after, or counted. */
 function askedSlogans(question: string): string[] {
-  return [...question.matchAll(/"([^"]{1,20})"/g)]
+  const quoted = [...question.matchAll(/"([^"]{1,20})"/g)]
     .map((m) => m[1])
     .filter((t) => COUNT.test(t) && new RegExp(`"${escape(t)}"${ASKS_ITEMS}`).test(question));
+  const group = question.replace(/"[^"]*"/g, '"').match(COUNTED_GROUP)?.[1];
+  return group && COUNT.test(group) ? [...quoted, group] : quoted;
 }
 
 function spelledOut(slogan: string, items: number, answer: string): boolean | undefined {
   let mentioned = false;
   for (let at = answer.indexOf(slogan); at >= 0; at = answer.indexOf(slogan, at + 1)) {
     mentioned = true;
+    const before = answer.slice(0, at);
     const after = answer.slice(at + slogan.length);
+    if (!JOINED_BEFORE.test(before) && before.split(CLAUSE).pop()!.includes('、')) return true;
+    if (JOINED_AFTER.test(after)) continue;
     if (DEFINED.test(after)) return true;
-    if (answer.slice(0, at).split(CLAUSE).pop()!.includes('、')) return true;
-    // Items after it, not counting the separators inside other quoted terms.
-    const separators = after.slice(0, ITEMS_WITHIN).replace(/"[^"]*"/g, '"').match(/[、;]|以及/g)?.length ?? 0;
+    // Items after it in its sentence, not counting the separators inside other quoted terms.
+    const separators = after.split(SENTENCE)[0].slice(0, ITEMS_WITHIN).replace(/"[^"]*"/g, '"').match(/[、;]|以及/g)?.length ?? 0;
     if (separators >= Math.max(1, items - 1)) return true;
   }
   return mentioned ? false : undefined;
