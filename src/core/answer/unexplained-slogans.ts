@@ -18,8 +18,6 @@ const DEFINED = /^"?\s*[,:]?\s*(?:即|就是|是指|指的是|指|包括|包含|
 const CLAUSE = /[,;。!?]/;
 /** Sentence ends: the items after a mention are in its sentence. */
 const SENTENCE = /[。!?]/;
-/** How far after a mention its items may be enumerated. */
-const ITEMS_WITHIN = 100;
 /** A mention joined to another thing: one item of a pair or list, not the one spelled out. */
 const JOINED_AFTER = /^"?\s*(?:和|与|及|、|等)/;
 const JOINED_BEFORE = /(?:和|与|及|、)"?$/;
@@ -56,7 +54,7 @@ function spelledOut(slogan: string, items: number, answer: string): boolean | un
     if (JOINED_AFTER.test(after)) continue;
     if (DEFINED.test(after)) return true;
     // Items after it in its sentence, not counting the separators inside other quoted terms.
-    const separators = after.split(SENTENCE)[0].slice(0, ITEMS_WITHIN).replace(/"[^"]*"/g, '"').match(/[、;]|以及/g)?.length ?? 0;
+    const separators = after.split(SENTENCE)[0].replace(/"[^"]*"/g, '"').match(/[、;]|以及/g)?.length ?? 0;
     if (separators >= Math.max(1, items - 1)) return true;
   }
   return mentioned ? false : undefined;
