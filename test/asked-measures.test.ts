@@ -10,6 +10,10 @@ describe('askedMeasure', () => {
     expect(asked('收入是多少元')).toBe('money');
     expect(asked('年产能是多少万吨')).toBe('weight');
     expect(asked('猴面包树的果实长多少厘米')).toBe('length');
+    expect(asked('这次洪涝灾害有多少人遇难')).toBe('people');
+    expect(asked('有几名队员入选')).toBe('people');
+    // 多少人口 is asked of a population, which 人口达2,790,060 states.
+    expect(asked('这座城市有多少人口')).toBe('people');
   });
 
   it('reads the measure an attribute implies when no unit is named', () => {
@@ -38,6 +42,13 @@ describe('missingMeasure', () => {
     // A myriad with no word after it is a sum of money (注册资本5000万); 200万套 is not.
     expect(missingMeasure(q, foldText('注册资本5000万'))).toBeUndefined();
     expect(missingMeasure(q, foldText('年产200万套新型汽车内饰材料'))).toBe('money');
+  });
+
+  it('reads a count of people with its measure word, or a population, with digits grouped by commas', () => {
+    const q = foldText('最大城市有多少人');
+    expect(missingMeasure(q, foldText('13个乡镇遭受洪涝灾害,直接经济损失1.8亿元'))).toBe('people');
+    expect(missingMeasure(q, foldText('多伦多市人口达2,790,060,为最大城市'))).toBeUndefined();
+    expect(missingMeasure(q, foldText('全县2000余名党员干部参会'))).toBeUndefined();
   });
 
   it('reads figures in traditional characters and Chinese numerals', () => {

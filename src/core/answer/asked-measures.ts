@@ -5,15 +5,15 @@
  * text is folded (simplified, lower case).
  */
 
-export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'year';
+export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'people' | 'year';
 
-/** A figure: digits or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
-const FIGURE = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*';
+/** A figure: digits (2,790,060 too) or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
+const FIGURE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*';
 
 interface MeasureRule {
   measure: Measure;
-  /** Attribute words that ask for this measure when the question names no unit. */
-  asks: RegExp;
+  /** Attribute words that ask for this measure when the question names no unit (none for a count of people). */
+  asks?: RegExp;
   /** Units the question can name after 多少 or 几. */
   named: RegExp;
   /** A figure in this measure. */
@@ -47,6 +47,12 @@ const MEASURES: MeasureRule[] = [
     stated: new RegExp(`${FIGURE}(?:吨|斤|公斤|千克|克|磅|盎司|kg|t(?![a-z]))`),
   },
   { measure: 'power', asks: /装机|功率/, named: /^(?:千瓦|兆瓦|万千瓦|瓦)/, stated: new RegExp(`${FIGURE}(?:瓦|千瓦|兆瓦|kw|mw|gw|马力)`) },
+  {
+    // 多少人遇难, 几名, 多少人口: a population is stated as 27.6万人 or as 人口达2,790,060.
+    measure: 'people',
+    named: /^个?(?:人|名|位)/,
+    stated: new RegExp(`${FIGURE}(?:人|名|位|口)|人口[^,;。]{0,6}?\\d`),
+  },
 ];
 
 /**
@@ -83,7 +89,7 @@ export function askedMeasure(question: string): Measure | undefined {
     if (COUNTED.test(after)) return undefined;
   }
   if (!HOW.test(question) || NOT_AN_AMOUNT.test(question)) return undefined;
-  return MEASURES.find((r) => r.asks.test(question))?.measure;
+  return MEASURES.find((r) => r.asks?.test(question))?.measure;
 }
 
 /** The answer states a figure in the measure. */
