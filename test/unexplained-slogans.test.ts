@@ -10,6 +10,8 @@ describe('unexplainedSlogan', () => {
     expect(check('“六张清单”具体是哪六张', '做实做细“六张清单”,用好用活“政策资金+社会资金”,全面提高资金保障能力。')).toBe('六张清单');
     // Separators inside another quoted term are not its items.
     expect(check('“三级平台、两个代办”具体指什么', '大力推行“三级平台、两个代办”,深化“三个公开、三个清单”等制度。')).toBe('三级平台、两个代办');
+    // Another quoted term's own items, in brackets after it, are not this one's.
+    expect(check('“三联”具体指什么', '坚持“三联”的方法,落实“四有”(有场所、有队伍、有制度、有经费)要求。')).toBe('三联');
     // Four items do not spell out ten.
     expect(check('“十个突破”具体是哪十个', '完成全县“十个突破”工作目标,找准方向奋力干、扭住重点拼命干、勇于担当主动干、只争朝夕加油干。')).toBe('十个突破');
   });
@@ -30,8 +32,10 @@ describe('unexplainedSlogan', () => {
     expect(check('加拿大境内的第五大湖泊是哪一个湖泊', '温尼伯湖是加拿大境内第五大湖泊。')).toBeUndefined();
   });
 
-  it('looks for the items after a mention in its sentence only', () => {
+  it('looks for the items after a mention in the two clauses that follow it', () => {
+    expect(check('“三链”是哪三链', '做强“三链”,按照“补短板”要求,延长产业链、提升价值链、稳定供应链。')).toBeUndefined();
     expect(check('“一湖三城”是指哪三城', '把片区改造与“一湖三城”主城区建设、景区建设结合起来。“两牌”,就是打好生态牌、文化牌。')).toBe('一湖三城');
+    expect(check('“四项行动”具体指什么', '推进“四项行动”,强化组织保障,压实工作责任,在城区、园区、镇区、社区开展宣传。')).toBe('四项行动');
   });
 
   it('leaves to the model an answer that does not name the slogan, and questions that do not ask what one stands for', () => {

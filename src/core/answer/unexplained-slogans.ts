@@ -16,8 +16,6 @@ const ASKED_COUNT = /哪([一二两三四五六七八九十\d]+)/;
 const DEFINED = /^"?\s*[,:]?\s*(?:即|就是|是指|指的是|指|包括|包含|分别是|分别为|为|是|既是|:|\()/;
 /** Clause breaks: an enumeration before a mention is in its clause. */
 const CLAUSE = /[,;。!?]/;
-/** Sentence ends: the items after a mention are in its sentence. */
-const SENTENCE = /[。!?]/;
 /** A mention joined to another thing: one item of a pair or list, not the one spelled out. */
 const JOINED_AFTER = /^"?\s*(?:和|与|及|、|等)/;
 const JOINED_BEFORE = /(?:和|与|及|、)"?$/;
@@ -53,8 +51,11 @@ function spelledOut(slogan: string, items: number, answer: string): boolean | un
     if (!JOINED_BEFORE.test(before) && before.split(CLAUSE).pop()!.includes('、')) return true;
     if (JOINED_AFTER.test(after)) continue;
     if (DEFINED.test(after)) return true;
-    // Items after it in its sentence, not counting the separators inside other quoted terms.
-    const separators = after.split(SENTENCE)[0].replace(/"[^"]*"/g, '"').match(/[、;]|以及/g)?.length ?? 0;
+    // Items in one of the two clauses after it (要搞好"四个衔接",把…与A、B、C以及D结合起来; 做优"三量",按照…要求,盘活存量、
+    // 扩大增量、强化变量), not counting the separators inside other quoted terms, nor those of another term's own items
+    // in brackets (满足群众"五位"(学位、床位…)). The mention's own closing quote is left out first, so that quotes pair up.
+    const clauses = after.replace(/^"/, '').replace(/"[^"]*"(?:\([^)]*\))?/g, '"').replace(/^\s*,/, '').split(CLAUSE).slice(0, 2);
+    const separators = Math.max(...clauses.map((c) => c.match(/、|以及/g)?.length ?? 0));
     if (separators >= Math.max(1, items - 1)) return true;
   }
   return mentioned ? false : undefined;
