@@ -28,7 +28,8 @@ describe('askedMeasure', () => {
     expect(asked('到位资金增长多少')).toBeUndefined();
     expect(asked('有多少的國民生產總值來自私人企業')).toBeUndefined();
     expect(asked('投资排名第几')).toBeUndefined();
-    // 许多 is not 多高.
+    // 几乎 is not 几, 许多 is not 多高.
+    expect(asked('这座城市几乎所有收入来自哪里')).toBeUndefined();
     expect(asked('許多高校於1969年由於戰備疏散遷出北京')).toBeUndefined();
     expect(asked('衡水市委书记是谁')).toBeUndefined();
   });

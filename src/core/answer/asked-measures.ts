@@ -65,8 +65,8 @@ const NOT_AN_AMOUNT = /时间|多久|第几|排名|倍|多少的|比例|比重|�
 const AFTER_HOW_MUCH = /(?:多少|几)/g;
 /** A measure word that counts things or times (多少个项目, 每几年): the figure is a count, not an amount. */
 const COUNTED = /^(?:个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|倍|年|天|月|日|岁|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层|成|分|号)/;
-/** How big, high, long… (多大, 多高), but not 许多 or 很多 before an adjective. */
-const HOW = /多少|几|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
+/** How much, how big, high, long… (多少, 几, 多大, 多高), but not 几乎, nor 许多 or 很多 before an adjective. */
+const HOW = /多少|几(?!乎)|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
 
 /** A question about the year (哪一年, 何年, 几几年). */
 const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;

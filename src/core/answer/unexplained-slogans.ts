@@ -2,7 +2,7 @@
  * @module unexplained-slogans: a question that asks what a numbered slogan or counted group stands for (“六张清单”具体是
  * 哪六张, “五个进一步”指什么, 三大传统文化是哪三个) is not answered by a passage that only names it (做实做细“六张清单”,
  * 用好用活…). The passage answers when, at some mention, it spells it out: a definition follows (“两业”,就是… / 四基地,
- * 即…), or the items stand in an enumeration before it (产业化、规模化…的“五化”要求) or after it in the same sentence.
+ * 即…), or the items stand in an enumeration before it (产业化、规模化…的“五化”要求) or in the two clauses after it.
  * A mention that is itself one of a pair or a list (挖掘三大传统文化和红色文化资源) spells nothing out. All text is folded
  * (simplified, quotes as `"`).
  */
