@@ -206,7 +206,9 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const related = (h: ScoredChunk) => {
       const text = foldChunk(h.id, h.chunk.text);
       const held = keywords.filter((k) => text.includes(k.term));
-      return held.some((k) => k.topic) || (total > 0 && held.reduce((a, k) => a + k.weight, 0) >= total / 2);
+      // A place the question names counts in any of its forms (衡水 for the keyword 衡水市).
+      const placed = analysis.places.some((place) => text.includes(place));
+      return placed || held.some((k) => k.topic) || (total > 0 && held.reduce((a, k) => a + k.weight, 0) >= total / 2);
     };
     return hits
       .filter(related)
