@@ -2,7 +2,8 @@
 import type { QuestionAnalysis } from './analyze-question.js';
 import { enumeratedParts } from './answer-shapes.js';
 
-const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
+/** A number: digits, or Chinese numerals (三, 二十, 一百五十). */
+export const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
 const UNIT_ALTERNATIVES: Record<string, string> = { 人: '(?:人|名|位)', 名: '(?:人|名|位)', 位: '(?:人|名|位)' };
 const DIGITS = /\d/;
 /** A quantity: digits with a measure word or unit (50个, 200亿元, 60%), not a name like “9+3”. */

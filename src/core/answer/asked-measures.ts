@@ -4,18 +4,27 @@
  * it names the project; nor is 占地多少亩 by one that gives no area, nor 哪一年召开的 by one that names no year. All
  * text is folded (simplified, lower case).
  */
+import { NUM } from './answer-types.js';
 
 export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'people' | 'year';
 
 /** A figure: digits (2,790,060 too) or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
-const FIGURE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*';
+const FIGURE = `(?:\\d{1,3}(?:,\\d{3})+|${NUM})\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*`;
+
+/** A question about the year (哪一年, 何年, 几几年). */
+const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;
+/**
+ * A year, in digits or Chinese numerals (2022年, 嘉靖九年, 一九八五年), a decade or century, or a year named from
+ * another (次年, 同年, 今年).
+ */
+const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1,4}\s*年|年代|世纪|[次同翌去今明前当元初]年/;
 
 interface MeasureRule {
   measure: Measure;
   /** Attribute words that ask for this measure when the question names no unit (none for a count of people). */
   asks?: RegExp;
-  /** Units the question can name after 多少 or 几. */
-  named: RegExp;
+  /** Units the question can name after 多少 or 几 (none for a year). */
+  named?: RegExp;
   /** A figure in this measure. */
   stated: RegExp;
 }
@@ -53,6 +62,8 @@ const MEASURES: MeasureRule[] = [
     named: /^个?(?:人|名|位)/,
     stated: new RegExp(`${FIGURE}(?:人|名|位|口)|人口[^,;。]{0,6}?\\d`),
   },
+  // Asked by its own question words (ASKS_YEAR).
+  { measure: 'year', stated: YEAR },
 ];
 
 /**
@@ -68,14 +79,6 @@ const COUNTED = /^(?:个|项|家|名|位|人|次|件|条|所|座|批|种|户|台
 /** How much, how big, high, long… (多少, 几, 多大, 多高), but not 几乎, nor 许多 or 很多 before an adjective. */
 const HOW = /多少|几(?!乎)|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
 
-/** A question about the year (哪一年, 何年, 几几年). */
-const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;
-/**
- * A year, in digits or Chinese numerals (2022年, 嘉靖九年, 一九八五年), a decade or century, or a year named from
- * another (次年, 同年, 今年).
- */
-const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1,4}\s*年|年代|世纪|[次同翌去今明前当元初]年/;
-
 /**
  * The measure a figure question asks for: the unit it names (多少亩), else the one its attribute implies (总投资), or
  * a year.
@@ -84,7 +87,7 @@ export function askedMeasure(question: string): Measure | undefined {
   if (ASKS_YEAR.test(question)) return 'year';
   for (const m of question.matchAll(AFTER_HOW_MUCH)) {
     const after = question.slice(m.index! + m[0].length);
-    const named = MEASURES.find((r) => r.named.test(after));
+    const named = MEASURES.find((r) => r.named?.test(after));
     if (named) return named.measure;
     if (COUNTED.test(after)) return undefined;
   }
@@ -94,7 +97,6 @@ export function askedMeasure(question: string): Measure | undefined {
 
 /** The answer states a figure in the measure. */
 export function statesMeasure(measure: Measure, answer: string): boolean {
-  if (measure === 'year') return YEAR.test(answer);
   return MEASURES.find((r) => r.measure === measure)!.stated.test(answer);
 }
 

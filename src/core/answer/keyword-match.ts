@@ -15,12 +15,13 @@ export interface Keyword {
   quoted: boolean;
 }
 
-const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Text as a literal in a regular expression. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** 四基地 → 四.?.?基.?.?地 within a short span: the spelt-out form (四个基地) of an abbreviation. */
 function spreadOf(term: string): RegExp | undefined {
   if (term.length < 3 || !/^[\u4e00-\u9fff\d]+$/.test(term)) return undefined;
-  return new RegExp([...term].map(escape).join('[\\u4e00-\\u9fff]?'));
+  return new RegExp([...term].map(escapeRegExp).join('[\\u4e00-\\u9fff]?'));
 }
 
 /**

@@ -7,6 +7,7 @@
  * (simplified, quotes as `"`).
  */
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
+import { escapeRegExp } from './keyword-match.js';
 
 /** A slogan begins with one count (六张清单, 十抓落实, 10件实事, 一湖三城), not with a run of numerals (五六式, 二三四). */
 const COUNT = /^(?:\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?![一二两三四五六七八九十\d])/;
@@ -19,8 +20,6 @@ const CLAUSE = /[,;。!?]/;
 /** A mention joined to another thing: one item of a pair or list, not the one spelled out. */
 const JOINED_AFTER = /^"?\s*(?:和|与|及|、|等)/;
 const JOINED_BEFORE = /(?:和|与|及|、)"?$/;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What the slogan is, asked right after it (“…”联系点具体指什么), but not when or where it was or who said it. */
 const ASKS_ITEMS = '[\\u4e00-\\u9fa5]{0,5}?(?:具体|分别|都|究竟|到底)?(?:是指|指的是|指|是|包括|包含|有)(?:哪(?!一?年|天|里|儿|位|个人|国)|什么(?!时候|时间|地方|人))';
@@ -37,7 +36,7 @@ const COUNTED_GROUP = new RegExp(
 function askedSlogans(question: string): string[] {
   const quoted = [...question.matchAll(/"([^"]{1,20})"/g)]
     .map((m) => m[1])
-    .filter((t) => COUNT.test(t) && new RegExp(`"${escape(t)}"${ASKS_ITEMS}`).test(question));
+    .filter((t) => COUNT.test(t) && new RegExp(`"${escapeRegExp(t)}"${ASKS_ITEMS}`).test(question));
   const group = question.replace(/"[^"]*"/g, '"').match(COUNTED_GROUP)?.[1];
   return group && COUNT.test(group) ? [...quoted, group] : quoted;
 }
