@@ -9,7 +9,6 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/adapters/node/logger.js';
 import { openEvalIndex } from '../src/entries/node/eval-index.js';
 import { buildTranslator, createTranslator } from '../src/core/translate/translator.js';
-import { createCedictDictionary } from '../src/adapters/node/cedict-dictionary.js';
 import { parseSet } from '../src/eval/run-eval.js';
 import { percentile } from './load.js';
 
@@ -37,13 +36,14 @@ async function longestGap(work: () => unknown): Promise<number> {
 }
 
 const opened = await openEvalIndex(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), 'seeds', { log: createLogger('silent'), progress: false });
-const index = opened.index;
 
 // The translator as the engine builds it at load, measured on its own.
 gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const started = performance.now();
-const translator = createTranslator({ dictionary: createCedictDictionary(), vocabulary: () => index.chunkBm25.vocabulary(), known: (t) => index.documentBm25.df(t) > 0 });
+const sources = opened.translation;
+if (!sources) throw new Error('English questions are off (ENGLISH_QUESTIONS=off): nothing to measure.');
+const translator = createTranslator(sources);
 const buildMs = performance.now() - started;
 gc?.();
 const heapMb = gc ? (process.memoryUsage().heapUsed - heapBefore) / 1e6 : undefined;
@@ -68,7 +68,6 @@ await opened.engine.ask('预热');
 const questionsOf = async (file: string) => parseSet(await readFile(file, 'utf8')).filter((i) => i.question && !i.conversation?.length).map((i) => i.question!);
 const english = (await Promise.all(sets.map(questionsOf))).flat();
 const chinese = await questionsOf('eval/seeds/dev.jsonl');
-const sources = { dictionary: createCedictDictionary(), vocabulary: () => index.chunkBm25.vocabulary(), known: (t: string) => index.documentBm25.df(t) > 0 };
 const rebuild = { longestGapInOneGoMs: round(await longestGap(() => createTranslator(sources))), longestGapInSlicesMs: round(await longestGap(() => buildTranslator(sources))) };
 const result = {
   translator: { ...translator.stats, buildMs: Math.round(buildMs), heapMb: heapMb === undefined ? 'run with node --expose-gc' : round(heapMb) },

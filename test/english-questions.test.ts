@@ -9,14 +9,14 @@ import { summarise } from '../src/eval/metrics.js';
 const EVAL = join(import.meta.dirname, '../eval/seeds');
 
 /**
- * Floors just under the figures measured (README, English questions: 0.659 and 0.889 on our set with the model trained
- * on questions searched without the instruction; 0.682 with the model before, since the verb of a question asked with
- * an auxiliary is read as a verb, 0.659 before that, 0.568 before senses were scored by the documents asked about; 0.833
- * on the shared set's English questions). The issue asks for 0.8 correct on new questions, which
- * our set does not reach yet; the floor catches a change that makes it worse.
+ * Floors just under the figures measured (README, English questions: 0.773 correct and 0.889 refused on our set, 0.675
+ * and 0.8 on the second set, written blind to the translator and the glossary; 0.875 on the shared set's English
+ * questions). The issue asks for 0.8 correct on new questions, which neither set reaches yet; the floors catch a change
+ * that makes it worse.
  */
 const FLOORS = {
-  own: { correct: 0.65, refused: 0.75, grounded: 1 },
+  own: { correct: 0.75, refused: 0.85, grounded: 1 },
+  second: { correct: 0.65, refused: 0.75, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -43,6 +43,15 @@ describe('English questions over the Chinese seed documents', () => {
     expect(summary.correct).toBeGreaterThanOrEqual(FLOORS.own.correct);
     expect(summary.refused).toBeGreaterThanOrEqual(FLOORS.own.refused);
     expect(summary.grounded).toBe(FLOORS.own.grounded);
+  });
+
+  it('answers the second set of English questions (eval/seeds/english2.jsonl) above the floors', async () => {
+    const items = parseSet(await readFile(join(EVAL, 'english2.jsonl'), 'utf8'));
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const summary = summarise(await runEval(request, items));
+    expect(summary.correct).toBeGreaterThanOrEqual(FLOORS.second.correct);
+    expect(summary.refused).toBeGreaterThanOrEqual(FLOORS.second.refused);
+    expect(summary.grounded).toBe(FLOORS.second.grounded);
   });
 
   it('answers the English questions of the shared training set above the floors', async () => {

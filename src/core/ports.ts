@@ -116,6 +116,12 @@ export interface NameFinder {
 export interface DictionaryEntry {
   simplified: string;
   english: readonly string[];
+  /**
+   * Written for the documents' domain (zhida's policy glossary), not taken from a general dictionary: its headword counts
+   * as the corpus's when the index holds it as several words (专项债 as 专项 债), and a one-character headword is taken
+   * at its word (村 for village), not discounted as ambiguous.
+   */
+  curated?: boolean;
 }
 
 /**

@@ -13,7 +13,7 @@ const textOf = (pieces: Piece[]) => ` ${pieces.filter((p) => p.kind === 'word' |
 
 const RULES: [EnglishKind, RegExp][] = [
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
-  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are) (?:[a-z]+ ){0,3}?(?:gdp|output|revenue|income|population|capacity|budget)\b| what (?:is |was |were |are )?(?:the )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count)\b| what (?:level|rank|position|place)\b/],
+  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are|will be) (?:[a-z]+ ){0,5}?(?:gdp|output|revenue|income|population|capacity|budget|cost|price|area)\b| what (?:is |was |were |are )?(?:the )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price)\b| what (?:level|rank|position|place)\b/],
   ['person', / who(?:m|se)? | which (?:person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author)\b| what (?:is )?(?:the )?name of (?:the )?(?:person|official|leader|secretary|mayor|head|reporter|journalist|author)/],
   ['year', / (?:what|which|in what|in which) year\b/],
   ['date', / when | (?:what|which) (?:date|day|month|time)\b| by when /],
@@ -24,6 +24,19 @@ const RULES: [EnglishKind, RegExp][] = [
   ['how', / how /],
   ['yesno', /^ (?:is|are|does|do|did|was|were|will|can|has|have) /],
 ];
+
+/** A question that asks for a sum of money: how much … cost, spend, pay, invest, raise; the cost, price or budget of. */
+const MONEY = / how much (?:[a-z0-9]+ )*?(?:cost|costs|spend|spends|spent|pay|pays|paid|invest|invests|invested|raise|raises|raised|earn|earns|earned|worth)\b| (?:cost|costs|price|budget) (?:of|for) /;
+
+/**
+ * What a number question that names no unit asks for: 元 for a sum of money (how much will it cost), 个 for things
+ * counted (how many projects: 多少个, not the sum they are worth), else nothing.
+ */
+export function impliedMeasure(pieces: Piece[]): '元' | '个' | undefined {
+  const text = textOf(pieces);
+  if (/ how many /.test(text)) return '个';
+  return MONEY.test(text) ? '元' : undefined;
+}
 
 /** The kind of answer an English question asks for. */
 export function englishKind(pieces: Piece[]): EnglishKind {

@@ -6,6 +6,9 @@ import type { DictionaryEntry } from '../ports.js';
 import { baseForms, FRAMING_WORDS, FUNCTION_WORDS, stem } from './english-words.js';
 import { runToEnd } from '../time-slices.js';
 
+/** How many passages use a term; `compound`: counting it as the words the index cuts it into, if need be. */
+export type Documents = (term: string, compound: boolean) => number;
+
 export interface GlossHit {
   term: string;
   score: number;
@@ -78,8 +81,11 @@ export class GlossIndex {
 
   private constructor() {}
 
-  /** The index at once. `documents(term)`: how many passages use the term (0 for a term the corpus never uses). */
-  static build(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): GlossIndex {
+  /**
+   * The index at once. `documents(term, compound)`: how many passages use the term (0 for a term the corpus never uses);
+   * `compound`: the term may be counted as the words the index cuts it into (a curated entry's headword).
+   */
+  static build(entries: Iterable<DictionaryEntry>, documents: Documents): GlossIndex {
     return runToEnd(GlossIndex.steps(entries, documents));
   }
 
@@ -87,15 +93,19 @@ export class GlossIndex {
    * The index built a step of STEP entries at a time (the whole takes a second or more): run it with `runInSlices`
    * to give the event loop a turn between steps.
    */
-  static *steps(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): Generator<void, GlossIndex> {
+  static *steps(entries: Iterable<DictionaryEntry>, documents: Documents): Generator<void, GlossIndex> {
     const index = new GlossIndex();
     yield* index.fill(entries, documents);
     return index;
   }
 
-  private *fill(entries: Iterable<DictionaryEntry>, documents: (term: string) => number): Generator<void, void> {
-    for (const { simplified: term, english } of entries) {
+  private *fill(entries: Iterable<DictionaryEntry>, documents: Documents): Generator<void, void> {
+    /** Terms a curated entry gave: their senses in the documents' domain, which a general dictionary's do not add to. */
+    const curatedTerms = new Set<string>();
+    for (const { simplified: term, english, curated } of entries) {
       if (++this.stats.entries % STEP === 0) yield;
+      if (curated) curatedTerms.add(term);
+      else if (curatedTerms.has(term)) continue;
       // CC-CEDICT separates senses with slashes and near-synonyms within a sense with semicolons: each is a sense here.
       const senses = english
         .flatMap((s) => s.split(';'))
@@ -104,7 +114,7 @@ export class GlossIndex {
         .filter((sense) => sense.words.length > 0);
       for (const { words } of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
-      const df = HAN.test(term) ? documents(term) : 0;
+      const df = HAN.test(term) ? documents(term, curated === true) : 0;
       if (df === 0) {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
         if (HAN.test(term) && term.length >= 2) {
@@ -113,10 +123,10 @@ export class GlossIndex {
         continue;
       }
       this.stats.kept++;
-      // One-character words are ambiguous (行 is a row, a trade, to walk, OK); a term the corpus uses often is likelier
-      // meant (key → 重点 in a work report, not 钥匙).
+      // A general dictionary's one-character words are ambiguous (行 is a row, a trade, to walk, OK; a curated entry's
+      // sense is meant as given); a term the corpus uses often is likelier meant (key → 重点 in a work report, not 钥匙).
       const boost = usageBoost(df);
-      const prior = (term.length === 1 ? 0.35 : 1) * boost;
+      const prior = (term.length === 1 && !curated ? 0.35 : 1) * boost;
       /** A hit of this term; its `sense` is its score without the corpus's use of the term. */
       const hit = (score: number, verb?: boolean): GlossHit => ({ term, score, sense: score / boost, verb });
       senses.forEach(({ words, verb }, i) => {
@@ -125,7 +135,10 @@ export class GlossIndex {
         // A word is its share of the sense's meaningful words: together is half of “call together” (召开).
         const meaningful = content.length + words.filter((w) => FRAMING_WORDS.has(w)).length;
         const weight = (prior / (1 + 0.15 * i)) / meaningful;
-        for (const w of new Set(content)) {
+        // A curated sense of several words says its term only as a whole (demonstration zone → 示范区 as a phrase or a
+        // pair, not zone alone): its words are read by the general dictionary.
+        const parts = curated && content.length > 1 ? [] : new Set(content);
+        for (const w of parts) {
           pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);
           if (base !== w) pushBest(this.words, base, hit(weight * 0.95, verb));

@@ -5,7 +5,7 @@
  */
 import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
-import { chineseQuestionWords, englishKind, type EnglishKind } from './english-question-kind.js';
+import { chineseQuestionWords, englishKind, impliedMeasure, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
@@ -209,8 +209,11 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     }
   }
   for (const term of figures.terms) terms.push(term);
-  const asks = chineseQuestionWords(kind, figures.unit, figures.count);
-  const english = { question, query: '', slots, asks, anchors, kind, unit: figures.unit, names, unknown };
+  const implied = kind === 'number' && !figures.unit ? impliedMeasure(pieces) : undefined;
+  // A sum of money is a unit the answer's figure should carry; a count is only how the question is asked (多少个).
+  const unit = figures.unit ?? (implied === '元' ? implied : undefined);
+  const asks = chineseQuestionWords(kind, figures.unit ?? implied, figures.count);
+  const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown };
   return { ...english, query: chooseQuery(english, () => 1) };
 }
 

@@ -15,6 +15,8 @@ export interface TranslationSources {
   vocabulary: () => Iterable<[string, number]>;
   /** Whether the corpus uses a term, at question time (uploads included). */
   known: (term: string) => boolean;
+  /** The words the index cuts a text into (专项债 → 专项 债): a curated headword is the corpus's when all of them are. */
+  tokenize?: (text: string) => string[];
 }
 
 /** How long building took and what it kept: reported at start-up. */
@@ -49,7 +51,12 @@ export function buildTranslator(sources: TranslationSources, signal?: AbortSigna
 function* translatorSteps(sources: TranslationSources): Generator<void, Translator> {
   const started = performance.now();
   const documents = new Map(sources.vocabulary());
-  const glosses = yield* GlossIndex.steps(sources.dictionary.entries(), (term) => documents.get(term) ?? 0);
+  /** A term the index holds as several words: used by at most as many passages as its least used word. */
+  const compound = (term: string) => {
+    const words = sources.tokenize?.(term) ?? [];
+    return words.length > 1 ? Math.min(...words.map((w) => documents.get(w) ?? 0)) : 0;
+  };
+  const glosses = yield* GlossIndex.steps(sources.dictionary.entries(), (term, curated) => documents.get(term) ?? (curated ? compound(term) : 0));
   return assemble(sources, glosses, documents, started);
 }
 

@@ -8,6 +8,9 @@ import { METADATA_VERSION, type BuildSettings } from '../../core/index/manifest.
 import { isAppError } from '../../core/errors.js';
 import { createEngine, type Engine } from '../../core/engine.js';
 import { createCedictDictionary } from '../../adapters/node/cedict-dictionary.js';
+import { withGlossary } from '../../core/translate/policy-glossary.js';
+import type { TranslationSources } from '../../core/translate/translator.js';
+import { foldText } from '../../core/normalize/fold-text.js';
 import { withPassagePlaces } from '../../core/citation/with-passage-places.js';
 import { createJiebaTokenizer } from '../../adapters/node/jieba-tokenizer.js';
 import { createWorkerEmbedder } from '../../adapters/node/worker-embedder.js';
@@ -33,6 +36,8 @@ export interface OpenedIndex {
   index: CorpusIndex;
   tokenizer: Tokenizer;
   embedder: Embedder;
+  /** What the engine's translator of English questions is built from (undefined with ENGLISH_QUESTIONS=off). */
+  translation?: TranslationSources;
   /** The corpus folder's files and the uploaded ones (`uploads/<name>`). */
   documents: DocumentStore;
   store: FsIndexStore;
@@ -189,21 +194,30 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
   lap('warmup');
   // Questions are cut into the words of jieba's dictionary and of the index and the places its documents name.
   const words = jiebaWords();
+  const questionTokenizer = createVocabularyTokenizer(
+    (term) => live.documentBm25.df(term) > 0,
+    (term) => live.isKnownPlace(term),
+    () => live.placeNames(),
+    words,
+  );
+  // English questions: CC-CEDICT and the policy glossary, reduced to the corpus's words as questions cut them.
+  const translation: TranslationSources | undefined =
+    config.ENGLISH_QUESTIONS === 'on'
+      ? {
+          dictionary: withGlossary(createCedictDictionary()),
+          vocabulary: () => live.chunkBm25.vocabulary(),
+          known: (term) => live.documentBm25.df(term) > 0,
+          tokenize: (text) => questionTokenizer.tokenize(foldText(text)),
+        }
+      : undefined;
   // Citations get their document's date and their page from the metadata kept beside the chunks.
   const engine = withPassagePlaces(createEngine({
-    tokenizer: createVocabularyTokenizer(
-      (term) => live.documentBm25.df(term) > 0,
-      (term) => live.isKnownPlace(term),
-      () => live.placeNames(),
-      words,
-    ),
+    tokenizer: questionTokenizer,
     embedder: queryEmbedder,
     corpus: live,
     answerModel: options.answerModel,
     placeNames: () => live.placeNames(),
-    ...(config.ENGLISH_QUESTIONS === 'on'
-      ? { translation: { dictionary: createCedictDictionary(), vocabulary: () => live.chunkBm25.vocabulary(), known: (term: string) => live.documentBm25.df(term) > 0 } }
-      : {}),
+    ...(translation ? { translation } : {}),
     settings: {
       topK: config.TOP_K,
       minConfidence: config.MIN_CONFIDENCE,
@@ -231,5 +245,5 @@ export async function openIndex(config: Config, options: OpenOptions): Promise<O
     await library.idle();
     await stopModels();
   };
-  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close, stopModels };
+  return { engine, index: live, tokenizer, embedder, documents, store, settings, refresh, persist, library, close, stopModels, translation };
 }
