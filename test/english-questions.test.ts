@@ -9,8 +9,8 @@ import { summarise } from '../src/eval/metrics.js';
 const EVAL = join(import.meta.dirname, '../eval/seeds');
 
 /**
- * Floors just under the figures measured (README, English questions: 0.773 correct and 0.889 refused on our set, 0.675
- * and 0.8 on the second set, written blind to the translator and the glossary; 0.875 on the shared set's English
+ * Floors just under the figures measured (README, English questions: 0.773 correct and 0.889 refused on our set, 0.7
+ * and 0.8 on the second set, written blind to the translator and the glossary; 0.833 on the shared set's English
  * questions). The issue asks for 0.8 correct on new questions, which neither set reaches yet; the floors catch a change
  * that makes it worse.
  */
@@ -36,22 +36,22 @@ afterAll(async () => {
 });
 
 describe('English questions over the Chinese seed documents', () => {
-  it('answers its own set of English questions (eval/seeds/english.jsonl) above the floors', async () => {
-    const items = parseSet(await readFile(join(EVAL, 'english.jsonl'), 'utf8'));
+  /** A set's questions asked over HTTP, held to its floors. */
+  async function expectAboveFloors(file: string, floors: { correct: number; refused: number; grounded: number }) {
+    const items = parseSet(await readFile(join(EVAL, file), 'utf8'));
     expect(items.length).toBeGreaterThanOrEqual(40);
     const summary = summarise(await runEval(request, items));
-    expect(summary.correct).toBeGreaterThanOrEqual(FLOORS.own.correct);
-    expect(summary.refused).toBeGreaterThanOrEqual(FLOORS.own.refused);
-    expect(summary.grounded).toBe(FLOORS.own.grounded);
+    expect(summary.correct).toBeGreaterThanOrEqual(floors.correct);
+    expect(summary.refused).toBeGreaterThanOrEqual(floors.refused);
+    expect(summary.grounded).toBe(floors.grounded);
+  }
+
+  it('answers its own set of English questions (eval/seeds/english.jsonl) above the floors', async () => {
+    await expectAboveFloors('english.jsonl', FLOORS.own);
   });
 
   it('answers the second set of English questions (eval/seeds/english2.jsonl) above the floors', async () => {
-    const items = parseSet(await readFile(join(EVAL, 'english2.jsonl'), 'utf8'));
-    expect(items.length).toBeGreaterThanOrEqual(40);
-    const summary = summarise(await runEval(request, items));
-    expect(summary.correct).toBeGreaterThanOrEqual(FLOORS.second.correct);
-    expect(summary.refused).toBeGreaterThanOrEqual(FLOORS.second.refused);
-    expect(summary.grounded).toBe(FLOORS.second.grounded);
+    await expectAboveFloors('english2.jsonl', FLOORS.second);
   });
 
   it('answers the English questions of the shared training set above the floors', async () => {
