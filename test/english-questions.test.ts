@@ -10,13 +10,13 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
 
 /**
  * Floors just under the figures measured (README, English questions: 0.773 correct and 0.889 refused on our set, 0.7
- * and 0.8 on the second set, written blind to the translator and the glossary; 0.833 on the shared set's English
+ * and 0.9 on the second set, written blind to the translator and the glossary; 0.833 on the shared set's English
  * questions). The issue asks for 0.8 correct on new questions, which neither set reaches yet; the floors catch a change
  * that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
-  second: { correct: 0.65, refused: 0.75, grounded: 1 },
+  second: { correct: 0.65, refused: 0.8, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 

@@ -82,16 +82,16 @@ function distinctKeywords(tokens: string[]): string[] {
 /** A title followed by 叫什么 asks for a person's name (县委书记叫什么), as 这个项目叫什么 does not. */
 const TITLE_NAMED = new RegExp(`${ROLES.source}(?:的)?(?:名字)?叫什么`);
 
+/** The kind of answer a folded question asks for, by its question words (a list of a slogan's items aside). */
+export function answerKind(folded: string): AnswerKind {
+  if (TITLE_NAMED.test(folded)) return 'person';
+  return KIND_PATTERNS.find(([, re]) => re.test(folded))?.[0] ?? 'fact';
+}
+
 export function analyzeQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
   const folded = foldText(question.trim());
   const asksName = TITLE_NAMED.test(folded);
-  let kind: AnswerKind = asksName ? 'person' : 'fact';
-  for (const [k, re] of asksName ? [] : KIND_PATTERNS) {
-    if (re.test(folded)) {
-      kind = k;
-      break;
-    }
-  }
+  let kind = answerKind(folded);
 
   const quoted = [...folded.matchAll(/"([^"]{1,20})"/g)].map((m) => m[1]);
   // “三扩大”是什么 asks for the three things a numbered slogan stands for.

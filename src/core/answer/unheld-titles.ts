@@ -1,8 +1,9 @@
 /**
  * @module unheld-titles: the titles a who-question asks about (衡水市纪委书记是谁) that none of the passages found for it
- * holds. Those passages cannot say who holds the title; another title beside a name (市委书记李谦) is not the answer.
+ * holds, or that the answer gives no one. Those passages cannot say who holds the title; another title beside a name
+ * (市委书记李谦) is not the answer, nor is the deputy's (县委副书记 翟纪亭 for 县委书记是谁).
  */
-import type { QuestionAnalysis } from './analyze-question.js';
+import { answerKind, ROLES, type QuestionAnalysis } from './analyze-question.js';
 
 /** Titles a text names with a verb as often as with the noun (由…主持, 著, 报道): not required to stand in the passages. */
 const SAID_WITH_A_VERB = new Set(['作者', '记者', '主持人']);
@@ -11,4 +12,17 @@ const SAID_WITH_A_VERB = new Set(['作者', '记者', '主持人']);
 export function unheldTitles(q: QuestionAnalysis, passages: string[]): string[] {
   if (q.kind !== 'person') return [];
   return [...new Set(q.roles)].filter((role) => !SAID_WITH_A_VERB.has(role) && !passages.some((p) => p.includes(role)));
+}
+
+/** Whether a text gives the title itself, not only inside the deputy's (副书记 holds 书记 only as 副书记). */
+function givesTitle(text: string, title: string): boolean {
+  for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) if (title.startsWith('副') || text[at - 1] !== '副') return true;
+  return false;
+}
+
+/** The title a who-question asks about that the answer gives no one (`question` and `answer` folded), if any. */
+export function untitledAnswer(question: string, answer: string): string | undefined {
+  if (answerKind(question) !== 'person') return undefined;
+  for (const [title] of question.matchAll(ROLES)) if (!SAID_WITH_A_VERB.has(title) && !givesTitle(answer, title)) return title;
+  return undefined;
 }

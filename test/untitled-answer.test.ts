@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { untitledAnswer } from '../src/core/answer/unheld-titles.js';
+import { unstated } from '../src/core/answer/unstated.js';
+
+describe('an answer to a who-question gives someone the title asked about', () => {
+  it('refuses an answer that gives the title to no one, or only the deputy’s', () => {
+    expect(untitledAnswer('甲县县委书记是谁', '(作者 中共甲县县委副书记、县长 王某)')).toBe('县委书记');
+    expect(untitledAnswer('甲县县长叫什么名字', '副县长李某主持会议')).toBe('县长');
+    expect(untitledAnswer('乙市市长是谁', '会议由乙市政府秘书长主持')).toBe('市长');
+    expect(unstated('甲县县委书记是谁', '县委副书记王某讲话')).toBe('县委书记');
+  });
+
+  it('keeps an answer that gives the title, a deputy title asked for, or a title said with a verb', () => {
+    expect(untitledAnswer('甲县县委书记是谁', '县委书记张某、县委副书记王某出席')).toBeUndefined();
+    expect(untitledAnswer('乙市市长是谁', '市长赵某主持会议')).toBeUndefined();
+    expect(untitledAnswer('甲县常务副县长是谁', '常务副县长钱某作报告')).toBeUndefined();
+    expect(untitledAnswer('这篇文章的作者是谁', '文/孙某')).toBeUndefined();
+  });
+
+  it('asks nothing of a question that does not ask who', () => {
+    expect(untitledAnswer('县委书记讲了哪些要求', '要求全县干部狠抓落实')).toBeUndefined();
+    expect(untitledAnswer('谁主持了会议', '会议由王某主持')).toBeUndefined();
+  });
+});
