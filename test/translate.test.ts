@@ -81,6 +81,9 @@ describe('figures and units', () => {
     expect(chinese('ranked 10th').terms).toEqual(['第10']);
     expect(chinese('the meeting on February 16').terms).toEqual(['2月16日']);
     expect(chinese('1,500,000 people').terms).toEqual(['1500000人', '150万人']);
+    expect(chinese('by the end of the 14th Five-Year Plan period').terms).toEqual(['十四五']);
+    expect(chinese('during the 13th five year plan').terms).toEqual(['十三五']);
+    expect(chinese('during the 13th five year plan').count).toBeUndefined();
   });
 
   it('reads a figure before a comma as the figure alone', () => {

@@ -3,6 +3,7 @@
  * 20 billion yuan → 200亿元, 1.5 million → 150万, 60 percent → 60%, 10,000 mu → 1万亩, 2022 → 2022年, 10th → 第10.
  */
 import type { Piece } from './english-words.js';
+import { toChineseNumeral } from '../normalize/chinese-numerals.js';
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, hundred: 100 };
 
@@ -51,6 +52,15 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p.kind === 'number' && /^(?:st|nd|rd|th)$/.test(word(i + 1) ?? '')) {
+      // The 14th Five-Year Plan is 十四五 in the documents (“十四五”规划, “十四五”末), not 第14.
+      const plan = word(i + 2) === 'five-year' ? 1 : word(i + 2) === 'five' && word(i + 3) === 'year' ? 2 : 0;
+      const numeral = plan && word(i + 2 + plan) === 'plan' ? toChineseNumeral(Number(p.norm)) : undefined;
+      if (numeral) {
+        terms.push(`${numeral}五`);
+        for (let k = i; k <= i + 2 + plan; k++) used.add(k);
+        i += 2 + plan;
+        continue;
+      }
       terms.push(`第${p.norm}`);
       used.add(i).add(i + 1);
       i++;
