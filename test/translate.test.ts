@@ -189,6 +189,13 @@ describe('translating a question', () => {
     );
   });
 
+  it('reads no dictionary pair into the first word of a name (city … District X is not 城区)', () => {
+    const cityDistrict = GlossIndex.build([{ simplified: '城区', english: ['city district; urban area'] }], () => 3);
+    const q = translateQuestion('Which city does District X want to learn from?', { glosses: cityDistrict, sounds, known });
+    expect(q.names).toEqual([{ from: 'District X', to: 'x区' }]);
+    expect(q.query.split(' ')).toContain('x区');
+  });
+
   it('names what the corpus never mentions, and keeps a word it cannot say', () => {
     expect(translateQuestion("What is Shanghai's investment target?", indexes).unknown).toEqual(['Shanghai']);
     expect(translateQuestion('What is the average wage in Hengshui?', indexes).query).toContain('工资');

@@ -142,7 +142,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       if (!isWord(j)) return undefined;
       const w = pieces[j].norm;
       if (FUNCTION_WORDS.has(w) || w.length < 2) continue;
-      return glosses.pair(pieces[i].norm, w).length ? j : undefined;
+      // Not the first word of a name (city … District X is not 城区).
+      return glosses.pair(pieces[i].norm, w).length && !nameAt(j) ? j : undefined;
     }
     return undefined;
   }
