@@ -50,6 +50,9 @@ describe('missingMeasure', () => {
     expect(missingMeasure(q, foldText('13个乡镇遭受洪涝灾害,直接经济损失1.8亿元'))).toBe('people');
     expect(missingMeasure(q, foldText('多伦多市人口达2,790,060,为最大城市'))).toBeUndefined();
     expect(missingMeasure(q, foldText('全县2000余名党员干部参会'))).toBeUndefined();
+    // 余 or 多 after the magnitude as well as before it.
+    expect(missingMeasure(q, foldText('共10万余人参加'))).toBeUndefined();
+    expect(missingMeasure(foldText('投资多少'), foldText('投资1亿多元'))).toBeUndefined();
   });
 
   it('reads figures in traditional characters and Chinese numerals', () => {

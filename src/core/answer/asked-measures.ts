@@ -9,7 +9,7 @@ import { NUM } from './answer-types.js';
 export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'people' | 'year';
 
 /** A figure: digits (2,790,060 too) or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
-const FIGURE = `(?:\\d{1,3}(?:,\\d{3})+|${NUM})\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*`;
+const FIGURE = `(?:\\d{1,3}(?:,\\d{3})+|${NUM})\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*(?:余|多)?\\s*`;
 
 /** A question about the year (哪一年, 何年, 几几年). */
 const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;
