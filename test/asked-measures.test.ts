@@ -14,6 +14,8 @@ describe('askedMeasure', () => {
     expect(asked('有几名队员入选')).toBe('people');
     // 多少人口 is asked of a population, which 人口达2,790,060 states.
     expect(asked('这座城市有多少人口')).toBe('people');
+    expect(asked('这座城市的人口是多少')).toBe('people');
+    expect(asked('这座城市的人口增长了多少')).toBeUndefined();
   });
 
   it('reads the measure an attribute implies when no unit is named', () => {

@@ -21,7 +21,7 @@ const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1
 
 interface MeasureRule {
   measure: Measure;
-  /** Attribute words that ask for this measure when the question names no unit (none for a count of people). */
+  /** Attribute words that ask for this measure when the question names no unit (人口 for people, none for a year). */
   asks?: RegExp;
   /** Units the question can name after 多少 or 几 (none for a year). */
   named?: RegExp;
@@ -59,6 +59,7 @@ const MEASURES: MeasureRule[] = [
   {
     // 多少人遇难, 几名, 多少人口: a population is stated as 27.6万人 or as 人口达2,790,060.
     measure: 'people',
+    asks: /人口/,
     named: /^个?(?:人|名|位)/,
     stated: new RegExp(`${FIGURE}(?:人|名|位|口)|人口[^,;。]{0,6}?\\d`),
   },

@@ -38,6 +38,22 @@ export function impliedMeasure(pieces: Piece[]): '元' | '个' | undefined {
   return MONEY.test(text) ? '元' : undefined;
 }
 
+/** How long, far, wide, deep or large, as the Chinese asks it; how long of time (how long did it take) is 多久. */
+const HOW_MEASURE: [RegExp, string][] = [
+  [/ how long (?!(?:[a-z]+ )*?(?:take|takes|took|last|lasts|lasted|stay|stayed|wait|waited|ago|since)\b)/, '多长'],
+  [/ how long /, '多久'],
+  [/ how far /, '多远'],
+  [/ how wide /, '多宽'],
+  [/ how deep /, '多深'],
+  [/ how (?:large|big) /, '多大'],
+];
+
+/** The Chinese question words of a how-adjective question (how long is the road → 多长), if it is one. */
+export function howMeasure(pieces: Piece[]): string | undefined {
+  const text = textOf(pieces);
+  return HOW_MEASURE.find(([re]) => re.test(text))?.[1];
+}
+
 /** The kind of answer an English question asks for. */
 export function englishKind(pieces: Piece[]): EnglishKind {
   const text = textOf(pieces);

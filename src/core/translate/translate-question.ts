@@ -5,7 +5,7 @@
  */
 import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
-import { chineseQuestionWords, englishKind, impliedMeasure, type EnglishKind } from './english-question-kind.js';
+import { chineseQuestionWords, englishKind, howMeasure, impliedMeasure, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
@@ -55,6 +55,8 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+/** Adjectives a how-question asks a figure with (how long, how large). */
+const HOW_ADJECTIVES = new Set(['long', 'large', 'big', 'high', 'far', 'fast', 'old', 'often', 'tall', 'wide', 'deep', 'heavy', 'small', 'low']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
 /** Words after which a word is a verb (to sign, will sign). */
 const VERB_BEFORE = new Set(['to', ...MODALS]);
@@ -195,6 +197,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
+    // How long, how large: the question words of a figure, said by 多少 (not 长期, long-term).
+    if (wordBefore(i) === 'how' && HOW_ADJECTIVES.has(p.norm)) continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
@@ -213,7 +217,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   const implied = kind === 'number' && !figures.unit ? impliedMeasure(pieces) : undefined;
   // A sum of money is a unit the answer's figure should carry; a count is only how the question is asked (多少个).
   const unit = figures.unit ?? (implied === '元' ? implied : undefined);
-  const asks = chineseQuestionWords(kind, figures.unit ?? implied, figures.count);
+  const asks = (kind === 'number' && !figures.unit && howMeasure(pieces)) || chineseQuestionWords(kind, figures.unit ?? implied, figures.count);
   const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown };
   return { ...english, query: chooseQuery(english, () => 1) };
 }
