@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
 import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
 import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin } from '../src/core/translate/figures-to-english.js';
-import { englishKind, howMeasure, impliedMeasure } from '../src/core/translate/english-question-kind.js';
+import { englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
 import { piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
@@ -134,22 +134,22 @@ describe('question kinds', () => {
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
-    const asked = (q: string) => impliedMeasure(piecesOf(q));
-    expect(asked('How much will phases three and four of the wind farm in Huan County cost?')).toBe('元');
-    expect(asked('How much did Zaoqiang spend on roads?')).toBe('元');
-    expect(asked('What is the budget for the rural campaign?')).toBe('元');
-    expect(asked('How many projects does Pinglu want?')).toBe('个');
+    const asked = (q: string) => unitlessAsk(piecesOf(q));
+    expect(asked('How much will phases three and four of the wind farm in Huan County cost?')).toEqual({ asks: '多少元', unit: '元' });
+    expect(asked('How much did Zaoqiang spend on roads?')).toEqual({ asks: '多少元', unit: '元' });
+    expect(asked('What is the budget for the rural campaign?')).toEqual({ asks: '多少元', unit: '元' });
+    expect(asked('How many projects does Pinglu want?')).toEqual({ asks: '多少个' });
     expect(asked('How much grain did Huan County produce?')).toBeUndefined();
   });
 
   it('asks how long, far or large as the Chinese does, and a how long of time as 多久', () => {
-    const how = (q: string) => howMeasure(piecesOf(q));
+    const how = (q: string) => unitlessAsk(piecesOf(q))?.asks;
     expect(how('How long is the new road?')).toBe('多长');
     expect(how('How long did the floods last?')).toBe('多久');
     expect(how('How long will the project take?')).toBe('多久');
     expect(how('How far is the park from the city?')).toBe('多远');
     expect(how('How large is the lake area?')).toBe('多大');
-    expect(how('How many projects are there?')).toBeUndefined();
+    expect(how('How many projects are there?')).toBe('多少个');
     expect(translateQuestion('How long is the road Pinglu builds?', { glosses, sounds, known }).query).toMatch(/多长$/);
   });
 });

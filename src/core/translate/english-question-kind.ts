@@ -28,16 +28,6 @@ const RULES: [EnglishKind, RegExp][] = [
 /** A question that asks for a sum of money: how much … cost, spend, pay, invest, raise; the cost, price or budget of. */
 const MONEY = / how much (?:[a-z0-9]+ )*?(?:cost|costs|spend|spends|spent|pay|pays|paid|invest|invests|invested|raise|raises|raised|earn|earns|earned|worth)\b| (?:cost|costs|price|budget) (?:of|for) /;
 
-/**
- * What a number question that names no unit asks for: 元 for a sum of money (how much will it cost), 个 for things
- * counted (how many projects: 多少个, not the sum they are worth), else nothing.
- */
-export function impliedMeasure(pieces: Piece[]): '元' | '个' | undefined {
-  const text = textOf(pieces);
-  if (/ how many /.test(text)) return '个';
-  return MONEY.test(text) ? '元' : undefined;
-}
-
 /** How long, far, wide, deep or large, as the Chinese asks it; how long of time (how long did it take) is 多久. */
 const HOW_MEASURE: [RegExp, string][] = [
   [/ how long (?!(?:[a-z]+ )*?(?:take|takes|took|last|lasts|lasted|stay|stayed|wait|waited|ago|since)\b)/, '多长'],
@@ -48,10 +38,17 @@ const HOW_MEASURE: [RegExp, string][] = [
   [/ how (?:large|big) /, '多大'],
 ];
 
-/** The Chinese question words of a how-adjective question (how long is the road → 多长), if it is one. */
-export function howMeasure(pieces: Piece[]): string | undefined {
+/**
+ * What a number question that names no unit asks for, as the Chinese asks it: how long, far or large (多长, 多久, 多远,
+ * 多大); things counted (how many projects: 多少个, not the sum they are worth); a sum of money (how much will it cost:
+ * 多少元, and the answer's figure in 元); else nothing.
+ */
+export function unitlessAsk(pieces: Piece[]): { asks: string; unit?: '元' } | undefined {
   const text = textOf(pieces);
-  return HOW_MEASURE.find(([re]) => re.test(text))?.[1];
+  const how = HOW_MEASURE.find(([re]) => re.test(text))?.[1];
+  if (how) return { asks: how };
+  if (/ how many /.test(text)) return { asks: '多少个' };
+  return MONEY.test(text) ? { asks: '多少元', unit: '元' } : undefined;
 }
 
 /** The kind of answer an English question asks for. */

@@ -5,7 +5,7 @@
  */
 import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
-import { chineseQuestionWords, englishKind, howMeasure, impliedMeasure, type EnglishKind } from './english-question-kind.js';
+import { chineseQuestionWords, englishKind, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
@@ -214,10 +214,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     }
   }
   for (const term of figures.terms) terms.push(term);
-  const implied = kind === 'number' && !figures.unit ? impliedMeasure(pieces) : undefined;
-  // A sum of money is a unit the answer's figure should carry; a count is only how the question is asked (多少个).
-  const unit = figures.unit ?? (implied === '元' ? implied : undefined);
-  const asks = (kind === 'number' && !figures.unit && howMeasure(pieces)) || chineseQuestionWords(kind, figures.unit ?? implied, figures.count);
+  const unitless = kind === 'number' && !figures.unit ? unitlessAsk(pieces) : undefined;
+  const unit = figures.unit ?? unitless?.unit;
+  const asks = unitless?.asks ?? chineseQuestionWords(kind, figures.unit, figures.count);
   const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown };
   return { ...english, query: chooseQuery(english, () => 1) };
 }
