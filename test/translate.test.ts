@@ -373,6 +373,21 @@ describe('a curated glossary beside the dictionary', () => {
     expect(cutting.word('bond').map((h) => h.term)).toEqual(['纽带']);
   });
 
+  it('offers every term a phrase is a sense of, for the engine to take the one the documents use', () => {
+    const both = GlossIndex.build(
+      [
+        { simplified: '专项债券', english: ['special bond'], curated: true },
+        { simplified: '专项债', english: ['special bond'], curated: true },
+      ],
+      (t) => (t === '专项债券' ? 5 : 1),
+    );
+    const q = translateQuestion('How many special bond projects does Pinglu have?', { glosses: both, sounds, known });
+    expect(q.slots.find((choices) => choices.length > 1)!.map((c) => c.term)).toEqual(['专项债券', '专项债']);
+    expect(chooseQuery(q, () => 1).split(' ')).toContain('专项债券');
+    const report = (t: string) => (t === '专项债' ? 3 : 0);
+    expect(chooseQuery(q, (t) => (report(t) > 0 ? 1 : 0.25), report).split(' ')).toContain('专项债');
+  });
+
   it('is read first, and named beside the dictionary', () => {
     const joined = withGlossary({ id: 'cc-cedict', entries: () => general }, glossary);
     expect([...joined.entries()].map((e) => e.simplified)).toEqual(['专项债', '村', '乡镇', '纽带', '专项债', '村', '乡镇', '项目']);

@@ -175,7 +175,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm) || FRAME_WORDS.has(w.norm))) continue;
       const hits = glosses.phrase(words.map((w) => w.norm));
       if (hits.length) {
-        terms.push(hits[0].term);
+        // Several terms with this sense (专项债, 专项债券): the engine takes the one the documents asked about use.
+        slots.push(closeChoices(hits));
         i += n - 1;
         phrase = true;
       }
