@@ -21,6 +21,7 @@ import { foldText } from './normalize/fold-text.js';
 import { synonymsOf } from './normalize/synonyms.js';
 import { inLatinScript, mostlyLatin } from './normalize/script.js';
 import type { TranslationSources } from './translate/translator.js';
+import { compoundUse } from './translate/gloss-index.js';
 import { corpusTranslator } from './translate/corpus-translator.js';
 import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
 import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
@@ -420,17 +421,14 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    */
   async function inChinese(english: EnglishQuestion): Promise<string> {
     const choices = english.slots.flat().map((c) => c.term);
-    /** A choice the index holds as several words (a glossary's 专项债 as 专项 债). */
-    const parts = new Map(choices.map((term) => [term, tokenizer.tokenize(foldText(term))]));
+    /** Each choice as the words the index cuts it into (a glossary's 专项债 as 专项 债), as the translator counted it. */
+    const parts = new Map(choices.map((term) => [term, translation?.tokenize?.(term) ?? []]));
     const view = await corpus.view([...english.anchors, ...choices, ...[...parts.values()].flat()]);
     const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
     if (!sources.length) return english.query;
     const tf = (term: string) => sources.reduce((n, source) => n + view.documentTf(term, source), 0);
     /** How often the documents use a choice: as one word, else at most as often as its least used word. */
-    const uses = (term: string) => {
-      const words = parts.get(term) ?? [];
-      return tf(term) || (words.length > 1 ? Math.min(...words.map(tf)) : 0);
-    };
+    const uses = (term: string) => tf(term) || compoundUse(parts.get(term) ?? [], tf);
     return chooseQuery(english, (term) => (uses(term) > 0 ? 1 : OFF_SUBJECT), uses);
   }
   const askedAs = async (question: string) => {

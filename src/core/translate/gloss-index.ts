@@ -9,6 +9,12 @@ import { runToEnd } from '../time-slices.js';
 /** How many passages use a term; `compound`: counting it as the words the index cuts it into, if need be. */
 export type Documents = (term: string, compound: boolean) => number;
 
+/**
+ * How much a term the index holds as several words (专项债 as 专项 债) is used: at most as much as its least used word
+ * (0 for a term of one word, which is counted as itself).
+ */
+export const compoundUse = (words: readonly string[], use: (word: string) => number): number => (words.length > 1 ? Math.min(...words.map(use)) : 0);
+
 export interface GlossHit {
   term: string;
   score: number;

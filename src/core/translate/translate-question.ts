@@ -5,7 +5,7 @@
  */
 import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
-import { chineseQuestionWords, englishKind, unitlessAsk, type EnglishKind } from './english-question-kind.js';
+import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
@@ -55,8 +55,6 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
-/** Adjectives a how-question asks a figure with (how long, how large). */
-const HOW_ADJECTIVES = new Set(['long', 'large', 'big', 'high', 'far', 'fast', 'old', 'often', 'tall', 'wide', 'deep', 'heavy', 'small', 'low']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
 /** Words after which a word is a verb (to sign, will sign). */
 const VERB_BEFORE = new Set(['to', ...MODALS]);

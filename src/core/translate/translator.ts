@@ -3,7 +3,7 @@
  * corpus's words by sound, built once per corpus (when the index loads, again after documents change), not per question.
  */
 import type { Dictionary } from '../ports.js';
-import { GlossIndex } from './gloss-index.js';
+import { compoundUse, GlossIndex } from './gloss-index.js';
 import { runInSlices, runToEnd } from '../time-slices.js';
 import { SoundIndex } from './sound-index.js';
 import { needsTranslation, translateQuestion, type EnglishQuestion } from './translate-question.js';
@@ -51,12 +51,8 @@ export function buildTranslator(sources: TranslationSources, signal?: AbortSigna
 function* translatorSteps(sources: TranslationSources): Generator<void, Translator> {
   const started = performance.now();
   const documents = new Map(sources.vocabulary());
-  /** A term the index holds as several words: used by at most as many passages as its least used word. */
-  const compound = (term: string) => {
-    const words = sources.tokenize?.(term) ?? [];
-    return words.length > 1 ? Math.min(...words.map((w) => documents.get(w) ?? 0)) : 0;
-  };
-  const glosses = yield* GlossIndex.steps(sources.dictionary.entries(), (term, curated) => documents.get(term) ?? (curated ? compound(term) : 0));
+  const df = (term: string) => documents.get(term) ?? 0;
+  const glosses = yield* GlossIndex.steps(sources.dictionary.entries(), (term, curated) => documents.get(term) ?? (curated ? compoundUse(sources.tokenize?.(term) ?? [], df) : 0));
   return assemble(sources, glosses, documents, started);
 }
 
