@@ -9,14 +9,14 @@ import { summarise } from '../src/eval/metrics.js';
 const EVAL = join(import.meta.dirname, '../eval/seeds');
 
 /**
- * Floors just under the figures measured (README, English questions: 0.773 correct and 0.889 refused on our set, 0.7
- * and 0.9 on the second set, written blind to the translator and the glossary; 0.833 on the shared set's English
- * questions). The issue asks for 0.8 correct on new questions, which neither set reaches yet; the floors catch a change
- * that makes it worse.
+ * Floors just under the figures measured (README, English questions: 0.773 correct and 0.889 refused on our set; 0.8
+ * and 0.9 on the second set and 0.85 and 0.8 on the third, each written blind to the translator and the glossary and
+ * read afterwards; 0.833 on the shared set's English questions). The floors catch a change that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
-  second: { correct: 0.65, refused: 0.8, grounded: 1 },
+  second: { correct: 0.75, refused: 0.8, grounded: 1 },
+  third: { correct: 0.8, refused: 0.7, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -52,6 +52,10 @@ describe('English questions over the Chinese seed documents', () => {
 
   it('answers the second set of English questions (eval/seeds/english2.jsonl) above the floors', async () => {
     await expectAboveFloors('english2.jsonl', FLOORS.second);
+  });
+
+  it('answers the third set of English questions (eval/seeds/english3.jsonl) above the floors', async () => {
+    await expectAboveFloors('english3.jsonl', FLOORS.third);
   });
 
   it('answers the English questions of the shared training set above the floors', async () => {

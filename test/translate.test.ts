@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
 import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
-import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin } from '../src/core/translate/figures-to-english.js';
+import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin } from '../src/core/translate/figures-to-english.js';
 import { englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
-import { piecesOf } from '../src/core/translate/english-words.js';
+import { americanSpelling, baseForms, piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
@@ -101,8 +101,11 @@ describe('figures and units', () => {
     const quote = '力争全年招商项目达到50个,协议总投资达到200亿元以上,当年签约当年开工率达到60%以上。';
     expect(figuresToEnglish(quote, shown(quote)).map((f) => f.english)).toEqual(['50', '20 billion yuan', '60%']);
     const odd = '力促总投资407.09亿元的110个项目建设落地见效';
-    expect(figuresToEnglish(odd, shown(odd)).map((f) => f.english)).toEqual(['407.09 hundred million yuan', '110']);
-    expect(figuresToEnglish('种植完成112.1万亩', () => false)[0].english).toBe('112.1 ten thousand mu');
+    expect(figuresToEnglish(odd, shown(odd)).map((f) => f.english)).toEqual(['forty billion seven hundred nine million yuan', '110']);
+    expect(figuresToEnglish('种植完成112.1万亩', () => false)[0].english).toBe('one million one hundred twenty-one thousand mu');
+    expect(figuresToEnglish('劳务创收达到7.2亿元', () => false)[0].english).toBe('seven hundred twenty million yuan');
+    expect(inWords(45e4)).toBe('four hundred fifty thousand');
+    expect(inWords(2.5)).toBeUndefined();
     expect(datesToEnglish('2月25日,春节过后上班第一天')).toEqual(['25 February']);
     expect(datesToEnglish('2015年各项工作')).toEqual(['2015']);
   });
@@ -131,6 +134,9 @@ describe('question kinds', () => {
     expect(kind('What is the overall positioning of the lake area?')).toBe('what');
     expect(kind('What was District X’s per capita GDP in 2023?')).toBe('number');
     expect(kind('What is the cost of the new hall?')).toBe('number');
+    expect(kind('What was the city’s per-capita income last year?')).toBe('number');
+    expect(kind('What annual output is planned for the mill?')).toBe('number');
+    expect(kind('Which reporters covered the meeting?')).toBe('person');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
@@ -331,6 +337,49 @@ describe('translating a question', () => {
     expect(translator.stats).toMatchObject({ dictionary: 'test', entries: ENTRIES.length });
     expect(translator.stats.kept).toBeLessThan(ENTRIES.length);
     expect(translator.translate('平陆招商目标是多少')).toBeUndefined();
+  });
+});
+
+describe('English as people write it', () => {
+  const entries: DictionaryEntry[] = [
+    { simplified: '组织', english: ['to organize; organization'] },
+    { simplified: '劳动力', english: ['labor force; manpower'] },
+    { simplified: '中心', english: ['center; heart; core'] },
+    { simplified: '召开', english: ['to convene (a conference or meeting)'] },
+    { simplified: '举行', english: ['to hold (a meeting, ceremony etc)'] },
+    { simplified: '一部分', english: ['portion; part of; subset'] },
+    { simplified: '春节', english: ['Spring Festival (Chinese New Year)'] },
+    { simplified: '岗位', english: ['a post; a job'] },
+    { simplified: '清单', english: ['list'], curated: true },
+    { simplified: '挂牌', english: ['to list (a company on the stock market)'] },
+    { simplified: '项目', english: ['item; project'] },
+  ];
+  const index = GlossIndex.build(entries, () => 3);
+  const terms = (question: string) => translateQuestion(question, { glosses: index, sounds, known }).slots.flat().map((c) => c.term);
+
+  it('reads British spellings as the dictionary’s American ones, and still knows a corpus’s own British word', () => {
+    expect(americanSpelling('organisation')).toBe('organization');
+    expect(americanSpelling('labour')).toBe('labor');
+    expect(americanSpelling('centres')).toBe('centers');
+    expect(americanSpelling('four')).toBe('four');
+    expect(terms('What does the Organisation plan for the labour force in the town centre?')).toEqual(expect.arrayContaining(['组织', '劳动力', '中心']));
+    expect(needsTranslation('How many tonnes does the harbour handle?', (t) => ['tonnes', 'harbour', 'handle'].includes(t))).toBe(false);
+  });
+
+  it('reads an irregular past form by its verb (held → hold), as a verb', () => {
+    expect(baseForms('held')).toEqual(['held', 'hold']);
+    expect(index.word('held').map((h) => h.term)).toEqual(['举行']);
+    expect(terms('When was the meeting held?')).toContain('举行');
+  });
+
+  it('drops phrases that only hold a sentence together, and post- or pre- before a name', () => {
+    expect(terms('As part of the project drive, what is planned?')).not.toContain('一部分');
+    expect(terms('What did the post-Spring Festival meeting decide?')).toContain('春节');
+    expect(terms('What did the post-Spring Festival meeting decide?')).not.toContain('岗位');
+  });
+
+  it('takes a curated sense that is a word questions frame with (list) as a word of its own', () => {
+    expect(index.word('lists').map((h) => h.term)[0]).toBe('清单');
   });
 });
 

@@ -6,6 +6,7 @@ import type { Answer } from '../types.js';
 import type { EnglishQuestion } from './translate-question.js';
 import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin, type EnglishFigure } from './figures-to-english.js';
 import { peopleInQuote } from './people-in-quote.js';
+import { askedMeasure, statesMeasure } from '../answer/asked-measures.js';
 
 /** What the frame reads from the corpus: its place names, and whether it uses a word. */
 export interface FrameContext {
@@ -72,7 +73,9 @@ function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: str
   if (question.kind === 'number' || question.kind === 'percent') {
     const figures = figuresToEnglish(quote, grounded);
     const unit = question.kind === 'percent' ? '%' : question.unit;
-    const wanted = unit ? figures.filter((f) => f.unit === unit || (unit === '元' && f.unit === '元')) : figures;
+    // The unit the question names, else the measure its Chinese asks for (收入 … 多少: a sum of money, not the area beside it).
+    const measure = unit ? undefined : askedMeasure(question.query);
+    const wanted = unit ? figures.filter((f) => f.unit === unit) : measure ? figures.filter((f) => statesMeasure(measure, f.chinese)) : figures;
     const said = nearest(wanted.length ? wanted : figures, quote, termsOf(question)).slice(0, MAX_FIGURES).map((f) => f.english);
     return said.length ? said.join(', ') : undefined;
   }

@@ -13,8 +13,8 @@ const textOf = (pieces: Piece[]) => ` ${pieces.filter((p) => p.kind === 'word' |
 
 const RULES: [EnglishKind, RegExp][] = [
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
-  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are|will be) (?:[a-z]+ ){0,5}?(?:gdp|output|revenue|income|population|capacity|budget|cost|price|area)\b| what (?:is |was |were |are )?(?:the )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price)\b| what (?:level|rank|position|place)\b/],
-  ['person', / who(?:m|se)? | which (?:person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author)\b| what (?:is )?(?:the )?name of (?:the )?(?:person|official|leader|secretary|mayor|head|reporter|journalist|author)/],
+  ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:gdp|output|revenue|income|population|capacity|budget|cost|price|area)\b| what (?:is |was |were |are )?(?:the )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price)\b| what (?:level|rank|position|place)\b/],
+  ['person', / who(?:m|se)? | which (?:person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author)s?\b| what (?:is )?(?:the )?name of (?:the )?(?:person|official|leader|secretary|mayor|head|reporter|journalist|author)/],
   ['year', / (?:what|which|in what|in which) year\b/],
   ['date', / when | (?:what|which) (?:date|day|month|time)\b| by when /],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],

@@ -21,12 +21,17 @@ export interface Piece {
   possessive?: boolean;
 }
 
+/** Prefixes a hyphenated word may drop to be looked up (post-Spring Festival → Spring Festival). */
+const TIME_PREFIX = /^(?:post|pre)-(?=[a-z])/i;
+
 export function piecesOf(question: string): Piece[] {
   const out: Piece[] = [];
   for (const m of question.matchAll(PIECE)) {
-    const [text, word, number, han] = m;
+    const [, , number, han] = m;
+    const word = m[1]?.replace(TIME_PREFIX, '');
+    const text = word ?? m[0];
     const kind: PieceKind = word ? 'word' : number ? 'number' : han ? 'han' : 'percent';
-    const norm = word ? word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '') : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
+    const norm = word ? americanSpelling(word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '')) : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
     // Pinglu's is Pinglu: the possessive is no part of a name.
     const possessive = word !== undefined && /['’]s$/.test(word);
     out.push({
@@ -48,8 +53,11 @@ export function piecesOf(question: string): Piece[] {
  */
 export const FRAMING_WORDS = new Set(
   `according say says said saying mention mentions mentioned name named names called call document documents speech
-  article report text passage tell give list`.split(/\s+/),
+  article report reports reported reporting text passage tell tells told give gives gave given list`.split(/\s+/),
 );
+
+/** Phrases that only hold a sentence together (as part of: not 一部分), dropped as their words would be. */
+export const FUNCTION_PHRASES: readonly string[][] = ['as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with'].map((p) => p.split(' '));
 
 /** Words that only hold a sentence together (and question words, read separately as the question's kind). */
 export const FUNCTION_WORDS = new Set([
@@ -67,15 +75,50 @@ export const FUNCTION_WORDS = new Set([
  */
 export const FRAME_WORDS = new Set(
   `want wants wanted plan plans planned planning aim aims aimed intend intends intended expect expects expected going
-  hope hopes try tries seek seeks need needs supposed kind kinds type types sort sorts set sets make makes made get gets become becomes like use
-  used using`.split(/\s+/),
+  hope hopes try tries seek seeks need needs supposed due slated scheduled kind kinds type types sort sorts set sets make makes made get gets
+  become becomes like use used using`.split(/\s+/),
 );
 
-/** Base forms to try for a word, the word itself first (projects → project, cities → city, ranked → rank). */
+/**
+ * British endings in their American spelling, which the dictionary mostly writes (organisation → organization, labour →
+ * labor, centre → center, defence → defense, programme → program, analyse → analyze). The gloss index spells its senses
+ * the same way, so a word that merely looks British (rise → rize) still finds itself.
+ */
+const BRITISH: [RegExp, string][] = [
+  [/isation(s?)$/, 'ization$1'],
+  [/(?<=\w{2})is(e|es|ed|ing|er|ers)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/(?<=\w{3})our(s|ed|ing|able|ite|ites)?$/, 'or$1'],
+  [/(?<=\w{2})tre(s?)$/, 'ter$1'],
+  [/(?<=\w{2})ence(s?)$/, 'ense$1'],
+  [/ogramme(s?)$/, 'ogram$1'],
+];
+
+/** A lower-case word in American spelling (see BRITISH). */
+export function americanSpelling(word: string): string {
+  for (const [british, american] of BRITISH) if (british.test(word)) return word.replace(british, american);
+  return word;
+}
+
+/** Irregular past forms and the verb they are a form of (held → hold, laid out → lay out). */
+const IRREGULAR = new Map(
+  `held:hold laid:lay led:lead made:make gave:give given:give took:take taken:take won:win built:build sold:sell met:meet
+  brought:bring began:begin begun:begin paid:pay spent:spend sent:send kept:keep rose:rise risen:rise fell:fall fallen:fall
+  grew:grow grown:grow went:go gone:go came:come told:tell said:say thought:think bought:buy caught:catch taught:teach
+  chose:choose chosen:choose drew:draw drawn:draw drove:drive driven:drive wrote:write written:write spoke:speak
+  spoken:speak broke:break broken:break stood:stand ran:run struck:strike sought:seek fought:fight lost:lose meant:mean
+  shown:show known:know undertook:undertake undertaken:undertake withdrew:withdraw withdrawn:withdraw`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Base forms to try for a word, the word itself first (projects → project, cities → city, ranked → rank, held → hold). */
 export function baseForms(word: string): string[] {
   const w = word.toLowerCase();
   const out = [w];
   const add = (s: string) => s.length >= 2 && !out.includes(s) && out.push(s);
+  const irregular = IRREGULAR.get(w);
+  if (irregular) add(irregular);
   if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
   if (/(?:s|x|z|ch|sh)es$/.test(w)) add(w.slice(0, -2));
   if (w.endsWith('s') && !w.endsWith('ss')) add(w.slice(0, -1));
@@ -93,6 +136,9 @@ export function baseForms(word: string): string[] {
   if (w.endsWith('ly')) add(w.slice(0, -2));
   return out;
 }
+
+/** A verb's past or -ing form (signed, tracking, held), rather than a noun's. */
+export const isVerbForm = (word: string): boolean => /[a-z]{2}(?:ed|ing)$/.test(word) || IRREGULAR.has(word);
 
 /** The base form a gloss word is indexed under and a question word is looked up by (plural and tense dropped). */
 export function stem(word: string): string {

@@ -38,7 +38,37 @@ function inEnglish(number: string, magnitude: string | undefined, grounded: (dig
     if (grounded(digits)) return `${digits} ${name}`;
     break;
   }
+  // 45万 is 450 thousand, a number no citation shows: said in words (four hundred fifty thousand), which hold no digits.
+  const whole = Math.round(value);
+  const words = Math.abs(whole - value) < 1e-9 * value ? inWords(whole) : undefined;
+  if (words && words.split(' ').length <= MAX_WORDS) return words;
   return `${number} ${magnitude === '亿' ? 'hundred million' : magnitude === '万' ? 'ten thousand' : magnitude === '千' ? 'thousand' : 'trillion'}`;
+}
+
+const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** A figure said in words is no longer than this (forty billion seven hundred nine million). */
+const MAX_WORDS = 8;
+
+/** 1 to 999 in words (one hundred twenty-one). */
+function hundredsInWords(n: number): string {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const tail = rest < 20 ? ONES[rest] : `${TENS[Math.floor(rest / 10)]}${rest % 10 ? `-${ONES[rest % 10]}` : ''}`;
+  return [hundreds ? `${ONES[hundreds]} hundred` : '', tail].filter(Boolean).join(' ');
+}
+
+/** A whole number below a thousand trillion in words (1,121,000 → one million one hundred twenty-one thousand); else undefined. */
+export function inWords(value: number): string | undefined {
+  if (!Number.isInteger(value) || value <= 0 || value >= 1e15) return undefined;
+  const parts: string[] = [];
+  let rest = value;
+  for (const [scale, name] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand'], [1, '']] as const) {
+    const group = Math.floor(rest / scale);
+    rest -= group * scale;
+    if (group) parts.push(`${hundredsInWords(group)}${name ? ` ${name}` : ''}`);
+  }
+  return parts.join(' ');
 }
 
 /** The figures of a quote in English; `grounded(digits)`: whether a citation shows those digits. */

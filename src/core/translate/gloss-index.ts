@@ -3,7 +3,7 @@
  * uses: for an English word or phrase, the corpus terms whose senses say it, best first.
  */
 import type { DictionaryEntry } from '../ports.js';
-import { baseForms, FRAMING_WORDS, FUNCTION_WORDS, stem } from './english-words.js';
+import { americanSpelling, baseForms, FRAMING_WORDS, FUNCTION_WORDS, isVerbForm, stem } from './english-words.js';
 import { runToEnd } from '../time-slices.js';
 
 /** How many passages use a term; `compound`: counting it as the words the index cuts it into, if need be. */
@@ -34,8 +34,6 @@ const HAN = /^[\u3400-\u9fff]+$/;
 export const usageBoost = (passages: number): number => 1 + 0.25 * Math.log1p(passages);
 /** A sense that says a verb (CC-CEDICT writes them “to …”, at times after a comment: “(of a dignitary) to visit”). */
 const VERB_SENSE = /^\s*(?:\([^)]*\)\s*)?to\s/i;
-/** Forms of a verb (signed, tracking) rather than of a noun. */
-const VERB_FORM = /[a-z]{2}(?:ed|ing)$/;
 /** A phrase sense longer than this is not matched as a phrase. */
 const MAX_PHRASE_WORDS = 5;
 /** Candidates kept per English word or phrase. */
@@ -52,7 +50,7 @@ export function senseWords(sense: string): string[] {
     .replace(/\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+/g, ' ')
     .replace(/['’]s\b/g, '')
     .replace(/^\s*(?:to|a|an|the)\s+/, '');
-  return plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? [];
+  return (plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? []).map(americanSpelling);
 }
 
 /** Content words of a sense whose pairs are indexed: in a longer sense two words may be unrelated. */
@@ -119,7 +117,7 @@ export class GlossIndex {
         .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) || undefined }))
         .filter((sense) => sense.words.length > 0);
       for (const { words } of senses) for (const w of words) this.english.add(w);
-      for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(w.toLowerCase());
+      for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(americanSpelling(w.toLowerCase()));
       const df = HAN.test(term) ? documents(term, curated === true) : 0;
       if (df === 0) {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
@@ -136,10 +134,11 @@ export class GlossIndex {
       /** A hit of this term; its `sense` is its score without the corpus's use of the term. */
       const hit = (score: number, verb?: boolean): GlossHit => ({ term, score, sense: score / boost, verb });
       senses.forEach(({ words, verb }, i) => {
-        const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+        // A curated sense that is a framing word alone is its content (清单 is a list, though “list the…” frames).
+        const content = curated && words.length === 1 && FRAMING_WORDS.has(words[0]) ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
         // A word is its share of the sense's meaningful words: together is half of “call together” (召开).
-        const meaningful = content.length + words.filter((w) => FRAMING_WORDS.has(w)).length;
+        const meaningful = content.length + words.filter((w) => FRAMING_WORDS.has(w) && !content.includes(w)).length;
         const weight = (prior / (1 + 0.15 * i)) / meaningful;
         // A curated sense of several words says its term only as a whole (demonstration zone → 示范区 as a phrase or a
         // pair, not zone alone): its words are read by the general dictionary.
@@ -175,7 +174,7 @@ export class GlossIndex {
   word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
     const best = new Map<string, GlossHit>();
     const lower = word.toLowerCase();
-    const asVerb = VERB_FORM.test(lower);
+    const asVerb = isVerbForm(lower);
     for (const form of baseForms(word)) {
       let hits = this.words.get(form) ?? [];
       if ((verb || (asVerb && form !== lower)) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);

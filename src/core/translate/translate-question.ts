@@ -3,7 +3,7 @@
  * words from the dictionary, names by sound, figures in Chinese units, and the question words of its kind
  * (What is Pinglu's investment target? → 平陆 投资 目标 是什么).
  */
-import { FRAME_WORDS, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
+import { FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
 import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
@@ -84,6 +84,9 @@ const CORPUS_WORDS = 0.75;
 /** Content words: not function words, at least two letters. */
 const contentWords = (pieces: Piece[]) => pieces.filter((p) => p.kind === 'word' && p.norm.length >= 2 && !FUNCTION_WORDS.has(p.norm));
 
+/** Whether the corpus writes a Latin word, in its American spelling or as the question spells it (harbour). */
+const writes = (known: (term: string) => boolean, p: Piece) => known(p.norm) || known(p.text.toLowerCase());
+
 /**
  * Whether a question needs translating: it has Latin words, and not three in four of its content words are the corpus's own
  * (a Chinese question that names GDP or X区, or an English question over English documents, is asked as it is).
@@ -91,7 +94,7 @@ const contentWords = (pieces: Piece[]) => pieces.filter((p) => p.kind === 'word'
 export function needsTranslation(question: string, known: (term: string) => boolean): boolean {
   const content = contentWords(piecesOf(question));
   if (!content.length) return false;
-  return content.filter((p) => known(p.norm)).length < CORPUS_WORDS * content.length;
+  return content.filter((p) => writes(known, p)).length < CORPUS_WORDS * content.length;
 }
 
 export function translateQuestion(question: string, { glosses, sounds, known }: TranslationIndexes): EnglishQuestion {
@@ -155,6 +158,11 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       anchors.push(p.text);
     }
     if (!isWord(i)) continue;
+    const glue = FUNCTION_PHRASES.find((words) => words.every((w, k) => isWord(i + k) && pieces[i + k].norm === w));
+    if (glue) {
+      i += glue.length - 1;
+      continue;
+    }
     const name = nameAt(i);
     if (name) {
       terms.push(name.chinese);
@@ -188,10 +196,10 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       skip.add(partner);
       continue;
     }
-    if (known(p.norm)) {
+    if (writes(known, p)) {
       // A Latin word the corpus writes itself (GDP, CEO), and the Chinese it also writes for it (生产总值).
       const chinese = glosses.word(p.norm).filter((h) => h.term.length > 1)[0];
-      slots.push([{ term: p.norm, score: 1, ...(chinese ? { saidAs: chinese.term } : {}) }]);
+      slots.push([{ term: known(p.norm) ? p.norm : p.text.toLowerCase(), score: 1, ...(chinese ? { saidAs: chinese.term } : {}) }]);
       if (chinese) terms.push(chinese.term);
       continue;
     }
