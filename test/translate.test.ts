@@ -353,6 +353,7 @@ describe('English as people write it', () => {
     { simplified: '清单', english: ['list'], curated: true },
     { simplified: '挂牌', english: ['to list (a company on the stock market)'] },
     { simplified: '项目', english: ['item; project'] },
+    { simplified: '参加', english: ['to take part in'], curated: true },
   ];
   const index = GlossIndex.build(entries, () => 3);
   const terms = (question: string) => translateQuestion(question, { glosses: index, sounds, known }).slots.flat().map((c) => c.term);
@@ -370,6 +371,11 @@ describe('English as people write it', () => {
     expect(baseForms('held')).toEqual(['held', 'hold']);
     expect(index.word('held').map((h) => h.term)).toEqual(['举行']);
     expect(terms('When was the meeting held?')).toContain('举行');
+  });
+
+  it('finds a phrase by any base form of its words (taking part in, took part in → take part in)', () => {
+    expect(index.phrase(['taking', 'part', 'in']).map((h) => h.term)).toEqual(['参加']);
+    expect(terms('How many firms took part in the fair?')).toContain('参加');
   });
 
   it('drops phrases that only hold a sentence together, and post- or pre- before a name', () => {

@@ -185,7 +185,25 @@ export class GlossIndex {
 
   /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
   phrase(words: string[]): GlossHit[] {
-    return this.phrases.get(phraseKey(words)) ?? [];
+    return this.firstFound(this.phrases, words.filter((w) => w !== 'a' && w !== 'an' && w !== 'the'), (forms) => forms.join(' '));
+  }
+
+  /**
+   * The hits of the first key some base forms of the words make (taking part in → take part in: the stem of taking is
+   * tak, of take take), the words' own stems first.
+   */
+  private firstFound(map: Map<string, GlossHit[]>, words: string[], keyOf: (forms: string[]) => string): GlossHit[] {
+    const own = map.get(keyOf(words.map(stem)));
+    if (own) return own;
+    const options = words.map((w) => [...new Set([stem(w), ...baseForms(w)])]);
+    if (options.every((o) => o.length === 1)) return [];
+    let keys: string[][] = [[]];
+    for (const o of options) keys = keys.flatMap((k) => o.map((f) => [...k, f]));
+    for (const forms of keys) {
+      const hits = map.get(keyOf(forms));
+      if (hits) return hits;
+    }
+    return [];
   }
 
   /** A headword the corpus never uses whose whole sense is the word (wage → 工资), for a word it cannot translate. */
@@ -204,7 +222,7 @@ export class GlossIndex {
 
   /** Corpus terms one short sense of which holds both words (start, construction → 开工). */
   pair(a: string, b: string): GlossHit[] {
-    return this.pairs.get(pairKey(stem(a), stem(b))) ?? [];
+    return this.firstFound(this.pairs, [a, b], ([x, y]) => pairKey(x, y));
   }
 
   /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */
