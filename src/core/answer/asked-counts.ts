@@ -1,0 +1,24 @@
+/**
+ * @module asked-counts: a question that counts things (多少个项目, 几家企业) is not answered by a passage that states no
+ * number of anything — only a date (8月上旬) — nor lists the things (A、B、C). All text is folded (simplified, lower case).
+ */
+
+/** Measure words a count is asked in (个, 项, 家…): not a time, which 多少年 or 几天 asks. */
+const COUNTERS = '个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层';
+const ASKS_COUNT = new RegExp(`(?:多少|几)(?:${COUNTERS})`);
+/** Questions about an order, not an amount (第几个, 排名, 哪几个). */
+const NOT_A_COUNT = /第|排名|哪/;
+/**
+ * A number of something: digits that are not a date or a time (2022年, 8月, 10时), or Chinese numerals before a
+ * measure word or a myriad (十项, 三大, 两千).
+ */
+const COUNT_STATED = new RegExp(
+  `\\d+(?:\\.\\d+)?(?![\\d.]*\\s*(?:年|月|日|号|时|点|分|秒))|[零〇一二两三四五六七八九十百千万]+\\s*(?:余|多)?\\s*(?:${COUNTERS}|支|类|大|方面|亩|万|亿|千|百)`,
+);
+/** Things listed (A、B、C): a count answered by naming them. */
+const LISTED = /、[^、]{1,20}、/;
+
+/** Whether a count question's answer states no number of anything and lists nothing. */
+export function uncounted(question: string, answer: string): boolean {
+  return ASKS_COUNT.test(question) && !NOT_A_COUNT.test(question) && !COUNT_STATED.test(answer) && !LISTED.test(answer);
+}
