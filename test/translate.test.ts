@@ -137,10 +137,15 @@ describe('question kinds', () => {
     expect(kind('What was the city’s per-capita income last year?')).toBe('number');
     expect(kind('What annual output is planned for the mill?')).toBe('number');
     expect(kind('Which reporters covered the meeting?')).toBe('person');
+    // when deep in the question is no question word of it.
+    expect(kind('Which industries does the county court when it looks for investors?')).toBe('list');
+    expect(kind('In 2022, when did the plant open?')).toBe('date');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
     const asked = (q: string) => unitlessAsk(piecesOf(q));
+    expect(asked('Over how many years will the plan run?')?.asks).toBe('多少年');
+    expect(asked('For how many days was the road closed?')?.asks).toBe('多少天');
     expect(asked('How much will phases three and four of the wind farm in Huan County cost?')).toEqual({ asks: '多少元', unit: '元' });
     expect(asked('How much did Zaoqiang spend on roads?')).toEqual({ asks: '多少元', unit: '元' });
     expect(asked('What is the budget for the rural campaign?')).toEqual({ asks: '多少元', unit: '元' });
@@ -204,6 +209,15 @@ describe('translating a question', () => {
     expect(translateQuestion('How many people died in Huan County in the first half of the year?', indexes).query.split(' ')).toEqual(
       expect.arrayContaining(['环县', '上半年']),
     );
+  });
+
+  it('reads a name and the county after it as one name only where the corpus writes them so', () => {
+    expect(translateQuestion('How many villages does Huan County have?', indexes).names[0].to).toBe('环县');
+    // 衡水 is a city; a corpus that writes 县 alone, but no 衡水县, is asked about 衡水 (its counties).
+    const withCounty = new Map([...VOCABULARY, ['县', 9]]);
+    const countyKnown = (t: string) => (withCounty.get(t) ?? 0) > 0;
+    const q = translateQuestion('How many villages must each Hengshui county renovate?', { glosses, sounds: new SoundIndex(withCounty, countyKnown), known: countyKnown });
+    expect(q.names[0].to).toBe('衡水');
   });
 
   it('reads no dictionary pair into the first word of a name (city … District X is not 城区)', () => {

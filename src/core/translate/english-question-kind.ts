@@ -16,7 +16,7 @@ const RULES: [EnglishKind, RegExp][] = [
   ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:gdp|output|revenue|income|population|capacity|budget|cost|price|area)\b| what (?:is |was |were |are )?(?:the )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price)\b| what (?:level|rank|position|place)\b/],
   ['person', / who(?:m|se)? | which (?:person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author)s?\b| what (?:is )?(?:the )?name of (?:the )?(?:person|official|leader|secretary|mayor|head|reporter|journalist|author)/],
   ['year', / (?:what|which|in what|in which) year\b/],
-  ['date', / when | (?:what|which) (?:date|day|month|time)\b| by when /],
+  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:date|day|month|time)\b| by when /],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s']s | what (?:are|were) | list | name the /],
@@ -41,6 +41,14 @@ const HOW_MEASURE: [RegExp, string][] = [
   [/ how (?:large|big) /, '多大'],
 ];
 
+/** Spans of time counted (over how many years: 多少年, not 多少个). */
+const SPANS: [RegExp, string][] = [
+  [/ how many years /, '多少年'],
+  [/ how many months /, '多少个月'],
+  [/ how many weeks /, '多少周'],
+  [/ how many days /, '多少天'],
+];
+
 /**
  * What a number question that names no unit asks for, as the Chinese asks it: how long, far or large (多长, 多久, 多远,
  * 多大); things counted (how many projects: 多少个, not the sum they are worth); a sum of money (how much will it cost:
@@ -50,6 +58,8 @@ export function unitlessAsk(pieces: Piece[]): { asks: string; unit?: '元' } | u
   const text = textOf(pieces);
   const how = HOW_MEASURE.find(([re]) => re.test(text))?.[1];
   if (how) return { asks: how };
+  const span = SPANS.find(([re]) => re.test(text))?.[1];
+  if (span) return { asks: span };
   if (/ how many /.test(text)) return { asks: '多少个' };
   return MONEY.test(text) ? { asks: '多少元', unit: '元' } : undefined;
 }

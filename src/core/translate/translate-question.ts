@@ -55,6 +55,8 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+/** Spans a how-many question counts (years, days), said by its question words (多少年). */
+const SPAN_NOUNS = new Set(['years', 'months', 'weeks', 'days']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
 /** Words after which a word is a verb (to sign, will sign). */
 const VERB_BEFORE = new Set(['to', ...MODALS]);
@@ -130,7 +132,10 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       const spelt = run.map((r) => r.text).join(' ');
       const after = SUFFIXES[pieces[i + n]?.norm ?? ''];
       if (after) {
-        const withSuffix = sounds.exact(spelt + after[1])[0] ?? sounds.name(spelt + after[1]);
+        // Huan County → 环县, Hengshui Lake → 衡水湖: a word of the corpus, or a capital that makes the suffix part of the
+        // name; each Hengshui county is no 衡水县 the corpus writes, but 衡水 (its counties).
+        const composed = sounds.exact(spelt + after[1])[0] ?? sounds.name(spelt + after[1]);
+        const withSuffix = composed && (known(composed) || pieces[i + n].capital || !sounds.name(spelt)) ? composed : undefined;
         if (withSuffix) return { chinese: withSuffix, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}` };
       }
       const chinese = sounds.name(spelt);
@@ -204,6 +209,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
+    // How many years: the span its question words ask (多少年), no search word.
+    if (wordBefore(i) === 'many' && wordBefore(i - 1) === 'how' && SPAN_NOUNS.has(p.norm)) continue;
     // How long, how large: the question words of a figure, said by 多少 (not 长期, long-term).
     if (wordBefore(i) === 'how' && HOW_ADJECTIVES.has(p.norm)) continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
