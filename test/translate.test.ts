@@ -398,6 +398,14 @@ describe('English as people write it', () => {
     expect(terms('What did the post-Spring Festival meeting decide?')).not.toContain('岗位');
   });
 
+  it('reads no place a sense locates its term in as a translation (Gansu is not 会宁县)', () => {
+    const places = GlossIndex.build([{ simplified: '会宁县', english: ['Huining county in Baiyin 白银[Bai2 yin2], Gansu'] }, { simplified: '商务部', english: ['Ministry of Commerce'] }], () => 2);
+    expect(places.word('gansu')).toEqual([]);
+    expect(places.word('commerce')).toEqual([]);
+    expect(places.word('huining').map((h) => h.term)).toEqual(['会宁县']);
+    expect(places.phrase(['ministry', 'of', 'commerce']).map((h) => h.term)).toEqual(['商务部']);
+  });
+
   it('takes a curated sense that is a word questions frame with (list) as a word of its own', () => {
     expect(index.word('lists').map((h) => h.term)[0]).toBe('清单');
   });

@@ -75,8 +75,8 @@ export const FUNCTION_WORDS = new Set([
  */
 export const FRAME_WORDS = new Set(
   `want wants wanted plan plans planned planning aim aims aimed intend intends intended expect expects expected going
-  hope hopes try tries seek seeks need needs supposed due slated scheduled kind kinds type types sort sorts set sets make makes made get gets
-  become becomes like use used using`.split(/\s+/),
+  hope hopes try tries seek seeks need needs supposed due slated scheduled committed pledged vowed promised
+  kind kinds type types sort sorts set sets make makes made get gets become becomes like use used using`.split(/\s+/),
 );
 
 /**

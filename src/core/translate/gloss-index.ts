@@ -53,6 +53,17 @@ export function senseWords(sense: string): string[] {
   return (plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? []).map(americanSpelling);
 }
 
+/**
+ * The places a sense locates its term in (“county in Qingyang, Gansu”, “city of Hebei”): the term does not translate
+ * them, so Gansu does not become 庆阳市.
+ */
+function placesNamed(sense: string): Set<string> {
+  const out = new Set<string>();
+  const at = sense.search(/\b(?:in|of|near|from)\s+[A-Z]/);
+  if (at >= 0) for (const [w] of sense.slice(at).matchAll(/\b[A-Z][a-z]+/g)) out.add(americanSpelling(w.toLowerCase()));
+  return out;
+}
+
 /** Content words of a sense whose pairs are indexed: in a longer sense two words may be unrelated. */
 const MAX_PAIR_SENSE = 4;
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -114,7 +125,7 @@ export class GlossIndex {
       const senses = english
         .flatMap((s) => s.split(';'))
         .filter((s) => !POINTER.test(s.toLowerCase().trim()))
-        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) || undefined }))
+        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) || undefined, places: placesNamed(s) }))
         .filter((sense) => sense.words.length > 0);
       for (const { words } of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(americanSpelling(w.toLowerCase()));
@@ -133,7 +144,7 @@ export class GlossIndex {
       const prior = (term.length === 1 && !curated ? 0.35 : 1) * boost;
       /** A hit of this term; its `sense` is its score without the corpus's use of the term. */
       const hit = (score: number, verb?: boolean): GlossHit => ({ term, score, sense: score / boost, verb });
-      senses.forEach(({ words, verb }, i) => {
+      senses.forEach(({ words, verb, places }, i) => {
         // A curated sense that is a framing word alone is its content (清单 is a list, though “list the…” frames).
         const content = curated && words.length === 1 && FRAMING_WORDS.has(words[0]) ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
@@ -142,7 +153,7 @@ export class GlossIndex {
         const weight = (prior / (1 + 0.15 * i)) / meaningful;
         // A curated sense of several words says its term only as a whole (demonstration zone → 示范区 as a phrase or a
         // pair, not zone alone): its words are read by the general dictionary.
-        const parts = curated && content.length > 1 ? [] : new Set(content);
+        const parts = curated && content.length > 1 ? [] : new Set(content.filter((w) => !places.has(w)));
         for (const w of parts) {
           pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);
