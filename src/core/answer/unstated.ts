@@ -2,8 +2,7 @@
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
  * of it: a figure in the measure asked for (asked-measures), a number of the things a count asks for (asked-counts),
  * the items of the slogan asked about (unexplained-slogans), or someone holding the title a who-question names
- * (unheld-titles). The engine refuses such an
- * answer; cross-validation counts it refused.
+ * (unheld-titles). The engine refuses such an answer; cross-validation counts it refused.
  */
 import { missingMeasure } from './asked-measures.js';
 import { uncounted } from './asked-counts.js';
@@ -15,5 +14,10 @@ import { untitledAnswer } from './unheld-titles.js';
  * title), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
-  return missingMeasure(question, answer) ?? (uncounted(question, answer) ? 'count' : undefined) ?? unexplainedSlogan(question, answer) ?? untitledAnswer(question, answer);
+  return (
+    missingMeasure(question, answer) ??
+    (uncounted(question, answer) ? 'count' : undefined) ??
+    unexplainedSlogan(question, answer) ??
+    untitledAnswer(question, answer)
+  );
 }

@@ -57,7 +57,9 @@ export const FRAMING_WORDS = new Set(
 );
 
 /** Phrases that only hold a sentence together (as part of: not 一部分), dropped as their words would be. */
-export const FUNCTION_PHRASES: readonly string[][] = ['as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with'].map((p) => p.split(' '));
+export const FUNCTION_PHRASES: readonly string[][] = [
+  'as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with',
+].map((p) => p.split(' '));
 
 /** Words that only hold a sentence together (and question words, read separately as the question's kind). */
 export const FUNCTION_WORDS = new Set([

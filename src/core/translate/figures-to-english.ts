@@ -45,7 +45,8 @@ function inEnglish(number: string, magnitude: string | undefined, grounded: (dig
   return `${number} ${magnitude === '亿' ? 'hundred million' : magnitude === '万' ? 'ten thousand' : magnitude === '千' ? 'thousand' : 'trillion'}`;
 }
 
-const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ONES = `- one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+  nineteen`.split(/\s+/).map((w) => (w === '-' ? '' : w));
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 /** A figure said in words is no longer than this (forty billion seven hundred nine million). */
 const MAX_WORDS = 8;

@@ -68,7 +68,9 @@ function placesNamed(sense: string): Set<string> {
 const MAX_PAIR_SENSE = 4;
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
-const phraseKey = (words: string[]) => words.filter((w) => w !== 'a' && w !== 'an' && w !== 'the').map(stem).join(' ');
+const ARTICLES = new Set(['a', 'an', 'the']);
+const withoutArticles = (words: string[]) => words.filter((w) => !ARTICLES.has(w));
+const phraseKey = (words: string[]) => withoutArticles(words).map(stem).join(' ');
 
 function pushBest(map: Map<string, GlossHit[]>, key: string, hit: GlossHit) {
   const list = map.get(key);
@@ -196,7 +198,7 @@ export class GlossIndex {
 
   /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
   phrase(words: string[]): GlossHit[] {
-    return this.firstFound(this.phrases, words.filter((w) => w !== 'a' && w !== 'an' && w !== 'the'), (forms) => forms.join(' '));
+    return this.firstFound(this.phrases, withoutArticles(words), (forms) => forms.join(' '));
   }
 
   /**
