@@ -145,6 +145,8 @@ describe('question kinds', () => {
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
     const asked = (q: string) => unitlessAsk(piecesOf(q));
     expect(asked('Over how many years will the plan run?')?.asks).toBe('多少年');
+    // A question's words keep their spelling for these tests (raised is not read as a British raized).
+    expect(asked('How much was raised for the bridge?')?.unit).toBe('元');
     expect(asked('For how many days was the road closed?')?.asks).toBe('多少天');
     expect(asked('How much will phases three and four of the wind farm in Huan County cost?')).toEqual({ asks: '多少元', unit: '元' });
     expect(asked('How much did Zaoqiang spend on roads?')).toEqual({ asks: '多少元', unit: '元' });

@@ -21,6 +21,28 @@ export interface Piece {
   possessive?: boolean;
 }
 
+/**
+ * British endings in their American spelling, which the dictionary mostly writes (organisation → organization, labour →
+ * labor, centre → center, defence → defense, programme → program, analyse → analyze). The gloss index spells its senses
+ * and the words it is asked for the same way, so a word that merely looks British (raise → raize) still finds itself;
+ * the question's own words keep their spelling.
+ */
+const BRITISH: [RegExp, string][] = [
+  [/isation(s?)$/, 'ization$1'],
+  [/(?<=\w{2})is(e|es|ed|ing|er|ers)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/(?<=\w{3})our(s|ed|ing|able|ite|ites)?$/, 'or$1'],
+  [/(?<=\w{2})tre(s?)$/, 'ter$1'],
+  [/(?<=\w{2})ence(s?)$/, 'ense$1'],
+  [/ogramme(s?)$/, 'ogram$1'],
+];
+
+/** A lower-case word in American spelling (see BRITISH). */
+export function americanSpelling(word: string): string {
+  for (const [british, american] of BRITISH) if (british.test(word)) return word.replace(british, american);
+  return word;
+}
+
 /** Prefixes a hyphenated word may drop to be looked up (post-Spring Festival → Spring Festival). */
 const TIME_PREFIX = /^(?:post|pre)-(?=[a-z])/i;
 
@@ -31,7 +53,7 @@ export function piecesOf(question: string): Piece[] {
     const word = m[1]?.replace(TIME_PREFIX, '');
     const text = word ?? m[0];
     const kind: PieceKind = word ? 'word' : number ? 'number' : han ? 'han' : 'percent';
-    const norm = word ? americanSpelling(word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '')) : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
+    const norm = word ? word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '') : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
     // Pinglu's is Pinglu: the possessive is no part of a name.
     const possessive = word !== undefined && /['’]s$/.test(word);
     out.push({
@@ -80,27 +102,6 @@ export const FRAME_WORDS = new Set(
   hope hopes try tries seek seeks need needs supposed due slated scheduled committed pledged vowed promised
   kind kinds type types sort sorts set sets make makes made get gets become becomes like use used using`.split(/\s+/),
 );
-
-/**
- * British endings in their American spelling, which the dictionary mostly writes (organisation → organization, labour →
- * labor, centre → center, defence → defense, programme → program, analyse → analyze). The gloss index spells its senses
- * the same way, so a word that merely looks British (rise → rize) still finds itself.
- */
-const BRITISH: [RegExp, string][] = [
-  [/isation(s?)$/, 'ization$1'],
-  [/(?<=\w{2})is(e|es|ed|ing|er|ers)$/, 'iz$1'],
-  [/ys(e|es|ed|ing)$/, 'yz$1'],
-  [/(?<=\w{3})our(s|ed|ing|able|ite|ites)?$/, 'or$1'],
-  [/(?<=\w{2})tre(s?)$/, 'ter$1'],
-  [/(?<=\w{2})ence(s?)$/, 'ense$1'],
-  [/ogramme(s?)$/, 'ogram$1'],
-];
-
-/** A lower-case word in American spelling (see BRITISH). */
-export function americanSpelling(word: string): string {
-  for (const [british, american] of BRITISH) if (british.test(word)) return word.replace(british, american);
-  return word;
-}
 
 /** Irregular past forms and the verb they are a form of (held → hold, laid out → lay out). */
 const IRREGULAR = new Map(

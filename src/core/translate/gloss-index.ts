@@ -186,9 +186,9 @@ export class GlossIndex {
    */
   word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
     const best = new Map<string, GlossHit>();
-    const lower = word.toLowerCase();
+    const lower = americanSpelling(word.toLowerCase());
     const asVerb = isVerbForm(lower);
-    for (const form of baseForms(word)) {
+    for (const form of baseForms(lower)) {
       let hits = this.words.get(form) ?? [];
       if ((verb || (asVerb && form !== lower)) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
       for (const h of hits) if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
@@ -198,7 +198,7 @@ export class GlossIndex {
 
   /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
   phrase(words: string[]): GlossHit[] {
-    return this.firstFound(this.phrases, withoutArticles(words), (forms) => forms.join(' '));
+    return this.firstFound(this.phrases, withoutArticles(words).map(americanSpelling), (forms) => forms.join(' '));
   }
 
   /**
@@ -221,7 +221,7 @@ export class GlossIndex {
 
   /** A headword the corpus never uses whose whole sense is the word (wage → 工资), for a word it cannot translate. */
   outside(word: string): string | undefined {
-    for (const form of baseForms(word)) {
+    for (const form of baseForms(americanSpelling(word.toLowerCase()))) {
       const term = this.absent.get(form);
       if (term) return term;
     }
@@ -230,17 +230,17 @@ export class GlossIndex {
 
   /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */
   isEnglish(word: string): boolean {
-    return !this.isName(word) && baseForms(word).some((f) => this.english.has(f));
+    return !this.isName(word) && baseForms(americanSpelling(word.toLowerCase())).some((f) => this.english.has(f));
   }
 
   /** Corpus terms one short sense of which holds both words (start, construction → 开工). */
   pair(a: string, b: string): GlossHit[] {
-    return this.firstFound(this.pairs, [a, b], ([x, y]) => pairKey(x, y));
+    return this.firstFound(this.pairs, [americanSpelling(a), americanSpelling(b)], ([x, y]) => pairKey(x, y));
   }
 
   /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */
   isName(word: string): boolean {
-    const w = word.toLowerCase();
+    const w = americanSpelling(word.toLowerCase());
     return this.proper.has(w) && !this.lower.has(w);
   }
 

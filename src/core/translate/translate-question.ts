@@ -86,9 +86,6 @@ const CORPUS_WORDS = 0.75;
 /** Content words: not function words, at least two letters. */
 const contentWords = (pieces: Piece[]) => pieces.filter((p) => p.kind === 'word' && p.norm.length >= 2 && !FUNCTION_WORDS.has(p.norm));
 
-/** Whether the corpus writes a Latin word, in its American spelling or as the question spells it (harbour). */
-const writes = (known: (term: string) => boolean, p: Piece) => known(p.norm) || known(p.text.toLowerCase());
-
 /**
  * Whether a question needs translating: it has Latin words, and not three in four of its content words are the corpus's own
  * (a Chinese question that names GDP or X区, or an English question over English documents, is asked as it is).
@@ -96,7 +93,7 @@ const writes = (known: (term: string) => boolean, p: Piece) => known(p.norm) || 
 export function needsTranslation(question: string, known: (term: string) => boolean): boolean {
   const content = contentWords(piecesOf(question));
   if (!content.length) return false;
-  return content.filter((p) => writes(known, p)).length < CORPUS_WORDS * content.length;
+  return content.filter((p) => known(p.norm)).length < CORPUS_WORDS * content.length;
 }
 
 export function translateQuestion(question: string, { glosses, sounds, known }: TranslationIndexes): EnglishQuestion {
@@ -201,10 +198,10 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       skip.add(partner);
       continue;
     }
-    if (writes(known, p)) {
+    if (known(p.norm)) {
       // A Latin word the corpus writes itself (GDP, CEO), and the Chinese it also writes for it (生产总值).
       const chinese = glosses.word(p.norm).filter((h) => h.term.length > 1)[0];
-      slots.push([{ term: known(p.norm) ? p.norm : p.text.toLowerCase(), score: 1, ...(chinese ? { saidAs: chinese.term } : {}) }]);
+      slots.push([{ term: p.norm, score: 1, ...(chinese ? { saidAs: chinese.term } : {}) }]);
       if (chinese) terms.push(chinese.term);
       continue;
     }
