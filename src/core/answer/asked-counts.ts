@@ -2,9 +2,9 @@
  * @module asked-counts: a question that counts things (多少个项目, 几家企业) is not answered by a passage that states no
  * number of anything — only a date (8月上旬) — nor lists the things (A、B、C). All text is folded (simplified, lower case).
  */
+import { COUNTERS } from './asked-measures.js';
 
-/** Measure words a count is asked in (个, 项, 家…): not a time, which 多少年 or 几天 asks. */
-const COUNTERS = '个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层';
+/** A count asked in a measure word of things (个, 项, 家…), not of a time (多少年, 几天). */
 const ASKS_COUNT = new RegExp(`(?:多少|几)(?:${COUNTERS})`);
 /** Questions about an order, not an amount (第几个, 排名, 哪几个). */
 const NOT_A_COUNT = /第|排名|哪/;

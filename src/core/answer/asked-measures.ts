@@ -75,8 +75,10 @@ const NOT_AN_AMOUNT = /时间|多久|第几|排名|倍|多少的|比例|比重|�
 
 /** 多少 or 几, before the unit or measure word the question names. */
 const AFTER_HOW_MUCH = /(?:多少|几)/g;
+/** Measure words that count things (个, 项, 家…), as a regular expression's alternatives. */
+export const COUNTERS = '个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层';
 /** A measure word that counts things or times (多少个项目, 每几年): the figure is a count, not an amount. */
-const COUNTED = /^(?:个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|倍|年|天|月|日|岁|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层|成|分|号)/;
+const COUNTED = new RegExp(`^(?:${COUNTERS}|倍|年|天|月|日|岁|成|分|号)`);
 /** How much, how big, high, long… (多少, 几, 多大, 多高), but not 几乎, nor 许多 or 很多 before an adjective. */
 const HOW = /多少|几(?!乎)|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
 

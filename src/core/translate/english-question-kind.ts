@@ -41,13 +41,8 @@ const HOW_MEASURE: [RegExp, string][] = [
   [/ how (?:large|big) /, '多大'],
 ];
 
-/** Spans of time counted (over how many years: 多少年, not 多少个). */
-const SPANS: [RegExp, string][] = [
-  [/ how many years /, '多少年'],
-  [/ how many months /, '多少个月'],
-  [/ how many weeks /, '多少周'],
-  [/ how many days /, '多少天'],
-];
+/** Spans of time a how-many question counts, and how the Chinese asks them (over how many years: 多少年, not 多少个). */
+export const SPAN_ASKS: Readonly<Record<string, string>> = { years: '多少年', months: '多少个月', weeks: '多少周', days: '多少天' };
 
 /**
  * What a number question that names no unit asks for, as the Chinese asks it: how long, far or large (多长, 多久, 多远,
@@ -58,8 +53,8 @@ export function unitlessAsk(pieces: Piece[]): { asks: string; unit?: '元' } | u
   const text = textOf(pieces);
   const how = HOW_MEASURE.find(([re]) => re.test(text))?.[1];
   if (how) return { asks: how };
-  const span = SPANS.find(([re]) => re.test(text))?.[1];
-  if (span) return { asks: span };
+  const span = text.match(/ how many ([a-z]+) /)?.[1];
+  if (span && SPAN_ASKS[span]) return { asks: SPAN_ASKS[span] };
   if (/ how many /.test(text)) return { asks: '多少个' };
   return MONEY.test(text) ? { asks: '多少元', unit: '元' } : undefined;
 }

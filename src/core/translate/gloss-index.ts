@@ -68,6 +68,8 @@ function placesNamed(sense: string): Set<string> {
 const MAX_PAIR_SENSE = 4;
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
+/** A word as the index spells its keys: lower case, American (see americanSpelling). */
+const spelt = (word: string) => americanSpelling(word.toLowerCase());
 const ARTICLES = new Set(['a', 'an', 'the']);
 const withoutArticles = (words: string[]) => words.filter((w) => !ARTICLES.has(w));
 const phraseKey = (words: string[]) => withoutArticles(words).map(stem).join(' ');
@@ -186,7 +188,7 @@ export class GlossIndex {
    */
   word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
     const best = new Map<string, GlossHit>();
-    const lower = americanSpelling(word.toLowerCase());
+    const lower = spelt(word);
     const asVerb = isVerbForm(lower);
     for (const form of baseForms(lower)) {
       let hits = this.words.get(form) ?? [];
@@ -198,7 +200,7 @@ export class GlossIndex {
 
   /** Corpus terms one of whose senses is exactly these words (first half of the year → 上半年). */
   phrase(words: string[]): GlossHit[] {
-    return this.firstFound(this.phrases, withoutArticles(words).map(americanSpelling), (forms) => forms.join(' '));
+    return this.firstFound(this.phrases, withoutArticles(words).map(spelt), (forms) => forms.join(' '));
   }
 
   /**
@@ -221,7 +223,7 @@ export class GlossIndex {
 
   /** A headword the corpus never uses whose whole sense is the word (wage → 工资), for a word it cannot translate. */
   outside(word: string): string | undefined {
-    for (const form of baseForms(americanSpelling(word.toLowerCase()))) {
+    for (const form of baseForms(spelt(word))) {
       const term = this.absent.get(form);
       if (term) return term;
     }
@@ -230,17 +232,17 @@ export class GlossIndex {
 
   /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */
   isEnglish(word: string): boolean {
-    return !this.isName(word) && baseForms(americanSpelling(word.toLowerCase())).some((f) => this.english.has(f));
+    return !this.isName(word) && baseForms(spelt(word)).some((f) => this.english.has(f));
   }
 
   /** Corpus terms one short sense of which holds both words (start, construction → 开工). */
   pair(a: string, b: string): GlossHit[] {
-    return this.firstFound(this.pairs, [americanSpelling(a), americanSpelling(b)], ([x, y]) => pairKey(x, y));
+    return this.firstFound(this.pairs, [spelt(a), spelt(b)], ([x, y]) => pairKey(x, y));
   }
 
   /** Whether the dictionary writes the word only as a name (Beijing), never as a common word. */
   isName(word: string): boolean {
-    const w = americanSpelling(word.toLowerCase());
+    const w = spelt(word);
     return this.proper.has(w) && !this.lower.has(w);
   }
 

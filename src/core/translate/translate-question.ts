@@ -5,7 +5,7 @@
  */
 import { FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
-import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, unitlessAsk, type EnglishKind } from './english-question-kind.js';
+import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 
@@ -55,8 +55,6 @@ const SUFFIXES: Record<string, [string, string]> = {
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
-/** Spans a how-many question counts (years, days), said by its question words (多少年). */
-const SPAN_NOUNS = new Set(['years', 'months', 'weeks', 'days']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
 /** Words after which a word is a verb (to sign, will sign). */
 const VERB_BEFORE = new Set(['to', ...MODALS]);
@@ -207,7 +205,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
     // How many years: the span its question words ask (多少年), no search word.
-    if (wordBefore(i) === 'many' && wordBefore(i - 1) === 'how' && SPAN_NOUNS.has(p.norm)) continue;
+    if (wordBefore(i) === 'many' && wordBefore(i - 1) === 'how' && SPAN_ASKS[p.norm]) continue;
     // How long, how large: the question words of a figure, said by 多少 (not 长期, long-term).
     if (wordBefore(i) === 'how' && HOW_ADJECTIVES.has(p.norm)) continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
