@@ -80,6 +80,8 @@ describe('figures and units', () => {
     expect(chinese('What was the GDP in 2022?').terms).toEqual(['2022年']);
     expect(chinese('ranked 10th').terms).toEqual(['第10']);
     expect(chinese('the meeting on February 16').terms).toEqual(['2月16日']);
+    expect(chinese('the February 2015 meeting').terms).toEqual(['2月', '2015年']);
+    expect(chinese('the February 2015 meeting').used).toEqual(new Set([1, 2]));
     expect(chinese('1,500,000 people').terms).toEqual(['1500000人', '150万人']);
     expect(chinese('by the end of the 14th Five-Year Plan period').terms).toEqual(['十四五']);
     expect(chinese('during the 13th five year plan').terms).toEqual(['十三五']);
@@ -140,6 +142,9 @@ describe('question kinds', () => {
     // when deep in the question is no question word of it.
     expect(kind('Which industries does the county court when it looks for investors?')).toBe('list');
     expect(kind('In 2022, when did the plant open?')).toBe('date');
+    expect(kind('What is the full name of County Head He?')).toBe('person');
+    expect(kind('Which editor signed the article?')).toBe('person');
+    expect(kind('In which part of the county is the farm zone?')).toBe('place');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
@@ -220,6 +225,21 @@ describe('translating a question', () => {
     const countyKnown = (t: string) => (withCounty.get(t) ?? 0) > 0;
     const q = translateQuestion('How many villages must each Hengshui county renovate?', { glosses, sounds: new SoundIndex(withCounty, countyKnown), known: countyKnown });
     expect(q.names[0].to).toBe('衡水');
+  });
+
+  it('reads a title after a name and its county as the title (Pinglu county head → 平陆 县长, Huan County head → 环县 县长)', () => {
+    const titles = GlossIndex.build([...ENTRIES, { simplified: '县长', english: ['county head', 'county magistrate'], curated: true }, { simplified: '牵头', english: ['to lead', 'head'] }], (t) => (t === '县长' ? 2 : (VOCABULARY.get(t) ?? 0) + (t === '牵头' ? 1 : 0)));
+    const withCounty = new Map([...VOCABULARY, ['平陆县', 2], ['县长', 2], ['牵头', 1]]);
+    const countyKnown = (t: string) => (withCounty.get(t) ?? 0) > 0;
+    const at = { glosses: titles, sounds: new SoundIndex(withCounty, countyKnown), known: countyKnown };
+    const pinglu = translateQuestion('Who is the Pinglu county head?', at);
+    expect(pinglu.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
+    expect(pinglu.query.split(' ')).toEqual(['平陆', '县长', '是谁']);
+    const huan = translateQuestion('Who is the Huan County head?', at);
+    expect(huan.names).toEqual([{ from: 'Huan County', to: '环县' }]);
+    expect(huan.query.split(' ')).toEqual(['环县', '县长', '是谁']);
+    // Without a title after it, the county stays the name's where the corpus writes them so.
+    expect(translateQuestion('How many villages does Pinglu County have?', at).names[0].to).toBe('平陆县');
   });
 
   it('reads no dictionary pair into the first word of a name (city … District X is not 城区)', () => {
@@ -370,6 +390,8 @@ describe('English as people write it', () => {
     { simplified: '挂牌', english: ['to list (a company on the stock market)'] },
     { simplified: '项目', english: ['item; project'] },
     { simplified: '参加', english: ['to take part in'], curated: true },
+    { simplified: '认识', english: ['to know; to recognize'] },
+    { simplified: '发生', english: ['to happen; to occur'] },
   ];
   const index = GlossIndex.build(entries, () => 3);
   const terms = (question: string) => translateQuestion(question, { glosses: index, sounds, known }).slots.flat().map((c) => c.term);
@@ -398,6 +420,9 @@ describe('English as people write it', () => {
     expect(terms('As part of the project drive, what is planned?')).not.toContain('一部分');
     expect(terms('What did the post-Spring Festival meeting decide?')).toContain('春节');
     expect(terms('What did the post-Spring Festival meeting decide?')).not.toContain('岗位');
+    expect(terms('In which part of the project is the centre?')).not.toContain('一部分');
+    expect(terms('Which project is known as the centre of the plan?')).toEqual(['项目', '中心']);
+    expect(terms('What happens to the project centre?')).toEqual(['项目', '中心']);
   });
 
   it('reads no place a sense locates its term in as a translation (Gansu is not 会宁县)', () => {

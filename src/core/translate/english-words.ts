@@ -81,6 +81,7 @@ export const FRAMING_WORDS = new Set(
 /** Phrases that only hold a sentence together (as part of: not 一部分), dropped as their words would be. */
 export const FUNCTION_PHRASES: readonly string[][] = [
   'as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with',
+  'known as', 'referred to as', 'held up as', 'which part of', 'what part of',
 ].map((p) => p.split(' '));
 
 /** Words that only hold a sentence together (and question words, read separately as the question's kind). */
@@ -89,7 +90,7 @@ export const FUNCTION_WORDS = new Set([
   should can could may might must has have had having it its it's they them their there here this these those that which
   what who whom whose how when where why as from into onto about than then so such also not no yes up out if any some
   each every all both either neither other another own same he him his she her hers we us our ours you your yours i me my
-  mine whether please per via among just only very much many more most less least over still even again s`.split(/\s+/),
+  mine whether please per via among just only very much many more most less least over still even again alongside besides s`.split(/\s+/),
   ...FRAMING_WORDS,
 ]);
 
@@ -100,7 +101,8 @@ export const FUNCTION_WORDS = new Set([
 export const FRAME_WORDS = new Set(
   `want wants wanted plan plans planned planning aim aims aimed intend intends intended expect expects expected going
   hope hopes try tries seek seeks need needs supposed due slated scheduled committed pledged vowed promised
-  kind kinds type types sort sorts set sets make makes made get gets become becomes like use used using`.split(/\s+/),
+  kind kinds type types sort sorts set sets make makes made get gets become becomes like use used using happen happens
+  happened`.split(/\s+/),
 );
 
 /** Irregular past forms and the verb they are a form of (held → hold, laid out → lay out). */

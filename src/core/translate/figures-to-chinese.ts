@@ -95,8 +95,10 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       continue;
     }
     if (p.kind !== 'word') continue;
-    if (MONTHS.includes(p.norm) && pieces[i + 1]?.kind !== 'number' && p.capital) {
-      terms.push(`${MONTHS.indexOf(p.norm) + 1}月`);
+    if (MONTHS.includes(p.norm) && p.capital) {
+      // February 26 is 2月26日 (read at its number); February and February 2015 are 2月 (the year is read at its number).
+      const next = pieces[i + 1];
+      if (next?.kind !== 'number' || /^(?:19|20)\d\d$/.test(next.norm)) terms.push(`${MONTHS.indexOf(p.norm) + 1}月`);
       used.add(i);
     } else if (UNITS[p.norm] && !used.has(i)) {
       unit ??= UNITS[p.norm];

@@ -112,7 +112,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   let verbAt = -1;
 
   /** A run of name words from `i` (Liu Xinying, Huan County, District X): its Chinese and its length, or undefined. */
-  function nameAt(i: number): { chinese: string; length: number; spelt: string } | undefined {
+  function nameAt(i: number): { chinese: string; length: number; spelt: string; title?: GlossHit[] } | undefined {
     const p = pieces[i];
     const suffix = SUFFIXES[p.norm];
     // District X, X District: a letter for a name.
@@ -125,16 +125,20 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       const run = pieces.slice(i, i + n);
       if (!run.every((_, k) => nameLike(i + k))) continue;
       const spelt = run.map((r) => r.text).join(' ');
-      const after = SUFFIXES[pieces[i + n]?.norm ?? ''];
-      if (after) {
-        // Huan County → 环县, Hengshui Lake → 衡水湖: a word of the corpus, or a capital that makes the suffix part of the
-        // name; each Hengshui county is no 衡水县 the corpus writes, but 衡水 (its counties).
-        const composed = sounds.exact(spelt + after[1])[0] ?? sounds.name(spelt + after[1]);
-        const withSuffix = composed && (known(composed) || pieces[i + n].capital || !sounds.name(spelt)) ? composed : undefined;
-        if (withSuffix) return { chinese: withSuffix, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}` };
+      const named = SUFFIXES[pieces[i + n]?.norm ?? ''];
+      const alone = sounds.name(spelt);
+      // Huan County → 环县, Hengshui Lake → 衡水湖: a word of the corpus, or a capital that makes the suffix part of the
+      // name; each Hengshui county is no 衡水县 the corpus writes, but 衡水 (its counties).
+      const composed = named && (sounds.exact(spelt + named[1])[0] ?? sounds.name(spelt + named[1]));
+      // Zaoqiang county head → 枣强 县长: a suffix that starts a phrase of the dictionary is the phrase's, where the name
+      // is the same without it (not Huan County head: 环县, not 护岸).
+      // Huan County head → 环县 县长: the phrase after the name that holds the suffix.
+      const title = named && isWord(i + n + 1) ? glosses.phrase([pieces[i + n].norm, pieces[i + n + 1].norm]) : [];
+      const after = title.length && alone && (!composed || composed.startsWith(alone)) ? undefined : named;
+      if (after && composed && (known(composed) || pieces[i + n].capital || !alone)) {
+        return { chinese: composed, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}`, ...(title.length ? { title } : {}) };
       }
-      const chinese = sounds.name(spelt);
-      if (chinese) return { chinese, length: n + (after ? 1 : 0), spelt };
+      if (alone) return { chinese: alone, length: n + (after ? 1 : 0), spelt };
     }
     return undefined;
   }
@@ -168,6 +172,10 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       terms.push(name.chinese);
       anchors.push(name.chinese);
       names.push({ from: name.spelt, to: name.chinese });
+      if (name.title) {
+        slots.push(closeChoices(name.title));
+        skip.add(i + name.length);
+      }
       // Not after a possessive: do District X's main industries…
       const subject = AUXILIARIES.has(wordBefore(i)) && !pieces[i + name.length - 1].possessive;
       if (subject) verbAt = i + name.length;
