@@ -179,7 +179,13 @@ describe('translating a question', () => {
     const q = translateQuestion("What is Pinglu's investment target this year?", indexes);
     expect(q.query.split(' ')).toEqual(expect.arrayContaining(['平陆', '投资', '目标', '今年']));
     expect(q.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
-    expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toMatch(/多少个$/);
+    // What a how-many question counts follows its question words, as Chinese asks (多少个项目).
+    expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toBe('平陆 多少个 项目');
+    expect(translateQuestion('How many investment projects does Pinglu want?', indexes).query).toBe('投资 平陆 多少个 项目');
+    // Up to the first plural: how many projects visited Pinglu last year counts projects, not the year.
+    expect(translateQuestion('How many projects visited Pinglu this year?', indexes).query).toMatch(/多少个 项目$/);
+    // A count that names its measure says what it counts: no counted word.
+    expect(translateQuestion('How many mu does Pinglu want?', indexes).counted).toBeUndefined();
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
   });
 
