@@ -144,6 +144,7 @@ describe('question kinds', () => {
     expect(kind('In 2022, when did the plant open?')).toBe('date');
     expect(kind('What is the full name of County Head He?')).toBe('person');
     expect(kind('Which editor signed the article?')).toBe('person');
+    expect(kind('Which Hengshui official chaired the meeting?')).toBe('person');
     expect(kind('In which part of the county is the farm zone?')).toBe('place');
   });
 

@@ -17,7 +17,7 @@ const PEOPLE = 'person|official|leader|cadre|secretary|mayor|head|chief|reporter
 const RULES: [EnglishKind, RegExp][] = [
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
   ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:gdp|output|revenue|income|population|capacity|budget|cost|price|area)\b| what (?:is |was |were |are )?(?:the )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price)\b| what (?:level|rank|position|place)\b/],
-  ['person', new RegExp(` who(?:m|se)? | which (?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?(?:[a-z]+ ){0,2}?(?:${PEOPLE})\\b`)],
+  ['person', new RegExp(` who(?:m|se)? | which (?:[a-z-]+ ){0,2}?(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?(?:[a-z]+ ){0,2}?(?:${PEOPLE})\\b`)],
   ['year', / (?:what|which|in what|in which) year\b/],
   ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:date|day|month|time)\b| by when /],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village|part of)\b/],
