@@ -55,6 +55,19 @@ describe('answering', () => {
     expect(a.answer).toContain('刘新营');
   });
 
+  it('answers 谁 with the speaker whose paragraph a quoted sentence goes on from (李谦强调……)', async () => {
+    const a = await engine.ask('谁要求衡水干部向倒第一说再见');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^李谦强调……/);
+    expect(a.answer).toContain('向倒第一说再见');
+    // Each part is verbatim from the cited passage, and the highlight is on the sentence that answers.
+    const [speaker, rest] = stripMarkers(a.answer).split('……');
+    expect(a.citations[0].text).toContain(speaker);
+    expect(a.citations[0].text).toContain(rest);
+    const english = await engine.ask('Who told Hengshui officials to say goodbye to coming last?');
+    expect(english.answer).toMatch(/^Li Qian — /);
+  });
+
   it('answers 哪天 with a date', async () => {
     const a = await engine.ask('衡水农村面貌改造提升行动动员大会是哪天召开的');
     expect(a.answer).toContain('2月25日');

@@ -10,6 +10,7 @@ import { answerProbability, scoreAll, type AnswerModel } from './answer-model.js
 import { keywordMatch } from './keyword-match.js';
 import { unstated } from './unstated.js';
 import { foldText } from '../normalize/fold-text.js';
+import { speakerOf } from './speaker.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -141,6 +142,7 @@ export function selectAnswer(
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
   const missing = best && unstated(q.folded, foldText(best.text));
+  if (best && q.kind === 'person') withSpeaker(windows[top], best);
   return {
     best,
     probability,
@@ -151,4 +153,21 @@ export function selectAnswer(
       question,
     }),
   };
+}
+
+/**
+ * A who-question's answer that names nobody, quoting a speech its paragraph opened with the speaker's name, starts with
+ * that name (李谦强调……转变作风就要…): right before the window, the answer's stretch of text starts there; further back,
+ * the two are joined by an ellipsis (the highlight stays on the window).
+ */
+function withSpeaker(w: AnswerWindow, best: Selection): void {
+  const said = speakerOf(w.passage.folded, w.span);
+  if (!said) return;
+  const text = w.passage.candidate.chunk.text;
+  if (/^[，,:：\s]*$/.test(w.passage.folded.slice(said.end, w.span.start))) {
+    best.text = text.slice(said.start, w.span.end);
+    best.span = { start: best.span.start - (w.span.start - said.start), end: best.span.end };
+  } else {
+    best.text = `${text.slice(said.start, said.end)}……${best.text}`;
+  }
 }

@@ -3,9 +3,7 @@
  * Hengshui → 衡水, Liu Xinying → 刘新营): tones, spaces, apostrophes and case do not matter.
  */
 import { pinyin } from 'pinyin-pro';
-
-/** The commonest surnames, for a name the word segmenter cut into its surname and given name (刘/新营). */
-export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤翟焦';
+import { SURNAMES } from '../normalize/surnames.js';
 const HAN_TERM = /^[\u3400-\u9fff]{2,4}$/;
 /** Terms kept per sound. */
 const KEEP = 4;

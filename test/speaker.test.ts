@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { speakerOf, speakersIn } from '../src/core/answer/speaker.js';
+import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
+
+/** A report that names its speaker once, where his paragraph opens (written for the test). */
+const REPORT =
+  '会议由市委办公室组织。\n\n  王海强调,要狠抓落实、优化服务。抓落实就要一级抓一级,层层传导压力,向落后说不。\n\n' +
+  '  赵敏在主持会议时指出,各部门要迅速行动起来。一要抓紧收心就位,全力推动各项工作有序开展。\n\n' +
+  '  市长张林主持会议,要求各地抓紧谋划项目。';
+const spanOf = (text: string) => ({ start: REPORT.indexOf(text), end: REPORT.indexOf(text) + text.length });
+const said = (text: string) => {
+  const s = speakerOf(REPORT, spanOf(text));
+  return s && REPORT.slice(s.start, s.end);
+};
+
+describe('who says the words an answer quotes', () => {
+  it('finds the speaker that opens the paragraph of a sentence naming nobody', () => {
+    expect(said('抓落实就要一级抓一级,层层传导压力,向落后说不。')).toBe('王海强调');
+    expect(said('要狠抓落实、优化服务。')).toBe('王海强调');
+    expect(said('一要抓紧收心就位,全力推动各项工作有序开展。')).toBe('赵敏在主持会议时指出');
+  });
+
+  it('adds nobody to a window that names someone itself, or from another paragraph', () => {
+    expect(said('王海强调,要狠抓落实、优化服务。')).toBeUndefined();
+    expect(said('市长张林主持会议,要求各地抓紧谋划项目。')).toBeUndefined();
+    expect(said('会议由市委办公室组织。')).toBeUndefined();
+  });
+
+  it('reads no verb of speech inside a clause as a speaker (向落后说不 is no 向落后 speaking)', () => {
+    expect(speakersIn('层层传导压力,向落后说不。')).toEqual([]);
+    expect(speakersIn('王海强调……抓落实就要一级抓一级')).toEqual(['王海']);
+    expect(speakersIn('赵敏在主持会议时指出,王晓斌表示:')).toEqual(['赵敏', '王晓斌']);
+  });
+
+  it('says the speaker of a quote as one of the people it names, after those named by title', () => {
+    expect(peopleInQuote('王海强调……市长张林主持会议', () => false)).toEqual(['张林', '王海']);
+  });
+});
