@@ -5,7 +5,7 @@ import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin 
 import { englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
 import { americanSpelling, baseForms, piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
-import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
+import { chooseQuery, needsTranslation, otherChoices, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
 import { corpusTranslator } from '../src/core/translate/corpus-translator.js';
 import { runInSlices } from '../src/core/time-slices.js';
@@ -497,6 +497,9 @@ describe('a curated glossary beside the dictionary', () => {
     expect(chooseQuery(q, () => 1).split(' ')).toContain('专项债券');
     const report = (t: string) => (t === '专项债' ? 3 : 0);
     expect(chooseQuery(q, (t) => (report(t) > 0 ? 1 : 0.25), report).split(' ')).toContain('专项债');
+    // The other term is the chosen one's synonym where the documents use it too, and none where they do not.
+    expect(otherChoices(q, () => 1)).toEqual(new Map([['专项债券', ['专项债']]]));
+    expect(otherChoices(q, (t) => (report(t) > 0 ? 1 : 0.25), report)).toEqual(new Map());
   });
 
   it('is read first, and named beside the dictionary', () => {

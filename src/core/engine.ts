@@ -23,7 +23,7 @@ import { inLatinScript, mostlyLatin } from './normalize/script.js';
 import type { TranslationSources } from './translate/translator.js';
 import { compoundUse } from './translate/gloss-index.js';
 import { corpusTranslator } from './translate/corpus-translator.js';
-import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
+import { chooseQuery, otherChoices, type EnglishQuestion } from './translate/translate-question.js';
 import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
 
 export interface EngineSettings {
@@ -419,22 +419,25 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * The Chinese of an English question, each word's choice weighed by the documents the question is about (the ones its
    * names are the subject of): a choice those documents never use is likely the wrong sense.
    */
-  async function inChinese(english: EnglishQuestion): Promise<string> {
+  async function inChinese(english: EnglishQuestion): Promise<{ query: string; others?: Map<string, string[]> }> {
     const choices = english.slots.flat().map((c) => c.term);
     /** Each choice as the words the index cuts it into (a glossary's 专项债 as 专项 债), as the translator counted it. */
     const parts = new Map(choices.map((term) => [term, translation?.tokenize?.(term) ?? []]));
     const view = await corpus.view([...english.anchors, ...choices, ...[...parts.values()].flat()]);
     const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
-    if (!sources.length) return english.query;
+    if (!sources.length) return { query: english.query };
     const tf = (term: string) => sources.reduce((n, source) => n + view.documentTf(term, source), 0);
     /** How often the documents use a choice: as one word, else at most as often as its least used word. */
     const uses = (term: string) => tf(term) || compoundUse(parts.get(term) ?? [], tf);
-    return chooseQuery(english, (term) => (uses(term) > 0 ? 1 : OFF_SUBJECT), uses);
+    const weigh = (term: string) => (uses(term) > 0 ? 1 : OFF_SUBJECT);
+    return { query: chooseQuery(english, weigh, uses), others: otherChoices(english, weigh, uses) };
   }
   const askedAs = async (question: string) => {
     const english = await translate(question);
-    return english ? inChinese(english) : question;
+    return english ? (await inChinese(english)).query : question;
   };
+  /** The analysis with the other senses of an English question's words as synonyms of the ones it was asked with. */
+  const withOthers = (analysis: QuestionAnalysis, others?: Map<string, string[]>): QuestionAnalysis => (others?.size ? { ...analysis, others } : analysis);
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const raw = validate(question);
@@ -452,7 +455,10 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};
     if (english?.unknown.length) return { answer: say.nothingAbout(english.unknown), found: false, query: english.query, citations: [], ...language };
     const history = await Promise.all(cleanHistory(options.history).map(askedAs));
-    const { query, analysis, view, corrections } = await understand(english ? await inChinese(english) : raw, history);
+    const chinese = english && (await inChinese(english));
+    const understood = await understand(chinese ? chinese.query : raw, history);
+    const { query, view, corrections } = understood;
+    const analysis = withOthers(understood.analysis, chinese ? chinese.others : undefined);
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
@@ -476,7 +482,11 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    */
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
-    const { query, analysis, view } = await understand(await askedAs(raw), await Promise.all(cleanHistory(options.history).map(askedAs)));
+    const english = await translate(raw);
+    const chinese = english && (await inChinese(english));
+    const understood = await understand(chinese ? chinese.query : raw, await Promise.all(cleanHistory(options.history).map(askedAs)));
+    const { query, view } = understood;
+    const analysis = withOthers(understood.analysis, chinese ? chinese.others : undefined);
     const { hits, view: searched } = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), { scoped: true });
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(searched, analysis, hits, true);

@@ -269,15 +269,30 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
  * the documents use it, not the whole corpus, so that documents added beside them do not change the choice.
  */
 export function chooseQuery({ slots, asks, counted }: Pick<EnglishQuestion, 'slots' | 'asks' | 'counted'>, weigh: (term: string) => number, uses?: (term: string) => number): string {
+  const chosen = ranked(slots, weigh, uses).map(([best]) => (best.saidAs && best.weight < 1 && weigh(best.saidAs) >= 1 ? undefined : best.term));
+  const thing = counted === undefined ? undefined : chosen[counted];
+  const words = [...new Set(chosen.filter((term, n) => term !== undefined && n !== counted))];
+  return [...words, asks, ...(thing && !words.includes(thing) ? [thing] : [])].join(' ').trim();
+}
+
+/**
+ * The other choices of each word that `chooseQuery` took, which the documents asked about use as well (goal → 目标,
+ * also 指标): the answer stage reads them as the chosen word's synonyms, as the English word may mean either.
+ */
+export function otherChoices({ slots }: Pick<EnglishQuestion, 'slots'>, weigh: (term: string) => number, uses?: (term: string) => number): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [best, ...rest] of ranked(slots, weigh, uses)) {
+    const others = rest.filter((c) => c.weight >= 1 && c.term !== best.term).map((c) => c.term);
+    if (others.length) out.set(best.term, [...new Set([...(out.get(best.term) ?? []), ...others])]);
+  }
+  return out;
+}
+
+/** Each word's choices, best first, each with its weight (see `chooseQuery`). */
+function ranked(slots: Choice[][], weigh: (term: string) => number, uses?: (term: string) => number): (Choice & { weight: number })[][] {
   const value = (c: Choice & { weight: number }) => {
     const n = uses?.(c.term) ?? 0;
     return (c.sense !== undefined && n > 0 ? c.sense * usageBoost(n) : c.score) * c.weight;
   };
-  const chosen = slots.map((choices) => {
-    const best = choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => value(b) - value(a))[0];
-    return best.saidAs && best.weight < 1 && weigh(best.saidAs) >= 1 ? undefined : best.term;
-  });
-  const thing = counted === undefined ? undefined : chosen[counted];
-  const words = [...new Set(chosen.filter((term, n) => term !== undefined && n !== counted))];
-  return [...words, asks, ...(thing && !words.includes(thing) ? [thing] : [])].join(' ').trim();
+  return slots.map((choices) => choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => value(b) - value(a)));
 }
