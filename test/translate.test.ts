@@ -399,6 +399,7 @@ describe('English as people write it', () => {
     { simplified: '参加', english: ['to take part in'], curated: true },
     { simplified: '认识', english: ['to know; to recognize'] },
     { simplified: '发生', english: ['to happen; to occur'] },
+    { simplified: '充分', english: ['ample; sufficient; full'] },
   ];
   const index = GlossIndex.build(entries, () => 3);
   const terms = (question: string) => translateQuestion(question, { glosses: index, sounds, known }).slots.flat().map((c) => c.term);
@@ -430,6 +431,7 @@ describe('English as people write it', () => {
     expect(terms('In which part of the project is the centre?')).not.toContain('一部分');
     expect(terms('Which project is known as the centre of the plan?')).toEqual(['项目', '中心']);
     expect(terms('What happens to the project centre?')).toEqual(['项目', '中心']);
+    expect(terms('What is the full name of the centre?')).toEqual(['中心']);
   });
 
   it('reads no place a sense locates its term in as a translation (Gansu is not 会宁县)', () => {

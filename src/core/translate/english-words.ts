@@ -81,7 +81,7 @@ export const FRAMING_WORDS = new Set(
 /** Phrases that only hold a sentence together (as part of: not 一部分), dropped as their words would be. */
 export const FUNCTION_PHRASES: readonly string[][] = [
   'as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with',
-  'known as', 'referred to as', 'held up as', 'which part of', 'what part of',
+  'known as', 'referred to as', 'held up as', 'which part of', 'what part of', 'full name',
 ].map((p) => p.split(' '));
 
 /** Words that only hold a sentence together (and question words, read separately as the question's kind). */
