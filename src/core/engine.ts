@@ -436,8 +436,15 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const english = await translate(question);
     return english ? (await inChinese(english)).query : question;
   };
-  /** The analysis with the other senses of an English question's words as synonyms of the ones it was asked with. */
-  const withOthers = (analysis: QuestionAnalysis, others?: Map<string, string[]>): QuestionAnalysis => (others?.size ? { ...analysis, others } : analysis);
+  /**
+   * `understand` for a question as it was asked: an English one in its Chinese, the other senses of its words beside the
+   * analysis (as synonyms of the ones it was asked with).
+   */
+  async function understandAsked(raw: string, english: EnglishQuestion | undefined, history: string[]) {
+    const chinese = english && (await inChinese(english));
+    const understood = await understand(chinese ? chinese.query : raw, history);
+    return chinese && chinese.others?.size ? { ...understood, analysis: { ...understood.analysis, others: chinese.others } } : understood;
+  }
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const raw = validate(question);
@@ -455,10 +462,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};
     if (english?.unknown.length) return { answer: say.nothingAbout(english.unknown), found: false, query: english.query, citations: [], ...language };
     const history = await Promise.all(cleanHistory(options.history).map(askedAs));
-    const chinese = english && (await inChinese(english));
-    const understood = await understand(chinese ? chinese.query : raw, history);
-    const { query, view, corrections } = understood;
-    const analysis = withOthers(understood.analysis, chinese ? chinese.others : undefined);
+    const { query, analysis, view, corrections } = await understandAsked(raw, english, history);
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
@@ -482,11 +486,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    */
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
-    const english = await translate(raw);
-    const chinese = english && (await inChinese(english));
-    const understood = await understand(chinese ? chinese.query : raw, await Promise.all(cleanHistory(options.history).map(askedAs)));
-    const { query, view } = understood;
-    const analysis = withOthers(understood.analysis, chinese ? chinese.others : undefined);
+    const history = await Promise.all(cleanHistory(options.history).map(askedAs));
+    const { query, analysis, view } = await understandAsked(raw, await translate(raw), history);
     const { hits, view: searched } = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), { scoped: true });
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(searched, analysis, hits, true);

@@ -11,17 +11,20 @@ import { ROLES } from './analyze-question.js';
 const SAYS = '指出|强调|表示|要求|认为|提出|介绍|谈到|宣布|说(?=[，,:：“"])';
 /** The surnames, less the ones that are oftener a preposition where a clause starts (向, 于). */
 const NAME_START = SURNAMES.replace(/[向于]/g, '');
+/** Where a sentence starts, and where any clause does. */
+const SENTENCE_START = '(?:^|[\\n。！？!?])\\s*';
+const CLAUSE_START = '(?:^|[\\n。！？!?，,；;：:])\\s*';
 /**
- * A name (a surname and one or two characters), where he spoke (在主持会议时), and the verb: at the start of a paragraph
- * or sentence, in folded text.
+ * A name (a surname and one or two characters; `given` says how many are tried first), where he spoke (在主持会议时) and
+ * the verb of speech, as two groups.
  */
-const ATTRIBUTION = new RegExp(`(?:^|[\\n。！？!?])\\s*([${NAME_START}][\\u4e00-\\u9fff]{1,2}(?:在[^，,。！？!?\\n]{1,24}?(?:时|上|中))?[，,]?(?:${SAYS}))`, 'g');
-/** The same anywhere a clause starts, the name (its shortest reading) captured. */
-const SPEAKER = new RegExp(`(?:^|[\\n。！？!?，,；;：:])\\s*([${NAME_START}][\\u4e00-\\u9fff]{1,2}?)(?:在[^，,。！？!?\\n]{1,24}?(?:时|上|中))?[，,]?(?:${SAYS})`, 'g');
-/** A name said to speak where a clause starts, or an official's title and name: the window names someone itself. */
-const NAMED = new RegExp(
-  `(?:^|[\\n。！？!?，,；;：:])\\s*[${NAME_START}][\\u4e00-\\u9fff]{1,2}(?:在[^，,。！？!?\\n]{1,24}?(?:时|上|中))?[，,]?(?:${SAYS})|${ROLES.source}[、,，:：\\s]*[${NAME_START}][\\u4e00-\\u9fff]`,
-);
+const spoken = (given: string) => `([${NAME_START}][\\u4e00-\\u9fff]${given})((?:在[^，,。！？!?\\n]{1,24}?(?:时|上|中))?[，,]?(?:${SAYS}))`;
+/** An attribution where a sentence starts, in folded text. */
+const ATTRIBUTION = new RegExp(SENTENCE_START + spoken('{1,2}'), 'g');
+/** One where any clause starts, the name read shortest (李谦强调: 李谦, not 李谦强). */
+const SPEAKER = new RegExp(CLAUSE_START + spoken('{1,2}?'), 'g');
+/** One where any clause starts, or an official's title and name: the window names someone itself. */
+const NAMED = new RegExp(`${CLAUSE_START}${spoken('{1,2}')}|${ROLES.source}[、,，:：\\s]*[${NAME_START}][\\u4e00-\\u9fff]`);
 
 /**
  * The span (in `folded`'s offsets) of the attribution that opens the paragraph of `window`, when it comes before the
@@ -32,8 +35,8 @@ export function speakerOf(folded: string, window: Span): Span | undefined {
   const paragraph = folded.lastIndexOf('\n', window.start - 1) + 1;
   let found: Span | undefined;
   for (const m of folded.slice(paragraph, window.start).matchAll(ATTRIBUTION)) {
-    const start = paragraph + m.index + m[0].length - m[1].length;
-    found = { start, end: start + m[1].length };
+    const start = paragraph + m.index + m[0].length - m[1].length - m[2].length;
+    found = { start, end: paragraph + m.index + m[0].length };
   }
   return found;
 }
