@@ -1,23 +1,26 @@
 /**
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
  * of it: a figure in the measure asked for (asked-measures), a number of the things a count asks for (asked-counts),
- * the items of the slogan asked about (unexplained-slogans), or someone holding the title a who-question names
- * (unheld-titles). The engine refuses such an answer; cross-validation counts it refused.
+ * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
+ * (unheld-titles), or the part of a thing a question asks to be described (undescribed-parts). The engine refuses such
+ * an answer; cross-validation counts it refused.
  */
 import { missingMeasure } from './asked-measures.js';
 import { uncounted } from './asked-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
+import { undescribedPart } from './undescribed-parts.js';
 
 /**
- * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, or the
- * title), if anything.
+ * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, the
+ * title, or a `part`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
   return (
     missingMeasure(question, answer) ??
     (uncounted(question, answer) ? 'count' : undefined) ??
     unexplainedSlogan(question, answer) ??
-    untitledAnswer(question, answer)
+    untitledAnswer(question, answer) ??
+    (undescribedPart(question, answer) ? 'part' : undefined)
   );
 }
