@@ -23,7 +23,7 @@ import { inLatinScript, mostlyLatin } from './normalize/script.js';
 import type { TranslationSources } from './translate/translator.js';
 import { compoundUse } from './translate/gloss-index.js';
 import { corpusTranslator } from './translate/corpus-translator.js';
-import { chooseQuery, otherChoices, type EnglishQuestion } from './translate/translate-question.js';
+import { chooseQuery, type EnglishQuestion } from './translate/translate-question.js';
 import { ENGLISH_REPLIES, frameInEnglish, type Replies } from './translate/english-answer.js';
 
 export interface EngineSettings {
@@ -419,32 +419,22 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * The Chinese of an English question, each word's choice weighed by the documents the question is about (the ones its
    * names are the subject of): a choice those documents never use is likely the wrong sense.
    */
-  async function inChinese(english: EnglishQuestion): Promise<{ query: string; others?: Map<string, string[]> }> {
+  async function inChinese(english: EnglishQuestion): Promise<string> {
     const choices = english.slots.flat().map((c) => c.term);
     /** Each choice as the words the index cuts it into (a glossary's 专项债 as 专项 债), as the translator counted it. */
     const parts = new Map(choices.map((term) => [term, translation?.tokenize?.(term) ?? []]));
     const view = await corpus.view([...english.anchors, ...choices, ...[...parts.values()].flat()]);
     const sources = [...new Set(english.anchors.map((a) => focusSource(view, a)).filter((s): s is string => s !== undefined))];
-    if (!sources.length) return { query: english.query };
+    if (!sources.length) return english.query;
     const tf = (term: string) => sources.reduce((n, source) => n + view.documentTf(term, source), 0);
     /** How often the documents use a choice: as one word, else at most as often as its least used word. */
     const uses = (term: string) => tf(term) || compoundUse(parts.get(term) ?? [], tf);
-    const weigh = (term: string) => (uses(term) > 0 ? 1 : OFF_SUBJECT);
-    return { query: chooseQuery(english, weigh, uses), others: otherChoices(english, weigh, uses) };
+    return chooseQuery(english, (term) => (uses(term) > 0 ? 1 : OFF_SUBJECT), uses);
   }
   const askedAs = async (question: string) => {
     const english = await translate(question);
-    return english ? (await inChinese(english)).query : question;
+    return english ? inChinese(english) : question;
   };
-  /**
-   * `understand` for a question as it was asked: an English one in its Chinese, the other senses of its words beside the
-   * analysis (as synonyms of the ones it was asked with).
-   */
-  async function understandAsked(raw: string, english: EnglishQuestion | undefined, history: string[]) {
-    const chinese = english && (await inChinese(english));
-    const understood = await understand(chinese ? chinese.query : raw, history);
-    return chinese && chinese.others?.size ? { ...understood, analysis: { ...understood.analysis, others: chinese.others } } : understood;
-  }
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const raw = validate(question);
@@ -462,7 +452,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};
     if (english?.unknown.length) return { answer: say.nothingAbout(english.unknown), found: false, query: english.query, citations: [], ...language };
     const history = await Promise.all(cleanHistory(options.history).map(askedAs));
-    const { query, analysis, view, corrections } = await understandAsked(raw, english, history);
+    const { query, analysis, view, corrections } = await understand(english ? await inChinese(english) : raw, history);
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis.places);
@@ -486,8 +476,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    */
   async function inspect(question: string, options: { history?: string[] } = {}) {
     const raw = validate(question);
-    const history = await Promise.all(cleanHistory(options.history).map(askedAs));
-    const { query, analysis, view } = await understandAsked(raw, await translate(raw), history);
+    const { query, analysis, view } = await understand(await askedAs(raw), await Promise.all(cleanHistory(options.history).map(askedAs)));
     const { hits, view: searched } = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), { scoped: true });
     const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(searched, analysis, hits, true);

@@ -35,8 +35,6 @@ export interface QuestionAnalysis {
   whatNoun?: string;
   /** Official titles the question names (县长, 市委书记): a 谁-answer has one of them next to a name. */
   roles: string[];
-  /** Words a keyword may also be, beyond the fixed synonyms: the other senses of an English question's words. */
-  others?: ReadonlyMap<string, string[]>;
 }
 
 /** Official titles, longest first so that 县委书记 wins over 书记. */

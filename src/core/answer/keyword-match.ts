@@ -27,13 +27,13 @@ function spreadOf(term: string): RegExp | undefined {
 /**
  * `quoted`: terms the question puts in quotes. `titles`: official titles it names (县委书记), matched whole or by a
  * synonym, never spread or in parts: 县委副书记 and 纪委书记 are other offices than 县委书记, though they hold its
- * characters in order. `others`: more synonyms of a term (an English word's other senses).
+ * characters in order.
  */
 export function buildKeywords(
   terms: string[],
   allTokens: string[],
   weightOf: (term: string) => number,
-  { quoted = [], titles = [], others }: { quoted?: string[]; titles?: string[]; others?: ReadonlyMap<string, string[]> } = {},
+  { quoted = [], titles = [] }: { quoted?: string[]; titles?: string[] } = {},
 ): Keyword[] {
   return terms.map((term) => {
     const title = titles.includes(term);
@@ -42,7 +42,7 @@ export function buildKeywords(
       term,
       weight: weightOf(term),
       parts: title ? [] : [...new Set(allTokens.filter((t) => t !== term && t.length >= 2 && term.includes(t)))],
-      synonyms: [...synonymsOf(term), ...numeralVariants(term), ...(others?.get(term) ?? [])],
+      synonyms: [...synonymsOf(term), ...numeralVariants(term)],
       spread: title ? undefined : spreadOf(term),
     };
   });

@@ -57,7 +57,7 @@ export function prepareQuestion(q: QuestionAnalysis, ctx: FeatureContext): Prepa
     q.keywords,
     q.tokens,
     (k) => Math.max(0.5, ctx.idf(k)) * (q.quoted.includes(k) ? 2 : 1) * (ctx.isFocus(k) ? 0.3 : 1),
-    { quoted: q.quoted, titles: q.roles, others: q.others },
+    { quoted: q.quoted, titles: q.roles },
   );
   const content = keywords.map((k) => !ctx.isFocus(k.term));
   const chars = new Set([...q.folded].filter((c) => isWordChar(c) && !QUESTION_WORDS.test(c) && !STOPWORDS.has(c)));

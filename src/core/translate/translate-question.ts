@@ -18,8 +18,6 @@ export interface EnglishQuestion {
   slots: Choice[][];
   /** The Chinese question words of its kind (多少, 是谁). */
   asks: string;
-  /** The slot of the thing a how-many question counts, said after its question words (多少个 指标, as Chinese asks). */
-  counted?: number;
   /** The corpus words of the names it spells and the Chinese it holds: what the question is about. */
   anchors: string[];
   kind: EnglishKind;
@@ -112,21 +110,6 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   const wordBefore = (i: number) => (pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '');
   /** Where the word after an auxiliary and the name it asks about stands: a verb (will District X sign → 签约). */
   let verbAt = -1;
-  // How many whole-village projects did …, how many tourists visited …: what is counted is named by the words after
-  // how many up to the first plural, its head.
-  const many = pieces.findIndex((p, k) => p.norm === 'many' && pieces[k - 1]?.norm === 'how');
-  let countedEnd = -1;
-  for (let k = many + 1; many >= 0 && k <= many + MAX_PHRASE && isWord(k) && !FUNCTION_WORDS.has(pieces[k].norm) && !FRAME_WORDS.has(pieces[k].norm); k++) {
-    if (/[^s]s$/.test(pieces[k].norm)) {
-      countedEnd = k;
-      break;
-    }
-  }
-  let counted: number | undefined;
-  /** Notes the slot just pushed for the word at `i` as the counted thing, when the word is one of them. */
-  const countable = (i: number) => {
-    if (i > many && i <= countedEnd) counted = slots.length - 1;
-  };
 
   /** A run of name words from `i` (Liu Xinying, Huan County, District X): its Chinese and its length, or undefined. */
   function nameAt(i: number): { chinese: string; length: number; spelt: string; title?: GlossHit[] } | undefined {
@@ -147,9 +130,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       // Huan County → 环县, Hengshui Lake → 衡水湖: a word of the corpus, or a capital that makes the suffix part of the
       // name; each Hengshui county is no 衡水县 the corpus writes, but 衡水 (its counties).
       const composed = named && (sounds.exact(spelt + named[1])[0] ?? sounds.name(spelt + named[1]));
-      // Zaoqiang county head → 枣强 县长: a suffix that starts a phrase of the dictionary is the phrase's, where the name
-      // is the same without it (not Huan County head: 环县, not 护岸).
-      // Huan County head → 环县 县长: the phrase after the name that holds the suffix.
+      // A suffix that starts a phrase of the dictionary (county head) is the phrase's where the name is the same without
+      // it (Zaoqiang county head → 枣强 县长); else the phrase follows the name that holds it (Huan County head → 环县
+      // 县长, not 护岸 县长).
       const title = named && isWord(i + n + 1) ? glosses.phrase([pieces[i + n].norm, pieces[i + n + 1].norm]) : [];
       const after = title.length && alone && (!composed || composed.startsWith(alone)) ? undefined : named;
       if (after && composed && (known(composed) || pieces[i + n].capital || !alone)) {
@@ -208,7 +191,6 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       if (hits.length) {
         // Several terms with this sense (专项债, 专项债券): the engine takes the one the documents asked about use.
         slots.push(closeChoices(hits));
-        countable(i);
         i += n - 1;
         phrase = true;
       }
@@ -219,7 +201,6 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (partner !== undefined) {
       const hits = glosses.pair(p.norm, pieces[partner].norm);
       slots.push(closeChoices(hits));
-      countable(i);
       skip.add(partner);
       continue;
     }
@@ -241,24 +222,19 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     const hits = parts.length ? [glosses.phrase(parts), ...parts.map((w) => glosses.word(w))].find((h) => h.length) ?? [] : glosses.word(p.norm, { verb });
     if (hits.length) {
       slots.push(closeChoices(hits));
-      countable(i);
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
       unknown.push(p.text);
     } else {
       // Said as the dictionary says it, although no passage does: the answer stage weighs a word no passage holds.
       const outside = glosses.outside(p.norm);
-      if (outside) {
-        terms.push(outside);
-        countable(i);
-      }
+      if (outside) terms.push(outside);
     }
   }
   for (const term of figures.terms) terms.push(term);
   const unitless = kind === 'number' && !figures.unit ? unitlessAsk(pieces) : undefined;
   const unit = figures.unit ?? unitless?.unit;
   const asks = unitless?.asks ?? chineseQuestionWords(kind, figures.unit, figures.count);
-  // Only a count that names no measure (多少个): 多少亩 and 多少年 say what they count.
-  const english = { question, query: '', slots, asks, ...(asks === '多少个' && counted !== undefined ? { counted } : {}), anchors, kind, unit, names, unknown };
+  const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown };
   return { ...english, query: chooseQuery(english, () => 1) };
 }
 
@@ -268,31 +244,14 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
  * `uses(term)`: how often the documents the question is about use the term; a choice they use is scored by how much
  * the documents use it, not the whole corpus, so that documents added beside them do not change the choice.
  */
-export function chooseQuery({ slots, asks, counted }: Pick<EnglishQuestion, 'slots' | 'asks' | 'counted'>, weigh: (term: string) => number, uses?: (term: string) => number): string {
-  const chosen = ranked(slots, weigh, uses).map(([best]) => (best.saidAs && best.weight < 1 && weigh(best.saidAs) >= 1 ? undefined : best.term));
-  const thing = counted === undefined ? undefined : chosen[counted];
-  const words = [...new Set(chosen.filter((term, n) => term !== undefined && n !== counted))];
-  return [...words, asks, ...(thing && !words.includes(thing) ? [thing] : [])].join(' ').trim();
-}
-
-/**
- * The other choices of each word that `chooseQuery` took, which the documents asked about use as well (goal → 目标,
- * also 指标): the answer stage reads them as the chosen word's synonyms, as the English word may mean either.
- */
-export function otherChoices({ slots }: Pick<EnglishQuestion, 'slots'>, weigh: (term: string) => number, uses?: (term: string) => number): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [best, ...rest] of ranked(slots, weigh, uses)) {
-    const others = rest.filter((c) => c.weight >= 1 && c.term !== best.term).map((c) => c.term);
-    if (others.length) out.set(best.term, [...new Set([...(out.get(best.term) ?? []), ...others])]);
-  }
-  return out;
-}
-
-/** Each word's choices, best first, each with its weight (see `chooseQuery`). */
-function ranked(slots: Choice[][], weigh: (term: string) => number, uses?: (term: string) => number): (Choice & { weight: number })[][] {
+export function chooseQuery({ slots, asks }: Pick<EnglishQuestion, 'slots' | 'asks'>, weigh: (term: string) => number, uses?: (term: string) => number): string {
   const value = (c: Choice & { weight: number }) => {
     const n = uses?.(c.term) ?? 0;
     return (c.sense !== undefined && n > 0 ? c.sense * usageBoost(n) : c.score) * c.weight;
   };
-  return slots.map((choices) => choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => value(b) - value(a)));
+  const chosen = slots.flatMap((choices) => {
+    const best = choices.map((c) => ({ ...c, weight: weigh(c.term) })).sort((a, b) => value(b) - value(a))[0];
+    return best.saidAs && best.weight < 1 && weigh(best.saidAs) >= 1 ? [] : [best.term];
+  });
+  return `${[...new Set(chosen)].join(' ')} ${asks}`.trim();
 }
