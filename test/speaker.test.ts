@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerOf, speakersIn } from '../src/core/answer/speaker.js';
+import { leadingSpeaker, speakerOf } from '../src/core/answer/speaker.js';
 import { peopleInQuote } from '../src/core/translate/people-in-quote.js';
 
 /** A report that names its speaker once, where his paragraph opens (written for the test). */
@@ -26,13 +26,35 @@ describe('who says the words an answer quotes', () => {
     expect(said('会议由市委办公室组织。')).toBeUndefined();
   });
 
-  it('reads no verb of speech inside a clause as a speaker (向落后说不 is no 向落后 speaking)', () => {
-    expect(speakersIn('层层传导压力,向落后说不。')).toEqual([]);
-    expect(speakersIn('王海强调……抓落实就要一级抓一级')).toEqual(['王海']);
-    expect(speakersIn('赵敏在主持会议时指出,王晓斌表示:')).toEqual(['赵敏', '王晓斌']);
+  it('adds nobody when someone else is named between the attribution and the window', () => {
+    const paragraph = (text: string, window: string) => {
+      const at = text.indexOf(window);
+      const s = speakerOf(text, { start: at, end: at + window.length });
+      return s && text.slice(s.start, s.end);
+    };
+    expect(paragraph('王海强调,要转变作风。会上,赵敏表示,要落实责任。', '要落实责任。')).toBeUndefined();
+    expect(paragraph('王海强调,要转变作风。同时,市长张林要求,要落实责任。', '要落实责任。')).toBeUndefined();
+    expect(paragraph('王海强调,要转变作风,赵敏表示,要落实责任。', '要落实责任。')).toBeUndefined();
+    expect(paragraph('王海强调,要转变作风。同时,要落实责任。', '要落实责任。')).toBe('王海强调');
   });
 
-  it('says the speaker of a quote as one of the people it names, after those named by title', () => {
+  it('reads the shortest name before the verb, and no verb of speech inside a clause as a speaker', () => {
+    expect(leadingSpeaker('层层传导压力,向落后说不。')).toBeUndefined();
+    expect(leadingSpeaker('王海强调……抓落实就要一级抓一级')).toBe('王海');
+    expect(leadingSpeaker('赵敏在主持会议时指出,王晓斌表示:')).toBe('赵敏');
+    expect(leadingSpeaker('王晓斌指出,要加快进度。')).toBe('王晓斌');
+    expect(leadingSpeaker('会议强调,严格要求各级干部。')).toBeUndefined();
+    const said = (text: string, window: string) => {
+      const at = text.indexOf(window);
+      const s = speakerOf(text, { start: at, end: at + window.length });
+      return s && text.slice(s.start, s.end);
+    };
+    expect(said('赵敏说,要求全市加快进度。要落实责任。', '要落实责任。')).toBe('赵敏说');
+  });
+
+  it('says the speaker a quote starts with as one of the people it names, after those named by title', () => {
     expect(peopleInQuote('王海强调……市长张林主持会议', () => false)).toEqual(['张林', '王海']);
+    // Words of speech further in are no speaker of the quote (严格要求 is no 严格 speaking).
+    expect(peopleInQuote('会议强调,严格要求各级干部。', () => false)).toEqual([]);
   });
 });

@@ -145,7 +145,11 @@ describe('question kinds', () => {
     expect(kind('What is the full name of County Head He?')).toBe('person');
     expect(kind('Which editor signed the article?')).toBe('person');
     expect(kind('Which Hengshui official chaired the meeting?')).toBe('person');
-    expect(kind('In which part of the county is the farm zone?')).toBe('place');
+    // Not every noun of people after which is the person asked for, nor is a part a place.
+    expect(kind('Which county did Secretary Li Qian visit?')).toBe('place');
+    expect(kind('Which project did Mayor Yang Hui open?')).toBe('which');
+    expect(kind('What is the name of the park the mayor opened?')).toBe('what');
+    expect(kind('In which part of the year is the harvest?')).toBe('which');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {

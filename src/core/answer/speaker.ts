@@ -19,16 +19,17 @@ const CLAUSE_START = '(?:^|[\\n。！？!?，,；;：:])\\s*';
  * the verb of speech, as two groups.
  */
 const spoken = (given: string) => `([${NAME_START}][\\u4e00-\\u9fff]${given})((?:在[^，,。！？!?\\n]{1,24}?(?:时|上|中))?[，,]?(?:${SAYS}))`;
-/** An attribution where a sentence starts, in folded text. */
-const ATTRIBUTION = new RegExp(SENTENCE_START + spoken('{1,2}'), 'g');
-/** One where any clause starts, the name read shortest (李谦强调: 李谦, not 李谦强). */
-const SPEAKER = new RegExp(CLAUSE_START + spoken('{1,2}?'), 'g');
-/** One where any clause starts, or an official's title and name: the window names someone itself. */
-const NAMED = new RegExp(`${CLAUSE_START}${spoken('{1,2}')}|${ROLES.source}[、,，:：\\s]*[${NAME_START}][\\u4e00-\\u9fff]`);
+/** An attribution where a sentence starts, in folded text, the name read shortest (杨慧说,要求…: 杨慧 says). */
+const ATTRIBUTION = new RegExp(SENTENCE_START + spoken('{1,2}?'), 'g');
+/** One that starts a text (the answer `speakerOf`'s attribution begins). */
+const LEADING = new RegExp(`^\\s*${spoken('{1,2}?')}`);
+/** One where any clause starts, or an official's title and name: the text names someone itself. */
+const NAMED = new RegExp(`${CLAUSE_START}${spoken('{1,2}?')}|${ROLES.source}[、,，:：\\s]*[${NAME_START}][\\u4e00-\\u9fff]`);
 
 /**
- * The span (in `folded`'s offsets) of the attribution that opens the paragraph of `window`, when it comes before the
- * window and the window names nobody itself (no speaker, no official by name); `undefined` otherwise.
+ * The span (in `folded`'s offsets) of the last attribution before `window` in its paragraph, when the window names
+ * nobody itself (no speaker, no official by name) and nobody else is named between the two (会上,杨慧表示 or 市长杨慧要求
+ * after 李谦强调 makes the words 杨慧's, or at least not surely 李谦's); `undefined` otherwise.
  */
 export function speakerOf(folded: string, window: Span): Span | undefined {
   if (NAMED.test(folded.slice(window.start, window.end))) return undefined;
@@ -38,11 +39,10 @@ export function speakerOf(folded: string, window: Span): Span | undefined {
     const start = paragraph + m.index + m[0].length - m[1].length - m[2].length;
     found = { start, end: paragraph + m.index + m[0].length };
   }
-  return found;
+  return found && !NAMED.test(folded.slice(found.end, window.start)) ? found : undefined;
 }
 
-/** Speakers a text names where a clause starts (李谦强调, 杨慧在主持会议时指出): the names, in order. */
-export function speakersIn(text: string): string[] {
-  const names = [...text.matchAll(SPEAKER)].map((m) => m[1]);
-  return [...new Set(names)];
+/** The speaker an attribution at the start of a text names (李谦强调…… → 李谦), if it starts with one. */
+export function leadingSpeaker(text: string): string | undefined {
+  return LEADING.exec(text)?.[1];
 }

@@ -12,15 +12,20 @@ const CHINESE_NUMERALS = ['', '一', '两', '三', '四', '五', '六', '七', '
 const textOf = (pieces: Piece[]) => ` ${pieces.filter((p) => p.kind === 'word' || p.kind === 'number').map((p) => p.norm).join(' ')} `;
 
 /** Nouns for people a which- or name-question asks for (which official, the full name of the county head). */
-const PEOPLE = 'person|official|leader|cadre|secretary|mayor|head|chief|reporter|journalist|author|editor|director|chairman|governor|magistrate';
+const PEOPLE = 'person|official|leader|cadre|secretary|mayor|head|reporter|journalist|author|editor|director|chairman|governor|magistrate';
+/**
+ * Up to two words before that noun (which Hengshui official), none of them an auxiliary or an article: which county did
+ * Secretary Li visit asks for a place.
+ */
+const BEFORE_PEOPLE = '(?:(?!(?:do|does|did|is|are|was|were|will|would|has|have|had|can|could|the|a|an|of)\\b)[a-z-]+ ){0,2}?';
 
 const RULES: [EnglishKind, RegExp][] = [
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
   ['number', / how (?:much|many|large|big|high|long|far|fast)\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:gdp|output|revenue|income|population|capacity|budget|cost|price|area)\b| what (?:is |was |were |are )?(?:the )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price)\b| what (?:level|rank|position|place)\b/],
-  ['person', new RegExp(` who(?:m|se)? | which (?:[a-z-]+ ){0,2}?(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?(?:[a-z]+ ){0,2}?(?:${PEOPLE})\\b`)],
+  ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b`)],
   ['year', / (?:what|which|in what|in which) year\b/],
   ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:date|day|month|time)\b| by when /],
-  ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village|part of)\b/],
+  ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s']s | what (?:are|were) | list | name the /],
   ['which', / which /],

@@ -78,7 +78,10 @@ export const FRAMING_WORDS = new Set(
   article report reports reported reporting text passage tell tells told give gives gave given list`.split(/\s+/),
 );
 
-/** Phrases that only hold a sentence together (as part of: not 一部分), dropped as their words would be. */
+/**
+ * Phrases that only hold a sentence together (as part of: not 一部分), or only say what kind of answer is asked (full
+ * name, which part of), dropped as their words would be.
+ */
 export const FUNCTION_PHRASES: readonly string[][] = [
   'as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with',
   'known as', 'referred to as', 'held up as', 'which part of', 'what part of', 'full name',

@@ -1,9 +1,9 @@
 /**
  * @module people-in-quote: the people a quoted answer names after their title (县委书记刘新营, 市长杨慧主持) or as
- * speaking (李谦强调), for a who-question's answer said in English first.
+ * the speaker its first words name (李谦强调……), for a who-question's answer said in English first.
  */
 import { ROLES } from '../answer/analyze-question.js';
-import { speakersIn } from '../answer/speaker.js';
+import { leadingSpeaker } from '../answer/speaker.js';
 import { SURNAMES } from '../normalize/surnames.js';
 
 /**
@@ -22,7 +22,8 @@ export function peopleInQuote(quote: string, known: (term: string) => boolean): 
     const name = chars.length === 3 && (known(chars.slice(1)) || ends) ? chars : chars.slice(0, 2);
     if (!out.includes(name)) out.push(name);
   }
-  // And those it quotes as speaking (李谦强调……).
-  for (const name of speakersIn(quote)) if (!out.includes(name)) out.push(name);
+  // And the speaker its first words name (李谦强调……, as a who-question's answer starts with its speaker).
+  const speaker = leadingSpeaker(quote);
+  if (speaker && !out.includes(speaker)) out.push(speaker);
   return out;
 }

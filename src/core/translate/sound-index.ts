@@ -4,6 +4,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { SURNAMES } from '../normalize/surnames.js';
+
 const HAN_TERM = /^[\u3400-\u9fff]{2,4}$/;
 /** Terms kept per sound. */
 const KEEP = 4;
