@@ -20,5 +20,8 @@ describe('undescribedPart', () => {
   it('asks nothing of a question that asks no description', () => {
     expect(lacks('红花槭的原产地在哪里', '红花槭是槭树科槭属的落叶乔木。')).toBeUndefined();
     expect(lacks('平陆招商目标是多少', '力争全年招商项目达到50个。')).toBeUndefined();
+    // 是怎样 before a verb asks how something was done, not what it is like.
+    expect(lacks('衡水的农村改造是怎样推进的', '衡水市大力实施农村面貌改造提升行动,分三年推进。')).toBeUndefined();
+    expect(lacks('红花槭的树形是怎样的?', '红花槭是槭树科槭属的落叶乔木。')).toBe('树形');
   });
 });

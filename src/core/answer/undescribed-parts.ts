@@ -4,8 +4,11 @@
  * thing itself says nothing of its petals. All text is folded (simplified, lower case).
  */
 
-/** X的Y, then a question of what Y is like; Y a few characters, no 的 inside. */
-const DESCRIBE = /的((?:(?!的)[\u4e00-\u9fff]){1,4}?)(?:有什么特点|有何特点|有什么特征|是什么样|是怎样|是怎么样|长什么样|是什么颜色|是什么形状|呈什么)/;
+/**
+ * X的Y, then a question of what Y is like; Y a few characters, no 的 inside. 是怎样 and 是什么样 end the question (是怎样的):
+ * 是怎样推进的 asks how something was done.
+ */
+const DESCRIBE = /的((?:(?!的)[\u4e00-\u9fff]){1,4}?)(?:有什么特点|有何特点|有什么特征|(?:是什么样|是怎样|是怎么样|长什么样)[的子]*[?？]?$|是什么颜色|是什么形状|呈什么)/;
 
 /** The part a question asks to be described, when the answer never names it; else undefined. */
 export function undescribedPart(question: string, answer: string): string | undefined {
