@@ -23,6 +23,10 @@ export interface Selection {
   chunkId: number;
   /** Offsets of the answer in the document. */
   span: Span;
+  /**
+   * The answer's text: the document's at `span`, or, for a who-question, its speaker's attribution and an ellipsis
+   * before it (李谦强调……), the span staying on the words that answer (see `withSpeaker`).
+   */
   text: string;
   score: number;
 }
