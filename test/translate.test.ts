@@ -86,6 +86,8 @@ describe('figures and units', () => {
     expect(chinese('by the end of the 14th Five-Year Plan period').terms).toEqual(['十四五']);
     expect(chinese('during the 13th five year plan').terms).toEqual(['十三五']);
     expect(chinese('during the 13th five year plan').count).toBeUndefined();
+    expect(chinese('the 40.7-billion-yuan package').terms).toEqual(['407亿元']);
+    expect(chinese('the 40.7-billion-yuan package').used).toEqual(new Set([1, 2]));
   });
 
   it('reads a figure before a comma as the figure alone', () => {
@@ -150,6 +152,18 @@ describe('question kinds', () => {
     expect(kind('Which project did Mayor Yang Hui open?')).toBe('which');
     expect(kind('What is the name of the park the mayor opened?')).toBe('what');
     expect(kind('In which part of the year is the harvest?')).toBe('which');
+    // A measured quantity after up to two words that qualify it, or after their.
+    expect(kind('What annual coal output is the mine designed for?')).toBe('number');
+    expect(kind('What length of road will the county harden?')).toBe('number');
+    expect(kind('Add up the projects: what is their total investment?')).toBe('number');
+    expect(kind('What kind of output does the plan want?')).toBe('what');
+    expect(kind('What role does investment play?')).toBe('what');
+  });
+
+  it('asks for a figure when a what-question names a unit and no figure', () => {
+    expect(translateQuestion('What stretch of village road, in kilometres, will be hardened?', indexes).kind).toBe('number');
+    expect(translateQuestion('What stretch of village road, in kilometres, will be hardened?', indexes).asks).toBe('多少公里');
+    expect(translateQuestion('What is the target of Pinglu?', indexes).kind).toBe('what');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
@@ -186,6 +200,23 @@ describe('translating a question', () => {
     expect(q.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
     expect(translateQuestion('How many projects does Pinglu want?', indexes).query).toMatch(/多少个$/);
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
+  });
+
+  it('reads a noun no corpus term says by the word it is made from', () => {
+    const nouns = GlossIndex.build(
+      [
+        { simplified: '执行', english: ['to implement; to carry out; to execute'] },
+        { simplified: '极刑', english: ['execution; capital punishment'] },
+        { simplified: '部署', english: ['to deploy'] },
+        { simplified: '落实', english: ['implementation'] },
+      ],
+      (t) => (t === '极刑' ? 0 : 3),
+    );
+    expect(nouns.word('execution').map((h) => h.term)).toEqual(['执行']);
+    expect(nouns.word('deployment').map((h) => h.term)).toEqual(['部署']);
+    // Only for a word with no corpus sense of its own: 落实 says implementation itself (not 执行, to implement).
+    expect(nouns.word('implementation').map((h) => h.term)).toEqual(['落实']);
+    expect(nouns.word('executive')).toEqual([]);
   });
 
   it('reads a verb’s form, or a word after to or will, by the senses that say a verb, and keeps every sense of the form itself', () => {

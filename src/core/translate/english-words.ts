@@ -145,6 +145,41 @@ export function baseForms(word: string): string[] {
   return out;
 }
 
+/**
+ * The words a noun is made from (execution → execute, deployment → deploy, recovery → recover, security → secure),
+ * for a noun no sense of a corpus term says: the corpus says it with the verb's or adjective's term (执行, 部署, 恢复).
+ * Each suffix gives every spelling its base may take; the index keeps those it has.
+ */
+const DERIVATIONS: [RegExp, string[]][] = [
+  [/ication$/, ['y']],
+  [/ution$/, ['ute', 've']],
+  [/ation$/, ['ate', 'e', '']],
+  [/ition$/, ['ite', 'e']],
+  [/sion$/, ['de', 'se', 'd', 't']],
+  [/tion$/, ['te', 't']],
+  [/ion$/, ['', 'e']],
+  [/ment$/, ['']],
+  [/ery$/, ['er']],
+  [/iance$/, ['y']],
+  [/ance$/, ['', 'e']],
+  [/ence$/, ['ent', 'e']],
+  [/ity$/, ['e', '']],
+  [/ness$/, ['']],
+  [/al$/, ['e', '']],
+];
+
+export function derivedFrom(word: string): string[] {
+  const out: string[] = [];
+  for (const [suffix, bases] of DERIVATIONS) {
+    if (!suffix.test(word)) continue;
+    for (const base of bases) {
+      const form = word.replace(suffix, base);
+      if (form.length >= 3 && form !== word && !out.includes(form)) out.push(form);
+    }
+  }
+  return out;
+}
+
 /** A verb's past or -ing form (signed, tracking, held), rather than a noun's. */
 export const isVerbForm = (word: string): boolean => /[a-z]{2}(?:ed|ing)$/.test(word) || IRREGULAR.has(word);
 

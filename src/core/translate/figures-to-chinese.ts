@@ -69,6 +69,14 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
     if (p.kind === 'number') {
       let value = Number(p.norm);
       let j = i + 1;
+      // 40.7-billion-yuan (a package) is 40.7 billion yuan.
+      const joined = (word(j) ?? '').split('-');
+      if (joined.length === 2 && SCALES[joined[0]] && UNITS[joined[1]]) {
+        terms.push(`${inChineseMagnitude(value * SCALES[joined[0]])}${UNITS[joined[1]]}`);
+        used.add(i).add(j);
+        i = j;
+        continue;
+      }
       const scale = SCALES[word(j) ?? ''];
       if (scale) {
         value *= scale;

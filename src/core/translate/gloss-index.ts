@@ -3,7 +3,7 @@
  * uses: for an English word or phrase, the corpus terms whose senses say it, best first.
  */
 import type { DictionaryEntry } from '../ports.js';
-import { americanSpelling, baseForms, FRAMING_WORDS, FUNCTION_WORDS, isVerbForm, stem } from './english-words.js';
+import { americanSpelling, baseForms, derivedFrom, FRAMING_WORDS, FUNCTION_WORDS, isVerbForm, stem } from './english-words.js';
 import { runToEnd } from '../time-slices.js';
 
 /** How many passages use a term; `compound`: counting it as the words the index cuts it into, if need be. */
@@ -194,6 +194,12 @@ export class GlossIndex {
       let hits = this.words.get(form) ?? [];
       if ((verb || (asVerb && form !== lower)) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
       for (const h of hits) if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
+    }
+    // A noun no corpus term says, said by the words it is made from (execution → execute → 执行).
+    if (!best.size) {
+      for (const h of baseForms(lower).flatMap(derivedFrom).flatMap((form) => this.words.get(form) ?? [])) {
+        if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
+      }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || b.term.length - a.term.length);
   }

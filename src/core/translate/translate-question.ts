@@ -97,7 +97,9 @@ export function needsTranslation(question: string, known: (term: string) => bool
 export function translateQuestion(question: string, { glosses, sounds, known }: TranslationIndexes): EnglishQuestion {
   const pieces = piecesOf(question);
   const figures = figuresToChinese(pieces);
-  const kind = englishKind(pieces);
+  // A question that names a unit with no figure (in kilometres, how many mu) asks for a figure in it.
+  const asked = englishKind(pieces);
+  const kind = asked === 'what' && figures.unit ? 'number' : asked;
   const slots: Choice[][] = [];
   const anchors: string[] = [];
   const terms = { push: (term: string) => slots.push([{ term, score: 1 }]) };
