@@ -253,6 +253,11 @@ describe('translating a question', () => {
     expect(translateQuestion('How many people died in Huan County in the first half of the year?', indexes).query.split(' ')).toEqual(
       expect.arrayContaining(['环县', '上半年']),
     );
+    // Five words with an article in them, and none begun at the article (the second half → 下半).
+    const halves = GlossIndex.build([...ENTRIES, { simplified: '下半年', english: ['second half of the year'] }, { simplified: '下半', english: ['second half'] }], () => 2);
+    const query = translateQuestion('What are the tasks for the second half of the year?', { ...indexes, glosses: halves }).query.split(' ');
+    expect(query).toContain('下半年');
+    expect(query).not.toContain('下半');
   });
 
   it('reads a name and the county after it as one name only where the corpus writes them so', () => {

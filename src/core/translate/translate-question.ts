@@ -75,8 +75,9 @@ function closeChoices(hits: GlossHit[]): Choice[] {
 }
 /** How far apart two words of a dictionary pair may stand (start the construction of → 开工). */
 const PAIR_GAP = 3;
-/** Words of a phrase tried against the dictionary's senses, longest first. */
-const MAX_PHRASE = 4;
+/** Words of a phrase tried against the dictionary's senses, longest first (an article among them counted). */
+const MAX_PHRASE = 5;
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** The share of a question's content words that, once the corpus uses them, make it a question in the corpus's language. */
 const CORPUS_WORDS = 0.75;
@@ -185,7 +186,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     // A phrase the dictionary has as a sense (this year → 今年, first half of the year → 上半年), not only function words.
-    let phrase = false;
+    // Not from an article, which a sense does not count (the second half of the year is second half of the year → 下半年,
+    // not the second half → 下半).
+    let phrase = ARTICLES.has(p.norm);
     for (let n = MAX_PHRASE; n >= 2 && !phrase; n--) {
       const words = pieces.slice(i, i + n);
       if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm) || FRAME_WORDS.has(w.norm))) continue;
