@@ -88,6 +88,9 @@ describe('figures and units', () => {
     expect(chinese('during the 13th five year plan').count).toBeUndefined();
     expect(chinese('the 40.7-billion-yuan package').terms).toEqual(['407亿元']);
     expect(chinese('the 40.7-billion-yuan package').used).toEqual(new Set([1, 2]));
+    expect(chinese('a 100-million-yuan project').terms).toEqual(['1亿元', '亿元']);
+    expect(chinese('the report dated 26 February 2015').terms).toEqual(['2月26日', '2015年']);
+    expect(chinese('the report dated 26 February 2015').used).toEqual(new Set([3, 4, 5]));
   });
 
   it('reads a figure before a comma as the figure alone', () => {
@@ -156,10 +159,11 @@ describe('question kinds', () => {
     expect(kind('What annual coal output is the mine designed for?')).toBe('number');
     expect(kind('What length of road will the county harden?')).toBe('number');
     expect(kind('Add up the projects: what is their total investment?')).toBe('number');
-    expect(kind('What kind of output will the plan bring?')).toBe('what');
-    expect(kind('What role will investment play?')).toBe('what');
+    expect(kind('What caused output to fall?')).toBe('what');
+    expect(kind('What population groups does the subsidy cover?')).toBe('list');
+    expect(kind('What area of Hengshui does the plan cover?')).toBe('place');
+    expect(kind('What was the date when Li Qian spoke?')).toBe('date');
   });
-
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {
     const asked = (q: string) => unitlessAsk(piecesOf(q));
@@ -197,10 +201,20 @@ describe('translating a question', () => {
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
   });
 
+  it('reads a name at the question’s start when the word after it has a capital too', () => {
+    const named = new Map([...VOCABULARY, ['杨慧', 2], ['阳', 3]]);
+    const isKnown = (t: string) => (named.get(t) ?? 0) > 0;
+    // yang is also a word of the dictionary (阳), which a capital alone at the start does not make a name.
+    const withYang = GlossIndex.build([...ENTRIES, { simplified: '阳', english: ['yang (opposite of yin)'] }], (t) => named.get(t) ?? 0);
+    const q = translateQuestion('Yang Hui wants each department to do what?', { glosses: withYang, sounds: new SoundIndex(named, isKnown), known: isKnown });
+    expect(q.names).toEqual([{ from: 'Yang Hui', to: '杨慧' }]);
+    expect(translateQuestion('Yang is what?', { glosses: withYang, sounds: new SoundIndex(named, isKnown), known: isKnown }).names).toEqual([]);
+  });
+
   it('asks for a figure when a what-question names a unit and no figure', () => {
     expect(translateQuestion('What stretch of village road, in kilometres, will be hardened?', indexes).kind).toBe('number');
     expect(translateQuestion('What stretch of village road, in kilometres, will be hardened?', indexes).asks).toBe('多少公里');
-    expect(translateQuestion('What is the target of Pinglu?', indexes).kind).toBe('what');
+    expect(translateQuestion('What do people in Zaoqiang call the festival?', indexes).kind).toBe('what');
   });
 
   it('reads a noun no corpus term says by the word it is made from', () => {
@@ -210,6 +224,9 @@ describe('translating a question', () => {
         { simplified: '极刑', english: ['execution; capital punishment'] },
         { simplified: '部署', english: ['to deploy'] },
         { simplified: '落实', english: ['implementation'] },
+        { simplified: '修订', english: ['to revise'] },
+        { simplified: '贸易', english: ['to trade'] },
+        { simplified: '作者', english: ['author'] },
       ],
       (t) => (t === '极刑' ? 0 : 3),
     );
@@ -217,7 +234,14 @@ describe('translating a question', () => {
     expect(nouns.word('deployment').map((h) => h.term)).toEqual(['部署']);
     // Only for a word with no corpus sense of its own: 落实 says implementation itself (not 执行, to implement).
     expect(nouns.word('implementation').map((h) => h.term)).toEqual(['落实']);
-    expect(nouns.word('executive')).toEqual([]);
+    // Spelt as the index spells it (revise is indexed as revize).
+    expect(nouns.word('revision').map((h) => h.term)).toEqual(['修订']);
+    // expansion is expand's, not expanse's (大片).
+    const expand = GlossIndex.build([{ simplified: '扩大', english: ['to expand'] }, { simplified: '大片', english: ['wide expanse'] }], () => 3);
+    expect(expand.word('expansions').map((h) => h.term)).toEqual(['扩大']);
+    // Only the first suffix that matches, and only the endings it had: tradition is not trade, authority not author.
+    expect(nouns.word('tradition')).toEqual([]);
+    expect(nouns.word('authority')).toEqual([]);
   });
 
   it('reads a verb’s form, or a word after to or will, by the senses that say a verb, and keeps every sense of the form itself', () => {

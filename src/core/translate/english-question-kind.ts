@@ -19,17 +19,19 @@ const PEOPLE = 'person|official|leader|cadre|secretary|mayor|head|reporter|journ
  */
 const BEFORE_PEOPLE = '(?:(?!(?:do|does|did|is|are|was|were|will|would|has|have|had|can|could|the|a|an|of)\\b)[a-z-]+ ){0,2}?';
 
-/** Nouns of a measured quantity: what is the annual coal output, what length of road. */
+/** Nouns of a measured quantity a what-question asks for after a form of be (what was District X's per capita GDP). */
 const MEASURES = 'gdp|output|revenue|income|population|capacity|budget|cost|price|area|length|distance|height|volume|quantity';
-/** Up to two words that qualify the measure (what annual coal output), none of them a function word. */
-const MODIFIERS = '(?:(?!(?:do|does|did|is|are|was|were|will|would|has|have|had|can|could|of|and|or|to|in|for|on|with|kind|type|sort|role)\\b)[a-z-]+ ){0,2}?';
+/** The same right after what (or what is the), where a noun that may start a compound (income sources) is left out. */
+const MEASURE_HEADS = 'total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price|length|distance|height|volume|quantity|capacity';
+/** An auxiliary after a measure and the words that qualify it (what annual coal output is…), not a verb (what boosted output). */
+const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|had|can|could|should) )';
 
 const RULES: [EnglishKind, RegExp][] = [
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
-  ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?${MODIFIERS}(?:total|number|amount|value|size|sum|figure|scale|investment|count|${MEASURES})\\b| what (?:level|rank|position|place)\\b`)],
+  ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|position|place)\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b`)],
   ['year', / (?:what|which|in what|in which) year\b/],
-  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:date|day|month|time)\b| by when /],
+  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:date|day|month|time)\b| by when /],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s']s | what (?:are|were) | list | name the /],

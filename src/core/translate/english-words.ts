@@ -108,6 +108,9 @@ export const FRAME_WORDS = new Set(
   happened`.split(/\s+/),
 );
 
+/** Articles: no part of a dictionary sense's words, nor where a phrase of them starts. */
+export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
 /** Irregular past forms and the verb they are a form of (held → hold, laid out → lay out). */
 const IRREGULAR = new Map(
   `held:hold laid:lay led:lead made:make gave:give given:give took:take taken:take won:win built:build sold:sell met:meet
@@ -146,38 +149,40 @@ export function baseForms(word: string): string[] {
 }
 
 /**
- * The words a noun is made from (execution → execute, deployment → deploy, recovery → recover, security → secure),
- * for a noun no sense of a corpus term says: the corpus says it with the verb's or adjective's term (执行, 部署, 恢复).
- * Each suffix gives every spelling its base may take; the index keeps those it has.
+ * Suffixes that make a noun from a verb or an adjective, and the endings the word had before, most specific first: the
+ * first suffix that matches is the only one read (tradition is not read as trade, authority not as author).
  */
 const DERIVATIONS: [RegExp, string[]][] = [
   [/ication$/, ['y']],
   [/ution$/, ['ute', 've']],
+  [/ssion$/, ['ss', 't']],
   [/ation$/, ['ate', 'e', '']],
-  [/ition$/, ['ite', 'e']],
-  [/sion$/, ['de', 'se', 'd', 't']],
+  [/ition$/, ['ite']],
+  [/nsion$/, ['nd']],
+  [/sion$/, ['de', 'se']],
   [/tion$/, ['te', 't']],
-  [/ion$/, ['', 'e']],
   [/ment$/, ['']],
+  [/iness$/, ['y']],
+  [/ness$/, ['']],
   [/ery$/, ['er']],
   [/iance$/, ['y']],
   [/ance$/, ['', 'e']],
   [/ence$/, ['ent', 'e']],
-  [/ity$/, ['e', '']],
-  [/ness$/, ['']],
-  [/al$/, ['e', '']],
+  [/ility$/, ['le']],
+  [/ity$/, ['e']],
+  [/(?<=[vsw])al$/, ['e', '']],
 ];
 
+/**
+ * The words a noun may be made from, likeliest first (execution → execute, deployment → deploy, recovery → recover,
+ * security → secure), in the question's own spelling: for a word no corpus term says, which the corpus may say with
+ * the verb's or the adjective's term (执行, 部署, 恢复).
+ */
 export function derivedFrom(word: string): string[] {
-  const out: string[] = [];
-  for (const [suffix, bases] of DERIVATIONS) {
-    if (!suffix.test(word)) continue;
-    for (const base of bases) {
-      const form = word.replace(suffix, base);
-      if (form.length >= 3 && form !== word && !out.includes(form)) out.push(form);
-    }
-  }
-  return out;
+  const rule = DERIVATIONS.find(([suffix]) => suffix.test(word));
+  if (!rule) return [];
+  const [suffix, bases] = rule;
+  return [...new Set(bases.map((base) => word.replace(suffix, base)))].filter((form) => form.length >= 3 && form !== word);
 }
 
 /** A verb's past or -ing form (signed, tracking, held), rather than a noun's. */

@@ -69,18 +69,21 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
     if (p.kind === 'number') {
       let value = Number(p.norm);
       let j = i + 1;
-      // 40.7-billion-yuan (a package) is 40.7 billion yuan.
-      const joined = (word(j) ?? '').split('-');
-      if (joined.length === 2 && SCALES[joined[0]] && UNITS[joined[1]]) {
-        terms.push(`${inChineseMagnitude(value * SCALES[joined[0]])}${UNITS[joined[1]]}`);
+      // 26 February is 2月26日, as February 26 is (below).
+      const monthAfter = pieces[j]?.capital ? MONTHS.indexOf(word(j) ?? '') : -1;
+      if (monthAfter >= 0 && /^\d{1,2}$/.test(p.norm) && value >= 1 && value <= 31) {
+        terms.push(`${monthAfter + 1}月${value}日`);
         used.add(i).add(j);
         i = j;
         continue;
       }
-      const scale = SCALES[word(j) ?? ''];
+      // 40.7-billion-yuan (a package) is 40.7 billion yuan: its scale and unit are the word's two parts.
+      const [scaleWord, unitPart, ...rest] = (word(j) ?? '').split('-');
+      const hyphened = !rest.length && unitPart !== undefined && SCALES[scaleWord] !== undefined && UNITS[unitPart] !== undefined;
+      const scale = SCALES[hyphened ? scaleWord : (word(j) ?? '')];
       if (scale) {
         value *= scale;
-        j++;
+        if (!hyphened) j++;
       }
       if (pieces[j]?.kind === 'percent' || word(j) === 'percent' || (word(j) === 'per' && word(j + 1) === 'cent')) {
         terms.push(`${p.norm}%`);
@@ -88,7 +91,7 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
         if (word(j) === 'per') used.add(j + 1);
         continue;
       }
-      const unitWord = UNITS[word(j) ?? ''];
+      const unitWord = UNITS[hyphened ? unitPart : (word(j) ?? '')];
       const month = MONTHS.indexOf(word(i - 1) ?? '');
       if (month >= 0 && value >= 1 && value <= 31) terms.push(`${month + 1}月${value}日`);
       else if (/^(?:19|20)\d\d$/.test(p.norm) && !scale && !unitWord) terms.push(`${p.norm}年`);

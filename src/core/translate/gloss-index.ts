@@ -3,7 +3,7 @@
  * uses: for an English word or phrase, the corpus terms whose senses say it, best first.
  */
 import type { DictionaryEntry } from '../ports.js';
-import { americanSpelling, baseForms, derivedFrom, FRAMING_WORDS, FUNCTION_WORDS, isVerbForm, stem } from './english-words.js';
+import { americanSpelling, ARTICLES, baseForms, derivedFrom, FRAMING_WORDS, FUNCTION_WORDS, isVerbForm, stem } from './english-words.js';
 import { runToEnd } from '../time-slices.js';
 
 /** How many passages use a term; `compound`: counting it as the words the index cuts it into, if need be. */
@@ -70,7 +70,6 @@ const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /** A word as the index spells its keys: lower case, American (see americanSpelling). */
 const spelt = (word: string) => americanSpelling(word.toLowerCase());
-const ARTICLES = new Set(['a', 'an', 'the']);
 const withoutArticles = (words: string[]) => words.filter((w) => !ARTICLES.has(w));
 const phraseKey = (words: string[]) => withoutArticles(words).map(stem).join(' ');
 
@@ -184,7 +183,8 @@ export class GlossIndex {
    * Corpus terms for a word or its base forms (enterprises → enterprise), best first. A verb's form (signed, tracking)
    * is looked up by its base among the senses that say a verb (“to sign (a treaty)” → 签订, “to sign a contract” →
    * 签约; not 标志 for a sign), when the base has any; the form itself (housing, advanced) keeps every sense it is.
-   * `verb`: the question uses the word as a verb (to sign, will sign), so every form of it is read so.
+   * `verb`: the question uses the word as a verb (to sign, will sign), so every form of it is read so. A word no corpus
+   * term says is read by the word it may be made from (execution → execute, see `derivedFrom`).
    */
   word(word: string, { verb = false }: { verb?: boolean } = {}): GlossHit[] {
     const best = new Map<string, GlossHit>();
@@ -195,10 +195,12 @@ export class GlossIndex {
       if ((verb || (asVerb && form !== lower)) && hits.some((h) => h.verb)) hits = hits.filter((h) => h.verb);
       for (const h of hits) if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
     }
-    // A noun no corpus term says, said by the words it is made from (execution → execute → 执行).
+    // A word no corpus term says, said by the first word it may be made from that one does (execution → execute → 执行).
     if (!best.size) {
-      for (const h of baseForms(lower).flatMap(derivedFrom).flatMap((form) => this.words.get(form) ?? [])) {
-        if (h.score > (best.get(h.term)?.score ?? 0)) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
+      for (const form of baseForms(word.toLowerCase()).flatMap(derivedFrom)) {
+        const hits = this.words.get(spelt(form)) ?? [];
+        for (const h of hits) best.set(h.term, { term: h.term, score: h.score, sense: h.sense });
+        if (hits.length) break;
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || b.term.length - a.term.length);

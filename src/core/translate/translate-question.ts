@@ -3,7 +3,7 @@
  * words from the dictionary, names by sound, figures in Chinese units, and the question words of its kind
  * (What is Pinglu's investment target? → 平陆 投资 目标 是什么).
  */
-import { FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
+import { ARTICLES, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
 import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
@@ -75,9 +75,10 @@ function closeChoices(hits: GlossHit[]): Choice[] {
 }
 /** How far apart two words of a dictionary pair may stand (start the construction of → 开工). */
 const PAIR_GAP = 3;
+/** Units that count people or things (人, 户, 倍), not a measure a figure is given in. */
+const COUNTED = new Set(['人', '户', '倍']);
 /** Words of a phrase tried against the dictionary's senses, longest first (an article among them counted). */
 const MAX_PHRASE = 5;
-const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** The share of a question's content words that, once the corpus uses them, make it a question in the corpus's language. */
 const CORPUS_WORDS = 0.75;
@@ -98,9 +99,10 @@ export function needsTranslation(question: string, known: (term: string) => bool
 export function translateQuestion(question: string, { glosses, sounds, known }: TranslationIndexes): EnglishQuestion {
   const pieces = piecesOf(question);
   const figures = figuresToChinese(pieces);
-  // A question that names a unit with no figure (in kilometres, how many mu) asks for a figure in it.
+  // A what-question that names a measure with no figure (in kilometres, in yuan) asks for a figure in it; people,
+  // households or times name who or what, not a measure (what do people call…).
   const asked = englishKind(pieces);
-  const kind = asked === 'what' && figures.unit ? 'number' : asked;
+  const kind = asked === 'what' && figures.unit && !COUNTED.has(figures.unit) ? 'number' : asked;
   const slots: Choice[][] = [];
   const anchors: string[] = [];
   const terms = { push: (term: string) => slots.push([{ term, score: 1 }]) };
@@ -122,7 +124,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     const letter = (j: number) => pieces[j]?.kind === 'word' && /^[A-Z]$/.test(pieces[j].text);
     if (suffix && letter(i + 1)) return { chinese: pieces[i + 1].text.toLowerCase() + suffix[0], length: 2, spelt: `${p.text} ${pieces[i + 1].text}` };
     if (letter(i) && SUFFIXES[pieces[i + 1]?.norm ?? '']) return { chinese: p.text.toLowerCase() + SUFFIXES[pieces[i + 1].norm][0], length: 2, spelt: `${p.text} ${pieces[i + 1].text}` };
-    const nameLike = (j: number) => isWord(j) && !FUNCTION_WORDS.has(pieces[j].norm) && !SUFFIXES[pieces[j].norm] && (!glosses.isEnglish(pieces[j].norm) || (pieces[j].capital && j !== firstWord));
+    // A capital says a name, except the question's first word's alone (Yang Hui wants… is a name; Party wants… not).
+    const capitalName = (j: number) => pieces[j].capital && (j !== firstWord || pieces[j + 1]?.capital === true);
+    const nameLike = (j: number) => isWord(j) && !FUNCTION_WORDS.has(pieces[j].norm) && !SUFFIXES[pieces[j].norm] && (!glosses.isEnglish(pieces[j].norm) || capitalName(j));
     if (!nameLike(i)) return undefined;
     for (let n = Math.min(3, pieces.length - i); n >= 1; n--) {
       const run = pieces.slice(i, i + n);
@@ -188,8 +192,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     // A phrase the dictionary has as a sense (this year → 今年, first half of the year → 上半年), not only function words.
     // Not from an article, which a sense does not count (the second half of the year is second half of the year → 下半年,
     // not the second half → 下半).
-    let phrase = ARTICLES.has(p.norm);
-    for (let n = MAX_PHRASE; n >= 2 && !phrase; n--) {
+    let phrase = false;
+    for (let n = MAX_PHRASE; n >= 2 && !phrase && !ARTICLES.has(p.norm); n--) {
       const words = pieces.slice(i, i + n);
       if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm) || FRAME_WORDS.has(w.norm))) continue;
       const hits = glosses.phrase(words.map((w) => w.norm));
