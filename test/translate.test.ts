@@ -171,6 +171,7 @@ describe('question kinds', () => {
     // A question's words keep their spelling for these tests (raised is not read as a British raized).
     expect(asked('How much was raised for the bridge?')?.unit).toBe('元');
     expect(asked('For how many days was the road closed?')?.asks).toBe('多少天');
+    expect(asked('How much money will Pinglu put in?')?.unit).toBe('元');
     expect(asked('How much will phases three and four of the wind farm in Huan County cost?')).toEqual({ asks: '多少元', unit: '元' });
     expect(asked('How much did Zaoqiang spend on roads?')).toEqual({ asks: '多少元', unit: '元' });
     expect(asked('What is the budget for the rural campaign?')).toEqual({ asks: '多少元', unit: '元' });
@@ -209,6 +210,14 @@ describe('translating a question', () => {
     const q = translateQuestion('Yang Hui wants each department to do what?', { glosses: withYang, sounds: new SoundIndex(named, isKnown), known: isKnown });
     expect(q.names).toEqual([{ from: 'Yang Hui', to: '杨慧' }]);
     expect(translateQuestion('Yang is what?', { glosses: withYang, sounds: new SoundIndex(named, isKnown), known: isKnown }).names).toEqual([]);
+  });
+
+  it('reads how much money as its question words (多少元), and money as no search word', () => {
+    const money = GlossIndex.build([...ENTRIES, { simplified: '借钱', english: ['to borrow money'] }], (t) => (t === '借钱' ? 1 : (VOCABULARY.get(t) ?? 0)));
+    const q = translateQuestion('How much money will Pinglu put in?', { ...indexes, glosses: money });
+    expect(q.asks).toBe('多少元');
+    expect(q.query.split(' ')).not.toContain('借钱');
+    expect(translateQuestion('Where will Pinglu borrow money?', { ...indexes, glosses: money }).query.split(' ')).toContain('借钱');
   });
 
   it('asks for a figure when a what-question names a unit and no figure', () => {

@@ -41,7 +41,7 @@ const RULES: [EnglishKind, RegExp][] = [
 ];
 
 /** A question that asks for a sum of money: how much … cost, spend, pay, invest, raise; the cost, price or budget of. */
-const MONEY = / how much (?:[a-z0-9]+ )*?(?:cost|costs|spend|spends|spent|pay|pays|paid|invest|invests|invested|raise|raises|raised|earn|earns|earned|worth)\b| (?:cost|costs|price|budget) (?:of|for) /;
+const MONEY = / how much money | how much (?:[a-z0-9]+ )*?(?:cost|costs|spend|spends|spent|pay|pays|paid|invest|invests|invested|raise|raises|raised|earn|earns|earned|worth)\b| (?:cost|costs|price|budget) (?:of|for) /;
 
 /** Adjectives a how-question asks a figure with (how long, how large): the question's kind, not a search word. */
 export const HOW_ADJECTIVES: ReadonlySet<string> = new Set(['long', 'large', 'big', 'high', 'far', 'fast', 'old', 'often', 'tall', 'wide', 'deep', 'heavy', 'small', 'low']);

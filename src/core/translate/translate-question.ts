@@ -225,6 +225,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (wordBefore(i) === 'many' && wordBefore(i - 1) === 'how' && SPAN_ASKS[p.norm]) continue;
     // How long, how large: the question words of a figure, said by 多少 (not 长期, long-term).
     if (wordBefore(i) === 'how' && HOW_ADJECTIVES.has(p.norm)) continue;
+    // How much money: a sum in 元, which the question words ask (多少元), not a search word (借钱).
+    if (p.norm === 'money' && wordBefore(i) === 'much' && wordBefore(i - 1) === 'how') continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
