@@ -15,6 +15,7 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * 0.525 and 0.8 and the seventh 0.6 and 0.7, measured blind and then on their summaries only (to take out two changes);
  * the eighth 0.725 and 0.3 blind, 0.75 and 0.4 after the changes its summary and its unanswered questions were read for;
  * the ninth 0.425 and 0.8 blind (the code before and after the first of those changes alike), read afterwards: 0.45, 0.8;
+ * the tenth (short, plain questions) 0.45 and 0.8 blind on the code before the session, 0.45 and 0.9 on the session's;
  * the shared set's English questions 0.833. The floors catch a change that makes it worse.
  */
 const FLOORS = {
@@ -27,6 +28,7 @@ const FLOORS = {
   seventh: { correct: 0.55, refused: 0.65, grounded: 1 },
   eighth: { correct: 0.7, refused: 0.35, grounded: 1 },
   ninth: { correct: 0.4, refused: 0.75, grounded: 1 },
+  tenth: { correct: 0.4, refused: 0.85, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -81,6 +83,10 @@ describe('English questions over the Chinese seed documents', () => {
   it('answers the eighth and ninth sets of English questions (eval/seeds/english8.jsonl, english9.jsonl) above the floors', async () => {
     await expectAboveFloors('english8.jsonl', FLOORS.eighth);
     await expectAboveFloors('english9.jsonl', FLOORS.ninth);
+  });
+
+  it('answers the tenth set of English questions (eval/seeds/english10.jsonl) above the floors', async () => {
+    await expectAboveFloors('english10.jsonl', FLOORS.tenth);
   });
 
   it('answers the English questions of the shared training set above the floors', async () => {

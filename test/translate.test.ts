@@ -163,6 +163,7 @@ describe('question kinds', () => {
     expect(kind('What population groups does the subsidy cover?')).toBe('list');
     expect(kind('What area of Hengshui does the plan cover?')).toBe('place');
     expect(kind('What was the date when Li Qian spoke?')).toBe('date');
+    expect(kind('What was the last day of the inspections?')).toBe('date');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {

@@ -2,18 +2,19 @@
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
  * of it: a figure in the measure asked for (asked-measures), a number of the things a count asks for (asked-counts),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
- * (unheld-titles), or the part of a thing a question asks to be described (undescribed-parts). The engine refuses such
- * an answer; cross-validation counts it refused.
+ * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), or a date the question
+ * does not name itself (echoed-dates). The engine refuses such an answer; cross-validation counts it refused.
  */
 import { missingMeasure } from './asked-measures.js';
 import { uncounted } from './asked-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
 import { undescribedPart } from './undescribed-parts.js';
+import { echoedDate } from './echoed-dates.js';
 
 /**
  * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, the
- * title, or a `part`), if anything.
+ * title, a `part`, or a `date`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
   return (
@@ -21,6 +22,7 @@ export function unstated(question: string, answer: string): string | undefined {
     (uncounted(question, answer) ? 'count' : undefined) ??
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
-    (undescribedPart(question, answer) ? 'part' : undefined)
+    (undescribedPart(question, answer) ? 'part' : undefined) ??
+    (echoedDate(question, answer) ? 'date' : undefined)
   );
 }
