@@ -16,9 +16,9 @@ export function peopleInQuote(quote: string, known: (term: string) => boolean): 
     const after = quote.slice(m.index + m[0].length).replace(/^(?:是|为|\s)/, '');
     const chars = after.match(/^[\u4e00-\u9fff]{2,3}/)?.[0];
     if (!chars || !SURNAMES.includes(chars[0])) continue;
-    // A byline's name is followed by nothing, a space or a closing bracket (“政府县长 翟纪亭” and then “)”); a name
-    // before a comma may be two characters and a verb (市长杨慧说,).
-    const ends = /^(?:$|[\s)）\]】])/.test(after.slice(3));
+    // A byline's name is followed by nothing, a space, a closing bracket or the next name (“政府县长 翟纪亭” and then “)”,
+    // 记者刘金桥、李国涛); a name before a comma may be two characters and a verb (市长杨慧说,).
+    const ends = /^(?:$|[\s)）\]】、])/.test(after.slice(3));
     const name = chars.length === 3 && (known(chars.slice(1)) || ends) ? chars : chars.slice(0, 2);
     if (!out.includes(name)) out.push(name);
   }
