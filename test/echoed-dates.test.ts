@@ -19,3 +19,22 @@ describe('a when-question answered only with the dates it names itself', () => {
     expect(echoedDate('2015年的招商目标是多少', '确保2015年招商引资实现新突破。')).toBe(false);
   });
 });
+
+describe('what the date check reads as a date', () => {
+  const q = '衡水2015年的动员大会是什么时候召开的';
+  it('reads the part of a year or month, a date in figures, and a time said in words, as more than the question’s year', () => {
+    for (const answer of ['2015年底召开', '2015年上半年召开', '2015-02-25,确保2015年开好局', '2015年春节过后上班第一天', '2015年正月初七', '2015年第一季度'])
+      expect(echoedDate(q, answer)).toBe(false);
+  });
+
+  it('compares whole dates, not one inside another', () => {
+    expect(echoedDate('2月25日的会议后,第二次会议什么时候开', '2月5日召开')).toBe(false);
+    expect(echoedDate('11月开工的项目什么时候完工', '1月完工')).toBe(false);
+    expect(echoedDate('2月25日的会议什么时候召开的', '2月25日会议要求')).toBe(true);
+  });
+
+  it('takes no question about an age or a line for a when-question', () => {
+    expect(echoedDate('2015年哪一年龄段的人最多', '2015年的人口')).toBe(false);
+    expect(echoedDate('会员国数曾于1934年9月28日至1935年2月23日期间达到多少个', '1934年9月28日至1935年2月23日期间,会员国数量高达58个')).toBe(false);
+  });
+});

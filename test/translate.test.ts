@@ -122,7 +122,7 @@ describe('figures and units', () => {
     expect(peopleInQuote('市委书记李谦出席会议并讲话', known)).toEqual(['李谦']);
     // A name at the end of a byline has all its characters, although its given name is no word of the corpus.
     expect(peopleInQuote('(作者中共平陆县委副书记、政府县长 翟纪亭)', known)).toEqual(['翟纪亭']);
-    // A byline of several names: each of three characters before the next (not 刘金).
+    // The first name of a byline of several: three characters before the next name (not 刘金).
     expect(peopleInQuote('(记者刘金桥、李国涛)2月25日,市委召开大会', known)).toEqual(['刘金桥']);
     expect(peopleInQuote('市长杨慧主持会议', known)).toEqual(['杨慧']);
     expect(peopleInQuote('市长杨慧说,要抓紧收心就位', known)).toEqual(['杨慧']);
@@ -166,6 +166,7 @@ describe('question kinds', () => {
     expect(kind('What area of Hengshui does the plan cover?')).toBe('place');
     expect(kind('What was the date when Li Qian spoke?')).toBe('date');
     expect(kind('What was the last day of the inspections?')).toBe('date');
+    expect(kind('What was the first month’s growth rate?')).not.toBe('date');
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {

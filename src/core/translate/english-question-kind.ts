@@ -31,7 +31,7 @@ const RULES: [EnglishKind, RegExp][] = [
   ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|position|place)\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b`)],
   ['year', / (?:what|which|in what|in which) year\b/],
-  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) )?(?:date|day|month|time)\b| by when /],
+  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:date|day|month|time)\b| (?:what|which) (?:is |was |will be )?(?:the )?(?:last|first|final|exact|opening|closing) (?:date|day|month|time) (?:of|for|to|when|that)\b| by when /],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s']s | what (?:are|were) | list | name the /],
@@ -40,7 +40,10 @@ const RULES: [EnglishKind, RegExp][] = [
   ['yesno', /^ (?:is|are|does|do|did|was|were|will|can|has|have) /],
 ];
 
-/** A question that asks for a sum of money: how much … cost, spend, pay, invest, raise; the cost, price or budget of. */
+/**
+ * A question that asks for a sum of money: how much money (its money no search word: see translate-question), how
+ * much … cost, spend, pay, invest, raise; the cost, price or budget of.
+ */
 const MONEY = / how much money | how much (?:[a-z0-9]+ )*?(?:cost|costs|spend|spends|spent|pay|pays|paid|invest|invests|invested|raise|raises|raised|earn|earns|earned|worth)\b| (?:cost|costs|price|budget) (?:of|for) /;
 
 /** Adjectives a how-question asks a figure with (how long, how large): the question's kind, not a search word. */

@@ -8,7 +8,8 @@ import { SURNAMES } from '../normalize/surnames.js';
 
 /**
  * Names of two or three characters after an official title. A name has three characters when its given name is a word
- * the corpus knows (新营, 赤峰) or it ends a byline (政府县长 翟纪亭); else it has two and a verb follows (李谦出席).
+ * the corpus knows (新营, 赤峰), it ends a byline (政府县长 翟纪亭) or the next name follows (记者刘金桥、李国涛); else it has
+ * two and a verb follows (李谦出席; a comma after three characters is read so too: 杨慧说,).
  */
 export function peopleInQuote(quote: string, known: (term: string) => boolean): string[] {
   const out: string[] = [];

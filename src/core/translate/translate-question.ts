@@ -162,6 +162,13 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     return undefined;
   }
 
+  // Words the question words say, no search words nor part of a phrase or pair (how much money was spent is not 花钱):
+  // how many years (多少年), how long or large (多长, 多大; not 长期, long-term), how much money (多少元; not 借钱).
+  pieces.forEach((p, i) => {
+    const after = (...words: string[]) => words.every((w, k) => wordBefore(i - k) === w);
+    if (p.kind === 'word' && ((SPAN_ASKS[p.norm] && after('many', 'how')) || (HOW_ADJECTIVES.has(p.norm) && after('how')) || (p.norm === 'money' && after('much', 'how')))) skip.add(i);
+  });
+
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p.kind === 'han') {
@@ -221,12 +228,6 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
-    // How many years: the span its question words ask (多少年), no search word.
-    if (wordBefore(i) === 'many' && wordBefore(i - 1) === 'how' && SPAN_ASKS[p.norm]) continue;
-    // How long, how large: the question words of a figure, said by 多少 (not 长期, long-term).
-    if (wordBefore(i) === 'how' && HOW_ADJECTIVES.has(p.norm)) continue;
-    // How much money: a sum in 元, which the question words ask (多少元), not a search word (借钱).
-    if (p.norm === 'money' && wordBefore(i) === 'much' && wordBefore(i - 1) === 'how') continue;
     // tree-planting: its parts as a phrase, else the first part the dictionary translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
