@@ -59,35 +59,22 @@ describe('English questions over the Chinese seed documents', () => {
     expect(summary.grounded).toBe(floors.grounded);
   }
 
-  it('answers its own set of English questions (eval/seeds/english.jsonl) above the floors', async () => {
-    await expectAboveFloors('english.jsonl', FLOORS.own);
-  });
+  /** Each set of ours (eval/seeds/) and its floors. */
+  const SETS: [string, Exclude<keyof typeof FLOORS, 'train'>][] = [
+    ['english.jsonl', 'own'],
+    ['english2.jsonl', 'second'],
+    ['english3.jsonl', 'third'],
+    ['english4.jsonl', 'fourth'],
+    ['english5.jsonl', 'fifth'],
+    ['english6.jsonl', 'sixth'],
+    ['english7.jsonl', 'seventh'],
+    ['english8.jsonl', 'eighth'],
+    ['english9.jsonl', 'ninth'],
+    ['english10.jsonl', 'tenth'],
+  ];
 
-  it('answers the second set of English questions (eval/seeds/english2.jsonl) above the floors', async () => {
-    await expectAboveFloors('english2.jsonl', FLOORS.second);
-  });
-
-  it('answers the third set of English questions (eval/seeds/english3.jsonl) above the floors', async () => {
-    await expectAboveFloors('english3.jsonl', FLOORS.third);
-  });
-
-  it('answers the fourth and fifth sets of English questions (eval/seeds/english4.jsonl, english5.jsonl) above the floors', async () => {
-    await expectAboveFloors('english4.jsonl', FLOORS.fourth);
-    await expectAboveFloors('english5.jsonl', FLOORS.fifth);
-  });
-
-  it('answers the sixth and seventh sets of English questions (eval/seeds/english6.jsonl, english7.jsonl) above the floors', async () => {
-    await expectAboveFloors('english6.jsonl', FLOORS.sixth);
-    await expectAboveFloors('english7.jsonl', FLOORS.seventh);
-  });
-
-  it('answers the eighth and ninth sets of English questions (eval/seeds/english8.jsonl, english9.jsonl) above the floors', async () => {
-    await expectAboveFloors('english8.jsonl', FLOORS.eighth);
-    await expectAboveFloors('english9.jsonl', FLOORS.ninth);
-  });
-
-  it('answers the tenth set of English questions (eval/seeds/english10.jsonl) above the floors', async () => {
-    await expectAboveFloors('english10.jsonl', FLOORS.tenth);
+  it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
+    await expectAboveFloors(file, FLOORS[set]);
   });
 
   it('answers the English questions of the shared training set above the floors', async () => {

@@ -19,10 +19,15 @@ const PEOPLE = 'person|official|leader|cadre|secretary|mayor|head|reporter|journ
  */
 const BEFORE_PEOPLE = '(?:(?!(?:do|does|did|is|are|was|were|will|would|has|have|had|can|could|the|a|an|of)\\b)[a-z-]+ ){0,2}?';
 
-/** Nouns of a measured quantity a what-question asks for after a form of be (what was District X's per capita GDP). */
-const MEASURES = 'gdp|output|revenue|income|population|capacity|budget|cost|price|area|length|distance|height|volume|quantity';
-/** The same right after what (or what is the), where a noun that may start a compound (income sources) is left out. */
-const MEASURE_HEADS = 'total|number|amount|value|size|sum|figure|scale|output|gdp|investment|budget|count|cost|price|length|distance|height|volume|quantity|capacity';
+/** Nouns of a measured quantity, wherever a what-question names them. */
+const MEASURED = 'gdp|output|capacity|budget|cost|price|length|distance|height|volume|quantity';
+/**
+ * The measures a what-question asks for after a form of be (what was District X's per capita GDP): also nouns that may
+ * start a compound (income sources), which a form of be rules out.
+ */
+const MEASURES = `${MEASURED}|revenue|income|population|area`;
+/** The words right after what (or what is the) that ask for a figure: the measures but those compound starters. */
+const MEASURE_HEADS = `total|number|amount|value|size|sum|figure|scale|investment|count|${MEASURED}`;
 /** An auxiliary after a measure and the words that qualify it (what annual coal output is…), not a verb (what boosted output). */
 const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|had|can|could|should) )';
 
@@ -31,7 +36,7 @@ const RULES: [EnglishKind, RegExp][] = [
   ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|position|place)\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b`)],
   ['year', / (?:what|which|in what|in which) year\b/],
-  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:date|day|month|time)\b| (?:what|which) (?:is |was |will be )?(?:the )?(?:last|first|final|exact|opening|closing) (?:date|day|month|time) (?:of|for|to|when|that)\b| by when /],
+  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\w+ (?:of|for|to|when|that)\b))?(?:date|day|month|time)\b| by when /],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s']s | what (?:are|were) | list | name the /],

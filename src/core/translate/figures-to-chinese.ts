@@ -21,6 +21,9 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** A day of a month (0 for January) as the documents write it: 2月16日. */
+const monthDay = (month: number, day: number) => `${month + 1}月${day}日`;
+
 /** A number as the documents write it: no trailing zeros, at most 4 decimals. */
 export const plain = (n: number): string => String(Number(n.toFixed(4)));
 
@@ -72,7 +75,7 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       // 26 February is 2月26日, as February 26 is (below).
       const monthAfter = pieces[j]?.capital ? MONTHS.indexOf(word(j) ?? '') : -1;
       if (monthAfter >= 0 && /^\d{1,2}$/.test(p.norm) && value >= 1 && value <= 31) {
-        terms.push(`${monthAfter + 1}月${value}日`);
+        terms.push(monthDay(monthAfter, value));
         used.add(i).add(j);
         i = j;
         continue;
@@ -93,7 +96,7 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       }
       const unitWord = UNITS[hyphened ? unitPart : (word(j) ?? '')];
       const month = MONTHS.indexOf(word(i - 1) ?? '');
-      if (month >= 0 && value >= 1 && value <= 31) terms.push(`${month + 1}月${value}日`);
+      if (month >= 0 && value >= 1 && value <= 31) terms.push(monthDay(month, value));
       else if (/^(?:19|20)\d\d$/.test(p.norm) && !scale && !unitWord) terms.push(`${p.norm}年`);
       else {
         // 10,000 mu is 1万亩 in most documents, 10000亩 in some tables: both are searched.
