@@ -17,6 +17,17 @@ const context: FeatureContext = {
   places: () => [],
 };
 
+describe('the kind of answer a question asks for', () => {
+  it('reads a span of days (23日期间) and a line’s number (几号线) as no question about a date', () => {
+    const span = analyzeQuestion('会员国数曾于1934年9月28日至1935年2月23日期间达到多少个', tokenizer);
+    expect([span.kind, span.type]).toEqual(['number', 'number']);
+    expect(analyzeQuestion('去动物园要坐几号线', tokenizer).kind).not.toBe('date');
+    expect(analyzeQuestion('去动物园要坐几号线', tokenizer).type).not.toBe('date');
+    // A date asked for still is one.
+    for (const question of ['签约仪式是几号', '开工日期是哪天', '大会的日期是什么']) expect(analyzeQuestion(question, tokenizer).kind).toBe('date');
+  });
+});
+
 describe('the kind of answer a window holds', () => {
   it('takes a share for the answer to a question about an amount only when the question asks about a rate or a change', () => {
     const amount = analyzeQuestion('X区2023年GDP是多少', tokenizer);

@@ -50,6 +50,11 @@ describe('follow-ups that change the year, the title or the thing asked about', 
     expect(rewriteFollowUp('市长呢？', ['衡水市委书记是谁'], full)).toBe('衡水市长是谁');
   });
 
+  it('asks a question about a title alone of the previous question’s place (那县长是谁？), though one report names most 县长', () => {
+    const titled = { ...full, focus: (t: string) => (['平陆', '枣强', '衡水', '环县', '县长'].includes(t) ? 1 : 0.2) };
+    expect(rewriteFollowUp('那县长是谁？', ['枣强县委书记是谁？'], titled)).toBe('枣强县长是谁');
+  });
+
   it('asks about a new thing of the same place (那劳务创收目标呢？)', () => {
     expect(rewriteFollowUp('那劳务创收目标呢？', ['环县今年冬小麦覆土穴播任务是多少'], full)).toBe('环县劳务创收目标是多少');
   });

@@ -23,6 +23,14 @@ describe('unexplainedSlogan', () => {
     expect(check('“四个衔接”是指什么', '要搞好“四个衔接”,把改造提升与发展产业、深化改革、精神文明创建以及基层组织建设结合起来。')).toBeUndefined();
   });
 
+  it('reads a quoted slogan whose count the question asks for as asked about (“三扩大”指扩大哪三个方面)', () => {
+    const title = '——枣强县三级干部大会暨开展“三统筹三扩大四创建”活动动员大会精神解读';
+    expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', title)).toBeDefined();
+    expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
+    // A count the slogan does not lead with asks about something else.
+    expect(check('“三统筹三扩大四创建”活动在哪两个县试点', title)).toBeUndefined();
+  });
+
   it('asks the same of a counted group without quotes, not of an ordinal', () => {
     // The group is one of a pair here (…和红色文化资源): nothing spells it out.
     expect(check('三大传统文化是哪三个', '深入挖掘三大传统文化和红色文化资源,开展丰富多样的文化活动。')).toBe('三大传统文化');

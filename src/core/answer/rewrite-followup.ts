@@ -38,13 +38,19 @@ export function followUpSubject(question: string): string | undefined {
   return subject;
 }
 
-/** The term of a question that plays the subject's role: a place, else the most document-specific word. */
+/** A word that is only an official title (县长, 市委书记): what is asked of a topic, never the topic. */
+const TITLE = new RegExp(`^(?:${ROLES.source})$`);
+
+/**
+ * The term of a question that plays the subject's role: a place, else the most document-specific word that is no
+ * official title (那县长是谁 after 枣强县委书记是谁 asks about 枣强, though one report names most of the 县长).
+ */
 function topicOf(question: string, ctx: RewriteContext): string | undefined {
   const places = ctx.places(question).filter((p) => question.includes(p));
   if (places.length) return places.sort((a, b) => question.indexOf(a) - question.indexOf(b))[0];
   let best: { term: string; share: number; at: number } | undefined;
   for (const term of ctx.tokenize(question)) {
-    if (term.length < 2 || /^\d/.test(term)) continue;
+    if (term.length < 2 || /^\d/.test(term) || TITLE.test(term)) continue;
     const share = ctx.focus(term);
     const at = question.indexOf(term);
     if (share < TOPIC_SHARE || at < 0) continue;

@@ -144,9 +144,9 @@ export function selectAnswer(
   const { top: first, probability } = answerChance(scores, refusal, placed);
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
-  const best = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
-  const missing = best && unstated(q.folded, foldText(best.text));
-  if (best && q.kind === 'person') withSpeaker(windows[top], best);
+  const window = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
+  const missing = window && unstated(q.folded, foldText(window.text));
+  const best = window && q.kind === 'person' ? withSpeaker(windows[top], window) : window;
   return {
     best,
     probability,
@@ -162,16 +162,14 @@ export function selectAnswer(
 /**
  * A who-question's answer that names nobody, quoting a speech its paragraph opened with the speaker's name, starts with
  * that name (李谦强调……转变作风就要…): right before the window, the answer's stretch of text starts there; further back,
- * the two are joined by an ellipsis (the highlight stays on the window).
+ * the two are joined by an ellipsis (the highlight stays on the window). Otherwise the selection as it is.
  */
-function withSpeaker(w: AnswerWindow, best: Selection): void {
+function withSpeaker(w: AnswerWindow, selection: Selection): Selection {
   const said = speakerOf(w.passage.folded, w.span);
-  if (!said) return;
+  if (!said) return selection;
   const text = w.passage.candidate.chunk.text;
   if (/^[，,:：\s]*$/.test(w.passage.folded.slice(said.end, w.span.start))) {
-    best.text = text.slice(said.start, w.span.end);
-    best.span = { start: best.span.start - (w.span.start - said.start), end: best.span.end };
-  } else {
-    best.text = `${text.slice(said.start, said.end)}……${best.text}`;
+    return { ...selection, text: text.slice(said.start, w.span.end), span: { start: selection.span.start - (w.span.start - said.start), end: selection.span.end } };
   }
+  return { ...selection, text: `${text.slice(said.start, said.end)}……${selection.text}` };
 }

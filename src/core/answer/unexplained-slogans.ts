@@ -32,11 +32,18 @@ const COUNTED_GROUP = new RegExp(
   `(?<![第\\d零〇一二两三四五六七八九十])((?:\\d+|[一二两三四五六七八九十]+)(?:大|个|家|项|种|条|张|件|类|座|支)[\\u4e00-\\u9fa5]{1,8}?)(?:具体|分别|都|究竟|到底)?(?:是指|指的是|是|包括|包含|有)(?:哪些|哪几|哪[两二三四五六七八九十\\d])`,
 );
 
-/** The numbered slogans and groups the question asks to be spelled out: quoted and asked about right after, or counted. */
+/** A count as a number (三 → 3, 10 → 10). */
+const countOf = (numeral: string) => Number(numeral) || parseChineseNumeral(numeral);
+
+/**
+ * The numbered slogans and groups the question asks to be spelled out: quoted and asked about right after, or quoted
+ * with the count the question asks for (“三扩大”指扩大哪三个方面), or counted.
+ */
 function askedSlogans(question: string): string[] {
+  const asked = question.match(ASKED_COUNT)?.[1];
   const quoted = [...question.matchAll(/"([^"]{1,20})"/g)]
     .map((m) => m[1])
-    .filter((t) => COUNT.test(t) && new RegExp(`"${escapeRegExp(t)}"${ASKS_ITEMS}`).test(question));
+    .filter((t) => COUNT.test(t) && (new RegExp(`"${escapeRegExp(t)}"${ASKS_ITEMS}`).test(question) || (asked !== undefined && countOf(asked) === countOf(t.match(COUNT)![0]))));
   const group = question.replace(/"[^"]*"/g, '"').match(COUNTED_GROUP)?.[1];
   return group && COUNT.test(group) ? [...quoted, group] : quoted;
 }
@@ -67,8 +74,7 @@ function spelledOut(slogan: string, items: number, answer: string): boolean | un
 export function unexplainedSlogan(question: string, answer: string): string | undefined {
   const asked = question.match(ASKED_COUNT)?.[1];
   for (const slogan of askedSlogans(question)) {
-    const lead = slogan.match(COUNT)![0];
-    const items = (asked && (Number(asked) || parseChineseNumeral(asked))) || Number(lead) || parseChineseNumeral(lead) || 2;
+    const items = (asked && countOf(asked)) || countOf(slogan.match(COUNT)![0]) || 2;
     if (spelledOut(slogan, items, answer) === false) return slogan;
   }
   return undefined;

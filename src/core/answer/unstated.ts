@@ -2,8 +2,10 @@
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
  * of it: a figure in the measure asked for (asked-measures), a number of the things a count asks for (asked-counts),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
- * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), or a date the question
- * does not name itself (echoed-dates). The engine refuses such an answer; cross-validation counts it refused.
+ * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question
+ * does not name itself (echoed-dates), anyone at all, where a who-question's answer is a heading (nameless-headings), or
+ * the year the question asks about, where the answer names only others (other-years). The engine refuses such an
+ * answer; cross-validation counts it refused.
  */
 import { missingMeasure } from './asked-measures.js';
 import { uncounted } from './asked-counts.js';
@@ -11,10 +13,12 @@ import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
 import { undescribedPart } from './undescribed-parts.js';
 import { echoedDate } from './echoed-dates.js';
+import { namelessHeading } from './nameless-headings.js';
+import { otherYearsOnly } from './other-years.js';
 
 /**
  * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, the
- * title, a `part`, or a `date`), if anything.
+ * title, a `part`, a `date`, a `person`, or the `asked year`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
   return (
@@ -23,6 +27,8 @@ export function unstated(question: string, answer: string): string | undefined {
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
     (undescribedPart(question, answer) ? 'part' : undefined) ??
-    (echoedDate(question, answer) ? 'date' : undefined)
+    (echoedDate(question, answer) ? 'date' : undefined) ??
+    (namelessHeading(question, answer) ? 'person' : undefined) ??
+    (otherYearsOnly(question, answer) ? 'asked year' : undefined)
   );
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { namelessHeading } from '../src/core/answer/nameless-headings.js';
+import { unstated } from '../src/core/answer/unstated.js';
+
+const HEADING = '虎年新春第一会 奏响发展最强音\n\n——枣强县三级干部大会暨开展"三统筹三扩大四创建"活动动员大会精神解读';
+
+describe('namelessHeading', () => {
+  it('refuses a who-question a heading answers, which names nobody', () => {
+    expect(namelessHeading('这篇稿子的记者是谁', HEADING)).toBe(true);
+    expect(unstated('这篇稿子的记者是谁', HEADING)).toBe('person');
+  });
+
+  it('keeps a byline, which names its people after their titles, and answers that are clauses', () => {
+    expect(namelessHeading('平陆县长是谁', '(作者中共平陆县委副书记、政府县长 翟纪亭)')).toBe(false);
+    expect(namelessHeading('这篇报道的记者是谁', '(记者刘金桥、李国涛)')).toBe(false);
+    expect(namelessHeading('谁主持了会议', '市长杨慧主持会议,市委副书记周金中作安排部署。')).toBe(false);
+  });
+
+  it('asks nothing of questions that are not who-questions', () => {
+    expect(namelessHeading('这篇文章的标题是什么', HEADING)).toBe(false);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { otherYearsOnly } from '../src/core/answer/other-years.js';
+import { unstated } from '../src/core/answer/unstated.js';
+
+describe('otherYearsOnly', () => {
+  it('refuses an answer that names years, none of them the one asked about', () => {
+    const answer = '2022年我区县域经济在23个一类县(市、区)中综合排名第19位,地区生产总值571.33亿元';
+    expect(otherYearsOnly('2023年x区在一类县市区中排第几', answer)).toBe(true);
+    expect(unstated('2023年x区在一类县市区中排第几', answer)).toBe('asked year');
+  });
+
+  it('keeps an answer that names the year asked about among others, or names no year', () => {
+    expect(otherYearsOnly('2022年x区排第几', '2022年我区综合排名第19位,较2021年前进3位')).toBe(false);
+    expect(otherYearsOnly('1934年至1935年会员国有多少个', '1935年2月23日,会员国数量高达58个')).toBe(false);
+    // A report's 今年 is its own year: left to the model.
+    expect(otherYearsOnly('枣强2022年要新增多少家高新技术企业', '确保年内新增高新技术企业5家')).toBe(false);
+    expect(otherYearsOnly('枣强要新增多少家高新技术企业', '2021年新增高新技术企业5家')).toBe(false);
+  });
+
+  it('reads a decade as no year', () => {
+    expect(otherYearsOnly('1980年代只有什么样的男性才能投票', '到了1820年代时,选举权已扩大')).toBe(false);
+  });
+});
