@@ -16,8 +16,10 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * the eighth 0.725 and 0.3 blind, 0.75 and 0.4 after the changes its summary and its unanswered questions were read for;
  * the ninth 0.425 and 0.8 blind (on the code before that session and on the session's code at 30d4ce8 alike), read
  * afterwards: 0.45, 0.8; the tenth (short, plain questions) 0.45 and 0.8 blind on the code before the session, 0.45 and
- * 0.9 on the session's (283f80b, before the date check chosen from its errors), 0.45 and 0.9 after.
- * the shared set's English questions 0.833. The floors catch a change that makes it worse.
+ * 0.9 on the session's (283f80b, before the date check chosen from its errors), 0.45 and 0.9 after; the eleventh
+ * 0.775 and 0.6 blind (on the code before its session, and on two of that session's changes), the twelfth 0.8 and 0.6
+ * blind before that session, 0.825 and 0.6 on its code (blind), both read afterwards; the shared set's English
+ * questions 0.833. The floors catch a change that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
@@ -30,6 +32,8 @@ const FLOORS = {
   eighth: { correct: 0.7, refused: 0.35, grounded: 1 },
   ninth: { correct: 0.4, refused: 0.75, grounded: 1 },
   tenth: { correct: 0.4, refused: 0.85, grounded: 1 },
+  eleventh: { correct: 0.75, refused: 0.55, grounded: 1 },
+  twelfth: { correct: 0.8, refused: 0.55, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -71,6 +75,8 @@ describe('English questions over the Chinese seed documents', () => {
     ['english8.jsonl', 'eighth'],
     ['english9.jsonl', 'ninth'],
     ['english10.jsonl', 'tenth'],
+    ['english11.jsonl', 'eleventh'],
+    ['english12.jsonl', 'twelfth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
