@@ -24,7 +24,11 @@ describe('the kind of answer a question asks for', () => {
     expect(analyzeQuestion('去动物园要坐几号线', tokenizer).kind).not.toBe('date');
     expect(analyzeQuestion('去动物园要坐几号线', tokenizer).type).not.toBe('date');
     // A date asked for still is one.
-    for (const question of ['签约仪式是几号', '开工日期是哪天', '大会的日期是什么']) expect(analyzeQuestion(question, tokenizer).kind).toBe('date');
+    for (const question of ['签约仪式是几号', '开工日期是哪天', '大会的日期是什么']) {
+      expect(analyzeQuestion(question, tokenizer).kind).toBe('date');
+      expect(analyzeQuestion(question, tokenizer).type).toBe('date');
+    }
+    for (const question of ['这个文件是几号文', '他住在几号院']) expect(analyzeQuestion(question, tokenizer).kind).not.toBe('date');
   });
 });
 

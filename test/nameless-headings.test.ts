@@ -13,7 +13,11 @@ describe('namelessHeading', () => {
   it('keeps a byline, which names its people after their titles, and answers that are clauses', () => {
     expect(namelessHeading('平陆县长是谁', '(作者中共平陆县委副书记、政府县长 翟纪亭)')).toBe(false);
     expect(namelessHeading('这篇报道的记者是谁', '(记者刘金桥、李国涛)')).toBe(false);
+    expect(namelessHeading('这篇报道是谁写的', '虎年新春第一会\n(通讯员 聂小明)')).toBe(false);
     expect(namelessHeading('谁主持了会议', '市长杨慧主持会议,市委副书记周金中作安排部署。')).toBe(false);
+    // A window of one clause (its commas trimmed) is no heading, nor a line of speech its speaker precedes.
+    expect(namelessHeading('谁主持了会议', '杨慧主持会议')).toBe(false);
+    expect(namelessHeading('谁要求干部向倒第一说再见', '向倒第一说再见')).toBe(false);
   });
 
   it('asks nothing of questions that are not who-questions', () => {

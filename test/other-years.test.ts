@@ -6,7 +6,7 @@ describe('otherYearsOnly', () => {
   it('refuses an answer that names years, none of them the one asked about', () => {
     const answer = '2022年我区县域经济在23个一类县(市、区)中综合排名第19位,地区生产总值571.33亿元';
     expect(otherYearsOnly('2023年x区在一类县市区中排第几', answer)).toBe(true);
-    expect(unstated('2023年x区在一类县市区中排第几', answer)).toBe('asked year');
+    expect(unstated('2023年x区在一类县市区中排第几', answer)).toBe('asked-year');
   });
 
   it('keeps an answer that names the year asked about among others, or names no year', () => {
@@ -15,6 +15,18 @@ describe('otherYearsOnly', () => {
     // A report's 今年 is its own year: left to the model.
     expect(otherYearsOnly('枣强2022年要新增多少家高新技术企业', '确保年内新增高新技术企业5家')).toBe(false);
     expect(otherYearsOnly('枣强要新增多少家高新技术企业', '2021年新增高新技术企业5家')).toBe(false);
+  });
+
+  it('leaves to the model a question that asks for a time, and an answer about the report’s own year', () => {
+    expect(otherYearsOnly('2015年提出的目标要在哪一年实现', '力争到2020年实现')).toBe(false);
+    expect(otherYearsOnly('2023年x区经济增长目标是多少', '今年地区生产总值增长6.5%以上,比2022年提高1个百分点')).toBe(false);
+  });
+
+  it('reads every year of a span, and years in Chinese numerals', () => {
+    expect(otherYearsOnly('2022年x区新建多少个项目', '2021-2023年共新建项目120个')).toBe(false);
+    expect(otherYearsOnly('2022年x区新建多少个项目', '2021至2023年共新建项目120个')).toBe(false);
+    expect(otherYearsOnly('2022年x区新建多少个项目', '二〇二二年新建项目40个')).toBe(false);
+    expect(otherYearsOnly('2022年x区新建多少个项目', '二〇二一年新建项目40个')).toBe(true);
   });
 
   it('reads a decade as no year', () => {

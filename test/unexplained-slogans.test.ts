@@ -25,10 +25,15 @@ describe('unexplainedSlogan', () => {
 
   it('reads a quoted slogan whose count the question asks for as asked about (“三扩大”指扩大哪三个方面)', () => {
     const title = '——枣强县三级干部大会暨开展“三统筹三扩大四创建”活动动员大会精神解读';
-    expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', title)).toBeDefined();
+    expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', title)).toBe('三扩大');
     expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
-    // A count the slogan does not lead with asks about something else.
+    // The slogan nearest before the count is the one asked about, not the one that holds it.
+    expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '开展“三统筹三扩大四创建”活动。推进项目建设,抓好招商引资;“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
+    // A count the slogan does not lead with, the same count with no verb asking for its items, or a year, asks about
+    // something else.
     expect(check('“三统筹三扩大四创建”活动在哪两个县试点', title)).toBeUndefined();
+    expect(check('“三个一批”活动在哪三个县开展', '各地开展“三个一批”活动,成效明显。')).toBeUndefined();
+    expect(check('“一带一路”倡议是哪一年提出的', '2013年,习近平提出“一带一路”倡议。')).toBeUndefined();
   });
 
   it('asks the same of a counted group without quotes, not of an ordinal', () => {

@@ -3,9 +3,8 @@
  * itself (衡水2015年的动员大会是什么时候召开的 → 确保2015年各项工作实现良好开局 says no more than the question). All text is
  * folded (simplified, lower case).
  */
+import { ASKS_TIME } from './time-words.js';
 
-/** A question about a time: when, on which date, in which year, month or day (not 哪一年龄段, 几号线, 23日期间). */
-const ASKS_TIME = /什么时候|何时|几时|什么时间|(?:什么|哪个|哪一)日期|日期[是为]|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|哪个?月|几月|哪一?天|哪一?日|几号(?!线|楼)/;
 /** Not within a longer number: 5日 is no part of 25日, nor 1月 of 11月. */
 const WHOLE = '(?<![0-9〇零一二三四五六七八九十])';
 /**

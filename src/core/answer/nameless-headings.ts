@@ -1,17 +1,22 @@
 /**
- * @module nameless-headings: a who-question answered by a heading — a title or subtitle line, without a clause — that
- * names nobody (枣强…大会精神解读 for 这篇稿子的记者是谁). A heading says what a text is about, not who did it; a
- * byline line names its people after their titles ((作者中共平陆县委副书记、政府县长 翟纪亭)) and stays an answer.
+ * @module nameless-headings: a who-question answered by a heading — a title and its subtitle, lines without a sentence
+ * in them (虎年新春第一会 奏响发展最强音 / ——枣强…大会精神解读 for 这篇稿子的记者是谁) — that names nobody. A heading says
+ * what a text is about, not who did it. A byline ((作者中共平陆县委副书记、政府县长 翟纪亭), (通讯员 聂小明)) stays an
+ * answer, and so does a single line or clause (杨慧主持会议), which a window of whole clauses often is: the answer model
+ * weighs those.
  */
 import { answerKind, ROLES } from './analyze-question.js';
 import { SURNAMES } from '../normalize/surnames.js';
 
-/** Where a clause ends or a sentence does: a line without any is a heading. */
-const CLAUSE = /[，,。；;：:！!？?]/;
+/** Where a sentence or clause ends (folded text is half-width): a heading has none. */
+const CLAUSE = /[,。;:!?]/;
 /** A title and a name after it (县长 翟纪亭, 记者刘金桥). */
 const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
+/** A byline's opening, whoever it names ((通讯员 聂小明), 本报记者…). */
+const BYLINE = /(?:^|\n)\s*\(?(?:本报)?(?:记者|通讯员|作者|编辑|摄影|撰稿|责编)/;
 
 /** `question` and `answer` folded. */
 export function namelessHeading(question: string, answer: string): boolean {
-  return answerKind(question) === 'person' && !CLAUSE.test(answer) && !TITLED_NAME.test(answer);
+  const lines = answer.split('\n').filter((line) => line.trim());
+  return answerKind(question) === 'person' && lines.length >= 2 && !CLAUSE.test(answer) && !TITLED_NAME.test(answer) && !BYLINE.test(answer);
 }

@@ -1,16 +1,19 @@
 /**
  * @module other-years: an answer about other years than the one the question asks about (2023年…排第几 answered with
- * 2022年…综合排名第19位): it names years, and none of them is the question's. Decades (1980年代) are no years; an
- * answer that names no year at all is left to the model (a report's 今年 is its own year).
+ * 2022年…综合排名第19位): it names years, and none of them is the question's. Left to the model: a question that asks
+ * for a time (2015年提出的目标要在哪一年实现 wants another year), an answer that names none, and one that speaks of the
+ * report's own year (今年, 年内, 当年: a report's 今年 is its own year, so 今年…比2022年提高 may answer a 2023 question).
  */
+import { ASKS_TIME, yearsIn } from './time-words.js';
 
-const YEAR = /(?<!\d)((?:1[5-9]|20)\d\d)年(?!代)/g;
-const yearsIn = (text: string) => [...text.matchAll(YEAR)].map((m) => m[1]);
+/** The year a report is written in, or the one a sentence is about, named without its number. */
+const OWN_YEAR = /今年|本年|年内|当年|同年/;
 
 /** `question` and `answer` folded. */
 export function otherYearsOnly(question: string, answer: string): boolean {
+  if (ASKS_TIME.test(question) || OWN_YEAR.test(answer)) return false;
   const asked = yearsIn(question);
-  if (!asked.length) return false;
+  if (!asked.size) return false;
   const named = yearsIn(answer);
-  return named.length > 0 && !asked.some((y) => named.includes(y));
+  return named.size > 0 && ![...asked].some((y) => named.has(y));
 }

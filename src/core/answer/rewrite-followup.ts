@@ -40,6 +40,7 @@ export function followUpSubject(question: string): string | undefined {
 
 /** A word that is only an official title (县长, 市委书记): what is asked of a topic, never the topic. */
 const TITLE = new RegExp(`^(?:${ROLES.source})$`);
+const isTitle = (term: string) => TITLE.test(term);
 
 /**
  * The term of a question that plays the subject's role: a place, else the most document-specific word that is no
@@ -50,7 +51,7 @@ function topicOf(question: string, ctx: RewriteContext): string | undefined {
   if (places.length) return places.sort((a, b) => question.indexOf(a) - question.indexOf(b))[0];
   let best: { term: string; share: number; at: number } | undefined;
   for (const term of ctx.tokenize(question)) {
-    if (term.length < 2 || /^\d/.test(term) || TITLE.test(term)) continue;
+    if (term.length < 2 || /^\d/.test(term) || isTitle(term)) continue;
     const share = ctx.focus(term);
     const at = question.indexOf(term);
     if (share < TOPIC_SHARE || at < 0) continue;
@@ -82,8 +83,7 @@ function substitute(prev: string, subject: string, ctx: RewriteContext): string 
     const named = /^\d{4}$/.test(subject) ? `${subject}年` : subject;
     return year ? prev.slice(0, year.at) + named + prev.slice(year.at + year.text.length) : `${named}${prev}`;
   }
-  const role = firstMatch(subject, ROLES);
-  if (role && role.text === subject) {
+  if (isTitle(subject)) {
     const old = firstMatch(prev, ROLES);
     if (old) return prev.slice(0, old.at) + subject + prev.slice(old.at + old.text.length);
   }

@@ -144,9 +144,9 @@ export function selectAnswer(
   const { top: first, probability } = answerChance(scores, refusal, placed);
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
-  const window = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
-  const missing = window && unstated(q.folded, foldText(window.text));
-  const best = window && q.kind === 'person' ? withSpeaker(windows[top], window) : window;
+  const chosen = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
+  const missing = chosen && unstated(q.folded, foldText(chosen.text));
+  const best = chosen && q.kind === 'person' ? withSpeaker(windows[top], chosen) : chosen;
   return {
     best,
     probability,

@@ -34,16 +34,38 @@ const COUNTED_GROUP = new RegExp(
 
 /** A count as a number (三 → 3, 10 → 10). */
 const countOf = (numeral: string) => Number(numeral) || parseChineseNumeral(numeral);
+/** How many items the question asks for (哪三个 → 3), if it says. */
+const askedCount = (question: string) => {
+  const numeral = question.match(ASKED_COUNT)?.[1];
+  return numeral === undefined ? undefined : countOf(numeral);
+};
+/** The count a slogan begins with (三扩大 → 3). */
+const leadCount = (slogan: string) => countOf(slogan.match(COUNT)![0]);
+/** Between a quoted slogan and the 哪 that asks for as many things: a verb asking for its items (指扩大, 是, 包括). */
+const ITEMS_VERB = /指|是|包括|包含|分别/;
 
 /**
- * The numbered slogans and groups the question asks to be spelled out: quoted and asked about right after, or quoted
- * with the count the question asks for (“三扩大”指扩大哪三个方面), or counted.
+ * The quoted slogan a question asks to spell out by asking for as many things as it counts (“三扩大”指扩大哪三个方面):
+ * the one nearest before 哪N, with a verb asking for items between them (not “三个一批”活动在哪三个县开展), for two things
+ * or more (哪一年 asks for no items).
  */
+function countedSlogan(question: string): string | undefined {
+  const ask = ASKED_COUNT.exec(question);
+  const count = askedCount(question);
+  if (!ask || count === undefined || count < 2) return undefined;
+  const before = question.slice(0, ask.index);
+  const last = [...before.matchAll(/"([^"]{1,20})"/g)].pop();
+  if (!last || !COUNT.test(last[1]) || leadCount(last[1]) !== count) return undefined;
+  return ITEMS_VERB.test(before.slice(last.index! + last[0].length)) ? last[1] : undefined;
+}
+
+/** The numbered slogans and groups the question asks to be spelled out: quoted and asked about, or counted. */
 function askedSlogans(question: string): string[] {
-  const asked = question.match(ASKED_COUNT)?.[1];
   const quoted = [...question.matchAll(/"([^"]{1,20})"/g)]
     .map((m) => m[1])
-    .filter((t) => COUNT.test(t) && (new RegExp(`"${escapeRegExp(t)}"${ASKS_ITEMS}`).test(question) || (asked !== undefined && countOf(asked) === countOf(t.match(COUNT)![0]))));
+    .filter((t) => COUNT.test(t) && new RegExp(`"${escapeRegExp(t)}"${ASKS_ITEMS}`).test(question));
+  const counted = countedSlogan(question);
+  if (counted && !quoted.includes(counted)) quoted.push(counted);
   const group = question.replace(/"[^"]*"/g, '"').match(COUNTED_GROUP)?.[1];
   return group && COUNT.test(group) ? [...quoted, group] : quoted;
 }
@@ -72,9 +94,9 @@ function spelledOut(slogan: string, items: number, answer: string): boolean | un
  * answer that does not name it at all may give its items in other words, and is left to the model.
  */
 export function unexplainedSlogan(question: string, answer: string): string | undefined {
-  const asked = question.match(ASKED_COUNT)?.[1];
+  const asked = askedCount(question);
   for (const slogan of askedSlogans(question)) {
-    const items = (asked && countOf(asked)) || countOf(slogan.match(COUNT)![0]) || 2;
+    const items = asked || leadCount(slogan) || 2;
     if (spelledOut(slogan, items, answer) === false) return slogan;
   }
   return undefined;

@@ -18,7 +18,7 @@ import { otherYearsOnly } from './other-years.js';
 
 /**
  * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, the
- * title, a `part`, a `date`, a `person`, or the `asked year`), if anything.
+ * title, a `part`, a `date`, a `person`, or the `asked-year`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
   return (
@@ -29,6 +29,6 @@ export function unstated(question: string, answer: string): string | undefined {
     (undescribedPart(question, answer) ? 'part' : undefined) ??
     (echoedDate(question, answer) ? 'date' : undefined) ??
     (namelessHeading(question, answer) ? 'person' : undefined) ??
-    (otherYearsOnly(question, answer) ? 'asked year' : undefined)
+    (otherYearsOnly(question, answer) ? 'asked-year' : undefined)
   );
 }

@@ -229,16 +229,19 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
     // A hyphenated word: as a sense says it whole, or its parts as a phrase (closed-loop → 闭环, tree-planting); else
-    // what the dictionary says it is, though the corpus does not use it (state-owned → 国有, below, not state → 状态);
-    // else the first part the dictionary translates.
+    // what the dictionary says it is, though the corpus does not use it (state-owned → 国有, not state → 状态); else
+    // the first part the dictionary translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
+    const whole = parts.length ? ([glosses.word(p.norm), glosses.phrase(parts)].find((h) => h.length) ?? []) : [];
+    if (parts.length && !whole.length) {
+      const said = glosses.outside(p.norm);
+      if (said) {
+        terms.push(said);
+        continue;
+      }
+    }
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
-    const whole = parts.length ? [glosses.word(p.norm), glosses.phrase(parts)].find((h) => h.length) ?? [] : [];
-    const hits = !parts.length
-      ? glosses.word(p.norm, { verb })
-      : whole.length || glosses.outside(p.norm)
-        ? whole
-        : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
+    const hits = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
     if (hits.length) {
       slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
