@@ -13,8 +13,8 @@ export const ASKS_TIME = new RegExp(
   `什么时候|何时|几时|什么时间|(?:什么|哪个|哪一)日期|日期[是为]|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|哪个?月|几月|哪一?天|哪一?日|${DAY_NUMBER}`,
 );
 
-const DIGIT_YEAR = '(?<!\\d)((?:1[5-9]|20)\\d\\d)\\s*年(?!代)';
-const NUMERAL_YEAR = '(?<![〇零一二三四五六七八九])([一二][〇零一二三四五六七八九]{3})\\s*年(?!代)';
+const DIGIT_YEAR = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年(?!代)/g;
+const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零一二三四五六七八九]{3})\s*年(?!代)/g;
 /** A span of years written with both ends (2021-2023年, 2021至2023年): every year in it is named. */
 const SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年?\s*(?:-|—|–|~|至|到)\s*((?:1[5-9]|20)\d\d)\s*年/g;
 const NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
@@ -22,8 +22,8 @@ const NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2
 /** The years a text names, as four digits (2022年, 2022 年, 二〇二二年, and each year of 2021-2023年); decades are none. */
 export function yearsIn(text: string): Set<string> {
   const years = new Set<string>();
-  for (const m of text.matchAll(new RegExp(DIGIT_YEAR, 'g'))) years.add(m[1]);
-  for (const m of text.matchAll(new RegExp(NUMERAL_YEAR, 'g'))) years.add([...m[1]].map((c) => NUMERALS[c]).join(''));
+  for (const m of text.matchAll(DIGIT_YEAR)) years.add(m[1]);
+  for (const m of text.matchAll(NUMERAL_YEAR)) years.add([...m[1]].map((c) => NUMERALS[c]).join(''));
   for (const m of text.matchAll(SPAN)) {
     const [from, to] = [Number(m[1]), Number(m[2])];
     if (to > from && to - from <= 50) for (let y = from; y <= to; y++) years.add(String(y));
