@@ -540,6 +540,60 @@ describe('English as people write it', () => {
     expect(places.phrase(['ministry', 'of', 'commerce']).map((h) => h.term)).toEqual(['商务部']);
   });
 
+  it('gives a verb half of a phrasal verb’s sense, its particle nothing, and a question’s other words nothing (how big)', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '崇尚', english: ['to hold up (as an model)', 'to uphold'] },
+      { simplified: '召开', english: ['to convene (a conference or meeting)', 'to hold (a meeting)'] },
+      { simplified: '销账', english: ['to write off', 'to cancel from an account'] },
+      { simplified: '下岗', english: ['to come off sentry duty', 'to lose one\'s job'] },
+      { simplified: '多大', english: ['how old?', 'how big?', 'how much?'] },
+      { simplified: '大', english: ['big', 'large'] },
+    ];
+    const vocabulary = new Map([['崇尚', 3], ['召开', 3], ['销账', 1], ['下岗', 1], ['多大', 2], ['大', 9]]);
+    const index = GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0);
+    expect(index.word('hold')[0].term).toBe('召开');
+    // “hold” is half of “hold up”, the first sense: 1 / 2.
+    expect(index.word('hold').find((h) => h.term === '崇尚')!.sense).toBeCloseTo(1 / 2, 5);
+    expect(index.word('write')[0].sense).toBeCloseTo(1 / 2, 5);
+    expect(index.word('off')).toEqual([]);
+    expect(index.word('big').map((h) => h.term)).toEqual(['大']);
+    expect(index.phrase(['write', 'off']).map((h) => h.term)).toEqual(['销账']);
+  });
+
+  it('reads a curated phrase of a term no passage uses as that term, not word by word (installed capacity → 装机容量)', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '装机容量', english: ['installed capacity'], curated: true },
+      { simplified: '连击', english: ['double contact (volleyball)', 'double hit'] },
+      { simplified: '设定', english: ['to set', 'to install (software)'] },
+      { simplified: '才能', english: ['talent', 'ability', 'capacity'] },
+      { simplified: '双', english: ['two; double; pair'] },
+      { simplified: '联系', english: ['connection; contact; relation', 'to get in touch with'] },
+      { simplified: '平陆', english: ['Pinglu county'] },
+    ];
+    const vocabulary = new Map([['设定', 2], ['才能', 4], ['双', 3], ['联系', 5], ['平陆', 4]]);
+    const index = GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0);
+    const indexes = { glosses: index, sounds: new SoundIndex(vocabulary, (t) => vocabulary.has(t)), known: (t: string) => vocabulary.has(t) };
+    const capacity = translateQuestion('What is the installed capacity of the Pinglu station?', indexes).query.split(' ');
+    expect(capacity).toContain('装机容量');
+    expect(capacity).not.toContain('才能');
+    // The general dictionary's phrases stay word by word: double contact → 双 联系, not 连击.
+    expect(translateQuestion('Who leads the double contact campaign?', indexes).query.split(' ')).toEqual(expect.arrayContaining(['双', '联系']));
+  });
+
+  it('asks a who-question with a verb of writing for the author (作者), not the verb’s senses', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '作者', english: ['author', 'writer'] },
+      { simplified: '销账', english: ['to write off'] },
+      { simplified: '做', english: ['to make; to produce', 'to write; to compose'] },
+      { simplified: '文章', english: ['article; essay'] },
+    ];
+    const vocabulary = new Map([['作者', 2], ['销账', 1], ['做', 9], ['文章', 3], ['平陆', 4]]);
+    const index = GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0);
+    const indexes = { glosses: index, sounds: new SoundIndex(vocabulary, (t) => vocabulary.has(t)), known: (t: string) => vocabulary.has(t) };
+    expect(translateQuestion('Who wrote the article on Pinglu?', indexes).query.split(' ')).toEqual(['作者', '平陆', '是谁']);
+    expect(translateQuestion('What did Pinglu write off?', indexes).query.split(' ')).not.toContain('作者');
+  });
+
   it('takes a curated sense that is a word questions frame with (list) as a word of its own', () => {
     expect(index.word('lists').map((h) => h.term)[0]).toBe('清单');
   });

@@ -64,6 +64,16 @@ function placesNamed(sense: string): Set<string> {
   return out;
 }
 
+/**
+ * Particles that may make the verb before them a phrasal verb (write off, hold up, link up): its sense says the verb
+ * alone only in part, and the particle not at all.
+ */
+const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'on', 'in', 'forward', 'aside']);
+/** Question words: a sense that starts with one (how big → 多大) says the question, not its other words. */
+const QUESTION_WORDS = new Set(['how', 'what', 'which', 'who', 'why', 'where', 'when']);
+/** A sense of a verb and its particle (to write off, to hold up): at most three words, the particle last. */
+const phrasal = (words: string[], verb: boolean | undefined): boolean => verb === true && words.length >= 2 && words.length <= 3 && PARTICLES.has(words[words.length - 1]);
+
 /** Content words of a sense whose pairs are indexed: in a longer sense two words may be unrelated. */
 const MAX_PAIR_SENSE = 4;
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -94,6 +104,8 @@ export class GlossIndex {
   private readonly lower = new Set<string>();
   /** For a word no corpus term translates, the first headword whose whole sense it is. */
   private readonly absent = new Map<string, string>();
+  /** For a phrase no corpus term translates, the first curated headword one of whose senses it is (installed capacity → 装机容量). */
+  private readonly absentPhrases = new Map<string, string>();
   /** Dictionary entries read, and those kept because the corpus uses their headword. */
   readonly stats = { entries: 0, kept: 0 };
 
@@ -137,6 +149,13 @@ export class GlossIndex {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
         if (HAN.test(term) && term.length >= 2) {
           for (const [w] of senses.filter((s) => s.words.length === 1).map((s) => s.words)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
+          // Only the curated glossary's phrases: the general dictionary's (double contact → 连击) say other things
+          // than a work report's words do one by one (双 联系).
+          if (curated) for (const { words } of senses) {
+            const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+            const key = phraseKey(words);
+            if (content.length >= 2 && words.length <= MAX_PHRASE_WORDS && !this.absentPhrases.has(key)) this.absentPhrases.set(key, term);
+          }
         }
         continue;
       }
@@ -151,12 +170,17 @@ export class GlossIndex {
         // A curated sense that is a framing word alone is its content (清单 is a list, though “list the…” frames).
         const content = curated && words.length === 1 && FRAMING_WORDS.has(words[0]) ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
-        // A word is its share of the sense's meaningful words: together is half of “call together” (召开).
-        const meaningful = content.length + words.filter((w) => FRAMING_WORDS.has(w) && !content.includes(w)).length;
+        // A word is its share of the sense's meaningful words: together is half of “call together” (召开), hold half of
+        // “to hold up” (崇尚), as a particle changes what a verb says.
+        const particle = phrasal(words, verb);
+        const meaningful = content.length + words.filter((w) => FRAMING_WORDS.has(w) && !content.includes(w)).length + (particle && FUNCTION_WORDS.has(words[words.length - 1]) ? 1 : 0);
         const weight = (prior / (1 + 0.15 * i)) / meaningful;
         // A curated sense of several words says its term only as a whole (demonstration zone → 示范区 as a phrase or a
         // pair, not zone alone): its words are read by the general dictionary.
-        const parts = curated && content.length > 1 ? [] : new Set(content.filter((w) => !places.has(w)));
+        // A question's other words do not say it (how big → 多大 is no translation of big), nor a verb's particle alone
+        // (to come off duty → 下岗 is none of off).
+        const question = words.length >= 2 && QUESTION_WORDS.has(words[0]);
+        const parts = (curated && content.length > 1) || question ? [] : new Set(content.filter((w) => !places.has(w) && !(verb && PARTICLES.has(w))));
         for (const w of parts) {
           pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);
@@ -236,6 +260,12 @@ export class GlossIndex {
       if (term) return term;
     }
     return undefined;
+  }
+
+  /** A headword the corpus never uses one of whose senses is these words (installed capacity → 装机容量). */
+  outsidePhrase(words: string[]): string | undefined {
+    const keys = [withoutArticles(words.map(spelt)).map(stem).join(' ')];
+    return keys.map((k) => this.absentPhrases.get(k)).find((t) => t !== undefined);
   }
 
   /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */

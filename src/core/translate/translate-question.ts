@@ -60,6 +60,8 @@ const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'migh
 const VERB_BEFORE = new Set(['to', ...MODALS]);
 /** Auxiliaries that put a question's subject before its verb (will District X sign, does Pinglu plan). */
 const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
+/** Forms of a verb of writing: in a who-question, they ask for the author. */
+const WRITING = new Set(['write', 'writes', 'wrote', 'written', 'writing', 'author', 'authored', 'pen', 'penned']);
 /** Choices kept for a word: those scoring at least this share of its best (see `closeChoices`), at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 12;
@@ -211,6 +213,18 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
         phrase = true;
       }
     }
+    // A phrase the dictionary has as a sense of a term no passage uses (installed capacity → 装机容量): what the question
+    // asks about that the documents may not say, asked as the dictionary says it, not word by word (设定 才能).
+    for (let n = MAX_PHRASE; n >= 2 && !phrase && !ARTICLES.has(p.norm); n--) {
+      const words = pieces.slice(i, i + n);
+      if (words.length < n || !words.every((_, k) => isWord(i + k))) continue;
+      const said = glosses.outsidePhrase(words.map((w) => w.norm));
+      if (said) {
+        terms.push(said);
+        i += n - 1;
+        phrase = true;
+      }
+    }
     if (phrase || FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
     // Two content words a single short sense holds (start construction → 开工), a few words apart at most.
     const partner = pairPartner(i);
@@ -241,7 +255,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       }
     }
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
-    const hits = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
+    // Who wrote it asks for its author (作者), as the byline says; the verb's own senses (写, 销账) are in no byline.
+    const author = kind === 'person' && WRITING.has(p.norm) ? glosses.word('author') : [];
+    const hits = author.length ? author : !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
     if (hits.length) {
       slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
