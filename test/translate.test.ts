@@ -42,6 +42,13 @@ const known = (t: string) => (VOCABULARY.get(t) ?? 0) > 0;
 const sounds = new SoundIndex(VOCABULARY, known);
 const glosses = GlossIndex.build(ENTRIES, (t) => VOCABULARY.get(t) ?? 0);
 
+/** A small dictionary's indexes over a corpus that uses these words (passages per word). */
+const indexesOf = (entries: DictionaryEntry[], vocabulary: Map<string, number>) => ({
+  glosses: GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0),
+  sounds: new SoundIndex(vocabulary, (t) => vocabulary.has(t)),
+  known: (t: string) => vocabulary.has(t),
+});
+
 describe('names by sound', () => {
   it('reads place names however they are spelt: case, tones, tone numbers, spaces and hyphens', () => {
     for (const spelt of ['Pinglu', 'pinglu', 'PINGLU', 'Pínglù', 'ping2lu4', 'Ping Lu', 'Ping-lu']) expect(sounds.name(spelt)).toBe('平陆');
@@ -570,9 +577,7 @@ describe('English as people write it', () => {
       { simplified: '联系', english: ['connection; contact; relation', 'to get in touch with'] },
       { simplified: '平陆', english: ['Pinglu county'] },
     ];
-    const vocabulary = new Map([['设定', 2], ['才能', 4], ['双', 3], ['联系', 5], ['平陆', 4]]);
-    const index = GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0);
-    const indexes = { glosses: index, sounds: new SoundIndex(vocabulary, (t) => vocabulary.has(t)), known: (t: string) => vocabulary.has(t) };
+    const indexes = indexesOf(entries, new Map([['设定', 2], ['才能', 4], ['双', 3], ['联系', 5], ['平陆', 4]]));
     const capacity = translateQuestion('What is the installed capacity of the Pinglu station?', indexes).query.split(' ');
     expect(capacity).toContain('装机容量');
     expect(capacity).not.toContain('才能');
@@ -587,9 +592,7 @@ describe('English as people write it', () => {
       { simplified: '做', english: ['to make; to produce', 'to write; to compose'] },
       { simplified: '文章', english: ['article; essay'] },
     ];
-    const vocabulary = new Map([['作者', 2], ['销账', 1], ['做', 9], ['文章', 3], ['平陆', 4]]);
-    const index = GlossIndex.build(entries, (t) => vocabulary.get(t) ?? 0);
-    const indexes = { glosses: index, sounds: new SoundIndex(vocabulary, (t) => vocabulary.has(t)), known: (t: string) => vocabulary.has(t) };
+    const indexes = indexesOf(entries, new Map([['作者', 2], ['销账', 1], ['做', 9], ['文章', 3], ['平陆', 4]]));
     expect(translateQuestion('Who wrote the article on Pinglu?', indexes).query.split(' ')).toEqual(['作者', '平陆', '是谁']);
     expect(translateQuestion('What did Pinglu write off?', indexes).query.split(' ')).not.toContain('作者');
   });
