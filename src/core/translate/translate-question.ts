@@ -152,6 +152,20 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     return undefined;
   }
 
+  /**
+   * What `find` finds for the longest run of words from `i` (two to MAX_PHRASE, none skipped, not from an article), and
+   * how many words it took.
+   */
+  function longestPhrase<R>(i: number, find: (words: string[]) => R | undefined): { found: R; words: number } | undefined {
+    if (ARTICLES.has(pieces[i].norm)) return undefined;
+    for (let n = MAX_PHRASE; n >= 2; n--) {
+      if (i + n > pieces.length || !Array.from({ length: n }, (_, k) => isWord(i + k)).every(Boolean)) continue;
+      const found = find(pieces.slice(i, i + n).map((w) => w.norm));
+      if (found !== undefined) return { found, words: n };
+    }
+    return undefined;
+  }
+
   /** The next content word (at most PAIR_GAP words on) that forms a dictionary pair with the word at `i`. */
   function pairPartner(i: number): number | undefined {
     for (let j = i + 1; j <= i + PAIR_GAP && j < pieces.length; j++) {
@@ -201,30 +215,18 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     // A phrase the dictionary has as a sense (this year → 今年, first half of the year → 上半年), not only function words.
     // Not from an article, which a sense does not count (the second half of the year is second half of the year → 下半年,
     // not the second half → 下半).
-    let phrase = false;
-    for (let n = MAX_PHRASE; n >= 2 && !phrase && !ARTICLES.has(p.norm); n--) {
-      const words = pieces.slice(i, i + n);
-      if (words.length < n || !words.every((_, k) => isWord(i + k)) || words.every((w) => FUNCTION_WORDS.has(w.norm) || FRAME_WORDS.has(w.norm))) continue;
-      const hits = glosses.phrase(words.map((w) => w.norm));
-      if (hits.length) {
-        // Several terms with this sense (专项债, 专项债券): the engine takes the one the documents asked about use.
-        slots.push(closeChoices(hits));
-        i += n - 1;
-        phrase = true;
-      }
-    }
-    // A phrase the dictionary has as a sense of a term no passage uses (installed capacity → 装机容量): what the question
-    // asks about that the documents may not say, asked as the dictionary says it, not word by word (设定 才能).
-    for (let n = MAX_PHRASE; n >= 2 && !phrase && !ARTICLES.has(p.norm); n--) {
-      const words = pieces.slice(i, i + n);
-      if (words.length < n || !words.every((_, k) => isWord(i + k))) continue;
-      const said = glosses.outsidePhrase(words.map((w) => w.norm));
-      if (said) {
-        terms.push(said);
-        i += n - 1;
-        phrase = true;
-      }
-    }
+    // Several terms with this sense (专项债, 专项债券): the engine takes the one the documents asked about use.
+    const sense = longestPhrase(i, (words) => {
+      const hits = words.every((w) => FUNCTION_WORDS.has(w) || FRAME_WORDS.has(w)) ? [] : glosses.phrase(words);
+      return hits.length ? hits : undefined;
+    });
+    if (sense) slots.push(closeChoices(sense.found));
+    // Else a phrase the curated glossary has as a sense of a term no passage uses (installed capacity → 装机容量): what
+    // the question asks about that the documents may not say, asked as the glossary says it, not word by word (设定 才能).
+    const outside = sense ? undefined : longestPhrase(i, (words) => glosses.outsidePhrase(words));
+    if (outside) terms.push(outside.found);
+    const phrase = sense ?? outside;
+    if (phrase) i += phrase.words - 1;
     if (phrase || FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
     // Two content words a single short sense holds (start construction → 开工), a few words apart at most.
     const partner = pairPartner(i);
