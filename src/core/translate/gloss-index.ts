@@ -68,7 +68,7 @@ function placesNamed(sense: string): Set<string> {
  * Particles that may make the verb before them a phrasal verb (write off, hold up, link up): its sense says the verb
  * alone only in part, and the particle not at all.
  */
-const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'on', 'in', 'forward', 'aside']);
+const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'forward', 'aside']);
 /** Question words: a sense that starts with one (how big → 多大) says the question, not its other words. */
 const QUESTION_WORDS = new Set(['how', 'what', 'which', 'who', 'why', 'where', 'when']);
 /** A sense of a verb and its particle (to write off, to hold up): at most three words, the particle last. */
@@ -178,9 +178,9 @@ export class GlossIndex {
         // A curated sense of several words says its term only as a whole (demonstration zone → 示范区 as a phrase or a
         // pair, not zone alone): its words are read by the general dictionary.
         // A question's other words do not say it (how big → 多大 is no translation of big), nor a verb's particle alone
-        // (to come off duty → 下岗 is none of off).
+        // (to write off → 销账, to come off duty → 下岗 are none of off), though a particle that is the verb is (to back).
         const question = words.length >= 2 && QUESTION_WORDS.has(words[0]);
-        const parts = (curated && content.length > 1) || question ? [] : new Set(content.filter((w) => !places.has(w) && !(verb && PARTICLES.has(w))));
+        const parts = (curated && content.length > 1) || question ? [] : new Set(content.filter((w) => !places.has(w) && !(verb && w !== words[0] && PARTICLES.has(w))));
         for (const w of parts) {
           pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);
@@ -264,8 +264,7 @@ export class GlossIndex {
 
   /** A headword the corpus never uses one of whose senses is these words (installed capacity → 装机容量). */
   outsidePhrase(words: string[]): string | undefined {
-    const keys = [withoutArticles(words.map(spelt)).map(stem).join(' ')];
-    return keys.map((k) => this.absentPhrases.get(k)).find((t) => t !== undefined);
+    return this.absentPhrases.get(phraseKey(words.map(spelt)));
   }
 
   /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */

@@ -3,7 +3,7 @@
  * words from the dictionary, names by sound, figures in Chinese units, and the question words of its kind
  * (What is Pinglu's investment target? → 平陆 投资 目标 是什么).
  */
-import { ARTICLES, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
+import { ARTICLES, baseForms, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese } from './figures-to-chinese.js';
 import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
@@ -60,8 +60,8 @@ const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'migh
 const VERB_BEFORE = new Set(['to', ...MODALS]);
 /** Auxiliaries that put a question's subject before its verb (will District X sign, does Pinglu plan). */
 const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
-/** Forms of a verb of writing: in a who-question, they ask for the author. */
-const WRITING = new Set(['write', 'writes', 'wrote', 'written', 'writing', 'author', 'authored', 'pen', 'penned']);
+/** Verbs of writing (by their base forms: wrote, written, penned): in a who-question, they ask for the author. */
+const WRITING = new Set(['write', 'pen', 'author']);
 /** Choices kept for a word: those scoring at least this share of its best (see `closeChoices`), at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 12;
@@ -228,6 +228,13 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     const phrase = sense ?? outside;
     if (phrase) i += phrase.words - 1;
     if (phrase || FUNCTION_WORDS.has(p.norm) || p.norm.length < 2) continue;
+    // Who wrote it asks for its author (作者), as a byline says; the verb's own senses (写, 销账) or a pair it makes (write
+    // a book → 著书) are in no byline.
+    const author = kind === 'person' && baseForms(p.norm).some((f) => WRITING.has(f)) ? glosses.word('author') : [];
+    if (author.length) {
+      slots.push(closeChoices(author));
+      continue;
+    }
     // Two content words a single short sense holds (start construction → 开工), a few words apart at most.
     const partner = pairPartner(i);
     if (partner !== undefined) {
@@ -257,9 +264,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       }
     }
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
-    // Who wrote it asks for its author (作者), as the byline says; the verb's own senses (写, 销账) are in no byline.
-    const author = kind === 'person' && WRITING.has(p.norm) ? glosses.word('author') : [];
-    const hits = author.length ? author : !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
+    const hits = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
     if (hits.length) {
       slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
