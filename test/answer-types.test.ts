@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../src/core/answer/analyze-question.js';
 import { answerTypeScore } from '../src/core/answer/answer-types.js';
+import { SHAPE_PATTERNS, SHAPES, shapeScores, type ShapePattern } from '../src/core/answer/answer-shapes.js';
 import { prepareQuestion } from '../src/core/answer/prepare-question.js';
 import { typedClause } from '../src/core/answer/window-features.js';
 import type { FeatureContext } from '../src/core/answer/feature-context.js';
@@ -33,6 +34,25 @@ describe('the kind of answer a question asks for', () => {
 });
 
 describe('the kind of answer a window holds', () => {
+  it('takes a byline’s names (记者, 作者) for a person only when the question asks who wrote or reported', () => {
+    const lead = '(记者刘金桥、李国涛)2月25日,市委、市政府召开全市领导干部动员大会。';
+    const chaired = analyzeQuestion('衡水那次动员大会是谁主持的', tokenizer);
+    expect(answerTypeScore(chaired, lead, [])).toBe(0);
+    expect(answerTypeScore(chaired, '市长杨慧主持会议', [])).toBe(1);
+    for (const question of ['这篇报道的记者是谁', '这篇稿子是谁写的', '文章作者是谁']) expect(answerTypeScore(analyzeQuestion(question, tokenizer), lead, [])).toBe(1);
+    // Whoever a reporter interviewed is not the reporter.
+    expect(analyzeQuestion('谁接受了记者采访', tokenizer).asksWriter).toBe(false);
+  });
+
+  it('reads a byline’s title as a title shape only for a question about who wrote or reported', () => {
+    const present = Object.fromEntries(Object.keys(SHAPE_PATTERNS).map((k) => [k, true])) as Record<ShapePattern, boolean>;
+    const title = (question: string, window: string) =>
+      shapeScores(prepareQuestion(analyzeQuestion(question, tokenizer), context), window, [], present)[SHAPES.indexOf('title')];
+    expect(title('衡水那次动员大会是谁主持的', '(记者刘金桥、李国涛)2月25日,市委召开动员大会。')).toBe(0);
+    expect(title('衡水那次动员大会是谁主持的', '市长杨慧主持会议')).toBe(1);
+    expect(title('这篇稿子是谁写的', '(记者刘金桥、李国涛)2月25日,市委召开动员大会。')).toBe(1);
+  });
+
   it('takes a share for the answer to a question about an amount only when the question asks about a rate or a change', () => {
     const amount = analyzeQuestion('X区2023年GDP是多少', tokenizer);
     expect(answerTypeScore(amount, '2023年x区对全市地区生产总值贡献率达到52.6%', [])).toBeLessThan(1);

@@ -36,7 +36,12 @@ export interface QuestionAnalysis {
   whatNoun?: string;
   /** Official titles the question names (县长, 市委书记): a 谁-answer has one of them next to a name. */
   roles: string[];
+  /** It asks who wrote or reported (是谁写的, 作者, 哪位记者): a byline's names answer it, as they answer no other. */
+  asksWriter: boolean;
 }
+
+/** Words that ask who wrote or reported a text (是谁写的, 作者是谁, 撰稿, 记者是谁), not 接受记者采访. */
+const ASKS_WRITER = /谁写|写的|作者|撰写|撰稿|执笔|署名|记者(?!采访)|通讯员/;
 
 /** Official titles, longest first so that 县委书记 wins over 书记. */
 export const ROLES =
@@ -139,6 +144,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     places,
     wantsPlaces,
     roles: roleSpans.map((r) => r.role),
+    asksWriter: ASKS_WRITER.test(folded),
     whatNoun: folded.match(/什么([\u4e00-\u9fa5]{1,4}?)(?:[?？。]|$)/)?.[1],
   };
 }

@@ -10,7 +10,10 @@ const QUANTITY = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个
 const YEAR = /\d{3,4}\s*年|[一二三四五六七八九〇零]{4}年/;
 const MONTH_DAY = /\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const PERIOD = /世纪|年代|时期|朝|期间|初|末|之后|以前|之前|以后/;
-const TITLE_NAME = /(书记|县长|市长|区长|省长|主任|主席|局长|部长|总统|总理|国王|皇帝|教授|导演|作家|编剧|演员|歌手|教练|队长|创始人|董事长|总经理|校长|院长|记者|作者|主持人?)/;
+const OFFICE_TITLES = '书记|县长|市长|区长|省长|主任|主席|局长|部长|总统|总理|国王|皇帝|教授|导演|作家|编剧|演员|歌手|教练|队长|创始人|董事长|总经理|校长|院长|主持人?';
+const TITLE_NAME = new RegExp(`(${OFFICE_TITLES}|记者|作者)`);
+/** TITLE_NAME but a byline's (记者, 作者), for a question that does not ask who wrote or reported. */
+const OFFICE_TITLE = new RegExp(`(${OFFICE_TITLES})`);
 const NAME_DOT = /[\u4e00-\u9fff][·•][\u4e00-\u9fff]/;
 const LATIN = /[a-z]{2,}/;
 const QUOTED = /"[^"]{1,16}"|《[^》]{1,20}》/;
@@ -49,7 +52,7 @@ export function shapeScores(p: PreparedQuestion, folded: string, places: string[
   const unit = q.unit && folded.includes(q.unit) && number ? 1 : 0;
   const items = enumeratedParts(folded);
   const quoted = present.QUOTED ? QUOTED.exec(folded) : null;
-  const title = present.TITLE_NAME ? TITLE_NAME.exec(folded) : null;
+  const title = present.TITLE_NAME ? (q.asksWriter ? TITLE_NAME : OFFICE_TITLE).exec(folded) : null;
   return [
     number ? 1 : 0,
     hasShape(present, 'QUANTITY', folded) ? 1 : 0,

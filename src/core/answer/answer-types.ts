@@ -21,7 +21,13 @@ const CHANGE = /比重|份额|增长|增速|增幅|涨幅|降幅|下降|提高|�
 const YEAR = /\d{4}年/g;
 const MONTH_DAY = /\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const YEAR_OR_MONTH = /\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月/;
-const ROLE_NAME = /(书记|县长|市长|区长|省长|州长|镇长|乡长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|记者|作者|主持人?)[、,，:：\s]*[\u4e00-\u9fa5]{2,3}|[\u4e00-\u9fa5]{2,3}(书记|县长|市长|区长|省长)[、,，\s]/;
+/** Titles a name follows (县长张赤峰); those it precedes (张赤峰书记,) are fewer, written in `roleName`. */
+const OFFICES = '书记|县长|市长|区长|省长|州长|镇长|乡长|主任|主席|局长|部长|厅长|处长|董事长|总经理|校长|院长|主持人?';
+const roleName = (titles: string) => new RegExp(`(${titles})[、,，:：\\s]*[\\u4e00-\\u9fa5]{2,3}|[\\u4e00-\\u9fa5]{2,3}(书记|县长|市长|区长|省长)[、,，\\s]`);
+/** A name after its title, a byline's too (记者, 作者). */
+const ROLE_NAME = roleName(`${OFFICES}|记者|作者`);
+/** A name after its title, not a byline's: whoever wrote the report is not whoever it reports on. */
+const OFFICE_NAME = roleName(OFFICES);
 const DEFINITION = /"[^"]{1,12}"(即|就是|是|指|为)|(即|就是|是指|指的是|定位(为|是)?|总体定位)/;
 
 /** Patterns built from a question's words, compiled once: answer selection tests them on every window. */
@@ -70,7 +76,7 @@ export function answerTypeScore(q: QuestionAnalysis, folded: string, places: str
       // The title the question asks about, right next to a name (县长张赤峰, 市长杨慧).
       const asked = q.roles.filter((r) => r !== '作者' && r !== '记者');
       if (asked.some((r) => pattern(`${r}[、,，:：\\s]*[\\u4e00-\\u9fa5]{2,3}|[\\u4e00-\\u9fa5]{2,3}[、,，\\s]*${r}`).test(folded))) return 1;
-      return ROLE_NAME.test(folded) ? (asked.length ? 0.3 : 1) : 0;
+      return (q.asksWriter ? ROLE_NAME : OFFICE_NAME).test(folded) ? (asked.length ? 0.3 : 1) : 0;
     }
     case 'list': {
       const items = listItems(folded, q, places);
