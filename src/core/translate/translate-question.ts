@@ -159,8 +159,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   function longestPhrase<R>(i: number, find: (words: string[]) => R | undefined): { found: R; words: number } | undefined {
     if (ARTICLES.has(pieces[i].norm)) return undefined;
     for (let n = MAX_PHRASE; n >= 2; n--) {
-      if (i + n > pieces.length || !Array.from({ length: n }, (_, k) => isWord(i + k)).every(Boolean)) continue;
-      const found = find(pieces.slice(i, i + n).map((w) => w.norm));
+      const words = pieces.slice(i, i + n);
+      if (words.length < n || !words.every((_, k) => isWord(i + k))) continue;
+      const found = find(words.map((w) => w.norm));
       if (found !== undefined) return { found, words: n };
     }
     return undefined;
