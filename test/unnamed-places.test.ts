@@ -29,4 +29,10 @@ describe('unnamedPlaces', () => {
     expect(unnamedPlaces('枣强什么时候升为市', known)).toEqual([]);
     expect(unnamedPlaces('枣强和青山县哪个先改成区', known)).toEqual(['青山县']);
   });
+
+  it('reads a verb of going right before the suffix as a way to or from a place (来县里视察), not a place', () => {
+    expect(unnamedPlaces('环县要贯彻落实哪位领导来县里视察时的重要谈话', known)).toEqual([]);
+    expect(unnamedPlaces('干部回到乡里做什么', known)).toEqual([]);
+    expect(unnamedPlaces('领导来青山县视察过吗', known)).toEqual(['青山县']);
+  });
 });
