@@ -32,4 +32,14 @@ describe('otherYearsOnly', () => {
   it('reads a decade as no year', () => {
     expect(otherYearsOnly('1980年代只有什么样的男性才能投票', '到了1820年代时,选举权已扩大')).toBe(false);
   });
+
+  it('refuses, for a question about last year, an answer about the report’s own year only', () => {
+    const answer = '力争全年招商项目达到50个,协议总投资达到200亿元以上';
+    expect(otherYearsOnly('平陆去年招商引资一共签约了多少个项目', answer)).toBe(true);
+    expect(unstated('平陆去年招商引资一共签约了多少个项目', answer)).toBe('asked-year');
+    expect(otherYearsOnly('平陆去年签约了多少个项目', '去年全年签约项目42个,今年力争达到50个')).toBe(false);
+    expect(otherYearsOnly('平陆去年签约了多少个项目', '2021年全年签约项目42个')).toBe(false);
+    expect(otherYearsOnly('平陆去年签约了多少个项目', '签约项目42个')).toBe(false);
+  });
 });
+

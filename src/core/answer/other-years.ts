@@ -3,15 +3,25 @@
  * 2022年…综合排名第19位): it names years, and none of them is the question's. Left to the model: a question that asks
  * for a time (2015年提出的目标要在哪一年实现 wants another year), an answer that names none, and one that speaks of the
  * report's own year (今年, 年内, 当年: a report's 今年 is its own year, so 今年…比2022年提高 may answer a 2023 question).
+ * A question about last year (去年) is not answered by one that speaks of the report's own year and of no earlier one.
  */
 import { ASKS_TIME, yearsIn } from './time-words.js';
 
 /** The year a report is written in, or the one a sentence is about, named without its number. */
 const OWN_YEAR = /今年|本年|年内|当年|同年/;
+/** Last year as a report says it: the year before its own. */
+const LAST_YEAR = /去年|上一年|上年度/;
+/** The report's own year, and the whole of it (全年). */
+const THIS_YEAR = /今年|全年|年内|本年|当年/;
+/** An earlier year: 去年, 上年, 前年, 过去, 一年来, or a year in figures (a report's 去年 is 2021年 if it is of 2022). */
+const EARLIER = /去年|上年|前年|过去|一年来|\d{4}\s*年/;
 
 /** `question` and `answer` folded. */
 export function otherYearsOnly(question: string, answer: string): boolean {
-  if (ASKS_TIME.test(question) || OWN_YEAR.test(answer)) return false;
+  if (ASKS_TIME.test(question)) return false;
+  // 去年签约了多少个项目 is not answered by 力争全年招商项目达到50个: the report's own year only.
+  if (LAST_YEAR.test(question)) return THIS_YEAR.test(answer) && !EARLIER.test(answer);
+  if (OWN_YEAR.test(answer)) return false;
   const asked = yearsIn(question);
   if (!asked.size) return false;
   const named = yearsIn(answer);

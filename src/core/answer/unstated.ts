@@ -3,9 +3,9 @@
  * of it: a figure in the measure asked for (asked-measures), a number of the things a count asks for (asked-counts),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
  * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question
- * does not name itself (echoed-dates), anyone at all, where a who-question's answer is a heading (nameless-headings), or
- * the year the question asks about, where the answer names only others (other-years). The engine refuses such an
- * answer; cross-validation counts it refused.
+ * does not name itself (echoed-dates), any time at all, for a when-question (timeless-answers), anyone at all, where a
+ * who-question's answer is a heading (nameless-headings), or the year the question asks about, where the answer names
+ * only others (other-years). The engine refuses such an answer; cross-validation counts it refused.
  */
 import { missingMeasure } from './asked-measures.js';
 import { uncounted } from './asked-counts.js';
@@ -13,6 +13,7 @@ import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
 import { undescribedPart } from './undescribed-parts.js';
 import { echoedDate } from './echoed-dates.js';
+import { timeless } from './timeless-answers.js';
 import { namelessHeading } from './nameless-headings.js';
 import { otherYearsOnly } from './other-years.js';
 
@@ -27,7 +28,7 @@ export function unstated(question: string, answer: string): string | undefined {
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
     (undescribedPart(question, answer) ? 'part' : undefined) ??
-    (echoedDate(question, answer) ? 'date' : undefined) ??
+    (echoedDate(question, answer) || timeless(question, answer) ? 'date' : undefined) ??
     (namelessHeading(question, answer) ? 'person' : undefined) ??
     (otherYearsOnly(question, answer) ? 'asked-year' : undefined)
   );

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { timeless } from '../src/core/answer/timeless-answers.js';
+import { unstated } from '../src/core/answer/unstated.js';
+
+describe('timeless', () => {
+  it('refuses, for a when-question, an answer that says no time at all', () => {
+    const answer = '市委书记李谦出席会议并讲话,市长杨慧主持会议,市委副书记周金中就衡水湖片区美丽乡村建设工作进行安排部署。';
+    expect(timeless('衡水湖片区美丽乡村建设要求什么时候完成', answer)).toBe(true);
+    expect(unstated('衡水湖片区美丽乡村建设要求什么时候完成', answer)).toBe('date');
+  });
+
+  it('keeps an answer that places the thing in time in any way: a date, a period, a season, 前 or 末', () => {
+    expect(timeless('会议什么时候召开', '2月25日,春节过后上班第一天,市委召开动员大会。')).toBe(false);
+    expect(timeless('项目什么时候开工', '精心做好一季度11个集中开工项目的各项准备工作。')).toBe(false);
+    expect(timeless('x区力争什么时候百强村实现零的突破', '力争"十四五"末全国百强村实现"零"的突破。')).toBe(false);
+    expect(timeless('小巴什么时候提供服务', '只在平日早上提供服务。')).toBe(false);
+    expect(timeless('这座桥是哪一年建成的', '此桥建于清朝。')).toBe(false);
+  });
+
+  it('asks nothing of the answer to a question that is not about a time', () => {
+    expect(timeless('衡水市长是谁', '市长杨慧主持会议。')).toBe(false);
+  });
+});
