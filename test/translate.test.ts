@@ -75,6 +75,16 @@ describe('names by sound', () => {
   });
 });
 
+describe('pieces of a question', () => {
+  it('marks the words inside quotation marks, straight or curly, and keeps a possessive’s apostrophe in its word', () => {
+    const quoted = (q: string) => piecesOf(q).filter((p) => p.quoted).map((p) => p.norm);
+    expect(quoted("What is Pinglu's 'double contact' campaign?")).toEqual(['double', 'contact']);
+    expect(quoted('What are the “four bases, four zones” in Zaoqiang?')).toEqual(['four', 'bases', 'four', 'zones']);
+    expect(quoted('"Three New" and ‘Three Strong’ campaigns')).toEqual(['three', 'new', 'three', 'strong']);
+    expect(quoted("Who is Zaoqiang's county head?")).toEqual([]);
+  });
+});
+
 describe('figures and units', () => {
   const chinese = (q: string) => figuresToChinese(piecesOf(q));
 
@@ -86,6 +96,9 @@ describe('figures and units', () => {
     expect(chinese('a rate of 60%').terms).toEqual(['60%']);
     expect(chinese('What was the GDP in 2022?').terms).toEqual(['2022年']);
     expect(chinese('ranked 10th').terms).toEqual(['第10']);
+    // On the 16th is a day of the month, as a report dates what happened (16日在会宁县召开); the 16th floor is no day.
+    expect(chinese('Where was the meeting held on the 16th?').terms).toEqual(['16日']);
+    expect(chinese('What is on the 16th floor?').terms).toEqual(['第16']);
     expect(chinese('the meeting on February 16').terms).toEqual(['2月16日']);
     expect(chinese('the February 2015 meeting').terms).toEqual(['2月', '2015年']);
     expect(chinese('the February 2015 meeting').used).toEqual(new Set([1, 2]));
@@ -600,6 +613,33 @@ describe('English as people write it', () => {
     // Not where the verb and its particle are a phrase of their own.
     expect(translateQuestion('Who wrote off the debts?', indexes).query.split(' ')).toContain('销账');
     expect(translateQuestion('Who wrote off the debts?', indexes).query.split(' ')).not.toContain('作者');
+  });
+
+  it('reads a numbered slogan named in quotation marks or capitals as the corpus writes it (三新 三强, 双联)', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '新', english: ['new'] },
+      { simplified: '扎实', english: ['strong; solid; sturdy'] },
+      { simplified: '强劲', english: ['strong; powerful'] },
+      { simplified: '坚强', english: ['strong; staunch'] },
+      { simplified: '任务', english: ['task; assignment'] },
+      { simplified: '要务', english: ['important task'] },
+      { simplified: '扩大', english: ['to expand; to enlarge'] },
+      { simplified: '联系', english: ['connection; contact'] },
+      { simplified: '行动', english: ['operation; campaign; action'] },
+    ];
+    const vocabulary = new Map([['新', 9], ['扎实', 3], ['强劲', 2], ['坚强', 1], ['任务', 8], ['要务', 1], ['扩大', 4], ['联系', 5], ['行动', 6]]);
+    for (const slogan of ['三新', '三强', '三要', '三大', '双联', 'x区']) vocabulary.set(slogan, 2);
+    const indexes = indexesOf(entries, vocabulary);
+    const query = (q: string) => translateQuestion(q, indexes).query.split(' ');
+    // The character most senses of strong share (扎实, 强劲, 坚强), not the first sense's first.
+    expect(query("What is District X's 'three new, three strong' campaign?")).toEqual(expect.arrayContaining(['三新', '三强']));
+    expect(query('What did the Three New, Three Strong campaign achieve?')).toEqual(expect.arrayContaining(['三新', '三强']));
+    expect(query("What is District X's 'three new, three strong' campaign?")).not.toContain('扎实');
+    expect(query("Who leads the 'double contact' campaign?")).toContain('双联');
+    // Not a count of things (三要 for three tasks), nor a size (三大 for three expansions).
+    expect(query('What are the three tasks this year?')).toContain('任务');
+    expect(query('What are the three tasks this year?')).not.toContain('三要');
+    expect(query("What are the 'three expansions'?")).not.toContain('三大');
   });
 
   it('takes a curated sense that is a word questions frame with (list) as a word of its own', () => {

@@ -19,7 +19,12 @@ export interface Piece {
   at: number;
   /** A word written with a possessive 's (Pinglu's), which the text and norm leave out. */
   possessive?: boolean;
+  /** Inside quotation marks ('Three New, Three Strong', “double contact”). */
+  quoted?: boolean;
 }
+
+/** Quotation marks, straight or curly, single or double. */
+const QUOTE = /['"‘’“”]/;
 
 /**
  * British endings in their American spelling, which the dictionary mostly writes (organisation → organization, labour →
@@ -48,7 +53,15 @@ const TIME_PREFIX = /^(?:post|pre)-(?=[a-z])/i;
 
 export function piecesOf(question: string): Piece[] {
   const out: Piece[] = [];
+  let quoted = false;
+  let end = 0;
   for (const m of question.matchAll(PIECE)) {
+    // A mark right after a word closes a quotation, one right before a word opens it (Pinglu's keeps its apostrophe in
+    // the word, and a possessive's after a word ends with no mark before the next).
+    const gap = question.slice(end, m.index);
+    if (end > 0 && QUOTE.test(gap[0] ?? '')) quoted = false;
+    if (gap.length && QUOTE.test(gap[gap.length - 1]) && (gap.length > 1 || end === 0)) quoted = true;
+    end = m.index! + m[0].length;
     const [, , number, han] = m;
     const word = m[1]?.replace(TIME_PREFIX, '');
     const text = word ?? m[0];
@@ -63,6 +76,7 @@ export function piecesOf(question: string): Piece[] {
       capital: word ? /^[A-Z\u00c0-\u00de]/.test(word) : false,
       at: out.length,
       ...(possessive && { possessive }),
+      ...(quoted && { quoted }),
     });
   }
   return out;

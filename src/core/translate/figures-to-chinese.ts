@@ -15,7 +15,7 @@ export const UNITS: Record<string, string> = {
   megawatt: '兆瓦', megawatts: '兆瓦', mw: '兆瓦',
 };
 
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
 };
@@ -64,7 +64,9 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
         i += 2 + plan;
         continue;
       }
-      terms.push(`第${p.norm}`);
+      // On the 16th is a day of the month (16日), as a report dates what happened (16日在会宁县召开): no word follows.
+      const day = word(i - 1) === 'the' && word(i - 2) === 'on' && Number(p.norm) <= 31 && pieces[i + 2]?.kind !== 'word';
+      terms.push(day ? `${p.norm}日` : `第${p.norm}`);
       used.add(i).add(i + 1);
       i++;
       continue;

@@ -4,10 +4,21 @@
  * (What is Pinglu's investment target? → 平陆 投资 目标 是什么).
  */
 import { ARTICLES, baseForms, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
-import { figuresToChinese } from './figures-to-chinese.js';
+import { figuresToChinese, NUMBER_WORDS } from './figures-to-chinese.js';
 import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
+import { toChineseNumeral } from '../normalize/chinese-numerals.js';
+
+/**
+ * Characters that make a number a count, a size or a larger number (三大, 三项, 两年, 三十), not a slogan's part:
+ * expansions (扩大) are no 三大, hundreds no 三十.
+ */
+const COUNTING = new Set('大个项类种次年件条批家名位多首一二两三四五六七八九十百千万亿');
+/** Words for two that name a pair wherever they stand (double contact → 双联). */
+const DOUBLES = new Set(['double', 'dual', 'twin']);
+/** Number words a slogan counts with in another numeral than their own (two → 两 or 二, double → 双). */
+const SLOGAN_NUMERALS: Readonly<Record<string, string[]>> = { two: ['两', '二', '双'], double: ['双'], dual: ['双'], twin: ['双'] };
 
 export interface EnglishQuestion {
   /** The question as asked. */
@@ -186,11 +197,42 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (p.kind === 'word' && ((SPAN_ASKS[p.norm] && after('many', 'how')) || (HOW_ADJECTIVES.has(p.norm) && after('how')) || (p.norm === 'money' && after('much', 'how')))) skip.add(i);
   });
 
+  /**
+   * A numbered slogan's part ('Three New, Three Strong' → 三新 三强, 'four zones' → 四区, double contact → 双联): the
+   * number's numeral and a character of the next word's senses, as a term the corpus uses; else undefined. Only in
+   * quotation marks or capitals, where a slogan is named (the three tasks are 任务, not 三要), or after double. The
+   * character the senses share most comes first, and it must carry half their weight: it is the word's core (strong:
+   * 扎实, 强有力, 强劲, 坚强 → 强).
+   */
+  function numberedPart(i: number): string | undefined {
+    const p = pieces[i];
+    const value = NUMBER_WORDS[p.norm];
+    const numerals = SLOGAN_NUMERALS[p.norm] ?? (value <= 10 ? [toChineseNumeral(value)!] : []);
+    const named = p.quoted || p.capital || DOUBLES.has(p.norm);
+    if (!numerals.length || !named || !isWord(i + 1) || FUNCTION_WORDS.has(pieces[i + 1].norm)) return undefined;
+    const found = glosses.word(pieces[i + 1].norm);
+    if (!found.length) return undefined;
+    const hits = closeChoices(found);
+    const total = hits.reduce((sum, h) => sum + h.score, 0);
+    const shared = new Map<string, number>();
+    for (const hit of hits) for (const c of new Set(hit.term)) if (!COUNTING.has(c)) shared.set(c, (shared.get(c) ?? 0) + hit.score);
+    // A character of half the close senses' weight or more: one sense's stray character (hundreds: 不折不扣) says nothing.
+    const characters = [...shared].filter(([, w]) => w >= total / 2).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    for (const numeral of numerals) for (const c of characters) if (known(numeral + c)) return numeral + c;
+    return undefined;
+  }
+
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p.kind === 'han') {
       terms.push(p.text);
       anchors.push(p.text);
+    }
+    const numbered = p.kind === 'word' ? numberedPart(i) : undefined;
+    if (numbered) {
+      terms.push(numbered);
+      i++;
+      continue;
     }
     if (!isWord(i)) continue;
     const glue = FUNCTION_PHRASES.find((words) => words.every((w, k) => isWord(i + k) && pieces[i + k].norm === w));
