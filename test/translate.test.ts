@@ -169,6 +169,9 @@ describe('question kinds', () => {
     // when deep in the question is no question word of it.
     expect(kind('Which industries does the county court when it looks for investors?')).toBe('list');
     expect(kind('In 2022, when did the plant open?')).toBe('date');
+    // A search-style question that ends on the date it asks for.
+    expect(kind('Hengshui mobilization meeting date')).toBe('date');
+    expect(kind('What is the meeting date?')).toBe('date');
     expect(kind('What is the full name of County Head He?')).toBe('person');
     expect(kind('Which editor signed the article?')).toBe('person');
     expect(kind('Which Hengshui official chaired the meeting?')).toBe('person');
@@ -288,6 +291,8 @@ describe('translating a question', () => {
         { simplified: '系统', english: ['system'] },
         { simplified: '今年', english: ['this year'] },
         { simplified: '同比', english: ['year-on-year'] },
+        { simplified: '科技', english: ['science and technology'] },
+        { simplified: '科学', english: ['science'] },
       ],
       (t) => (['国有', '闭合', '同比'].includes(t) ? 0 : 3),
     );
@@ -301,6 +306,9 @@ describe('translating a question', () => {
     expect(read('What is the closed-loop system?')).not.toContain('闭合');
     expect(read('What is the year-on-year growth?')).toContain('同比');
     expect(read('What is the year-on-year growth?')).not.toContain('今年');
+    // With the function words between its parts: science-and-technology is 科技, not science (科学).
+    expect(read('What science-and-technology rating did it win?')).toContain('科技');
+    expect(read('What science-and-technology rating did it win?')).not.toContain('科学');
   });
 
   it('reads a verb’s form, or a word after to or will, by the senses that say a verb, and keeps every sense of the form itself', () => {

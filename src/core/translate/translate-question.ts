@@ -294,11 +294,12 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     if (FRAME_WORDS.has(p.norm) || KIND_NOUNS.has(p.norm) || SUFFIXES[p.norm]) continue;
-    // A hyphenated word: as a sense says it whole, or its parts as a phrase (closed-loop → 闭环, tree-planting); else
-    // what the dictionary says it is, though the corpus does not use it (state-owned → 国有, not state → 状态); else
-    // the first part the dictionary translates.
+    // A hyphenated word: as a sense says it whole, or its parts as a phrase, with their function words
+    // (science-and-technology → 科技) or without (closed-loop → 闭环, tree-planting); else what the dictionary says it
+    // is, though the corpus does not use it (state-owned → 国有, not state → 状态); else the first part the dictionary
+    // translates.
     const parts = p.norm.includes('-') ? p.norm.split('-').filter((w) => w.length >= 2 && !FUNCTION_WORDS.has(w)) : [];
-    const whole = parts.length ? ([glosses.word(p.norm), glosses.phrase(parts)].find((h) => h.length) ?? []) : [];
+    const whole = parts.length ? ([glosses.word(p.norm), glosses.phrase(p.norm.split('-')), glosses.phrase(parts)].find((h) => h.length) ?? []) : [];
     if (parts.length && !whole.length) {
       const said = glosses.outside(p.norm);
       if (said) {
