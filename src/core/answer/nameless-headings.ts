@@ -11,7 +11,7 @@ import { SURNAMES } from '../normalize/surnames.js';
 /** Where a sentence or clause ends (folded text is half-width): a heading has none. */
 const CLAUSE = /[,。;:!?]/;
 /** A title and a name after it (县长 翟纪亭, 记者刘金桥). */
-const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
+export const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
 /** A byline's opening, whoever it names ((通讯员 聂小明), 本报记者…). */
 const BYLINE = /(?:^|\n)\s*\(?(?:本报)?(?:记者|通讯员|作者|编辑|摄影|撰稿|责编)/;
 

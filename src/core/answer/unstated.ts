@@ -4,8 +4,9 @@
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
  * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question
  * does not name itself (echoed-dates), any time at all, for a when-question (timeless-answers), anyone at all, where a
- * who-question's answer is a heading (nameless-headings), or the year the question asks about, where the answer names
- * only others (other-years). The engine refuses such an answer; cross-validation counts it refused.
+ * who-question's answer is a heading (nameless-headings) or names people only in a byline when the question does not
+ * ask who wrote (byline-answers), or the year the question asks about, where the answer names only others
+ * (other-years). The engine refuses such an answer; cross-validation counts it refused.
  */
 import { missingMeasure } from './asked-measures.js';
 import { uncounted } from './asked-counts.js';
@@ -15,6 +16,7 @@ import { undescribedPart } from './undescribed-parts.js';
 import { echoedDate } from './echoed-dates.js';
 import { timeless } from './timeless-answers.js';
 import { namelessHeading } from './nameless-headings.js';
+import { bylineOnly } from './byline-answers.js';
 import { otherYearsOnly } from './other-years.js';
 
 /**
@@ -29,7 +31,7 @@ export function unstated(question: string, answer: string): string | undefined {
     untitledAnswer(question, answer) ??
     (undescribedPart(question, answer) ? 'part' : undefined) ??
     (echoedDate(question, answer) || timeless(question, answer) ? 'date' : undefined) ??
-    (namelessHeading(question, answer) ? 'person' : undefined) ??
+    (namelessHeading(question, answer) || bylineOnly(question, answer) ? 'person' : undefined) ??
     (otherYearsOnly(question, answer) ? 'asked-year' : undefined)
   );
 }

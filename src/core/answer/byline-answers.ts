@@ -1,0 +1,27 @@
+/**
+ * @module byline-answers: a who-question that does not ask who wrote or reported a text (…动员大会是谁主持的) is not
+ * answered by a passage whose only named people are its byline's ((记者刘金桥、李国涛)2月25日,…召开…动员大会): a byline
+ * says who reported the meeting, not who chaired it. A byline that gives an official's title ((作者中共平陆县委副书记、
+ * 政府县长 翟纪亭)) names that official, and a name with a title or a verb outside it (市长杨慧主持会议) is an answer.
+ * All text is folded (simplified, lower case).
+ */
+import { answerKind, ASKS_WRITER } from './analyze-question.js';
+import { TITLED_NAME } from './nameless-headings.js';
+import { SURNAMES } from '../normalize/surnames.js';
+
+/** A byline in brackets: (记者刘金桥、李国涛), (通讯员 聂小明), (本报记者…). */
+const BYLINE = /\(\s*(?:本报)?(?:记者|通讯员|作者|编辑|摄影|撰稿|责编)[^)]{0,40}\)/g;
+/** The titles of those who write (记者, 作者, 通讯员…): a byline with no other title names only writers. */
+const WRITERS = /记者|通讯员|作者|编辑|摄影|撰稿|责编/g;
+/** A name that did something (杨慧主持会议, 李谦指出): a surname, a given name, a verb a meeting's report uses. */
+const ACTING_NAME = new RegExp(`[${SURNAMES}][\\u4e00-\\u9fff]{1,2}(?:同志|主持|出席|讲话|指出|强调|表示|说)`);
+
+/** Whether `answer` names people only in a byline, for a who-question that does not ask who wrote (both folded). */
+export function bylineOnly(question: string, answer: string): boolean {
+  if (answerKind(question) !== 'person' || ASKS_WRITER.test(question)) return false;
+  const bylines = answer.match(BYLINE);
+  if (!bylines) return false;
+  // Bylines with an official's title stay (作者…县长 翟纪亭); those that name only writers go.
+  const rest = answer.replace(BYLINE, (byline) => (TITLED_NAME.test(byline.replace(WRITERS, '')) ? byline : ''));
+  return !TITLED_NAME.test(rest) && !ACTING_NAME.test(rest);
+}
