@@ -98,6 +98,11 @@ export function askedMeasure(question: string): Measure | undefined {
   return MEASURES.find((r) => r.asks?.test(question))?.measure;
 }
 
+/** The words that ask for a measure when the question names no unit (总投资 for money, 装机 for power), if any. */
+export function measureWords(measure: Measure): RegExp | undefined {
+  return MEASURES.find((r) => r.measure === measure)!.asks;
+}
+
 /** The answer states a figure in the measure. */
 export function statesMeasure(measure: Measure, answer: string): boolean {
   return MEASURES.find((r) => r.measure === measure)!.stated.test(answer);

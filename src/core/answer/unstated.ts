@@ -1,14 +1,16 @@
 /**
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
- * of it: a figure in the measure asked for (asked-measures), a number of the things a count asks for (asked-counts),
- * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
- * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question
- * does not name itself (echoed-dates), any time at all, for a when-question (timeless-answers), anyone at all, where a
- * who-question's answer is a heading (nameless-headings) or names people only in a byline when the question does not
- * ask who wrote (byline-answers), or the year the question asks about, where the answer names only others
- * (other-years). The engine refuses such an answer; cross-validation counts it refused.
+ * of it: a figure in the measure asked for (asked-measures), and not one of another item of a list (listed-figures), a
+ * number of the things a count asks for (asked-counts), the items of the slogan asked about (unexplained-slogans),
+ * someone holding the title a who-question names (unheld-titles), the part of a thing a question asks to be described
+ * (undescribed-parts), a date the question does not name itself (echoed-dates), any time at all, for a when-question
+ * (timeless-answers), anyone at all, where a who-question's answer is a heading (nameless-headings) or names people
+ * only in a byline when the question does not ask who wrote (byline-answers), or the year the question asks about,
+ * where the answer names only others (other-years). The engine refuses such an answer; cross-validation counts it
+ * refused.
  */
-import { missingMeasure } from './asked-measures.js';
+import { askedMeasure, missingMeasure } from './asked-measures.js';
+import { listedElsewhere } from './listed-figures.js';
 import { uncounted } from './asked-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
@@ -26,6 +28,7 @@ import { otherYearsOnly } from './other-years.js';
 export function unstated(question: string, answer: string): string | undefined {
   return (
     missingMeasure(question, answer) ??
+    (listedElsewhere(question, answer) ? askedMeasure(question) : undefined) ??
     (uncounted(question, answer) ? 'count' : undefined) ??
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
