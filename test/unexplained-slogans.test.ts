@@ -51,6 +51,13 @@ describe('unexplainedSlogan', () => {
     expect(check('“四项行动”具体指什么', '推进“四项行动”,强化组织保障,压实工作责任,在城区、园区、镇区、社区开展宣传。')).toBe('四项行动');
   });
 
+  it('reads what the question asks a few words after the slogan, quotes and figures among them (里的“9”和“3”分别指什么)', () => {
+    const mechanism = '充分发挥“9+3”招商机制作用,积极开展以企招商、以商招商、委托招商、驻点招商';
+    expect(check('平陆“9+3”招商机制里的“9”和“3”分别指什么', mechanism)).toBe('9+3');
+    expect(check('平陆“9+3”招商机制里的9和3各代表什么', mechanism)).toBe('9+3');
+    expect(check('平陆“9+3”招商机制是什么时候提出的', mechanism)).toBeUndefined();
+  });
+
   it('leaves to the model an answer that does not name the slogan, and questions that do not ask what one stands for', () => {
     expect(check('“三扩大”指的是什么', '扩大有效投资、扩大消费需求、扩大对外开放。')).toBeUndefined();
     // Quoted, but asked about something else.

@@ -21,8 +21,11 @@ const CLAUSE = /[,;。!?]/;
 const JOINED_AFTER = /^"?\s*(?:和|与|及|、|等)/;
 const JOINED_BEFORE = /(?:和|与|及|、)"?$/;
 
-/** What the slogan is, asked right after it (“…”联系点具体指什么), but not when or where it was or who said it. */
-const ASKS_ITEMS = '[\\u4e00-\\u9fa5]{0,5}?(?:具体|分别|都|究竟|到底)?(?:是指|指的是|指|是|包括|包含|有)(?:哪(?!一?年|天|里|儿|位|个人|国)|什么(?!时候|时间|地方|人))';
+/**
+ * What the slogan is, asked within a few words after it (“…”联系点具体指什么, “9+3”招商机制里的“9”和“3”分别代表什么),
+ * but not when or where it was or who said it.
+ */
+const ASKS_ITEMS = '[^?]{0,16}?(?:具体|分别|各|都|究竟|到底)?(?:是指|指的是|指|是|代表|包括|包含|有)(?:哪(?!一?年|天|里|儿|位|个人|国)|什么(?!时候|时间|地方|人))';
 
 /**
  * A counted group asked about without quotes, for more than one item (三大特色产业是哪三个, 12家龙头领军企业是哪几家), not
