@@ -21,8 +21,8 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * blind before that session, 0.825 and 0.6 on its code (blind), both read afterwards; the thirteenth and fourteenth
  * (freer wording: search-style, everyday words for the reports' terms) 0.575 and 0.7 each, blind, on the code before
  * their session, the thirteenth read then (0.65 and 0.7 after), the fourteenth measured blind once more at its end (0.6
- * and 0.8); the shared set's English
- * questions 0.833. The floors catch a change that makes it worse.
+ * and 0.8) and read in the next session (0.7 and 0.9 after); the fifteenth 0.7 and 0.9, blind, before and after that
+ * session's changes; the shared set's English questions 0.833. The floors catch a change that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
@@ -38,7 +38,8 @@ const FLOORS = {
   eleventh: { correct: 0.75, refused: 0.55, grounded: 1 },
   twelfth: { correct: 0.8, refused: 0.55, grounded: 1 },
   thirteenth: { correct: 0.6, refused: 0.65, grounded: 1 },
-  fourteenth: { correct: 0.55, refused: 0.75, grounded: 1 },
+  fourteenth: { correct: 0.65, refused: 0.85, grounded: 1 },
+  fifteenth: { correct: 0.65, refused: 0.85, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -84,6 +85,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english12.jsonl', 'twelfth'],
     ['english13.jsonl', 'thirteenth'],
     ['english14.jsonl', 'fourteenth'],
+    ['english15.jsonl', 'fifteenth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
