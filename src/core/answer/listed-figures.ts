@@ -5,7 +5,7 @@
  * clause of its own (它的面积约为0.304平方公里) is the question's subject's as often as not. All text is folded
  * (simplified, lower case).
  */
-import { askedMeasure, measureWords, statesMeasure } from './asked-measures.js';
+import { askedMeasure, measureWords, statesMeasure, type Measure } from './asked-measures.js';
 
 /** Where a clause ends: not at the comma of a figure's thousands (1,980米). */
 const CLAUSE_END = /[;!?。\n]|,(?!\d{3})/;
@@ -25,16 +25,16 @@ function subjectPairs(question: string, asks: RegExp | undefined): Set<string> {
 }
 
 /**
- * Whether every figure `answer` states in the measure `question` asks for stands in an item of an enumeration that
- * shares no pair of characters with the question's subject (both folded).
+ * The measure `question` asks for, when every figure `answer` states in it stands in an item of an enumeration that
+ * shares no pair of characters with the question's subject (both folded); else undefined.
  */
-export function listedElsewhere(question: string, answer: string): boolean {
+export function listedElsewhere(question: string, answer: string): Measure | undefined {
   const measure = askedMeasure(question);
-  if (!measure || measure === 'year') return false;
+  if (!measure || measure === 'year') return undefined;
   const clauses = answer.split(CLAUSE_END).filter((clause) => statesMeasure(measure, clause));
-  if (!clauses.length || clauses.some((clause) => !clause.includes('、'))) return false;
+  if (!clauses.length || clauses.some((clause) => !clause.includes('、'))) return undefined;
   const pairs = subjectPairs(question, measureWords(measure));
-  if (!pairs.size) return false;
+  if (!pairs.size) return undefined;
   const items = clauses.flatMap((clause) => clause.split('、')).filter((item) => statesMeasure(measure, item));
-  return items.every((item) => ![...pairs].some((pair) => item.includes(pair)));
+  return items.every((item) => ![...pairs].some((pair) => item.includes(pair))) ? measure : undefined;
 }

@@ -9,7 +9,7 @@
  * where the answer names only others (other-years). The engine refuses such an answer; cross-validation counts it
  * refused.
  */
-import { askedMeasure, missingMeasure } from './asked-measures.js';
+import { missingMeasure } from './asked-measures.js';
 import { listedElsewhere } from './listed-figures.js';
 import { uncounted } from './asked-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
@@ -28,7 +28,7 @@ import { otherYearsOnly } from './other-years.js';
 export function unstated(question: string, answer: string): string | undefined {
   return (
     missingMeasure(question, answer) ??
-    (listedElsewhere(question, answer) ? askedMeasure(question) : undefined) ??
+    listedElsewhere(question, answer) ??
     (uncounted(question, answer) ? 'count' : undefined) ??
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??

@@ -16,9 +16,9 @@ import { toChineseNumeral } from '../normalize/chinese-numerals.js';
  */
 const COUNTING = new Set('大个项类种次年件条批家名位多首一二两三四五六七八九十百千万亿');
 /** Words for two that name a pair wherever they stand (double contact → 双联). */
-const DOUBLES = new Set(['double', 'dual', 'twin']);
+const DOUBLES = ['double', 'dual', 'twin'];
 /** Number words a slogan counts with in another numeral than their own (two → 两 or 二, double → 双). */
-const SLOGAN_NUMERALS: Readonly<Record<string, string[]>> = { two: ['两', '二', '双'], double: ['双'], dual: ['双'], twin: ['双'] };
+const SLOGAN_NUMERALS: Readonly<Record<string, string[]>> = { two: ['两', '二', '双'], ...Object.fromEntries(DOUBLES.map((w) => [w, ['双']])) };
 
 export interface EnglishQuestion {
   /** The question as asked. */
@@ -208,7 +208,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     const p = pieces[i];
     const value = NUMBER_WORDS[p.norm];
     const numerals = SLOGAN_NUMERALS[p.norm] ?? (value <= 10 ? [toChineseNumeral(value)!] : []);
-    const named = p.quoted || p.capital || DOUBLES.has(p.norm);
+    const named = p.quoted || p.capital || DOUBLES.includes(p.norm);
     if (!numerals.length || !named || !isWord(i + 1) || FUNCTION_WORDS.has(pieces[i + 1].norm)) return undefined;
     const found = glosses.word(pieces[i + 1].norm);
     if (!found.length) return undefined;
