@@ -36,6 +36,13 @@ describe('search within the document a question names', () => {
     await index?.close();
   });
 
+  it('answers from every document the question names by its place, those the gazetteer knows as well (枣强 beside 衡水)', async () => {
+    // 衡水 is a place to the segmenter, 枣强 only to the corpus's list of places; the question is about 枣强's report.
+    const r = await index.engine.inspect('为了融入衡水中心城区发展框架，枣强在行政区划上要积极推动什么？');
+    expect(r.decision.best?.text).toContain('撤县设区');
+    expect(r.decision.answer).toBe(true);
+  });
+
   it('gives the same passages and answer, answered or refused alike, once unrelated documents share the corpus', async () => {
     const before = await snapshot(index);
     for (const q of QUESTIONS) expect(before[q].hits.length, q).toBeGreaterThan(0);

@@ -290,7 +290,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const found = usableHits(analysis, hits).filter((h) => subjects.has(h.chunk.source));
     const titles = found.length ? new Map(found.map((h) => [h.chunk.source, foldLabel(h.chunk.title)])) : await namedSubjects(view, analysis, hits);
     if (!titles.size) return { hits, view };
-    const names = (term: string, source: string) => titles.get(source)!.includes(term) || tokenizer.places(term).includes(term);
+    const places = nameIndex();
+    const names = (term: string, source: string) => titles.get(source)!.includes(term) || places.has(term) || tokenizer.places(term).includes(term);
     const chunks = await corpus.documentChunks([...titles.keys()].sort());
     if (!chunks.length) return { hits, view };
     const within = chunks.map((c) => c.id);
