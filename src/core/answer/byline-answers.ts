@@ -6,13 +6,13 @@
  * All text is folded (simplified, lower case).
  */
 import { answerKind, ASKS_WRITER } from './analyze-question.js';
-import { TITLED_NAME } from './nameless-headings.js';
+import { TITLED_NAME, WRITER_TITLES } from './nameless-headings.js';
 import { SURNAMES } from '../normalize/surnames.js';
 
 /** A byline in brackets: (记者刘金桥、李国涛), (通讯员 聂小明), (本报记者…). */
-const BYLINE = /\(\s*(?:本报)?(?:记者|通讯员|作者|编辑|摄影|撰稿|责编)[^)]{0,40}\)/g;
+const BYLINE = new RegExp(`\\(\\s*(?:本报)?(?:${WRITER_TITLES})[^)]{0,40}\\)`, 'g');
 /** The titles of those who write (记者, 作者, 通讯员…): a byline with no other title names only writers. */
-const WRITERS = /记者|通讯员|作者|编辑|摄影|撰稿|责编/g;
+const WRITERS = new RegExp(WRITER_TITLES, 'g');
 /** A name that did something (杨慧主持会议, 李谦指出): a surname, a given name, a verb a meeting's report uses. */
 const ACTING_NAME = new RegExp(`[${SURNAMES}][\\u4e00-\\u9fff]{1,2}(?:同志|主持|出席|讲话|指出|强调|表示|说)`);
 

@@ -12,8 +12,10 @@ import { SURNAMES } from '../normalize/surnames.js';
 const CLAUSE = /[,。;:!?]/;
 /** A title and a name after it (县长 翟纪亭, 记者刘金桥). */
 export const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
+/** The titles of those who write, report or edit a text, as a byline gives them (记者, 通讯员, 作者…). */
+export const WRITER_TITLES = '记者|通讯员|作者|编辑|摄影|撰稿|责编';
 /** A byline's opening, whoever it names ((通讯员 聂小明), 本报记者…). */
-const BYLINE = /(?:^|\n)\s*\(?(?:本报)?(?:记者|通讯员|作者|编辑|摄影|撰稿|责编)/;
+const BYLINE = new RegExp(`(?:^|\\n)\\s*\\(?(?:本报)?(?:${WRITER_TITLES})`);
 
 /** `question` and `answer` folded. */
 export function namelessHeading(question: string, answer: string): boolean {
