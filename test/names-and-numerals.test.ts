@@ -47,6 +47,13 @@ describe('misspelt place names', () => {
     const r = '平路县招商目标';
     expect(correctNames(r, names, knows('县', '招商', '目标'), jieba.tokenize(r)).text).toBe('平陆县招商目标');
   });
+
+  it('does not read a name spelt right and the next word as its suffixed form (平陆现任 is not 平陆县任)', () => {
+    expect(correct('平陆现任县长叫啥名字').corrections).toEqual([]);
+    expect(correct('衡水现任市长是谁').corrections).toEqual([]);
+    // A misspelt name with its suffix is still read (平路县 → 平陆县).
+    expect(correct('平路县现任县长').corrections).toEqual([{ from: '平路县', to: '平陆县' }]);
+  });
 });
 
 describe('numbers written both ways', () => {

@@ -17,6 +17,14 @@ describe('timeless', () => {
     expect(timeless('这座桥是哪一年建成的', '此桥建于清朝。')).toBe(false);
   });
 
+  it('counts no time the question states itself, and every other', () => {
+    const question = '枣强虎年新春第一会是哪天开的';
+    expect(timeless(question, '虎年新春第一会 奏响发展最强音')).toBe(true);
+    expect(timeless(question, '2月16日上午(正月十六),枣强县召开虎年新春第一会。')).toBe(false);
+    // A year the question asks about is no echo when the answer writes it whole (年 of 哪一年 is one character).
+    expect(timeless('李谦要求确保哪一年各项工作实现良好开局', '确保2015年各项工作实现良好开局。')).toBe(false);
+  });
+
   it('asks nothing of the answer to a question that is not about a time', () => {
     expect(timeless('衡水市长是谁', '市长杨慧主持会议。')).toBe(false);
   });

@@ -71,6 +71,15 @@ function crossesWord(folded: string, at: number, length: number, words: readonly
 }
 
 /**
+ * Whether `span` is a name the corpus knows followed by the next word's first character, which sounds like the
+ * name's place suffix (平陆现任县长: 平陆现 is 平陆 and 现任, not a misspelt 平陆县).
+ */
+function suffixOnly(span: string, name: string, names: NameIndex): boolean {
+  const stem = span.slice(0, -1);
+  return PLACE_SUFFIX.test(name) && name.slice(0, -1) === stem && names.has(stem);
+}
+
+/**
  * The question with each misspelt name replaced (longest first), and what was replaced. `known` says the corpus uses
  * a term: a term it knows is never corrected, nor broken up. `words` are the question's tokens: a name is not read into
  * part of one the corpus knows (伊丽莎白港 is not 伊犁 with 莎白港 after it).
@@ -90,7 +99,7 @@ export function correctNames(
       const s = folded.slice(i, i + n);
       if (!HAN.test(s) || known(s) || crossesWord(folded, i, n, whole)) continue;
       const name = names.soundsLike(s);
-      if (name) found = { from: s, to: name };
+      if (name && !suffixOnly(s, name, names)) found = { from: s, to: name };
     }
     if (found) {
       corrections.push(found);

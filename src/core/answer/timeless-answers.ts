@@ -2,7 +2,8 @@
  * @module timeless-answers: a when-question (什么时候完成, 哪天开的) is not answered by a passage that says no time at
  * all: no date, no year, season, festival or period, and no word that places a thing in time (之前, 以后, 当时, 初, 末).
  * The net is wide on purpose: 十四五末, 早期 and 平日早上 answer when-questions too, so only an answer with none of these
- * is refused. All text is folded (simplified, lower case).
+ * is refused, but for the times the question states itself, which an answer that repeats them adds nothing to. All
+ * text is folded (simplified, lower case).
  */
 import { ASKS_TIME } from './time-words.js';
 
@@ -10,10 +11,32 @@ import { ASKS_TIME } from './time-words.js';
  * Any way a text places something in time, from a date in figures to a time of day, a holiday or a single character
  * such as 前, 后, 初 or 期.
  */
-const TIME =
-  /[0-9〇零一二三四五六七八九十百千两]+\s*(?:年|月|日|号|世纪|年代|点|时|天|周|岁)|今年|明年|去年|当年|同年|次年|翌年|隔年|年底|年内|年中|季度|年间|至今|目前|现在|近年|早日|尽快|随即|立即|开始|早上|上午|中午|下午|晚上|凌晨|平日|周末|假日|之际|[期时末初前后朝春夏秋冬夜节旬]/;
+const TIMES =
+  /[0-9〇零一二三四五六七八九十百千两]+\s*(?:年|月|日|号|世纪|年代|点|时|天|周|岁)|今年|明年|去年|当年|同年|次年|翌年|隔年|年底|年内|年中|季度|年间|至今|目前|现在|近年|早日|尽快|随即|立即|开始|早上|上午|中午|下午|晚上|凌晨|平日|周末|假日|之际|[期时末初前后朝春夏秋冬夜节旬]/g;
 
-/** Whether `answer` says no time at all, for a when-question (`question` and `answer` folded). */
+/** The shortest stretch of the question an answer may repeat: one character (春, 前) is a word of its own. */
+const ECHO = 2;
+
+/** Which characters of `answer` lie in a stretch of at least `ECHO` characters that `question` holds too. */
+function echoed(question: string, answer: string): boolean[] {
+  const marked = new Array<boolean>(answer.length).fill(false);
+  for (let i = 0; i < answer.length; i++) {
+    let end = i;
+    while (end < answer.length && question.includes(answer.slice(i, end + 1))) end++;
+    if (end - i >= ECHO) marked.fill(true, i, end);
+  }
+  return marked;
+}
+
+/**
+ * Whether `answer` says no time at all, for a when-question, but for times in words the question says itself (枣强虎年
+ * 新春第一会是哪天开的 is not answered by the heading 虎年新春第一会 奏响发展最强音). `question` and `answer` folded.
+ */
 export function timeless(question: string, answer: string): boolean {
-  return ASKS_TIME.test(question) && !TIME.test(answer);
+  if (!ASKS_TIME.test(question)) return false;
+  const marked = echoed(question, answer);
+  for (const time of answer.matchAll(TIMES)) {
+    for (let k = time.index; k < time.index + time[0].length; k++) if (!marked[k]) return false;
+  }
+  return true;
 }
