@@ -10,6 +10,12 @@ describe('namelessHeading', () => {
     expect(unstated('这篇稿子的记者是谁', HEADING)).toBe('person');
   });
 
+  it('reads a dateline\'s time of day as no clause (26.02.2015 14:28)', () => {
+    const titled = '全市领导干部凝神聚力抓发展暨农村面貌改造提升行动动员大会召开\n\n26.02.2015 14:28';
+    expect(namelessHeading('衡水凝神聚力抓发展动员大会由谁主持', titled)).toBe(true);
+    expect(namelessHeading('谁主持了会议', '会议议程:市长杨慧主持会议\n市委书记李谦讲话')).toBe(false);
+  });
+
   it('keeps a byline, which names its people after their titles, and answers that are clauses', () => {
     expect(namelessHeading('平陆县长是谁', '(作者中共平陆县委副书记、政府县长 翟纪亭)')).toBe(false);
     expect(namelessHeading('这篇报道的记者是谁', '(记者刘金桥、李国涛)')).toBe(false);

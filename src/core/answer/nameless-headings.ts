@@ -8,8 +8,11 @@
 import { answerKind, ROLES } from './analyze-question.js';
 import { SURNAMES } from '../normalize/surnames.js';
 
-/** Where a sentence or clause ends (folded text is half-width): a heading has none. */
-const CLAUSE = /[,。;:!?]/;
+/**
+ * Where a sentence or clause ends (folded text is half-width): a heading has none. A colon between figures is a time
+ * of day, as a dateline writes it (26.02.2015 14:28), not a clause's end.
+ */
+const CLAUSE = /[,。;!?]|(?<!\d):|:(?!\d)/;
 /** A title and a name after it (县长 翟纪亭, 记者刘金桥). */
 export const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
 /** The titles of those who write, report or edit a text, as a byline gives them (记者, 通讯员, 作者…). */
