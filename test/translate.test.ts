@@ -160,6 +160,9 @@ describe('question kinds', () => {
     expect(kind('When was the meeting held?')).toBe('date');
     expect(kind('In which year was the plan made?')).toBe('year');
     expect(kind('Which industrial parks will Pinglu build?')).toBe('list');
+    // A singular in -us or -is is no plural.
+    expect(kind('What status did Zaoqiang gain in the ratings?')).toBe('what');
+    expect(kind('What emphasis did the mayor give?')).toBe('what');
     expect(kind('What is the overall positioning of the lake area?')).toBe('what');
     expect(kind('What was District X’s per capita GDP in 2023?')).toBe('number');
     expect(kind('What is the cost of the new hall?')).toBe('number');
