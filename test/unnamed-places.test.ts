@@ -35,4 +35,10 @@ describe('unnamedPlaces', () => {
     expect(unnamedPlaces('干部回到乡里做什么', known)).toEqual([]);
     expect(unnamedPlaces('领导来青山县视察过吗', known)).toEqual(['青山县']);
   });
+
+  it('reads 任 right before the suffix as an office held (现任县长), not a place', () => {
+    expect(unnamedPlaces('平陆现任县长叫啥名字', known)).toEqual([]);
+    expect(unnamedPlaces('谁担任市长', known)).toEqual([]);
+    expect(unnamedPlaces('青山县现任县长是谁', known)).toEqual(['青山县']);
+  });
 });
