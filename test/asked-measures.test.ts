@@ -57,6 +57,17 @@ describe('missingMeasure', () => {
     expect(missingMeasure(foldText('投资多少'), foldText('投资1亿多元'))).toBeUndefined();
   });
 
+  it('asks a question for a percentage in words (百分之几) for a share, in any of its forms', () => {
+    const q = foldText('环县上半年固定资产投资增长了百分之几');
+    expect(missingMeasure(q, foldText('固定资产投资增速在全市垫底'))).toBe('percent');
+    expect(missingMeasure(q, foldText('固定资产投资增长12.5%'))).toBeUndefined();
+    expect(missingMeasure(q, foldText('增长百分之十二'))).toBeUndefined();
+    expect(missingMeasure(foldText('提高了多少个百分点'), foldText('提高3个百分点'))).toBeUndefined();
+    expect(missingMeasure(foldText('本地企业占比是多少'), foldText('两成来自本地'))).toBeUndefined();
+    // A rate asked as 多少 alone may be answered in words (垫底): no percentage is asked for.
+    expect(missingMeasure(foldText('环县上半年固定资产投资增速是多少'), foldText('增速在全市垫底'))).toBeUndefined();
+  });
+
   it('reads figures in traditional characters and Chinese numerals', () => {
     expect(missingMeasure(foldText('基地占地多少亩'), foldText('基地佔地三百餘畝'))).toBeUndefined();
     expect(missingMeasure(foldText('基地占地多少亩'), foldText('基地建設步伐加快'))).toBe('area');

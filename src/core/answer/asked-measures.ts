@@ -1,12 +1,13 @@
 /**
  * @module asked-measures: the measure a figure question asks for, and whether an answer states a figure in it. A
  * question about money (总投资是多少, 收入是多少元) is not answered by a passage that gives no sum of money, however well
- * it names the project; nor is 占地多少亩 by one that gives no area, nor 哪一年召开的 by one that names no year. All
+ * it names the project; nor is 占地多少亩 by one that gives no area, 哪一年召开的 by one that names no year, nor 增长了
+ * 百分之几 by one that gives no share. All
  * text is folded (simplified, lower case).
  */
 import { NUM } from './answer-types.js';
 
-export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'people' | 'year';
+export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'people' | 'year' | 'percent';
 
 /** A figure: digits (2,790,060 too) or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
 const FIGURE = `(?:\\d{1,3}(?:,\\d{3})+|${NUM})\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*(?:余|多)?\\s*`;
@@ -18,6 +19,11 @@ const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;
  * another (次年, 同年, 今年).
  */
 const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1,4}\s*年|年代|世纪|[次同翌去今明前当元初]年/;
+
+/** A question that asks for a percentage in words (百分之多少, 百分之几, 多少个百分点, 百分比是多少). */
+const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)\s*(?:%|个?百分点)|百分比(?:是|为)?(?:多少|几)/;
+/** A share: a percentage, 百分之…, percentage points, or tenths (三成). */
+const PERCENT = /\d\s*%|百分之|百分点|[0-9一二三四五六七八九]\s*成(?![为立员功长果])/;
 
 interface MeasureRule {
   measure: Measure;
@@ -63,8 +69,9 @@ const MEASURES: MeasureRule[] = [
     named: /^个?(?:人|名|位)/,
     stated: new RegExp(`${FIGURE}(?:人|名|位|口)|人口[^,;。]{0,6}?\\d`),
   },
-  // Asked by its own question words (ASKS_YEAR).
+  // Asked by its own question words (ASKS_YEAR, ASKS_PERCENT).
   { measure: 'year', stated: YEAR },
+  { measure: 'percent', stated: PERCENT },
 ];
 
 /**
@@ -83,11 +90,12 @@ const COUNTED = new RegExp(`^(?:${COUNTERS}|倍|年|天|月|日|岁|成|分|号)
 const HOW = /多少|几(?!乎)|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
 
 /**
- * The measure a figure question asks for: the unit it names (多少亩), else the one its attribute implies (总投资), or
- * a year.
+ * The measure a figure question asks for: the unit it names (多少亩), else the one its attribute implies (总投资), a
+ * year or a percentage.
  */
 export function askedMeasure(question: string): Measure | undefined {
   if (ASKS_YEAR.test(question)) return 'year';
+  if (ASKS_PERCENT.test(question)) return 'percent';
   for (const m of question.matchAll(AFTER_HOW_MUCH)) {
     const after = question.slice(m.index! + m[0].length);
     const named = MEASURES.find((r) => r.named?.test(after));
