@@ -63,7 +63,8 @@ describe('missingMeasure', () => {
     expect(missingMeasure(q, foldText('固定资产投资增长12.5%'))).toBeUndefined();
     expect(missingMeasure(q, foldText('增长百分之十二'))).toBeUndefined();
     expect(missingMeasure(foldText('提高了多少个百分点'), foldText('提高3个百分点'))).toBeUndefined();
-    expect(missingMeasure(foldText('本地企业占比是多少'), foldText('两成来自本地'))).toBeUndefined();
+    expect(missingMeasure(foldText('本地企业的百分比是多少'), foldText('两成来自本地'))).toBeUndefined();
+    expect(missingMeasure(foldText('本地企业的百分比是多少'), foldText('一成员单位来自本地'))).toBe('percent');
     // A rate asked as 多少 alone may be answered in words (垫底): no percentage is asked for.
     expect(missingMeasure(foldText('环县上半年固定资产投资增速是多少'), foldText('增速在全市垫底'))).toBeUndefined();
   });

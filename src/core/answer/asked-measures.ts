@@ -2,8 +2,7 @@
  * @module asked-measures: the measure a figure question asks for, and whether an answer states a figure in it. A
  * question about money (总投资是多少, 收入是多少元) is not answered by a passage that gives no sum of money, however well
  * it names the project; nor is 占地多少亩 by one that gives no area, 哪一年召开的 by one that names no year, nor 增长了
- * 百分之几 by one that gives no share. All
- * text is folded (simplified, lower case).
+ * 百分之几 by one that gives no share. All text is folded (simplified, lower case).
  */
 import { NUM } from './answer-types.js';
 
@@ -23,7 +22,7 @@ const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1
 /** A question that asks for a percentage in words (百分之多少, 百分之几, 多少个百分点, 百分比是多少). */
 const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)\s*(?:%|个?百分点)|百分比(?:是|为)?(?:多少|几)/;
 /** A share: a percentage, 百分之…, percentage points, or tenths (三成). */
-const PERCENT = /\d\s*%|百分之|百分点|[0-9一二三四五六七八九]\s*成(?![为立员功长果])/;
+const PERCENT = /\d\s*%|百分之|百分点|[0-9一二两三四五六七八九]\s*成(?![为立员功长果])/;
 
 interface MeasureRule {
   measure: Measure;
