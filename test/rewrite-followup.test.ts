@@ -55,6 +55,11 @@ describe('follow-ups that change the year, the title or the thing asked about', 
     expect(rewriteFollowUp('那县长是谁？', ['枣强县委书记是谁？'], titled)).toBe('枣强县长是谁');
   });
 
+  it('asks about another level of government (市里的呢？ after 枣强县级民生实事有几件)', () => {
+    expect(rewriteFollowUp('市里的呢？', ['枣强县级民生实事有几件'], full)).toBe('枣强市级民生实事有几件');
+    expect(rewriteFollowUp('那省里呢', ['枣强民生实事有几件'], full)).toBe('枣强省级民生实事有几件');
+  });
+
   it('asks about a new thing of the same place (那劳务创收目标呢？)', () => {
     expect(rewriteFollowUp('那劳务创收目标呢？', ['环县今年冬小麦覆土穴播任务是多少'], full)).toBe('环县劳务创收目标是多少');
   });

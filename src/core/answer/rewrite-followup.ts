@@ -25,6 +25,10 @@ const YEAR = /^(?:\d{4}年?|今年|去年|前年|明年|上半年|下半年)$/;
 const YEAR_IN = /\d{4}年|今年|去年|前年|明年|上半年|下半年/;
 /** Where the question word starts, with the verb right before it (是多少, 有几个, 要打造什么). */
 const WH_TAIL = /[是有为要]?(?:多少|什么|谁|哪|几|如何|怎么|何时|为什么|为何|怎样)/;
+/** A level of government as a follow-up names it (市里, 省级, 县上, 乡镇一级). */
+const LEVEL = /^([省市县区乡镇村])(?:里|级|上|一级)$/;
+/** The level a question names (县级民生实事, 市里的项目). */
+const LEVEL_IN = /[省市县区乡镇村](?:一级|级|里)/;
 /** Words a follow-up may have that ask nothing by themselves (具体有哪些: 具体, 有, 都). */
 const EMPTY_WORDS = /^(具体|分别|主要|都|又|还|有|是|要|其中|呢|吗|啊|的)$/;
 
@@ -88,6 +92,13 @@ function substitute(prev: string, subject: string, ctx: RewriteContext): string 
     if (old) return prev.slice(0, old.at) + subject + prev.slice(old.at + old.text.length);
   }
   const topic = topicOf(prev, ctx);
+  // Another level of government (市里的呢？ after 枣强县级民生实事有几件): 县级 becomes 市级, or the level follows the place.
+  const level = LEVEL.exec(subject)?.[1];
+  if (level) {
+    const old = firstMatch(prev, LEVEL_IN);
+    if (old) return `${prev.slice(0, old.at)}${level}级${prev.slice(old.at + old.text.length)}`;
+    if (topic && ctx.places(prev).includes(topic)) return prev.replace(topic, `${topic}${level}级`);
+  }
   const isPlace = ctx.places(subject).includes(subject);
   if (topic && (isPlace || !ctx.places(prev).includes(topic))) return prev.replace(topic, subject);
   // 环江工业集中区 after 甜水工业集中区要…: the subject replaces the span that ends as it does.
