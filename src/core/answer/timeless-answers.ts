@@ -14,18 +14,16 @@ import { ASKS_TIME } from './time-words.js';
 const TIMES =
   /[0-9〇零一二三四五六七八九十百千两]+\s*(?:年|月|日|号|世纪|年代|点|时|天|周|岁)|今年|明年|去年|当年|同年|次年|翌年|隔年|年底|年内|年中|季度|年间|至今|目前|现在|近年|早日|尽快|随即|立即|开始|早上|上午|中午|下午|晚上|凌晨|平日|周末|假日|之际|[期时末初前后朝春夏秋冬夜节旬]/g;
 
-/** The shortest stretch of the question an answer may repeat: one character (春, 前) is a word of its own. */
-const ECHO = 2;
-
-/** Which characters of `answer` lie in a stretch of at least `ECHO` characters that `question` holds too. */
+/**
+ * Which characters of `answer` lie in a stretch of two characters or more that `question` holds too (one character,
+ * 春 or 前, is a word of its own). A character is in such a stretch exactly when it and a neighbour are two characters
+ * of the question in a row, so the question's pairs of characters say it, in time linear in the two texts.
+ */
 function echoed(question: string, answer: string): boolean[] {
-  const marked = new Array<boolean>(answer.length).fill(false);
-  for (let i = 0; i < answer.length; i++) {
-    let end = i;
-    while (end < answer.length && question.includes(answer.slice(i, end + 1))) end++;
-    if (end - i >= ECHO) marked.fill(true, i, end);
-  }
-  return marked;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < question.length; i++) pairs.add(question.slice(i, i + 2));
+  const inPair = (i: number) => i >= 0 && i + 1 < answer.length && pairs.has(answer.slice(i, i + 2));
+  return Array.from({ length: answer.length }, (_, k) => inPair(k - 1) || inPair(k));
 }
 
 /**
