@@ -6,6 +6,7 @@
  * (simplified, lower case).
  */
 import { askedMeasure, measureWords, statesMeasure, type Measure } from './asked-measures.js';
+import { charPairs } from '../normalize/char-pairs.js';
 
 /** Where a clause ends: not at the comma of a figure's thousands (1,980米). */
 const CLAUSE_END = /[;!?。\n]|,(?!\d{3})/;
@@ -16,12 +17,7 @@ const WORD_PAIR = /^[\u4e00-\u9fffa-z0-9]{2}$/;
 /** The question's pairs of characters, without the words that ask for the measure and the glue between words. */
 function subjectPairs(question: string, asks: RegExp | undefined): Set<string> {
   const subject = asks ? question.replace(new RegExp(asks.source, 'g'), '|') : question;
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < subject.length; i++) {
-    const pair = subject.slice(i, i + 2);
-    if (WORD_PAIR.test(pair) && !GLUE.test(pair)) pairs.add(pair);
-  }
-  return pairs;
+  return charPairs(subject, (pair) => WORD_PAIR.test(pair) && !GLUE.test(pair));
 }
 
 /**

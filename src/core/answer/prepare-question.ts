@@ -4,6 +4,7 @@ import { QUESTION_TYPES } from './analyze-question.js';
 import { buildKeywords, type Keyword } from './keyword-match.js';
 import type { FeatureContext } from './feature-context.js';
 import { QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
+import { charPairs } from '../normalize/char-pairs.js';
 
 /** The question, prepared once for all windows. */
 export interface PreparedQuestion {
@@ -30,13 +31,7 @@ export function isWordChar(c: string): boolean {
 
 /** Character bigrams of folded text, without question words and function-word pairs. */
 function bigramsOf(folded: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < folded.length; i++) {
-    const b = folded.slice(i, i + 2);
-    if (!isWordChar(b[0]) || !isWordChar(b[1]) || QUESTION_WORDS.test(b) || STOPWORDS.has(b)) continue;
-    out.add(b);
-  }
-  return out;
+  return charPairs(folded, (b) => isWordChar(b[0]) && isWordChar(b[1]) && !QUESTION_WORDS.test(b) && !STOPWORDS.has(b));
 }
 
 /** The question word: where the answer goes in a sentence that says the same. */

@@ -6,6 +6,7 @@
  * text is folded (simplified, lower case).
  */
 import { ASKS_TIME } from './time-words.js';
+import { charPairs } from '../normalize/char-pairs.js';
 
 /**
  * Any way a text places something in time, from a date in figures to a time of day, a holiday or a single character
@@ -20,8 +21,7 @@ const TIMES =
  * of the question in a row, so the question's pairs of characters say it, in time linear in the two texts.
  */
 function echoed(question: string, answer: string): boolean[] {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < question.length; i++) pairs.add(question.slice(i, i + 2));
+  const pairs = charPairs(question);
   const inPair = (i: number) => i >= 0 && i + 1 < answer.length && pairs.has(answer.slice(i, i + 2));
   return Array.from({ length: answer.length }, (_, k) => inPair(k - 1) || inPair(k));
 }
