@@ -83,7 +83,7 @@ describe('the server process', () => {
     expect(ask.answer).toContain('18公里');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 180_000); // two server starts and an index build: slow on a busy 2-core machine, whatever the code does
+  }); // two server starts and an index build: slow on a busy 2-core machine, whatever the code does (the config's guard)
 });
 
 /** Runs an entry as its npm script does: through tsx, or (`bundled`) from the cached bundle of bin/run-bundled.mjs. */

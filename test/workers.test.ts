@@ -109,7 +109,7 @@ beforeAll(async () => {
     const res = await worker('/api/documents', { ...json(upload), headers: { 'content-type': 'application/json', authorization: 'Bearer worker-admin' } });
     expect(res.status, await res.clone().text()).toBe(201);
   }
-}, 180_000);
+}); // the hang guard of vitest.config.ts: the whole seed index, every question once, a bundle and Miniflare
 
 afterAll(async () => {
   await mf?.dispose();
