@@ -103,6 +103,18 @@ describe('keyword matching', () => {
     expect(analyzeQuestion('平陆这个示范区叫什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });
   });
 
+  it('reads 名字 and 姓名 that only ask for a name as question words, and 名字 in anything else as a word', () => {
+    const tokenizer = createJiebaTokenizer();
+    for (const question of ['枣强县县长叫什么名字？', '枣强县县长的名字是什么', '枣强县县长姓名']) {
+      const { keywords, tokens, whatNoun } = analyzeQuestion(question, tokenizer);
+      expect(keywords).toEqual(['枣强县', '县长']);
+      expect(tokens).not.toContain('名字');
+      expect(tokens).not.toContain('姓名');
+      expect(whatNoun).toBeUndefined();
+    }
+    expect(analyzeQuestion('盾柱木的名字是怎样得来的', tokenizer).keywords).toContain('名字');
+  });
+
   it('reads a quoted numbered slogan of two things or more as a list question, in its type as in its kind', () => {
     const tokenizer = createJiebaTokenizer();
     expect(analyzeQuestion('X区“三强”目标是什么', tokenizer)).toMatchObject({ kind: 'list', type: 'list', count: 3 });

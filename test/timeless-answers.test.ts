@@ -25,6 +25,15 @@ describe('timeless', () => {
     expect(timeless('李谦要求确保哪一年各项工作实现良好开局', '确保2015年各项工作实现良好开局。')).toBe(false);
   });
 
+  it('does not answer a question for a day with years alone', () => {
+    const heading = '在x区2024年"三新三强"打擂台动员部署大会上的讲话';
+    expect(timeless('x区"三新三强"打擂台动员部署大会是几月几号开的', heading)).toBe(true);
+    expect(timeless('x区"三新三强"打擂台动员部署大会是哪一天开的', heading)).toBe(true);
+    // A year answers a question for a year, and a day a question for a day.
+    expect(timeless('x区"三新三强"打擂台动员部署大会是哪一年开的', heading)).toBe(false);
+    expect(timeless('大会是几月几号开的', '2024年3月1日,x区召开动员部署大会。')).toBe(false);
+  });
+
   it('asks nothing of the answer to a question that is not about a time', () => {
     expect(timeless('衡水市长是谁', '市长杨慧主持会议。')).toBe(false);
   });

@@ -89,6 +89,12 @@ function distinctKeywords(tokens: string[]): string[] {
 /** A title followed by 叫什么 asks for a person's name (县委书记叫什么), as 这个项目叫什么 does not. */
 const TITLE_NAMED = new RegExp(`${ROLES.source}(?:的)?(?:名字)?叫什么`);
 
+/**
+ * 名字 and 姓名 in 叫什么名字, 名字是什么 or 姓名 only ask for a name, as 谁 does: the answer says the name, not the word
+ * (县长张赤峰 answers 县长叫什么名字), so they are no keyword to match and no term to search for. 名字的由来 keeps it.
+ */
+const ASKS_NAME = /(?:什么|啥)(名字|姓名)|(名字|姓名)(?:叫|是)(?:什么|啥|谁)|(姓名)(?:[?？。]|$)/;
+
 /** The kind of answer a folded question asks for, by its question words (a list of a slogan's items aside). */
 export function answerKind(folded: string): AnswerKind {
   if (TITLE_NAMED.test(folded)) return 'person';
@@ -114,7 +120,8 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
 
   const words = tokenizer.tokenize(folded);
   // Search for the topic: a word pointing at the moment of asking would find any sentence that holds it.
-  const tokens = words.filter((t) => !DEICTIC.has(t));
+  const nameWord = folded.match(ASKS_NAME)?.slice(1).find(Boolean);
+  const tokens = words.filter((t) => !DEICTIC.has(t) && t !== nameWord);
   // 衡水市长 is 衡水 + 市长, whatever the word segmenter thinks (衡水市 + 长是): titles are cut out first.
   const roleSpans = [...folded.matchAll(ROLES)].map((m) => ({ role: m[0], start: m.index!, end: m.index! + m[0].length }));
   const crossesRole = (t: string) => {
@@ -145,6 +152,6 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     wantsPlaces,
     roles: roleSpans.map((r) => r.role),
     asksWriter: ASKS_WRITER.test(folded),
-    whatNoun: folded.match(/什么([\u4e00-\u9fa5]{1,4}?)(?:[?？。]|$)/)?.[1],
+    whatNoun: nameWord ? undefined : folded.match(/什么([\u4e00-\u9fa5]{1,4}?)(?:[?？。]|$)/)?.[1],
   };
 }

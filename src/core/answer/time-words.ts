@@ -13,6 +13,9 @@ export const ASKS_TIME = new RegExp(
   `什么时候|何时|几时|什么时间|(?:什么|哪个|哪一)日期|日期[是为]|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|哪个?月|几月|哪一?天|哪一?日|${DAY_NUMBER}`,
 );
 
+/** A question about a day (几月几号, 哪一天, 什么日期), which a year does not answer. */
+export const ASKS_DAY = new RegExp(`几月几[日号]|哪一?天|哪一?日|(?:什么|哪个|哪一)日期|日期[是为]|${DAY_NUMBER}`);
+
 const DIGIT_YEAR = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年(?!代)/g;
 const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零一二三四五六七八九]{3})\s*年(?!代)/g;
 /** A span of years written with both ends (2021-2023年, 2021至2023年): every year in it is named. */
