@@ -28,6 +28,9 @@ describe('askedMeasure', () => {
     expect(asked('要紧盯多少个专项债和中央预算内投资项目')).toBeUndefined();
     expect(asked('每幾年普查一次土地來確定稅收')).toBeUndefined();
     expect(asked('到位资金增长多少')).toBeUndefined();
+    // 前多少名 and 第几位 ask for a place in a ranking (三十强, 第二位), not for a number of people.
+    expect(asked('营商环境要挤进全省前多少名')).toBeUndefined();
+    expect(asked('她是第几位皇后')).toBeUndefined();
     expect(asked('有多少的國民生產總值來自私人企業')).toBeUndefined();
     expect(asked('投资排名第几')).toBeUndefined();
     // 几乎 is not 几, 许多 is not 多高.

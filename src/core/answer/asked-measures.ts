@@ -85,6 +85,8 @@ const AFTER_HOW_MUCH = /(?:多少|几)/g;
 export const COUNTERS = '个|项|家|名|位|人|次|件|条|所|座|批|种|户|台|辆|只|头|套|栋|处|株|棵|艘|架|部|本|篇|场|届|期|轮|例|块|张|份|门|层';
 /** A measure word that counts things or times (多少个项目, 每几年): the figure is a count, not an amount. */
 const COUNTED = new RegExp(`^(?:${COUNTERS}|倍|年|天|月|日|岁|成|分|号)`);
+/** 前 or 第 right before 多少 or 几: the figure asked for is a place in a ranking (前多少名, 第几位). */
+const RANK_BEFORE = /[前第]$/;
 /** How much, how big, high, long… (多少, 几, 多大, 多高), but not 几乎, nor 许多 or 很多 before an adjective. */
 const HOW = /多少|几(?!乎)|(?<![许很太最更好])多(?:大|高|长|重|远|深|宽)/;
 
@@ -96,6 +98,8 @@ export function askedMeasure(question: string): Measure | undefined {
   if (ASKS_YEAR.test(question)) return 'year';
   if (ASKS_PERCENT.test(question)) return 'percent';
   for (const m of question.matchAll(AFTER_HOW_MUCH)) {
+    // 前多少名, 第几位: a rank, which 三十强 or 第3 states, not a number of people.
+    if (RANK_BEFORE.test(question.slice(0, m.index))) return undefined;
     const after = question.slice(m.index! + m[0].length);
     const named = MEASURES.find((r) => r.named?.test(after));
     if (named) return named.measure;
