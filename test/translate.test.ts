@@ -378,6 +378,20 @@ describe('translating a question', () => {
     expect(translateQuestion('How many villages does Pinglu County have?', at).names[0].to).toBe('平陆县');
   });
 
+  it('reads the longest title after a name and its county (Pinglu county party secretary → 平陆 县委书记, not 党委书记)', () => {
+    const entries = [
+      ...ENTRIES,
+      { simplified: '县委书记', english: ['county party secretary'], curated: true },
+      { simplified: '党委书记', english: ['party secretary'] },
+    ];
+    const weights = new Map([...VOCABULARY, ['平陆县', 2], ['县委书记', 2], ['党委书记', 1]]);
+    const has = (t: string) => (weights.get(t) ?? 0) > 0;
+    const at = { glosses: GlossIndex.build(entries, (t) => weights.get(t) ?? 0), sounds: new SoundIndex(weights, has), known: has };
+    const pinglu = translateQuestion('Who is the Pinglu county party secretary?', at);
+    expect(pinglu.names).toEqual([{ from: 'Pinglu', to: '平陆' }]);
+    expect(pinglu.query.split(' ')).toEqual(['平陆', '县委书记', '是谁']);
+  });
+
   it('reads no dictionary pair into the first word of a name (city … District X is not 城区)', () => {
     const cityDistrict = GlossIndex.build([{ simplified: '城区', english: ['city district; urban area'] }], () => 3);
     const q = translateQuestion('Which city does District X want to learn from?', { glosses: cityDistrict, sounds, known });

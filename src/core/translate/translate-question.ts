@@ -93,6 +93,11 @@ const COUNTED = new Set(['人', '户', '倍']);
 /** Words of a phrase tried against the dictionary's senses, longest first (an article among them counted). */
 const MAX_PHRASE = 5;
 
+/** A phrase's senses, or undefined when the dictionary has none (what longestPhrase looks for). */
+function orNone(hits: GlossHit[]): GlossHit[] | undefined {
+  return hits.length ? hits : undefined;
+}
+
 /** The share of a question's content words that, once the corpus uses them, make it a question in the corpus's language. */
 const CORPUS_WORDS = 0.75;
 
@@ -130,7 +135,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   let verbAt = -1;
 
   /** A run of name words from `i` (Liu Xinying, Huan County, District X): its Chinese and its length, or undefined. */
-  function nameAt(i: number): { chinese: string; length: number; spelt: string; title?: GlossHit[] } | undefined {
+  function nameAt(i: number): { chinese: string; length: number; spelt: string; title?: { senses: GlossHit[]; words: number } } | undefined {
     const p = pieces[i];
     const suffix = SUFFIXES[p.norm];
     // District X, X District: a letter for a name.
@@ -153,10 +158,12 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       // A suffix that starts a phrase of the dictionary (county head) is the phrase's where the name is the same without
       // it (Zaoqiang county head → 枣强 县长); else the phrase follows the name that holds it (Huan County head → 环县
       // 县长, not 护岸 县长).
-      const title = named && isWord(i + n + 1) ? glosses.phrase([pieces[i + n].norm, pieces[i + n + 1].norm]) : [];
-      const after = title.length && alone && (!composed || composed.startsWith(alone)) ? undefined : named;
+      // The longest such phrase: Zaoqiang county party secretary is 枣强 县委书记, not 枣强县 党委书记.
+      const phrase = named ? longestPhrase(i + n, (words) => orNone(glosses.phrase(words))) : undefined;
+      const after = phrase && alone && (!composed || composed.startsWith(alone)) ? undefined : named;
       if (after && composed && (known(composed) || pieces[i + n].capital || !alone)) {
-        return { chinese: composed, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}`, ...(title.length ? { title } : {}) };
+        const title = phrase && { senses: phrase.found, words: phrase.words - 1 };
+        return { chinese: composed, length: n + 1, spelt: `${spelt} ${pieces[i + n].text}`, ...(title ? { title } : {}) };
       }
       if (alone) return { chinese: alone, length: n + (after ? 1 : 0), spelt };
     }
@@ -246,8 +253,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       anchors.push(name.chinese);
       names.push({ from: name.spelt, to: name.chinese });
       if (name.title) {
-        slots.push(closeChoices(name.title));
-        skip.add(i + name.length);
+        slots.push(closeChoices(name.title.senses));
+        for (let k = 0; k < name.title.words; k++) skip.add(i + name.length + k);
       }
       // Not after a possessive: do District X's main industries…
       const subject = AUXILIARIES.has(wordBefore(i)) && !pieces[i + name.length - 1].possessive;
@@ -259,10 +266,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     // Not from an article, which a sense does not count (the second half of the year is second half of the year → 下半年,
     // not the second half → 下半).
     // Several terms with this sense (专项债, 专项债券): the engine takes the one the documents asked about use.
-    const sense = longestPhrase(i, (words) => {
-      const hits = words.every((w) => FUNCTION_WORDS.has(w) || FRAME_WORDS.has(w)) ? [] : glosses.phrase(words);
-      return hits.length ? hits : undefined;
-    });
+    const sense = longestPhrase(i, (words) => (words.every((w) => FUNCTION_WORDS.has(w) || FRAME_WORDS.has(w)) ? undefined : orNone(glosses.phrase(words))));
     if (sense) slots.push(closeChoices(sense.found));
     // Else a phrase the curated glossary has as a sense of a term no passage uses (installed capacity → 装机容量): what
     // the question asks about that the documents may not say, asked as the glossary says it, not word by word (设定 才能).
