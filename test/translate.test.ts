@@ -96,6 +96,10 @@ describe('figures and units', () => {
     expect(chinese('a rate of 60%').terms).toEqual(['60%']);
     expect(chinese('What was the GDP in 2022?').terms).toEqual(['2022年']);
     expect(chinese('ranked 10th').terms).toEqual(['第10']);
+    // Ordinal words are ranks too, but for halves and fractions.
+    expect(chinese('Which two indicators put Huan County third in the city?').terms).toEqual(['第三']);
+    expect(chinese('What is planned for the second half of the year?').terms).toEqual([]);
+    expect(chinese('Two thirds of the villages, or one third?').terms).toEqual([]);
     // On the 16th is a day of the month, as a report dates what happened (16日在会宁县召开); the 16th floor is no day.
     expect(chinese('Where was the meeting held on the 16th?').terms).toEqual(['16日']);
     expect(chinese('What is on the 16th floor?').terms).toEqual(['第16']);

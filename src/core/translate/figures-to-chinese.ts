@@ -1,6 +1,6 @@
 /**
  * @module figures-to-chinese: the figures and units of an English question as the Chinese documents write them —
- * 20 billion yuan → 200亿元, 1.5 million → 150万, 60 percent → 60%, 10,000 mu → 1万亩, 2022 → 2022年, 10th → 第10.
+ * 20 billion yuan → 200亿元, 1.5 million → 150万, 60 percent → 60%, 10,000 mu → 1万亩, 2022 → 2022年, 10th → 第10, third → 第三.
  */
 import type { Piece } from './english-words.js';
 import { toChineseNumeral } from '../normalize/chinese-numerals.js';
@@ -19,6 +19,8 @@ export const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
 };
+/** Ordinal words, as ranks (third in the city → 第三); first is the dictionary's (第一, 首先, first half → 上半年). */
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** A day of a month (0 for January) as the documents write it: 2月16日. */
@@ -118,6 +120,10 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       used.add(i);
     } else if (UNITS[p.norm] && !used.has(i)) {
       unit ??= UNITS[p.norm];
+      used.add(i);
+    } else if (ORDINALS[p.norm] && word(i + 1) !== 'half' && NUMBER_WORDS[word(i - 1) ?? ''] === undefined && pieces[i - 1]?.kind !== 'number') {
+      // Third in the city is 全市第三; not the second half (下半年), nor one third or 2 thirds (a fraction).
+      terms.push(`第${toChineseNumeral(ORDINALS[p.norm])}`);
       used.add(i);
     } else if (NUMBER_WORDS[p.norm] !== undefined && p.norm !== 'one') {
       // What four kinds of zones → a list of 4; the number word itself is no search term.
