@@ -115,6 +115,18 @@ describe('keyword matching', () => {
     expect(analyzeQuestion('盾柱木的名字是怎样得来的', tokenizer).keywords).toContain('名字');
   });
 
+  it('reads words that press a question (具体, 到底, 一共) as asking, no keyword or search term', () => {
+    const tokenizer = createJiebaTokenizer();
+    const plain = analyzeQuestion('平陆招商目标是多少', tokenizer);
+    for (const question of ['平陆招商目标具体是多少', '平陆招商目标到底是多少', '平陆招商目标究竟是多少']) {
+      const pressed = analyzeQuestion(question, tokenizer);
+      expect(pressed.keywords).toEqual(plain.keywords);
+      expect(pressed.tokens).toEqual(plain.tokens);
+      expect(pressed.asking).toHaveLength(1);
+    }
+    expect(analyzeQuestion('枣强县县长叫什么名字', tokenizer).asking).toEqual(['名字']);
+  });
+
   it('reads a quoted numbered slogan of two things or more as a list question, in its type as in its kind', () => {
     const tokenizer = createJiebaTokenizer();
     expect(analyzeQuestion('X区“三强”目标是什么', tokenizer)).toMatchObject({ kind: 'list', type: 'list', count: 3 });

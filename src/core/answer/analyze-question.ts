@@ -1,7 +1,7 @@
 /** @module analyze-question: what kind of answer a question wants and which words must be matched. */
 import type { Tokenizer } from '../ports.js';
 import { foldText } from '../normalize/fold-text.js';
-import { DEICTIC, QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
+import { DEICTIC, PRESSING, QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
 import { DATE_WORD, DAY_NUMBER } from './time-words.js';
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
@@ -18,6 +18,8 @@ export interface QuestionAnalysis {
   type: QuestionType;
   /** Search tokens (BM25): the question's words without those that point at the moment of asking. */
   tokens: string[];
+  /** Words that only ask (名字 in 叫什么名字, 具体, 到底): no search term or keyword, and no pair of characters to match. */
+  asking: string[];
   /** Every word of the question as the tokenizer cuts it (name correction keeps a name from being read across one). */
   words: string[];
   /** Content words the answering sentence should contain, longest first, without overlaps. */
@@ -121,7 +123,8 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
   const words = tokenizer.tokenize(folded);
   // Search for the topic: a word pointing at the moment of asking would find any sentence that holds it.
   const nameWord = folded.match(ASKS_NAME)?.slice(1).find(Boolean);
-  const tokens = words.filter((t) => !DEICTIC.has(t) && t !== nameWord);
+  const asking = [...new Set(words.filter((t) => PRESSING.has(t) || t === nameWord))];
+  const tokens = words.filter((t) => !DEICTIC.has(t) && !asking.includes(t));
   // 衡水市长 is 衡水 + 市长, whatever the word segmenter thinks (衡水市 + 长是): titles are cut out first.
   const roleSpans = [...folded.matchAll(ROLES)].map((m) => ({ role: m[0], start: m.index!, end: m.index! + m[0].length }));
   const crossesRole = (t: string) => {
@@ -143,6 +146,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
     kind,
     type,
     tokens,
+    asking,
     words,
     keywords,
     unit,

@@ -34,6 +34,9 @@ function bigramsOf(folded: string): Set<string> {
   return charPairs(folded, (b) => isWordChar(b[0]) && isWordChar(b[1]) && !QUESTION_WORDS.test(b) && !STOPWORDS.has(b));
 }
 
+/** The folded question without the words that only ask (具体, 一共): its characters and pairs are what is matched. */
+const withoutAsking = (q: QuestionAnalysis) => q.asking.reduce((text, word) => text.split(word).join(' '), q.folded);
+
 /** The question word: where the answer goes in a sentence that says the same. */
 const WH = /为什么|为何|怎么|如何|怎样|什么|多少|多大|多长|多高|多久|哪[一个些里儿年天位种家国座所条]?|谁|几[个年月日天号次位名项种家岁]?|何[时地处人种]?/;
 
@@ -55,7 +58,8 @@ export function prepareQuestion(q: QuestionAnalysis, ctx: FeatureContext): Prepa
     { quoted: q.quoted, titles: q.roles },
   );
   const content = keywords.map((k) => !ctx.isFocus(k.term));
-  const chars = new Set([...q.folded].filter((c) => isWordChar(c) && !QUESTION_WORDS.test(c) && !STOPWORDS.has(c)));
+  const matched = withoutAsking(q);
+  const chars = new Set([...matched].filter((c) => isWordChar(c) && !QUESTION_WORDS.test(c) && !STOPWORDS.has(c)));
   return {
     q,
     keywords,
@@ -63,7 +67,7 @@ export function prepareQuestion(q: QuestionAnalysis, ctx: FeatureContext): Prepa
     totalWeight: keywords.reduce((a, k) => a + k.weight, 0) || 1,
     contentWeight: keywords.reduce((a, k, n) => a + (content[n] ? k.weight : 0), 0),
     maxIdf: Math.max(1, ...keywords.map((k) => ctx.idf(k.term))),
-    bigrams: bigramsOf(q.folded),
+    bigrams: bigramsOf(matched),
     chars,
     typeIndex: QUESTION_TYPES.indexOf(q.type as QuestionType),
     ...slotContext(q.folded, keywords),

@@ -10,6 +10,12 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that press a question (具体是多少, 到底, 究竟, 一共有多少): they ask, and no answer need say them. Not stop words
+ * of the documents, whose text is indexed with them.
+ */
+export const PRESSING = new Set(['具体', '到底', '究竟', '一共', '总共']);
+
 /** Words that only say what kind of answer is wanted. */
 export const QUESTION_WORDS = /多少|几|谁|哪|什么|何时|何地|如何|怎么|怎样|是否|吗|呢/;
 
