@@ -23,7 +23,8 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * their session, the thirteenth read then (0.65 and 0.7 after), the fourteenth measured blind once more at its end (0.6
  * and 0.8) and read in the next session (0.7 and 0.9 after); the fifteenth 0.7 and 0.9, blind, before and after that
  * session's changes, read in the next (0.75 and 1.0 after); the sixteenth 0.775 and 0.7 blind before its session, 0.775
- * and 0.8 on its code; the shared set's English questions 0.833. The floors catch a change that makes it worse.
+ * and 0.8 on its code, read in the next (0.85 and 0.8 after); the seventeenth 0.75 and 0.6 blind before its session,
+ * 0.75 and 0.7 on its code; the shared set's English questions 0.833. The floors catch a change that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
@@ -41,7 +42,8 @@ const FLOORS = {
   thirteenth: { correct: 0.6, refused: 0.65, grounded: 1 },
   fourteenth: { correct: 0.65, refused: 0.85, grounded: 1 },
   fifteenth: { correct: 0.7, refused: 0.85, grounded: 1 },
-  sixteenth: { correct: 0.75, refused: 0.75, grounded: 1 },
+  sixteenth: { correct: 0.8, refused: 0.75, grounded: 1 },
+  seventeenth: { correct: 0.7, refused: 0.65, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -89,6 +91,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english14.jsonl', 'fourteenth'],
     ['english15.jsonl', 'fifteenth'],
     ['english16.jsonl', 'sixteenth'],
+    ['english17.jsonl', 'seventeenth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {

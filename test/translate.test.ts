@@ -96,6 +96,8 @@ describe('figures and units', () => {
     expect(chinese('a rate of 60%').terms).toEqual(['60%']);
     expect(chinese('What was the GDP in 2022?').terms).toEqual(['2022年']);
     expect(chinese('ranked 10th').terms).toEqual(['第10']);
+    // The end of a year is its 年底, not 到底 (to the end).
+    expect(chinese('How many pilots were completed by the end of 2014?').terms).toEqual(['2014年', '年底']);
     // Ordinal words are ranks too, but for halves and fractions.
     expect(chinese('Which two indicators put Huan County third in the city?').terms).toEqual(['第三']);
     expect(chinese('What is planned for the second half of the year?').terms).toEqual([]);

@@ -101,7 +101,14 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       const unitWord = UNITS[hyphened ? unitPart : (word(j) ?? '')];
       const month = MONTHS.indexOf(word(i - 1) ?? '');
       if (month >= 0 && value >= 1 && value <= 31) terms.push(monthDay(month, value));
-      else if (/^(?:19|20)\d\d$/.test(p.norm) && !scale && !unitWord) terms.push(`${p.norm}年`);
+      else if (/^(?:19|20)\d\d$/.test(p.norm) && !scale && !unitWord) {
+        terms.push(`${p.norm}年`);
+        // The end of 2014 is 2014年底, as the end of the year is 年底 (not 到底, to the end).
+        if (word(i - 1) === 'of' && (word(i - 2) === 'end' || word(i - 2) === 'close')) {
+          terms.push('年底');
+          used.add(i - 1).add(i - 2);
+        }
+      }
       else {
         // 10,000 mu is 1万亩 in most documents, 10000亩 in some tables: both are searched.
         // 100 million yuan is also written 亿元 (超亿元项目, 亿元以上).
