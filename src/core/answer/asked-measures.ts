@@ -119,8 +119,7 @@ export function statesMeasure(measure: Measure, answer: string): boolean {
   return MEASURES.find((r) => r.measure === measure)!.stated.test(answer);
 }
 
-/** The measure the question asks for, when the answer states no figure in it (else undefined). */
-export function missingMeasure(question: string, answer: string): Measure | undefined {
-  const measure = askedMeasure(question);
+/** The measure the question asks for (`askedMeasure`), when the answer states no figure in it (else undefined). */
+export function missingMeasure(question: string, answer: string, measure = askedMeasure(question)): Measure | undefined {
   return measure && !statesMeasure(measure, answer) ? measure : undefined;
 }

@@ -21,11 +21,10 @@ function subjectPairs(question: string, asks: RegExp | undefined): Set<string> {
 }
 
 /**
- * The measure `question` asks for, when every figure `answer` states in it stands in an item of an enumeration that
- * shares no pair of characters with the question's subject (both folded); else undefined.
+ * The measure `question` asks for (`askedMeasure`), when every figure `answer` states in it stands in an item of an
+ * enumeration that shares no pair of characters with the question's subject (both folded); else undefined.
  */
-export function listedElsewhere(question: string, answer: string): Measure | undefined {
-  const measure = askedMeasure(question);
+export function listedElsewhere(question: string, answer: string, measure = askedMeasure(question)): Measure | undefined {
   if (!measure || measure === 'year') return undefined;
   const clauses = answer.split(CLAUSE_END).filter((clause) => statesMeasure(measure, clause));
   if (!clauses.length || clauses.some((clause) => !clause.includes('、'))) return undefined;

@@ -9,7 +9,7 @@
  * where the answer names only others (other-years). The engine refuses such an answer; cross-validation counts it
  * refused.
  */
-import { missingMeasure } from './asked-measures.js';
+import { askedMeasure, missingMeasure } from './asked-measures.js';
 import { listedElsewhere } from './listed-figures.js';
 import { uncounted } from './asked-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
@@ -26,9 +26,11 @@ import { otherYearsOnly } from './other-years.js';
  * title, a `part`, a `date`, a `person`, or the `asked-year`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
+  // The measure asked for is read once, for both checks that need it.
+  const measure = askedMeasure(question);
   return (
-    missingMeasure(question, answer) ??
-    listedElsewhere(question, answer) ??
+    missingMeasure(question, answer, measure) ??
+    listedElsewhere(question, answer, measure) ??
     (uncounted(question, answer) ? 'count' : undefined) ??
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
