@@ -97,7 +97,7 @@ describe('keyword matching', () => {
 
   it('reads a title followed by 叫什么 as asking for a person, and 叫什么 after anything else as not', () => {
     const tokenizer = createJiebaTokenizer();
-    for (const question of ['环县县委书记叫什么', '衡水市长叫什么？', '这篇文章的作者叫什么']) {
+    for (const question of ['环县县委书记叫什么', '衡水市长叫什么？', '这篇文章的作者叫什么', '平陆现任县长叫啥名字']) {
       expect(analyzeQuestion(question, tokenizer)).toMatchObject({ kind: 'person', type: 'person' });
     }
     expect(analyzeQuestion('平陆这个示范区叫什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });

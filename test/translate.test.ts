@@ -163,6 +163,7 @@ describe('question kinds', () => {
     expect(kind('What was District X’s GDP in 2023?')).toBe('number');
     expect(kind('What percentage of projects start the same year?')).toBe('percent');
     expect(kind('Who is the party secretary of Zaoqiang?')).toBe('person');
+    expect(kind('The article was written by the county head. What is his name?')).toBe('person');
     expect(kind('When was the meeting held?')).toBe('date');
     expect(kind('In which year was the plan made?')).toBe('year');
     expect(kind('Which industrial parks will Pinglu build?')).toBe('list');
