@@ -24,7 +24,7 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * and 0.8) and read in the next session (0.7 and 0.9 after); the fifteenth 0.7 and 0.9, blind, before and after that
  * session's changes, read in the next (0.75 and 1.0 after); the sixteenth 0.775 and 0.7 blind before its session, 0.775
  * and 0.8 on its code, read in the next (0.85 and 0.8 after); the seventeenth 0.75 and 0.6 blind before its session,
- * 0.75 and 0.7 on its code; the shared set's English questions 0.833. The floors catch a change that makes it worse.
+ * 0.75 and 0.8 on its code; the shared set's English questions 0.833. The floors catch a change that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
