@@ -95,7 +95,7 @@ const TITLE_NAMED = new RegExp(`${ROLES.source}(?:的)?(?:名字)?叫(?:什么|�
  * 名字 and 姓名 in 叫什么名字, 名字是什么 or 姓名 only ask for a name, as 谁 does: the answer says the name, not the word
  * (县长张赤峰 answers 县长叫什么名字), so they are no keyword to match and no term to search for. 名字的由来 keeps it.
  */
-const ASKS_NAME = /(?:什么|啥)(名字|姓名)|(名字|姓名)(?:叫|是)(?:什么|啥|谁)|(姓名)(?:[?？。]|$)/;
+const ASKS_NAME = /(?<=什么|啥)(?:名字|姓名)|(?:名字|姓名)(?=(?:叫|是)(?:什么|啥|谁))|姓名(?=[?？。]|$)/;
 
 /** The kind of answer a folded question asks for, by its question words (a list of a slogan's items aside). */
 export function answerKind(folded: string): AnswerKind {
@@ -122,7 +122,7 @@ export function analyzeQuestion(question: string, tokenizer: Tokenizer): Questio
 
   const words = tokenizer.tokenize(folded);
   // Search for the topic: a word pointing at the moment of asking would find any sentence that holds it.
-  const nameWord = folded.match(ASKS_NAME)?.slice(1).find(Boolean);
+  const nameWord = ASKS_NAME.exec(folded)?.[0];
   const asking = [...new Set(words.filter((t) => PRESSING.has(t) || t === nameWord))];
   const tokens = words.filter((t) => !DEICTIC.has(t) && !asking.includes(t));
   // 衡水市长 is 衡水 + 市长, whatever the word segmenter thinks (衡水市 + 长是): titles are cut out first.
