@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerKind } from '../src/core/answer/analyze-question.js';
 import { timeless } from '../src/core/answer/timeless-answers.js';
 import { unstated } from '../src/core/answer/unstated.js';
 
@@ -32,6 +33,15 @@ describe('timeless', () => {
     // A year answers a question for a year, and a day a question for a day.
     expect(timeless('x区"三新三强"打擂台动员部署大会是哪一年开的', heading)).toBe(false);
     expect(timeless('大会是几月几号开的', '2024年3月1日,x区召开动员部署大会。')).toBe(false);
+  });
+
+  it('reads 哪几天 as a question for days, and answers it only with a time', () => {
+    const question = '环县上半年重点工作集中观摩督查是哪几天搞的';
+    expect(answerKind(question)).toBe('date');
+    expect(timeless(question, '这次观摩督查,我们看了乡镇和部门提供的94个检查点。')).toBe(true);
+    expect(timeless(question, '7月11日至15日,县四大家主要领导对上半年乡镇重点工作进行了集中观摩督查。')).toBe(false);
+    // 哪日报 names a newspaper, not a day.
+    expect(answerKind('这篇文章登在哪日报上')).not.toBe('date');
   });
 
   it('asks nothing of the answer to a question that is not about a time', () => {

@@ -2,7 +2,7 @@
 import type { Tokenizer } from '../ports.js';
 import { foldText } from '../normalize/fold-text.js';
 import { DEICTIC, PRESSING, QUESTION_WORDS, STOPWORDS } from '../normalize/stopwords.js';
-import { DATE_WORD, DAY_NUMBER } from './time-words.js';
+import { DATE_WORD, DAY_NUMBER, WHICH_DAY } from './time-words.js';
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
 export type AnswerKind = 'number' | 'person' | 'date' | 'list' | 'place' | 'fact';
@@ -51,7 +51,7 @@ export const ROLES =
 
 const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   // Not 23日期间 (a span of days) nor 几号线 (a line's number): see time-words.
-  ['date', new RegExp(`何时|什么时候|哪天|哪一天|几月几[日号]|哪年|哪一年|什么时间|哪个月|${DATE_WORD}|${DAY_NUMBER}`)],
+  ['date', new RegExp(`何时|什么时候|${WHICH_DAY}|几月几[日号]|哪年|哪一年|什么时间|哪个月|${DATE_WORD}|${DAY_NUMBER}`)],
   ['person', /谁|哪位|何人|什么人|哪个人|姓名|叫(?:什么|啥)名字/],
   ['list', /哪些|哪几|哪[一二两三四五六七八九十\d]+|包括什么|包括哪|有什么|分别是|指的是什么|指什么|什么是|内容是什么|是哪/],
   ['number', /多少|几[个项家名位次年月天万千百亿种条件批所座人倍]?|多大|多高|多长|多重|多快|比例|百分之几|增长率|贡献率|占比/],
@@ -60,7 +60,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['year', /哪[一]?年|何年|几几年|什么年代|哪个年代/],
-  ['date', new RegExp(`何时|什么时候|哪天|哪一天|几月|几日|${DAY_NUMBER}|什么时间|哪个月|${DATE_WORD}|多久|多长时间`)],
+  ['date', new RegExp(`何时|什么时候|${WHICH_DAY}|几月|几日|${DAY_NUMBER}|什么时间|哪个月|${DATE_WORD}|多久|多长时间`)],
   ['why', /为什么|为何|原因|何故|怎么会/],
   ['person', /谁|哪位|何人|什么人|哪个人|姓名|叫(?:什么|啥)名字/],
   ['place', /哪里|哪儿|在哪|何地|何处|什么地方|哪个地方|哪[个一]?(?:国|省|市|县|城市|地区|国家)/],
