@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
 import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
-import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin } from '../src/core/translate/figures-to-english.js';
+import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin, ranksToEnglish } from '../src/core/translate/figures-to-english.js';
 import { englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
 import { americanSpelling, baseForms, piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
@@ -143,6 +143,14 @@ describe('figures and units', () => {
     expect(datesToEnglish('2015年各项工作')).toEqual(['2015']);
   });
 
+  it('says the places in a ranking a quote states, with only digits a citation shows', () => {
+    const quote = '2022年我区县域经济在23个一类县(市、区)中综合排名第19位,略高于第10名蔡甸区,排名第三';
+    expect(ranksToEnglish(quote, (digits) => quote.includes(digits)).map((f) => f.english)).toEqual(['19th', 'tenth', 'third']);
+    expect(ranksToEnglish('位列全市第22位', () => false)).toEqual([]);
+    expect(ranksToEnglish('位列全市第22位,第11名', () => true).map((f) => f.english)).toEqual(['22nd', '11th']);
+    expect(ranksToEnglish('固定资产投资增速位列全市倒数第一', () => true).map((f) => f.english)).toEqual(['last']);
+  });
+
   it('finds the people a quote names after their title', () => {
     expect(peopleInQuote('会上,枣强县委书记刘新营围绕如何圆满完成全年任务目标作动员', known)).toEqual(['刘新营']);
     expect(peopleInQuote('市委书记李谦出席会议并讲话', known)).toEqual(['李谦']);
@@ -224,6 +232,11 @@ describe('question kinds', () => {
     expect(how('How far is the park from the city?')).toBe('多远');
     expect(how('How large is the lake area?')).toBe('多大');
     expect(how('How many projects are there?')).toBe('多少个');
+    // Where something ranks or placed asks for its place in a ranking (第几), as a number; not where it comes from.
+    expect(kind('Where did District X rank among the 23 first-class counties in 2022?')).toBe('number');
+    expect(how('Where did District X rank among the 23 first-class counties in 2022?')).toBe('第几');
+    expect(how('Where did X District place in the 2022 ranking?')).toBe('第几');
+    expect(kind('Where does the money come from?')).toBe('place');
     expect(translateQuestion('How long is the road Pinglu builds?', { glosses, sounds, known }).query).toMatch(/多长$/);
   });
 });

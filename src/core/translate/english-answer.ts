@@ -4,7 +4,8 @@
  */
 import type { Answer } from '../types.js';
 import type { EnglishQuestion } from './translate-question.js';
-import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin, type EnglishFigure } from './figures-to-english.js';
+import { datesToEnglish, figuresToEnglish, nameInPinyin, placeInPinyin, ranksToEnglish, type EnglishFigure } from './figures-to-english.js';
+import { RANK_ASKED } from './english-question-kind.js';
 import { peopleInQuote } from './people-in-quote.js';
 import { askedMeasure, statesMeasure } from '../answer/asked-measures.js';
 
@@ -70,6 +71,10 @@ const termsOf = (question: EnglishQuestion) => question.query.split(/\s+/).filte
 
 /** The figure, date or name the quote gives, in English, for the kinds of question that ask for one. */
 function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: string) => boolean, { placeNames, known }: FrameContext): string | undefined {
+  if (question.asks === RANK_ASKED) {
+    const said = nearest(ranksToEnglish(quote, grounded), quote, termsOf(question)).slice(0, MAX_FIGURES).map((f) => f.english);
+    return said.length ? said.join(', ') : undefined;
+  }
   if (question.kind === 'number' || question.kind === 'percent') {
     const figures = figuresToEnglish(quote, grounded);
     const unit = question.kind === 'percent' ? '%' : question.unit;

@@ -31,7 +31,17 @@ const MEASURE_HEADS = `total|number|amount|value|size|sum|figure|scale|investmen
 /** An auxiliary after a measure and the words that qualify it (what annual coal output is…), not a verb (what boosted output). */
 const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|had|can|could|should) )';
 
+/**
+ * Where or in what place something ranks, placed or came (where did District X rank among…, what position did it
+ * take): a place in a ranking, which the Chinese asks as 第几; not where a thing comes from.
+ */
+const RANKED = new RegExp(` (?:where|what (?:place|position|rank|ranking)) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came)\\b(?! (?:from|to|up|out|back)\\b)`);
+
+/** How the Chinese asks for a place in a ranking. */
+export const RANK_ASKED = '第几';
+
 const RULES: [EnglishKind, RegExp][] = [
+  ['number', RANKED],
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
   ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|position|place)\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
@@ -75,6 +85,7 @@ export const SPAN_ASKS: Readonly<Record<string, string>> = { years: '多少年',
  */
 export function unitlessAsk(pieces: Piece[]): { asks: string; unit?: '元' } | undefined {
   const text = textOf(pieces);
+  if (RANKED.test(text)) return { asks: RANK_ASKED };
   const how = HOW_MEASURE.find(([re]) => re.test(text))?.[1];
   if (how) return { asks: how };
   const span = text.match(/ how many ([a-z]+) /)?.[1];

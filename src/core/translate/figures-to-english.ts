@@ -81,6 +81,29 @@ export function figuresToEnglish(quote: string, grounded: (digits: string) => bo
   });
 }
 
+const SMALL_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const CHINESE_DIGITS = '一二三四五六七八九十';
+
+/** A place in a ranking in English: 19 → 19th, 22 → 22nd; 1 to 10 in words (third). */
+function ordinal(n: number): string {
+  if (n <= 10) return SMALL_ORDINALS[n];
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/**
+ * The places in a ranking a quote states, in English: 第19位 → 19th, 第三名 → third, 倒数第一 → last (a rank in Chinese
+ * numerals only up to 十); `grounded(digits)`: whether a citation shows those digits.
+ */
+export function ranksToEnglish(quote: string, grounded: (digits: string) => boolean): EnglishFigure[] {
+  return [...quote.matchAll(/(倒数)?第\s*(\d{1,4}|[一二三四五六七八九十])\s*(?:位|名)?/g)].flatMap(({ 0: chinese, 1: fromEnd, 2: place, index }) => {
+    const n = /\d/.test(place) ? Number(place) : CHINESE_DIGITS.indexOf(place) + 1;
+    if (!n || (/\d/.test(place) && !grounded(place))) return [];
+    const english = fromEnd ? (n === 1 ? 'last' : `${ordinal(n)} from last`) : ordinal(n);
+    return [{ chinese, at: index, unit: '', english }];
+  });
+}
+
 /** Dates of a quote in English: 2015年2月25日 → 25 February 2015, 4月 → April, 2022年 → 2022. */
 export function datesToEnglish(quote: string): string[] {
   const out: string[] = [];
