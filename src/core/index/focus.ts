@@ -2,13 +2,17 @@
 
 /** Subjects are names (平陆, 衡水湖, x区), not figures or years. */
 const SUBJECT = /[\u4e00-\u9fff]|^[a-z][区县市]$/;
+/** Numerals alone (四, 二百) are figures. */
+const NUMERALS = /^[〇零一二两三四五六七八九十百千万亿]+$/;
 
 /**
  * The document holding most of a term's occurrences (the first one on a tie, in indexing order) and the share of
  * occurrences found there; none when the term is no name, occurs there less than twice, or the corpus has one document.
+ * A single character names nothing (湖, 去, 建: in a corpus of a few speeches each is in one of them by chance), nor
+ * do numerals.
  */
 export function focusOf<K>(term: string, postings: Iterable<{ key: K; tf: number }>, documents: number): { key: K; share: number } | undefined {
-  if (!SUBJECT.test(term)) return undefined;
+  if (term.length < 2 || !SUBJECT.test(term) || NUMERALS.test(term)) return undefined;
   let total = 0;
   let best: { key: K; tf: number } | undefined;
   for (const p of postings) {

@@ -32,8 +32,8 @@ const MEASURE_HEADS = `total|number|amount|value|size|sum|figure|scale|investmen
 const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|had|can|could|should) )';
 
 /**
- * Where or in what place something ranks, placed or came (where did District X rank among…, what position did it
- * take): a place in a ranking, which the Chinese asks as 第几; not where a thing comes from.
+ * Where or in what place something ranks, placed or came (where did District X rank among…, what place did it come
+ * in): a place in a ranking, which the Chinese asks as 第几; not where a thing comes from.
  */
 const RANKED = new RegExp(` (?:where|what (?:place|position|rank|ranking)) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came)\\b(?! (?:from|to|up|out|back)\\b)`);
 
