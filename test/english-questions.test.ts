@@ -24,7 +24,8 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * and 0.8) and read in the next session (0.7 and 0.9 after); the fifteenth 0.7 and 0.9, blind, before and after that
  * session's changes, read in the next (0.75 and 1.0 after); the sixteenth 0.775 and 0.7 blind before its session, 0.775
  * and 0.8 on its code, read in the next (0.85 and 0.8 after); the seventeenth 0.75 and 0.6 blind before its session,
- * 0.75 and 0.8 on its code; the shared set's English questions 0.833. The floors catch a change that makes it worse.
+ * 0.75 and 0.8 on its code, read in the next (0.775 and 0.8 after); the eighteenth 0.675 and 0.9 blind before its
+ * session; the shared set's English questions 0.833. The floors catch a change that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
@@ -43,7 +44,8 @@ const FLOORS = {
   fourteenth: { correct: 0.65, refused: 0.85, grounded: 1 },
   fifteenth: { correct: 0.7, refused: 0.85, grounded: 1 },
   sixteenth: { correct: 0.8, refused: 0.75, grounded: 1 },
-  seventeenth: { correct: 0.7, refused: 0.65, grounded: 1 },
+  seventeenth: { correct: 0.75, refused: 0.75, grounded: 1 },
+  eighteenth: { correct: 0.6, refused: 0.8, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -92,6 +94,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english15.jsonl', 'fifteenth'],
     ['english16.jsonl', 'sixteenth'],
     ['english17.jsonl', 'seventeenth'],
+    ['english18.jsonl', 'eighteenth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
