@@ -358,6 +358,17 @@ describe('translating a question', () => {
     expect(translateQuestion('How many projects does Pinglu aim to sign?', indexes).query.split(' ')).not.toContain('旨在');
   });
 
+  it('reads right after or just before a time as no search term (not rights, nor after all)', () => {
+    const closeBy = indexesOf(
+      [...ENTRIES, { simplified: '权益', english: ['rights; interests; rights and interests'] }, { simplified: '到底', english: ['finally; in the end', 'after all; to the end'] }, { simplified: '节日', english: ['holiday; festival'] }],
+      new Map([...VOCABULARY, ['权益', 2], ['到底', 3], ['节日', 2]]),
+    );
+    const query = translateQuestion('Zaoqiang’s cadre meeting came right after which holiday?', closeBy).query.split(' ');
+    expect(query).toEqual(expect.arrayContaining(['枣强', '节日']));
+    expect(query).not.toContain('权益');
+    expect(query).not.toContain('到底');
+  });
+
   it('keeps the Chinese of a mixed question', () => {
     const q = translateQuestion('Pinglu 招商 target?', indexes);
     expect(q.query.split(' ')).toEqual(expect.arrayContaining(['平陆', '招商', '目标']));

@@ -99,6 +99,8 @@ export const FRAMING_WORDS = new Set(
 export const FUNCTION_PHRASES: readonly string[][] = [
   'as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with',
   'known as', 'referred to as', 'held up as', 'which part of', 'what part of', 'full name',
+  // Right or just before a time word only says it came close (right after the Lantern Festival: not 权益, nor 到底).
+  'right after', 'right before', 'just after', 'just before',
 ].map((p) => p.split(' '));
 
 /** Words that only hold a sentence together (and question words, read separately as the question's kind). */
