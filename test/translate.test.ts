@@ -149,6 +149,7 @@ describe('figures and units', () => {
     expect(ranksToEnglish('位列全市第22位', () => false)).toEqual([]);
     expect(ranksToEnglish('位列全市第22位,第11名', () => true).map((f) => f.english)).toEqual(['22nd', '11th']);
     expect(ranksToEnglish('固定资产投资增速位列全市倒数第一', () => true).map((f) => f.english)).toEqual(['last']);
+    expect(ranksToEnglish('综合排名第十九位,倒数第三', () => true).map((f) => f.english)).toEqual(['19th', 'third from last']);
   });
 
   it('finds the people a quote names after their title', () => {

@@ -4,6 +4,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { MONTHS, plain } from './figures-to-chinese.js';
+import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
 /** Measure words and their English (an empty string: the number stands alone, 50个 → 50). */
 const MEASURES: [string, string][] = [
@@ -82,7 +83,6 @@ export function figuresToEnglish(quote: string, grounded: (digits: string) => bo
 }
 
 const SMALL_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const CHINESE_DIGITS = '一二三四五六七八九十';
 
 /** A place in a ranking in English: 19 → 19th, 22 → 22nd; 1 to 10 in words (third). */
 function ordinal(n: number): string {
@@ -92,12 +92,12 @@ function ordinal(n: number): string {
 }
 
 /**
- * The places in a ranking a quote states, in English: 第19位 → 19th, 第三名 → third, 倒数第一 → last (a rank in Chinese
- * numerals only up to 十); `grounded(digits)`: whether a citation shows those digits.
+ * The places in a ranking a quote states, in English: 第19位 → 19th, 第十九名 → 19th, 第三 → third, 倒数第一 → last;
+ * `grounded(digits)`: whether a citation shows those digits.
  */
 export function ranksToEnglish(quote: string, grounded: (digits: string) => boolean): EnglishFigure[] {
-  return [...quote.matchAll(/(倒数)?第\s*(\d{1,4}|[一二三四五六七八九十])\s*(?:位|名)?/g)].flatMap(({ 0: chinese, 1: fromEnd, 2: place, index }) => {
-    const n = /\d/.test(place) ? Number(place) : CHINESE_DIGITS.indexOf(place) + 1;
+  return [...quote.matchAll(/(倒数)?第\s*(\d{1,4}|[一二三四五六七八九十百]+)\s*(?:位|名)?/g)].flatMap(({ 0: chinese, 1: fromEnd, 2: place, index }) => {
+    const n = /\d/.test(place) ? Number(place) : parseChineseNumeral(place);
     if (!n || (/\d/.test(place) && !grounded(place))) return [];
     const english = fromEnd ? (n === 1 ? 'last' : `${ordinal(n)} from last`) : ordinal(n);
     return [{ chinese, at: index, unit: '', english }];
