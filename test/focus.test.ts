@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusOf } from '../src/core/index/focus.js';
+import { focusOf, namesSubject } from '../src/core/index/focus.js';
 
 describe('focusOf', () => {
   const postings = (...tfs: number[]) => tfs.map((tf, key) => ({ key, tf }));
@@ -10,16 +10,25 @@ describe('focusOf', () => {
     expect(focusOf('x区', postings(4, 0), 2)).toEqual({ key: 0, share: 1 });
   });
 
-  it('takes no single character nor numerals for a name, however they are spread', () => {
-    // In a corpus of a few speeches, 四 (四基地四区) or 湖 may all be in one of them: they name no subject.
-    expect(focusOf('四', postings(6, 0, 0), 3)).toBeUndefined();
-    expect(focusOf('湖', postings(0, 0, 9), 3)).toBeUndefined();
-    expect(focusOf('二百', postings(3, 0, 0), 3)).toBeUndefined();
+  it('finds no subject for a figure, a term seen once there, or in a corpus of one document', () => {
     expect(focusOf('2022', postings(3, 0, 0), 3)).toBeUndefined();
-  });
-
-  it('finds no subject for a term seen once there, or in a corpus of one document', () => {
     expect(focusOf('平陆', postings(0, 1, 0), 3)).toBeUndefined();
     expect(focusOf('平陆', postings(5), 1)).toBeUndefined();
+  });
+});
+
+describe('namesSubject', () => {
+  it('takes a name of two characters or more for what a question may be about', () => {
+    expect(namesSubject('平陆')).toBe(true);
+    expect(namesSubject('衡水湖')).toBe(true);
+    expect(namesSubject('x区')).toBe(true);
+    expect(namesSubject('三扩大')).toBe(true);
+  });
+
+  it('takes no single character nor numerals, however they are spread over the documents', () => {
+    // In a corpus of a few speeches, 四 (四基地四区) or 湖 may all be in one of them.
+    expect(namesSubject('四')).toBe(false);
+    expect(namesSubject('湖')).toBe(false);
+    expect(namesSubject('二百')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { Embedder, Tokenizer } from './ports.js';
 import type { Answer, ChatMessage, Citation, RelatedPassage, SearchHit, StageTimings } from './types.js';
 import { AppError } from './errors.js';
 import type { Corpus, CorpusView } from './index/corpus.js';
+import { namesSubject } from './index/focus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
 import { scopedView } from './retrieve/scoped-view.js';
 import { analyzeQuestion, type QuestionAnalysis } from './answer/analyze-question.js';
@@ -323,7 +324,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   /** The documents whose subject the question names (平陆 → the 平陆 speech). */
   function subjectsOf(view: CorpusView, analysis: QuestionAnalysis): Set<string> {
-    return new Set(analysis.tokens.map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
+    return new Set(analysis.tokens.filter(namesSubject).map((term) => focusSource(view, term)).filter((s): s is string => s !== undefined));
   }
 
   /**

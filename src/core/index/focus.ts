@@ -2,17 +2,13 @@
 
 /** Subjects are names (平陆, 衡水湖, x区), not figures or years. */
 const SUBJECT = /[\u4e00-\u9fff]|^[a-z][区县市]$/;
-/** Numerals alone (四, 二百) are figures. */
-const NUMERALS = /^[〇零一二两三四五六七八九十百千万亿]+$/;
 
 /**
  * The document holding most of a term's occurrences (the first one on a tie, in indexing order) and the share of
  * occurrences found there; none when the term is no name, occurs there less than twice, or the corpus has one document.
- * A single character names nothing (湖, 去, 建: in a corpus of a few speeches each is in one of them by chance), nor
- * do numerals.
  */
 export function focusOf<K>(term: string, postings: Iterable<{ key: K; tf: number }>, documents: number): { key: K; share: number } | undefined {
-  if (term.length < 2 || !SUBJECT.test(term) || NUMERALS.test(term)) return undefined;
+  if (!SUBJECT.test(term)) return undefined;
   let total = 0;
   let best: { key: K; tf: number } | undefined;
   for (const p of postings) {
@@ -21,4 +17,16 @@ export function focusOf<K>(term: string, postings: Iterable<{ key: K; tf: number
   }
   if (!best || best.tf < 2 || documents < 2) return undefined;
   return { key: best.key, share: best.tf / total };
+}
+
+/** Numerals alone (四, 二百) are figures. */
+const NUMERALS = /^[〇零一二两三四五六七八九十百千万亿]+$/;
+
+/**
+ * Whether a question's term may name the document it is about: two characters or more, not numerals. In a corpus of a
+ * few speeches a single character (四, 湖, 建) may sit in one of them by chance, and 平陆的四基地 is not about the report
+ * that has 四 in it. (Such terms still count as the document's own in the search's weights.)
+ */
+export function namesSubject(term: string): boolean {
+  return term.length >= 2 && !NUMERALS.test(term);
 }
