@@ -46,7 +46,7 @@ describe('search within the document a question names', () => {
   it('takes no single character or numeral for what the question is about (平陆的四基地 is not about the report with 四 in it)', async () => {
     // 四 (of 四基地四区) is in the 枣强 report alone, as 平陆 is in the 平陆 speech, which has no 四基地.
     const r = await index.engine.inspect('平陆的四基地是指什么？');
-    expect(r.decision.best?.source ?? '001_583cfe85666f49d1.txt').toBe('001_583cfe85666f49d1.txt');
+    expect(r.decision.best?.text ?? '').not.toContain('四基地');
     expect(r.decision.answer).toBe(false);
   });
 
