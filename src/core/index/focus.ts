@@ -1,4 +1,5 @@
 /** @module focus: which document a term names the subject of (平陆 → the 平陆 speech), from its per-document counts. */
+import { CHINESE_NUMERAL_CHARS } from '../normalize/chinese-numerals.js';
 
 /** Subjects are names (平陆, 衡水湖, x区), not figures or years. */
 const SUBJECT = /[\u4e00-\u9fff]|^[a-z][区县市]$/;
@@ -20,7 +21,7 @@ export function focusOf<K>(term: string, postings: Iterable<{ key: K; tf: number
 }
 
 /** Numerals alone (四, 二百) are figures. */
-const NUMERALS = /^[〇零一二两三四五六七八九十百千万亿]+$/;
+const NUMERALS = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);
 
 /**
  * Whether a question's term may name the document it is about: two characters or more, not numerals. In a corpus of a

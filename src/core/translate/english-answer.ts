@@ -69,11 +69,16 @@ function nearest(figures: EnglishFigure[], quote: string, terms: string[]): Engl
 /** The question's Chinese words (not its question words), to find the figure or name it asks about. */
 const termsOf = (question: EnglishQuestion) => question.query.split(/\s+/).filter((t) => /^[\u4e00-\u9fff]{2,}$/.test(t) && t !== question.asks);
 
+/** The figures (or ranks, or names) nearest the question's words, at most MAX_FIGURES, said in English; none if none. */
+function sayNearest(figures: EnglishFigure[], quote: string, question: EnglishQuestion): string | undefined {
+  const said = nearest(figures, quote, termsOf(question)).slice(0, MAX_FIGURES).map((f) => f.english);
+  return said.length ? said.join(', ') : undefined;
+}
+
 /** The figure, date or name the quote gives, in English, for the kinds of question that ask for one. */
 function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: string) => boolean, { placeNames, known }: FrameContext): string | undefined {
   if (question.asks === RANK_ASKED) {
-    const said = nearest(ranksToEnglish(quote, grounded), quote, termsOf(question)).slice(0, MAX_FIGURES).map((f) => f.english);
-    return said.length ? said.join(', ') : undefined;
+    return sayNearest(ranksToEnglish(quote, grounded), quote, question);
   }
   if (question.kind === 'number' || question.kind === 'percent') {
     const figures = figuresToEnglish(quote, grounded);
@@ -81,8 +86,7 @@ function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: str
     // The unit the question names, else the measure its Chinese asks for (收入 … 多少: a sum of money, not the area beside it).
     const measure = unit ? undefined : askedMeasure(question.query);
     const wanted = unit ? figures.filter((f) => f.unit === unit) : measure ? figures.filter((f) => statesMeasure(measure, f.chinese)) : figures;
-    const said = nearest(wanted.length ? wanted : figures, quote, termsOf(question)).slice(0, MAX_FIGURES).map((f) => f.english);
-    return said.length ? said.join(', ') : undefined;
+    return sayNearest(wanted.length ? wanted : figures, quote, question);
   }
   if (question.kind === 'year' || question.kind === 'date') return datesToEnglish(quote)[0];
   if (question.kind === 'person') {
@@ -91,8 +95,7 @@ function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: str
     const people = peopleInQuote(quote, known)
       .filter((n) => !places.has(n))
       .map((chinese) => ({ chinese, at: quote.indexOf(chinese), unit: '', english: nameInPinyin(chinese) }));
-    const said = nearest(people, quote, termsOf(question)).slice(0, MAX_FIGURES).map((p) => p.english);
-    return said.length ? said.join(', ') : undefined;
+    return sayNearest(people, quote, question);
   }
   return undefined;
 }
