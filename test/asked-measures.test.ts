@@ -16,12 +16,19 @@ describe('askedMeasure', () => {
     expect(asked('这座城市有多少人口')).toBe('people');
     expect(asked('这座城市的人口是多少')).toBe('people');
     expect(asked('这座城市的人口增长了多少')).toBeUndefined();
+    // People named by what they are (群众, 观众) are counted as people; households (农户) are not.
+    expect(asked('那次洪涝灾害一共有多少群众受灾')).toBe('people');
+    expect(asked('球场能容纳多少观众')).toBe('people');
+    expect(asked('有多少农户参加')).toBeUndefined();
   });
 
   it('reads the measure an attribute implies when no unit is named', () => {
     expect(asked('项目总投资是多少')).toBe('money');
     expect(asked('景区面积有多大')).toBe('area');
     expect(asked('總裝機容量是多少')).toBe('power');
+    // A fund's size is a sum of money; a foundation (基金会) is no fund.
+    expect(asked('计划组建的产业发展基金规模有多大')).toBe('money');
+    expect(asked('基金会有多少成员')).toBeUndefined();
   });
 
   it('asks no measure of a count, a time, a rank, a share or a change', () => {
@@ -57,6 +64,11 @@ describe('missingMeasure', () => {
     expect(missingMeasure(q, foldText('全县2000余名党员干部参会'))).toBeUndefined();
     // 余 or 多 after the magnitude as well as before it.
     expect(missingMeasure(q, foldText('共10万余人参加'))).toBeUndefined();
+    // A count of people named by what they are, after its figure or before it.
+    const crowd = foldText('球场能容纳多少观众');
+    expect(missingMeasure(crowd, foldText('可容纳5万观众'))).toBeUndefined();
+    expect(missingMeasure(crowd, foldText('观众席位约5万个'))).toBeUndefined();
+    expect(missingMeasure(crowd, foldText('球场于1998年建成'))).toBe('people');
     expect(missingMeasure(foldText('投资多少'), foldText('投资1亿多元'))).toBeUndefined();
   });
 

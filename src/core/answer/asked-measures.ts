@@ -24,6 +24,12 @@ const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)\s*(?:%|个?百分�
 /** A share: a percentage, 百分之…, percentage points, or tenths (三成). */
 const PERCENT = /\d\s*%|百分之|百分点|[0-9一二两三四五六七八九]\s*成(?![为立员功长果])/;
 
+/**
+ * People a count can name instead of 人 (多少群众, 几名学生): the figure is a number of people. Not 农户 or 家庭, which
+ * count households.
+ */
+const PEOPLE = '群众|村民|居民|市民|游客|旅客|乘客|观众|学生|职工|员工|工人|农民|干部|党员|教师|医生|患者|儿童|选手|球员|士兵|人员';
+
 interface MeasureRule {
   measure: Measure;
   /** Attribute words that ask for this measure when the question names no unit (人口 for people, none for a year). */
@@ -37,7 +43,7 @@ interface MeasureRule {
 const MEASURES: MeasureRule[] = [
   {
     measure: 'money',
-    asks: /投资|资金|资本|金额|收入|产值|总值|gdp|营收|营业额|利润|税收|预算|经费|成本|费用|价格|售价|造价|价值|估值|市值|票房|融资|奖金|工资|薪|资产|存款|贷款|债务|补贴|捐款|捐赠|赔偿|罚款|多少钱|花费|开支|支出|募款|筹款/,
+    asks: /投资|资金|基金(?!会)|资本|金额|收入|产值|总值|gdp|营收|营业额|利润|税收|预算|经费|成本|费用|价格|售价|造价|价值|估值|市值|票房|融资|奖金|工资|薪|资产|存款|贷款|债务|补贴|捐款|捐赠|赔偿|罚款|多少钱|花费|开支|支出|募款|筹款/,
     named: /^(?:万元|亿元|元|美元|块钱|钱)/,
     // 63美元, 30亿越南盾; 注册资本5000万, 斥资77亿: a myriad with no word after it is a sum of money.
     stated: new RegExp(`${FIGURE}[\\u4e00-\\u9fa5]{0,2}?(?:元|圆|镑|美金|法郎|卢布|里拉|马克|比索|卢比|盾)|\\d\\s*(?:万|亿)(?![\\u4e00-\\u9fa5])|[$¥￥]\\s*\\d`),
@@ -62,11 +68,11 @@ const MEASURES: MeasureRule[] = [
   },
   { measure: 'power', asks: /装机|功率/, named: /^(?:千瓦|兆瓦|万千瓦|瓦)/, stated: new RegExp(`${FIGURE}(?:瓦|千瓦|兆瓦|kw|mw|gw|马力)`) },
   {
-    // 多少人遇难, 几名, 多少人口: a population is stated as 27.6万人 or as 人口达2,790,060.
+    // 多少人遇难, 几名, 多少群众受灾, 多少人口: a population is stated as 27.6万人, 5万观众, 人口达2,790,060 or 员工约1.2万.
     measure: 'people',
     asks: /人口/,
-    named: /^个?(?:人|名|位)/,
-    stated: new RegExp(`${FIGURE}(?:人|名|位|口)|人口[^,;。]{0,6}?\\d`),
+    named: new RegExp(`^(?:个|名|位)?(?:人|${PEOPLE})|^(?:名|位)`),
+    stated: new RegExp(`${FIGURE}(?:人|名|位|口|${PEOPLE})|(?:人口|人数|${PEOPLE})[^,;。]{0,6}?\\d`),
   },
   // Asked by its own question words (ASKS_YEAR, ASKS_PERCENT).
   { measure: 'year', stated: YEAR },
