@@ -25,7 +25,9 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * session's changes, read in the next (0.75 and 1.0 after); the sixteenth 0.775 and 0.7 blind before its session, 0.775
  * and 0.8 on its code, read in the next (0.85 and 0.8 after); the seventeenth 0.75 and 0.6 blind before its session,
  * 0.75 and 0.8 on its code, read in the next (0.775 and 0.8 after); the eighteenth 0.675 and 0.9 blind before its
- * session; the shared set's English questions 0.833. The floors catch a change that makes it worse.
+ * session, 0.65 and 0.9 on its code, read in the next (no change of it carried over); the nineteenth 0.65 and 0.7
+ * blind, before its session and on its code; the shared set's English questions 0.833. The floors catch a change that
+ * makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },
@@ -46,6 +48,7 @@ const FLOORS = {
   sixteenth: { correct: 0.8, refused: 0.75, grounded: 1 },
   seventeenth: { correct: 0.75, refused: 0.75, grounded: 1 },
   eighteenth: { correct: 0.6, refused: 0.8, grounded: 1 },
+  nineteenth: { correct: 0.6, refused: 0.6, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -95,6 +98,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english16.jsonl', 'sixteenth'],
     ['english17.jsonl', 'seventeenth'],
     ['english18.jsonl', 'eighteenth'],
+    ['english19.jsonl', 'nineteenth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
