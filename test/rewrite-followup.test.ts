@@ -72,6 +72,12 @@ describe('follow-ups that change the year, the title or the thing asked about', 
     expect(rewriteFollowUp('实行什么办法？', ['环县对乡镇的考核以什么为重点'], full)).toBe('环县实行什么办法');
   });
 
+  it('asks the previous question again with something counted in or out (如果把临空也算进去呢？)', () => {
+    expect(rewriteFollowUp('如果把临空也算进去呢？', ['x区2023年地区生产总值是多少'], full)).toBe('x区2023年地区生产总值如果把临空也算进去是多少');
+    expect(rewriteFollowUp('那不含利息呢', ['平陆招商目标是多少'], full)).toBe('平陆招商目标不含利息是多少');
+    expect(rewriteFollowUp('那包括哪些项目？', ['平陆招商目标是多少'], full)).not.toContain('包括哪些项目是多少');
+  });
+
   it('asks the previous question further (具体有哪些？)', () => {
     expect(rewriteFollowUp('具体有哪些？', ['平陆招商目标是多少'], full)).toBe('平陆招商目标是多少，具体有哪些');
   });

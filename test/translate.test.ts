@@ -127,6 +127,9 @@ describe('figures and units', () => {
   it('keeps the unit a how-many question asks for, and a list’s count', () => {
     expect(chinese('How many mu of corn were planted?').unit).toBe('亩');
     expect(chinese('What four kinds of zones?').count).toBe(4);
+    // A number word of a name or slogan counts nothing asked; one that starts the question does.
+    expect(chinese("What ranking does the 'Three New, Three Strong' district seek?").count).toBeUndefined();
+    expect(chinese('Three projects: which are they?').count).toBe(3);
   });
 
   it('says a quoted figure in English with only digits a citation shows', () => {
@@ -175,6 +178,9 @@ describe('question kinds', () => {
     expect(kind('The article was written by the county head. What is his name?')).toBe('person');
     expect(kind('When was the meeting held?')).toBe('date');
     expect(kind('In which year was the plan made?')).toBe('year');
+    // A year-end target is no year asked for.
+    expect(kind('What year-end target has Huan County set for its sheep?')).not.toBe('year');
+    expect(kind('What ranking does the district hope to achieve?')).toBe('number');
     expect(kind('Which industrial parks will Pinglu build?')).toBe('list');
     // A singular in -us or -is is no plural.
     expect(kind('What status did Zaoqiang gain in the ratings?')).toBe('what');

@@ -43,14 +43,24 @@ export interface AnswerWindow {
 /** Clause boundaries for answer windows: commas, semicolons and colons, but not 、 (it separates list items). */
 const WINDOW_BREAK = /[，,；;：:]+[”’"'」』）)】]*/g;
 
+/** Whether the quote mark at `at` opens a quotation: the same mark is found an even number of times before it. */
+function opensQuote(text: string, at: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf(text[at]); i >= 0 && i < at; i = text.indexOf(text[at], i + 1)) n++;
+  return n % 2 === 0;
+}
+
 function clauseSpans(folded: string, span: Span): Span[] {
   const out: Span[] = [];
   const text = folded.slice(span.start, span.end);
   let from = 0;
   WINDOW_BREAK.lastIndex = 0;
   for (let m = WINDOW_BREAK.exec(text); m; m = WINDOW_BREAK.exec(text)) {
-    out.push({ start: span.start + from, end: span.start + m.index + m[0].length });
-    from = m.index + m[0].length;
+    // Folded quotes are all `"`: one after the break that opens a quotation starts the next clause (;"三扩大"就是…).
+    let end = m.index + m[0].length;
+    while (end > m.index + 1 && /["']/.test(text[end - 1]) && opensQuote(text, end - 1)) end--;
+    out.push({ start: span.start + from, end: span.start + end });
+    from = end;
   }
   if (from < text.length) out.push({ start: span.start + from, end: span.end });
   return out;
@@ -59,11 +69,14 @@ function clauseSpans(folded: string, span: Span): Span[] {
 const LEADING_JUNK = /[\s，,、；;：:。)）\]】”’"'」』]/;
 const TRAILING_JUNK = /[\s，,、；;：:(（\[【“‘"'「『]/;
 
+/** An ASCII quote mark the window holds another of: it opens or closes a quotation inside the window ("三新"). */
+const paired = (text: string, span: Span, at: number) => (text[at] === '"' || text[at] === "'") && text.slice(span.start, span.end).split(text[at]).length % 2 === 1;
+
 /** Trims separators at both ends of a window so the answer reads as a phrase. */
 function tidy(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && LEADING_JUNK.test(text[start])) start++;
-  while (end > start && TRAILING_JUNK.test(text[end - 1])) end--;
+  while (start < end && LEADING_JUNK.test(text[start]) && !paired(text, { start, end }, start)) start++;
+  while (end > start && TRAILING_JUNK.test(text[end - 1]) && !paired(text, { start, end }, end - 1)) end--;
   return { start, end };
 }
 

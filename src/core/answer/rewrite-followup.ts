@@ -1,7 +1,7 @@
 /**
  * @module rewrite-followup: turns a follow-up into a standalone question against the previous one — a new place,
  * year, title or thing (那枣强呢？ 2023年的呢？ 市长呢？ 那劳务创收呢？), or a new question about the same topic
- * (具体有哪些？ 为什么？ 实行什么办法？).
+ * (具体有哪些？ 为什么？ 实行什么办法？), or the same question counting something in or out (如果把临空也算进去呢？).
  */
 import { foldText } from '../normalize/fold-text.js';
 import { ROLES } from './analyze-question.js';
@@ -113,8 +113,22 @@ function substitute(prev: string, subject: string, ctx: RewriteContext): string 
   return `${subject}${prev}`;
 }
 
+/** A follow-up that counts something in or out of what was asked (如果把临空也算进去呢？ 不含临空呢？ 加上利息呢？). */
+const CONDITION = /算进去|算在内|计算在内|算上|计入|加进去|加上|包括|包含|不含|不算|扣除|除去|去掉|除外/;
+
+/** The previous question asked again under the follow-up's condition, which goes before its question word. */
+function underCondition(question: string, prev: string): string | undefined {
+  const q = foldText(question).replace(PUNCT, '').replace(TAIL, '');
+  if (!q || q.length > MAX_FOLLOWUP || !CONDITION.test(q) || ASKS_ITSELF.test(q)) return undefined;
+  const tail = firstMatch(prev, WH_TAIL);
+  const condition = q.replace(/^(?:那么|那)/, '');
+  return tail ? `${prev.slice(0, tail.at)}${condition}${prev.slice(tail.at)}` : `${prev}${condition}`;
+}
+
 function rewriteOne(question: string, previous: string, ctx: RewriteContext): string {
   const prev = foldText(previous).replace(/[?？!！。]+$/, '');
+  const conditional = underCondition(question, prev);
+  if (conditional) return conditional;
   const subject = followUpSubject(question);
   if (subject) return substitute(prev, subject, ctx);
   const q = foldText(question).trim().replace(/[?？!！。]+$/, '');

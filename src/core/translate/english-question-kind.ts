@@ -43,9 +43,10 @@ export const RANK_ASKED = '第几';
 const RULES: [EnglishKind, RegExp][] = [
   ['number', RANKED],
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
-  ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|position|place)\\b`)],
+  ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|ranking|position|place)\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
-  ['year', / (?:what|which|in what|in which) year\b/],
+  // Not a year-end target (年底), a compound the hyphen makes of the year.
+  ['year', / (?:what|which|in what|in which) year\b(?!-)/],
   ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\w+ (?:of|for|to|when|that)\b))?(?:date|day|month|time)\b| by when | date $/],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],

@@ -133,8 +133,9 @@ export function figuresToChinese(pieces: Piece[]): ChineseFigures {
       terms.push(`第${toChineseNumeral(ORDINALS[p.norm])}`);
       used.add(i);
     } else if (NUMBER_WORDS[p.norm] !== undefined && p.norm !== 'one') {
-      // What four kinds of zones → a list of 4; the number word itself is no search term.
-      count ??= NUMBER_WORDS[p.norm];
+      // What four kinds of zones → a list of 4; the number word itself is no search term. Not one with a capital after
+      // the first word: a part of a name or slogan ('Three New, Three Strong' district), which counts nothing asked.
+      if (!p.capital || i === 0) count ??= NUMBER_WORDS[p.norm];
       used.add(i);
     }
   }
