@@ -43,12 +43,15 @@ export interface AnswerWindow {
 /** Clause boundaries for answer windows: commas, semicolons and colons, but not 、 (it separates list items). */
 const WINDOW_BREAK = /[，,；;：:]+[”’"'」』）)】]*/g;
 
-/** Whether the quote mark at `at` opens a quotation: the same mark is found an even number of times before it. */
-function opensQuote(text: string, at: number): boolean {
+/** How many times `mark` occurs in `text` from `start` to before `end`. */
+function countOf(text: string, mark: string, start: number, end: number): number {
   let n = 0;
-  for (let i = text.indexOf(text[at]); i >= 0 && i < at; i = text.indexOf(text[at], i + 1)) n++;
-  return n % 2 === 0;
+  for (let i = text.indexOf(mark, start); i >= 0 && i < end; i = text.indexOf(mark, i + 1)) n++;
+  return n;
 }
+
+/** Whether the quote mark at `at` opens a quotation: the same mark is found an even number of times before it. */
+const opensQuote = (text: string, at: number) => countOf(text, text[at], 0, at) % 2 === 0;
 
 function clauseSpans(folded: string, span: Span): Span[] {
   const out: Span[] = [];
@@ -70,7 +73,7 @@ const LEADING_JUNK = /[\s，,、；;：:。)）\]】”’"'」』]/;
 const TRAILING_JUNK = /[\s，,、；;：:(（\[【“‘"'「『]/;
 
 /** An ASCII quote mark the window holds another of: it opens or closes a quotation inside the window ("三新"). */
-const paired = (text: string, span: Span, at: number) => (text[at] === '"' || text[at] === "'") && text.slice(span.start, span.end).split(text[at]).length % 2 === 1;
+const paired = (text: string, span: Span, at: number) => (text[at] === '"' || text[at] === "'") && countOf(text, text[at], span.start, span.end) % 2 === 0;
 
 /** Trims separators at both ends of a window so the answer reads as a phrase. */
 function tidy(text: string, span: Span): Span {

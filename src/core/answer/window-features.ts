@@ -18,7 +18,7 @@ const LEXICAL = [
   'cover_window', 'cover_sentence', 'cover_passage', 'cover_context', 'content_window', 'content_sentence', 'exact_window',
   'bigram_window', 'bigram_sentence', 'common_run', 'density', 'title_cover', 'heading_cover', 'missing_document', 'missing_sentence_idf',
   'best_sentence', 'sentence_margin', 'chars_window', 'chars_sentence', 'local_sentence', 'local_chars', 'local_best', 'local_margin',
-  'slot_left', 'slot_right', 'slot_between', 'typed_clause', 'quoted_window',
+  'slot_left', 'slot_right', 'slot_between', 'typed_clause',
 ] as const;
 const SHAPE = [
   'length', 'log_length', 'whole_sentence', 'starts_sentence', 'ends_sentence', 'clauses', 'two_sentences', 'first_sentence',
@@ -165,8 +165,6 @@ export function windowFeatures(w: AnswerWindow, input: WindowScoringInput, f: Fl
   f[W.local_margin] = ownLocal - (ownLocal >= ps.bestLocal ? ps.secondLocal : ps.bestLocal);
   [f[W.slot_left], f[W.slot_right], f[W.slot_between]] = slots(p, folded);
   f[W.typed_clause] = typedClause(p, folded, places, input.clauses);
-  // The terms the question quotes, quoted as themselves (“三扩大”就是…), not inside a longer name (三统筹三扩大四创建).
-  f[W.quoted_window] = p.q.quoted.length ? p.q.quoted.filter((t) => folded.includes(`"${t}"`)).length / p.q.quoted.length : 0;
 
   f[W.length] = length / input.maxLength;
   f[W.log_length] = Math.log1p(length);
