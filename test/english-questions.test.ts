@@ -26,8 +26,9 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * and 0.8 on its code, read in the next (0.85 and 0.8 after); the seventeenth 0.75 and 0.6 blind before its session,
  * 0.75 and 0.8 on its code, read in the next (0.775 and 0.8 after); the eighteenth 0.675 and 0.9 blind before its
  * session, 0.65 and 0.9 on its code, read in the next (no change of it carried over); the nineteenth 0.65 and 0.7
- * blind, before its session and on its code; the shared set's English questions 0.833. The floors catch a change that
- * makes it worse.
+ * blind, before its session and on its code, read in the next (0.675 and 0.7 after); the twentieth 0.9 and 0.7 blind
+ * before its session, 0.925 and 0.7 on its code; the shared set's English questions 0.833. The floors catch a change
+ * that makes it worse.
  */
 const FLOORS = {
   own: { correct: 0.75, refused: 0.85, grounded: 1 },

@@ -71,7 +71,7 @@ const MEASURES: MeasureRule[] = [
     // 多少人遇难, 几名, 多少群众受灾, 多少人口: a population is stated as 27.6万人, 5万观众, 人口达2,790,060 or 员工约1.2万.
     measure: 'people',
     asks: /人口/,
-    named: new RegExp(`^(?:个|名|位)?(?:人|${PEOPLE})|^(?:名|位)`),
+    named: new RegExp(`^(?:个?(?:人|${PEOPLE})|名|位)`),
     stated: new RegExp(`${FIGURE}(?:人|名|位|口|${PEOPLE})|(?:人口|人数|${PEOPLE})[^,;。]{0,6}?\\d`),
   },
   // Asked by its own question words (ASKS_YEAR, ASKS_PERCENT).

@@ -35,7 +35,9 @@ const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|
  * Where or in what place something ranks, placed or came (where did District X rank among…, what place did it come
  * in): a place in a ranking, which the Chinese asks as 第几; not where a thing comes from.
  */
-const RANKED = new RegExp(` (?:where|what (?:place|position|rank|ranking)) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came)\\b(?! (?:from|to|up|out|back)\\b)`);
+/** Nouns for a place in a ranking (what position, what ranking). */
+const RANK_NOUNS = 'place|position|rank|ranking';
+const RANKED = new RegExp(` (?:where|what (?:${RANK_NOUNS})) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came)\\b(?! (?:from|to|up|out|back)\\b)`);
 
 /** How the Chinese asks for a place in a ranking. */
 export const RANK_ASKED = '第几';
@@ -43,7 +45,7 @@ export const RANK_ASKED = '第几';
 const RULES: [EnglishKind, RegExp][] = [
   ['number', RANKED],
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
-  ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|rank|ranking|position|place)\\b`)],
+  ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|${RANK_NOUNS})\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
   // Not a year-end target (年底), a compound the hyphen makes of the year.
   ['year', / (?:what|which|in what|in which) year\b(?!-)/],
