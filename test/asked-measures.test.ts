@@ -84,6 +84,19 @@ describe('missingMeasure', () => {
     expect(missingMeasure(foldText('环县上半年固定资产投资增速是多少'), foldText('增速在全市垫底'))).toBeUndefined();
   });
 
+  it('asks a volume of 多少立方米 and 库容, not of 哪几方面', () => {
+    expect(missingMeasure(foldText('今年计划压减开采量多少立方米'), foldText('要抓紧编制今年地下水超采综合治理实施方案'))).toBe('volume');
+    expect(missingMeasure(foldText('今年计划压减开采量多少万立方米'), foldText('压减开采量1.2亿立方米'))).toBeUndefined();
+    expect(missingMeasure(foldText('水库库容有多大'), foldText('库容300万方'))).toBeUndefined();
+    expect(askedMeasure(foldText('要求有哪几方面'))).toBeUndefined();
+  });
+
+  it('reads four digits of a longer number (“13710”督办系统) as no year', () => {
+    const q = foldText('“13710”信息化督办系统是哪一年上线的');
+    expect(missingMeasure(q, foldText('充分发挥“13710”信息化督办系统抓落实'))).toBe('year');
+    expect(missingMeasure(q, foldText('系统于2019上线'))).toBeUndefined();
+  });
+
   it('reads figures in traditional characters and Chinese numerals', () => {
     expect(missingMeasure(foldText('基地占地多少亩'), foldText('基地佔地三百餘畝'))).toBeUndefined();
     expect(missingMeasure(foldText('基地占地多少亩'), foldText('基地建設步伐加快'))).toBe('area');

@@ -83,6 +83,14 @@ describe('keyword matching', () => {
     expect(keywordMatch(keyword('四基地'), '四川的基层医疗基础设施')).toBe(0);
   });
 
+  it('finds a quoted slogan written with its parts quoted each ("一局"变"三局"), below the slogan quoted whole', () => {
+    const slogan = buildKeywords(['一局变三局'], ['一局', '三局'], () => 1, { quoted: ['一局变三局'] })[0];
+    expect(keywordMatch(slogan, '各部门要推进"一局"变"三局",既是职能局')).toBe(0.8);
+    expect(keywordMatch(slogan, '推进"一局变三局"')).toBe(1);
+    expect(keywordMatch(slogan, '推进一局变三局')).toBe(0.5);
+    expect(keywordMatch(slogan, '"一局"和"三局"')).toBe(0);
+  });
+
   it('matches an official title whole: 县委副书记 is not 县委书记, though it holds its characters in order', () => {
     const { keywords, roles } = analyzeQuestion('平陆的县委书记叫什么名字', createJiebaTokenizer());
     expect(roles).toEqual(['县委书记']);

@@ -197,6 +197,9 @@ describe('question kinds', () => {
     // A search-style question that ends on the date it asks for.
     expect(kind('Hengshui mobilization meeting date')).toBe('date');
     expect(kind('What is the meeting date?')).toBe('date');
+    expect(kind('By what point does the district aim to reach its target?')).toBe('date');
+    expect(kind('By what stage should the plant be finished?')).toBe('date');
+    expect(kind('Over which days did the leaders inspect the townships?')).toBe('date');
     expect(kind('What is the full name of County Head He?')).toBe('person');
     expect(kind('Which editor signed the article?')).toBe('person');
     expect(kind('Which Hengshui official chaired the meeting?')).toBe('person');
@@ -245,6 +248,9 @@ describe('question kinds', () => {
     expect(how('Where did X District place in the 2022 ranking?')).toBe('第几');
     expect(kind('Where does the money come from?')).toBe('place');
     expect(translateQuestion('How long is the road Pinglu builds?', { glosses, sounds, known }).query).toMatch(/多长$/);
+    // By what point asks when: point is no search word (关键).
+    expect(translateQuestion('By what point will Pinglu finish the road?', { glosses, sounds, known }).query).toMatch(/^平陆 .*什么时候$/);
+    expect(translateQuestion('By what point will Pinglu finish the road?', { glosses, sounds, known }).query).not.toMatch(/关键|要点/);
   });
 });
 

@@ -33,6 +33,7 @@ describe('unnamedPlaces', () => {
   it('reads a verb of going right before the suffix as a way to or from a place (来县里视察), not a place', () => {
     expect(unnamedPlaces('环县要贯彻落实哪位领导来县里视察时的重要谈话', known)).toEqual([]);
     expect(unnamedPlaces('干部回到乡里做什么', known)).toEqual([]);
+    expect(unnamedPlaces('推荐多少家企业冲进省里的培育名单', known)).toEqual([]);
     expect(unnamedPlaces('领导来青山县视察过吗', known)).toEqual(['青山县']);
   });
 

@@ -6,7 +6,7 @@
  */
 import { NUM } from './answer-types.js';
 
-export type Measure = 'money' | 'area' | 'length' | 'weight' | 'power' | 'people' | 'year' | 'percent';
+export type Measure = 'money' | 'area' | 'length' | 'weight' | 'volume' | 'power' | 'people' | 'year' | 'percent';
 
 /** A figure: digits (2,790,060 too) or Chinese numerals, then 余 or 多, then a myriad, before a unit. */
 const FIGURE = `(?:\\d{1,3}(?:,\\d{3})+|${NUM})\\s*(?:余|多)?\\s*(?:万|亿|千|百)?\\s*(?:余|多)?\\s*`;
@@ -14,10 +14,10 @@ const FIGURE = `(?:\\d{1,3}(?:,\\d{3})+|${NUM})\\s*(?:余|多)?\\s*(?:万|亿|�
 /** A question about the year (哪一年, 何年, 几几年). */
 const ASKS_YEAR = /哪一?年|何年|几几年|哪个年份|什么年份/;
 /**
- * A year, in digits or Chinese numerals (2022年, 嘉靖九年, 一九八五年), a decade or century, or a year named from
- * another (次年, 同年, 今年).
+ * A year, in digits or Chinese numerals (2022年, 嘉靖九年, 一九八五年; four digits alone, not four of a longer number
+ * such as the 13710 of a system's name), a decade or century, or a year named from another (次年, 同年, 今年).
  */
-const YEAR = /\d{2,4}\s*年|\d{4}|[〇零一二两三四五六七八九十百]{1,4}\s*年|年代|世纪|[次同翌去今明前当元初]年/;
+const YEAR = /\d{2,4}\s*年|(?<!\d)\d{4}(?!\d)|[〇零一二两三四五六七八九十百]{1,4}\s*年|年代|世纪|[次同翌去今明前当元初]年/;
 
 /** A question that asks for a percentage in words (百分之多少, 百分之几, 多少个百分点, 百分比是多少). */
 const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)\s*(?:%|个?百分点)|百分比(?:是|为)?(?:多少|几)/;
@@ -65,6 +65,13 @@ const MEASURES: MeasureRule[] = [
     asks: /体重|重量|多重|吨位|排水量|载重/,
     named: /^(?:万吨|吨|公斤|千克|斤|克|磅)/,
     stated: new RegExp(`${FIGURE}(?:吨|斤|公斤|千克|克|磅|盎司|kg|t(?![a-z]))`),
+  },
+  {
+    // 多少立方米, 库容多大: not 多少方面 or 几方, a number of sides.
+    measure: 'volume',
+    asks: /体积|容积|库容|蓄水量/,
+    named: /^(?:万|亿)?(?:立方|升|毫升|公升)/,
+    stated: new RegExp(`${FIGURE}(?:立方|方(?![面式法案向针位便])|升|毫升|公升|m3|m³)`),
   },
   { measure: 'power', asks: /装机|功率/, named: /^(?:千瓦|兆瓦|万千瓦|瓦)/, stated: new RegExp(`${FIGURE}(?:瓦|千瓦|兆瓦|kw|mw|gw|马力)`) },
   {

@@ -48,9 +48,17 @@ export function buildKeywords(
   });
 }
 
-/** 1 when the text has the keyword, 0.8 for a synonym or its spelt-out form, up to 0.7 for some of its parts, else 0. */
+/** The text writes a quoted term with quotes inside it, its parts quoted each ("一局"变"三局" for “一局变三局”). */
+function quotedInParts(term: string, text: string): boolean {
+  return text.includes('"') && text.replace(/"/g, '').includes(term);
+}
+
+/**
+ * 1 when the text has the keyword, 0.8 for a synonym or its spelt-out form, up to 0.7 for some of its parts, else 0. A
+ * quoted keyword: 1 quoted as itself, 0.8 with its parts quoted each, 0.5 unquoted (三强 inside 三新三强), else 0.
+ */
 export function keywordMatch(k: Keyword, text: string): number {
-  if (k.quoted) return text.includes(`"${k.term}"`) ? 1 : text.includes(k.term) ? 0.5 : 0;
+  if (k.quoted) return text.includes(`"${k.term}"`) ? 1 : text.includes(k.term) ? 0.5 : quotedInParts(k.term, text) ? 0.8 : 0;
   if (text.includes(k.term)) return 1;
   if (k.synonyms.some((s) => text.includes(s))) return 0.8;
   if (k.spread?.test(text)) return 0.8;

@@ -13,9 +13,9 @@ const HAN = /^[\u4e00-\u9fff]+$/;
 const CLASSIFIERS = /[类种个批型]/;
 /**
  * A verb right before the suffix makes it a change of status (改成区, 撤县设区, 升为市), a way to or from a place
- * (领导来县里视察, 回到乡里) or an office held (现任县长, 担任市长), not a place.
+ * (领导来县里视察, 回到乡里, 冲进省里的名单) or an office held (现任县长, 担任市长), not a place.
  */
-const STATUS_VERBS = /[成为设撤来到去回往赴任]/;
+const STATUS_VERBS = /[成为设撤来到去回往赴进任]/;
 
 /** Place-like words in folded text whose name (the characters before the suffix) the corpus never uses. */
 export function unnamedPlaces(folded: string, known: (term: string) => boolean): string[] {

@@ -203,8 +203,10 @@ export function questionFeatures(p: PreparedQuestion, ctx: FeatureContext, windo
   const f = new Float32Array(QUESTION_FEATURES.length);
   let unknown = 0;
   let maxUnknown = 0;
+  const known = (term: string) => ctx.documentDf(term) > 0;
   for (const k of p.keywords) {
-    if (ctx.documentDf(k.term) === 0 && !k.synonyms.some((s) => ctx.documentDf(s) > 0)) {
+    // A phrase whose every word the corpus has (a quoted slogan, 一局变三局) is not unknown, though never one token.
+    if (!known(k.term) && !k.synonyms.some(known) && !(k.parts.length > 1 && k.parts.every(known))) {
       unknown += k.weight;
       maxUnknown = Math.max(maxUnknown, k.weight / p.maxIdf);
     }

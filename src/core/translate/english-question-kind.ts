@@ -49,7 +49,7 @@ const RULES: [EnglishKind, RegExp][] = [
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
   // Not a year-end target (年底), a compound the hyphen makes of the year.
   ['year', / (?:what|which|in what|in which) year\b(?!-)/],
-  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\w+ (?:of|for|to|when|that)\b))?(?:date|day|month|time)\b| by when | date $/],
+  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\w+ (?:of|for|to|when|that)\b))?(?:date|day|month|time)s?\b| by when | by what (?:point|stage|time)\b| date $/],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   // A plural after which or what, not a singular in -ss, -us or -is (what status, which basis).

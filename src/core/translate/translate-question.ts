@@ -65,7 +65,7 @@ const SUFFIXES: Record<string, [string, string]> = {
   township: ['乡', 'xiang'], village: ['村', 'cun'], lake: ['湖', 'hu'], mountain: ['山', 'shan'], mountains: ['山', 'shan'],
 };
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
-const KIND_NOUNS = new Set(['year', 'date', 'day', 'month', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
+const KIND_NOUNS = new Set(['year', 'date', 'dates', 'day', 'days', 'month', 'months', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
 /** Words after which a word is a verb (to sign, will sign). */
 const VERB_BEFORE = new Set(['to', ...MODALS]);
@@ -90,6 +90,8 @@ function closeChoices(hits: GlossHit[]): Choice[] {
 const PAIR_GAP = 3;
 /** Units that count people or things (人, 户, 倍), not a measure a figure is given in. */
 const COUNTED = new Set(['人', '户', '倍']);
+/** Nouns a when-question asks with after by what (by what point, stage): said by the question words. */
+const BY_WHAT = new Set(['point', 'stage']);
 /** Words of a phrase tried against the dictionary's senses, longest first (an article among them counted). */
 const MAX_PHRASE = 5;
 
@@ -198,10 +200,11 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   }
 
   // Words the question words say, no search words nor part of a phrase or pair (how much money was spent is not 花钱):
-  // how many years (多少年), how long or large (多长, 多大; not 长期, long-term), how much money (多少元; not 借钱).
+  // how many years (多少年), how long or large (多长, 多大; not 长期, long-term), how much money (多少元; not 借钱), by
+  // what point (什么时候; not 关键).
   pieces.forEach((p, i) => {
     const after = (...words: string[]) => words.every((w, k) => wordBefore(i - k) === w);
-    if (p.kind === 'word' && ((SPAN_ASKS[p.norm] && after('many', 'how')) || (HOW_ADJECTIVES.has(p.norm) && after('how')) || (p.norm === 'money' && after('much', 'how')))) skip.add(i);
+    if (p.kind === 'word' && ((SPAN_ASKS[p.norm] && after('many', 'how')) || (HOW_ADJECTIVES.has(p.norm) && after('how')) || (p.norm === 'money' && after('much', 'how')) || (BY_WHAT.has(p.norm) && after('what', 'by')))) skip.add(i);
   });
 
   /**
