@@ -39,6 +39,9 @@ const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|
 const RANK_NOUNS = 'place|position|rank|ranking';
 const RANKED = new RegExp(` (?:where|what (?:${RANK_NOUNS})) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came)\\b(?! (?:from|to|up|out|back)\\b)`);
 
+/** Nouns a when-question asks with after by what (by what point, stage, time): said by the question words. */
+export const BY_WHAT: ReadonlySet<string> = new Set(['point', 'stage', 'time']);
+
 /** How the Chinese asks for a place in a ranking. */
 export const RANK_ASKED = '第几';
 
@@ -49,7 +52,7 @@ const RULES: [EnglishKind, RegExp][] = [
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
   // Not a year-end target (年底), a compound the hyphen makes of the year.
   ['year', / (?:what|which|in what|in which) year\b(?!-)/],
-  ['date', /^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\w+ (?:of|for|to|when|that)\b))?(?:date|day|month|time)s?\b| by when | by what (?:point|stage|time)\b| date $/],
+  ['date', new RegExp(`^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\\w+ (?:of|for|to|when|that)\\b))?(?:date|day|month|time)s?\\b| by when | by what (?:${[...BY_WHAT].join('|')})\\b| date $`)],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   // A plural after which or what, not a singular in -ss, -us or -is (what status, which basis).

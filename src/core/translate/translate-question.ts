@@ -5,7 +5,7 @@
  */
 import { ARTICLES, baseForms, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese, NUMBER_WORDS } from './figures-to-chinese.js';
-import { chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
+import { BY_WHAT, chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 import { toChineseNumeral } from '../normalize/chinese-numerals.js';
@@ -90,8 +90,6 @@ function closeChoices(hits: GlossHit[]): Choice[] {
 const PAIR_GAP = 3;
 /** Units that count people or things (人, 户, 倍), not a measure a figure is given in. */
 const COUNTED = new Set(['人', '户', '倍']);
-/** Nouns a when-question asks with after by what (by what point, stage): said by the question words. */
-const BY_WHAT = new Set(['point', 'stage']);
 /** Words of a phrase tried against the dictionary's senses, longest first (an article among them counted). */
 const MAX_PHRASE = 5;
 
