@@ -39,7 +39,7 @@ describe('the kind of answer a window holds', () => {
     const chaired = analyzeQuestion('衡水那次动员大会是谁主持的', tokenizer);
     expect(answerTypeScore(chaired, lead, [])).toBe(0);
     expect(answerTypeScore(chaired, '市长杨慧主持会议', [])).toBe(1);
-    for (const question of ['这篇报道的记者是谁', '这篇稿子是谁写的', '文章作者是谁', '这篇文章的责编是谁', '编辑是谁']) expect(answerTypeScore(analyzeQuestion(question, tokenizer), lead, [])).toBe(1);
+    for (const question of ['这篇报道的记者是谁', '这篇稿子是谁写的', '文章作者是谁', '这篇文章的责编是谁', '编辑是谁', '这篇理论文章出自谁之手']) expect(answerTypeScore(analyzeQuestion(question, tokenizer), lead, [])).toBe(1);
     // Whoever a reporter interviewed is not the reporter.
     expect(analyzeQuestion('谁接受了记者采访', tokenizer).asksWriter).toBe(false);
   });

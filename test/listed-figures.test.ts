@@ -10,6 +10,11 @@ describe('listedElsewhere', () => {
     expect(unstated('平陆抽水蓄能电站的装机容量是多少', PROJECTS)).toBe('power');
   });
 
+  it('does not read the unit the question names (多少兆瓦) as its subject: every item states it', () => {
+    expect(listedElsewhere('平陆县规划的抽水蓄能电站装机容量是多少兆瓦', PROJECTS)).toBe('power');
+    expect(listedElsewhere('中电神头光伏发电项目是多少兆瓦', PROJECTS)).toBeUndefined();
+  });
+
   it('keeps a figure in the item the question asks about', () => {
     expect(listedElsewhere('中电神头光伏发电项目装机容量是多少', PROJECTS)).toBeUndefined();
   });

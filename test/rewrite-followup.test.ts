@@ -78,6 +78,13 @@ describe('follow-ups that change the year, the title or the thing asked about', 
     expect(rewriteFollowUp('那包括哪些项目？', ['平陆招商目标是多少'], full)).not.toContain('包括哪些项目是多少');
   });
 
+  it('reads the words that point back as the previous question’s year and subject (那一年它的…？)', () => {
+    expect(rewriteFollowUp('那一年它的地区生产总值是多少？', ['平陆2022年招商目标是多少'], full)).toBe('2022年平陆的地区生产总值是多少');
+    expect(rewriteFollowUp('该县县长是谁', ['枣强招商目标是多少'], full)).toBe('枣强县长是谁');
+    // No year to point at: 当年 stays, and the question takes the previous topic as any question without one does.
+    expect(rewriteFollowUp('当年的目标是多少', ['枣强县长是谁'], full)).toBe('枣强当年的目标是多少');
+  });
+
   it('asks the previous question further (具体有哪些？)', () => {
     expect(rewriteFollowUp('具体有哪些？', ['平陆招商目标是多少'], full)).toBe('平陆招商目标是多少，具体有哪些');
   });

@@ -27,6 +27,9 @@ describe('unexplainedSlogan', () => {
     const title = '——枣强县三级干部大会暨开展“三统筹三扩大四创建”活动动员大会精神解读';
     expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', title)).toBe('三扩大');
     expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
+    // Its own word asks for its items as a verb does (扩大哪三样).
+    expect(check('枣强县说的“三扩大”具体扩大哪三样', title)).toBe('三扩大');
+    expect(check('枣强县说的“三扩大”具体扩大哪三样', '“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
     // The slogan nearest before the count is the one asked about, not the one that holds it.
     expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '开展“三统筹三扩大四创建”活动。推进项目建设,抓好招商引资;“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
     // A count the slogan does not lead with, the same count with no verb asking for its items, or a year, asks about

@@ -43,7 +43,7 @@ export interface QuestionAnalysis {
 }
 
 /** Words that ask who wrote or reported a text (是谁写的, 作者是谁, 撰稿, 记者是谁), not 接受记者采访. */
-export const ASKS_WRITER = /谁写|写的|作者|撰写|撰稿|执笔|署名|记者(?!采访)|通讯员|编辑|责编/;
+export const ASKS_WRITER = /谁写|写的|作者|撰写|撰稿|执笔|署名|记者(?!采访)|通讯员|编辑|责编|谁之手|出自谁/;
 
 /** Official titles, longest first so that 县委书记 wins over 书记. */
 export const ROLES =

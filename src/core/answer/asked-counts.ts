@@ -16,9 +16,12 @@ const COUNT_STATED = new RegExp(
   `\\d+(?:\\.\\d+)?(?![\\d.]*\\s*(?:年|月|日|号|时|点|分|秒))|[零〇一二两三四五六七八九十百千万]+\\s*(?:余|多)?\\s*(?:${COUNTERS}|支|类|大|方面|亩|万|亿|千|百)`,
 );
 /** Things listed (A、B、C): a count answered by naming them. */
-const LISTED = /、[^、]{1,20}、/;
+export const LISTED = /、[^、]{1,20}、/;
+
+/** Whether the question counts things (多少个项目, 几家), not asks for a place in an order (第几个, 哪几个). */
+export const asksCount = (question: string) => ASKS_COUNT.test(question) && !NOT_A_COUNT.test(question);
 
 /** Whether a count question's answer states no number of anything and lists nothing. */
 export function uncounted(question: string, answer: string): boolean {
-  return ASKS_COUNT.test(question) && !NOT_A_COUNT.test(question) && !COUNT_STATED.test(answer) && !LISTED.test(answer);
+  return asksCount(question) && !COUNT_STATED.test(answer) && !LISTED.test(answer);
 }

@@ -122,9 +122,15 @@ export function askedMeasure(question: string): Measure | undefined {
   return MEASURES.find((r) => r.asks?.test(question))?.measure;
 }
 
-/** The words that ask for a measure when the question names no unit (总投资 for money, 装机 for power), if any. */
-export function measureWords(measure: Measure): RegExp | undefined {
-  return MEASURES.find((r) => r.measure === measure)!.asks;
+/**
+ * The words of a question that ask for the measure: its attribute words (总投资, 装机) and 多少 or 几 with a unit it
+ * names (多少兆瓦), which say what is asked, not what of.
+ */
+export function askingWords(measure: Measure): RegExp | undefined {
+  const rule = MEASURES.find((r) => r.measure === measure)!;
+  const named = rule.named && `(?:多少|几)(?:${rule.named.source.replace(/^\^/, '')})`;
+  const words = [rule.asks?.source, named].filter((w): w is string => w !== undefined);
+  return words.length ? new RegExp(words.join('|')) : undefined;
 }
 
 /** The answer states a figure in the measure. */

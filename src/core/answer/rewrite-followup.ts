@@ -1,7 +1,8 @@
 /**
  * @module rewrite-followup: turns a follow-up into a standalone question against the previous one — a new place,
  * year, title or thing (那枣强呢？ 2023年的呢？ 市长呢？ 那劳务创收呢？), or a new question about the same topic
- * (具体有哪些？ 为什么？ 实行什么办法？), or the same question counting something in or out (如果把临空也算进去呢？).
+ * (具体有哪些？ 为什么？ 实行什么办法？), one that points back at its year or subject (那一年它的地区生产总值是多少？), or the
+ * same question counting something in or out (如果把临空也算进去呢？).
  */
 import { foldText } from '../normalize/fold-text.js';
 import { ROLES } from './analyze-question.js';
@@ -113,6 +114,24 @@ function substitute(prev: string, subject: string, ctx: RewriteContext): string 
   return `${subject}${prev}`;
 }
 
+/** Words that point back at the previous question's year (那一年, 当年) and at its subject (它, 该县, 那里). */
+const THAT_YEAR = /那一年|那年|这一年|当年|同年|该年/;
+const THAT_SUBJECT = /它们|它|该(?:县|区|市|镇|乡|村|地)|(?:这|那)个(?:县|区|市|镇|乡|村|地方)|那里|那儿/;
+
+/**
+ * A question of its own that points back (那一年它的地区生产总值是多少 after x区2022年…排第几): the previous question's
+ * year and subject in the place of the words that point at them; undefined when it points at nothing the previous
+ * question names.
+ */
+function pointedBack(q: string, prev: string, ctx: RewriteContext): string | undefined {
+  let pointed = q;
+  const year = firstMatch(prev, YEAR_IN);
+  if (year) pointed = pointed.replace(THAT_YEAR, year.text);
+  const topic = topicOf(prev, ctx);
+  if (topic) pointed = pointed.replace(THAT_SUBJECT, topic);
+  return pointed === q ? undefined : pointed.replace(LEAD, '');
+}
+
 /** A follow-up that counts something in or out of what was asked (如果把临空也算进去呢？ 不含临空呢？ 加上利息呢？). */
 const CONDITION = /算进去|算在内|计算在内|算上|计入|加进去|加上|包括|包含|不含|不算|扣除|除去|去掉|除外/;
 
@@ -133,6 +152,8 @@ function rewriteOne(question: string, previous: string, ctx: RewriteContext): st
   if (subject) return substitute(prev, subject, ctx);
   const q = foldText(question).trim().replace(/[?？!！。]+$/, '');
   if (!ASKS_ITSELF.test(q)) return question.trim();
+  const pointed = pointedBack(q, prev, ctx);
+  if (pointed) return pointed;
   // A question of its own that names no topic asks about the previous question's topic (实行什么办法？).
   if (topicOf(q, ctx)) return question.trim();
   const body = q.replace(LEAD, '');

@@ -44,13 +44,20 @@ const askedCount = (question: string) => {
 };
 /** The count a slogan begins with (三扩大 → 3). */
 const leadCount = (slogan: string) => countOf(slogan.match(COUNT)![0]);
-/** Between a quoted slogan and the 哪 that asks for as many things: a verb asking for its items (指扩大, 是, 包括). */
+/**
+ * Between a quoted slogan and the 哪 that asks for as many things: a verb asking for its items (指扩大, 是, 包括), or
+ * the slogan's own word after its count (“三扩大”具体扩大哪三样, “四创建”创建哪四个), of two characters or more.
+ */
 const ITEMS_VERB = /指|是|包括|包含|分别/;
+const asksOwnItems = (slogan: string, between: string) => {
+  const own = slogan.replace(COUNT, '');
+  return ITEMS_VERB.test(between) || (own.length >= 2 && between.includes(own));
+};
 
 /**
  * The quoted slogan a question asks to spell out by asking for as many things as it counts (“三扩大”指扩大哪三个方面):
- * the one nearest before 哪N, with a verb asking for items between them (not “三个一批”活动在哪三个县开展), for two things
- * or more (哪一年 asks for no items).
+ * the one nearest before 哪N, with a verb asking for items or the slogan's own word between them (not “三个一批”活动在
+ * 哪三个县开展), for two things or more (哪一年 asks for no items).
  */
 function countedSlogan(question: string): string | undefined {
   const ask = ASKED_COUNT.exec(question);
@@ -59,7 +66,7 @@ function countedSlogan(question: string): string | undefined {
   const before = question.slice(0, ask.index);
   const last = [...before.matchAll(/"([^"]{1,20})"/g)].pop();
   if (!last || !COUNT.test(last[1]) || leadCount(last[1]) !== count) return undefined;
-  return ITEMS_VERB.test(before.slice(last.index! + last[0].length)) ? last[1] : undefined;
+  return asksOwnItems(last[1], before.slice(last.index! + last[0].length)) ? last[1] : undefined;
 }
 
 /** The numbered slogans and groups the question asks to be spelled out: quoted and asked about, or counted. */

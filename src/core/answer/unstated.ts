@@ -1,8 +1,9 @@
 /**
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
  * of it: a figure in the measure asked for (asked-measures), and not one of another item of a list (listed-figures), a
- * number of the things a count asks for (asked-counts), the items of the slogan asked about (unexplained-slogans),
- * someone holding the title a who-question names (unheld-titles), the part of a thing a question asks to be described
+ * number of the things a count asks for (asked-counts), a number the question does not state itself (echoed-counts),
+ * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
+ * (unheld-titles), the part of a thing a question asks to be described
  * (undescribed-parts), a date the question does not name itself (echoed-dates), any time at all, for a when-question
  * (timeless-answers), anyone at all, where a who-question's answer is a heading (nameless-headings) or names people
  * only in a byline when the question does not ask who wrote (byline-answers), or the year the question asks about,
@@ -13,6 +14,7 @@
 import { askedMeasure, missingMeasure } from './asked-measures.js';
 import { listedElsewhere } from './listed-figures.js';
 import { uncounted } from './asked-counts.js';
+import { echoedCount } from './echoed-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
 import { undescribedPart } from './undescribed-parts.js';
@@ -33,6 +35,7 @@ export function unstated(question: string, answer: string): string | undefined {
     missingMeasure(question, answer, measure) ??
     listedElsewhere(question, answer, measure) ??
     (uncounted(question, answer) ? 'count' : undefined) ??
+    echoedCount(question, answer, measure) ??
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
     (undescribedPart(question, answer) ? 'part' : undefined) ??
