@@ -28,7 +28,8 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * session, 0.65 and 0.9 on its code, read in the next (no change of it carried over); the nineteenth 0.65 and 0.7
  * blind, before its session and on its code, read in the next (0.675 and 0.7 after); the twentieth 0.9 and 0.7 blind
  * before its session, 0.925 and 0.7 on its code, read in the next (0.95 and 0.7 after); the twenty-first 0.8 and 0.9
- * blind, before its session and on its code; the shared set's English questions 0.833. The floors catch a change
+ * blind, before its session and on its code; the twenty-second 0.775 and 0.7 blind before its session; the shared
+ * set's English questions 0.833. The floors catch a change
  * that makes it worse.
  */
 const FLOORS = {
@@ -53,6 +54,7 @@ const FLOORS = {
   nineteenth: { correct: 0.6, refused: 0.6, grounded: 1 },
   twentieth: { correct: 0.8, refused: 0.6, grounded: 1 },
   twentyFirst: { correct: 0.7, refused: 0.8, grounded: 1 },
+  twentySecond: { correct: 0.65, refused: 0.6, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -105,6 +107,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english19.jsonl', 'nineteenth'],
     ['english20.jsonl', 'twentieth'],
     ['english21.jsonl', 'twentyFirst'],
+    ['english22.jsonl', 'twentySecond'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
