@@ -6,7 +6,7 @@
  * those). All text is folded (simplified, lower case).
  */
 import { askedMeasure, COUNTERS, type Measure } from './asked-measures.js';
-import { asksCount, LISTED } from './asked-counts.js';
+import { asksCount, LISTED, TIME_UNITS } from './asked-counts.js';
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
 
 /**
@@ -14,7 +14,7 @@ import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
  * measure word, a village or a myriad (三十六个, 三十六村), each read as its value.
  */
 const NUMBER = new RegExp(
-  `(?<![\\d.,])(\\d+(?:[.,]\\d+)*)(?![\\d.,]*\\s*(?:年|月|日|号|时|点|分|秒))|([零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:${COUNTERS}|村|亩|万|亿)`,
+  `(?<![\\d.,])(\\d+(?:[.,]\\d+)*)(?![\\d.,]*\\s*(?:${TIME_UNITS}))|([零〇一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:${COUNTERS}|村|亩|万|亿)`,
   'g',
 );
 

@@ -3,13 +3,12 @@
  * of it: a figure in the measure asked for (asked-measures), and not one of another item of a list (listed-figures), a
  * number of the things a count asks for (asked-counts), a number the question does not state itself (echoed-counts),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
- * (unheld-titles), the part of a thing a question asks to be described
- * (undescribed-parts), a date the question does not name itself (echoed-dates), any time at all, for a when-question
- * (timeless-answers), anyone at all, where a who-question's answer is a heading (nameless-headings) or names people
- * only in a byline when the question does not ask who wrote (byline-answers), or the year the question asks about,
- * where the answer names only others (other-years), and anything but a writer's name, where the answer is a byline
- * alone (byline-answers). The engine refuses such an answer; cross-validation counts it
- * refused.
+ * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question does
+ * not name itself (echoed-dates), any time at all, for a when-question (timeless-answers), anyone at all, where a
+ * who-question's answer is a heading (nameless-headings) or names people only in a byline when the question does not
+ * ask who wrote (byline-answers), or the year the question asks about, where the answer names only others
+ * (other-years), and anything but a writer's name, where the answer is a byline alone (byline-answers). The engine
+ * refuses such an answer; cross-validation counts it refused.
  */
 import { askedMeasure, missingMeasure } from './asked-measures.js';
 import { listedElsewhere } from './listed-figures.js';
