@@ -25,6 +25,12 @@ describe('windows that name nobody a who-question asks for', () => {
     expect(unfit('这篇文章的作者是谁', '(作者中共平陆县委副书记、政府县长 翟纪亭)')).toBe(false);
   });
 
+  it('leaves out a window with no letter in it, which cannot name anyone (a dateline)', () => {
+    expect(unfit('2015年春节后衡水那场领导干部动员大会由谁主持', '26.02.2015  14:28')).toBe(true);
+    expect(unfit('衡水那次动员大会是哪天召开的', '26.02.2015  14:28')).toBe(false);
+    expect(unfit('2015年春节后衡水那场领导干部动员大会由谁主持', 'Yang Hui')).toBe(false);
+  });
+
   it('leaves every window to the model for a question that asks for no person', () => {
     expect(unfit('衡水那次动员大会是哪天召开的', LEAD)).toBe(false);
     expect(unfit('枣强“四创建”具体要争创哪些称号', HEADING)).toBe(false);

@@ -174,6 +174,8 @@ describe('question kinds', () => {
     expect(kind('How much will Zaoqiang invest?')).toBe('number');
     expect(kind('What was District X’s GDP in 2023?')).toBe('number');
     expect(kind('What percentage of projects start the same year?')).toBe('percent');
+    expect(kind('How large a share of the city’s GDP did District X account for?')).toBe('percent');
+    expect(kind('How big a proportion of the land is farmed?')).toBe('percent');
     expect(kind('Who is the party secretary of Zaoqiang?')).toBe('person');
     expect(kind('The article was written by the county head. What is his name?')).toBe('person');
     expect(kind('When was the meeting held?')).toBe('date');
@@ -446,6 +448,15 @@ describe('translating a question', () => {
   it('names what the corpus never mentions, and keeps a word it cannot say', () => {
     expect(translateQuestion("What is Shanghai's investment target?", indexes).unknown).toEqual(['Shanghai']);
     expect(translateQuestion('What is the average wage in Hengshui?', indexes).query).toContain('工资');
+  });
+
+  it('takes a region said with a county of the documents for where the county lies, not for a place they never mention', () => {
+    expect(translateQuestion('What is the investment target of Huan County in Gansu?', indexes).unknown).toEqual([]);
+    expect(translateQuestion("What is Gansu's Huan County's investment target?", indexes).unknown).toEqual([]);
+    expect(translateQuestion('What is the investment target of Huan County in Gansu?', indexes).query.split(' ')).toContain('环县');
+    // Not said with the county: a place of its own.
+    expect(translateQuestion('What is the investment target in Gansu?', indexes).unknown).toEqual(['Gansu']);
+    expect(translateQuestion('What did Liu Xinying see in Gansu?', indexes).unknown).toEqual(['Gansu']);
   });
 
   it('keeps a Latin word the corpus writes only if the documents the question is about write it', () => {

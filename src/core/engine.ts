@@ -13,6 +13,7 @@ import bundledModel from './answer/answer-model.json' with { type: 'json' };
 import { rewriteFollowUp } from './answer/rewrite-followup.js';
 import { correctNames, NameIndex, type NameCorrection } from './answer/correct-names.js';
 import { unnamedPlaces } from './answer/unnamed-places.js';
+import { qualifyingRegions } from './answer/qualifying-regions.js';
 import { unheldTitles } from './answer/unheld-titles.js';
 import { LruCache } from './lru-cache.js';
 import { detectSmallTalk, smallTalkReply } from './chat/small-talk.js';
@@ -139,14 +140,19 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return focus && focus.share >= FOCUS_SHARE ? focus.source : undefined;
   };
 
-  /** Places the question names that no document mentions (北京市 in a corpus about 平陆 and 枣强). */
-  function unknownPlaces(view: CorpusView, places: string[]): string[] {
+  /**
+   * Places the question names that no document mentions (北京市 in a corpus about 平陆 and 枣强), but for the regions
+   * that only say where a place the documents know lies (甘肃 of 甘肃环县: `qualifyingRegions`).
+   */
+  function unknownPlaces(view: CorpusView, analysis: QuestionAnalysis): string[] {
     const inCorpus = (term: string) => view.documentDf(term) > 0;
-    return places.filter((p) => {
+    const unknown = analysis.places.filter((p) => {
       const base = p.replace(PLACE_SUFFIX, '');
       const words = tokenizer.tokenize(p).filter((t) => t.length >= 2);
       return !inCorpus(p) && !(base.length >= 2 && inCorpus(base)) && words.every((t) => !inCorpus(t));
     });
+    const regions = qualifyingRegions(analysis.folded, analysis.places, unknown);
+    return unknown.filter((p) => !regions.has(p));
   }
 
   /** Place-like words (青山县) whose name neither the corpus's words nor the passages found for the question hold. */
@@ -457,7 +463,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const { query, analysis, view, corrections } = await understand(english ? await inChinese(english) : raw, history);
     timings.rewrite = performance.now() - t;
 
-    const missing = unknownPlaces(view, analysis.places);
+    const missing = unknownPlaces(view, analysis);
     if (missing.length) return { answer: say.nothingAbout(missing), found: false, query, citations: [], ...language };
     const k = Math.max(topK, settings.answerPassages);
     const { hits, view: searched } = await retrieve(view, analysis, k, { signal: options.signal, timings, scoped: true });
@@ -480,7 +486,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const raw = validate(question);
     const { query, analysis, view } = await understand(await askedAs(raw), await Promise.all(cleanHistory(options.history).map(askedAs)));
     const { hits, view: searched } = await retrieve(view, analysis, Math.max(settings.topK, settings.answerPassages), { scoped: true });
-    const missing = [...unknownPlaces(view, analysis.places), ...unnamedIn(view, analysis, hits)];
+    const missing = [...unknownPlaces(view, analysis), ...unnamedIn(view, analysis, hits)];
     const { decision } = await decide(searched, analysis, hits, true);
     return { query, analysis, missingPlaces: missing, missingTitles: untitledIn(analysis, hits), hits: hits.map(describe), decision, threshold };
   }

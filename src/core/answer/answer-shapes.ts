@@ -10,7 +10,8 @@ const QUANTITY = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|千|百)?\s*(?:%|个
 const YEAR = /\d{3,4}\s*年|[一二三四五六七八九〇零]{4}年/;
 const MONTH_DAY = /\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const PERIOD = /世纪|年代|时期|朝|期间|初|末|之后|以前|之前|以后/;
-const OFFICE_TITLES = '书记|县长|市长|区长|省长|主任|主席|局长|部长|总统|总理|国王|皇帝|教授|导演|作家|编剧|演员|歌手|教练|队长|创始人|董事长|总经理|校长|院长|主持人?';
+/** Titles by which a text names someone; 同志 after a name (黄继龙同志), not 同志们, the audience a speech addresses. */
+const OFFICE_TITLES = '书记|县长|市长|区长|省长|主任|主席|局长|部长|总统|总理|国王|皇帝|教授|导演|作家|编剧|演员|歌手|教练|队长|创始人|董事长|总经理|校长|院长|主持人?|同志(?!们)';
 const TITLE_NAME = new RegExp(`(${OFFICE_TITLES}|记者|作者)`);
 /** TITLE_NAME but a byline's (记者, 作者), for a question that does not ask who wrote or reported. */
 const OFFICE_TITLE = new RegExp(`(${OFFICE_TITLES})`);

@@ -47,7 +47,7 @@ export const RANK_ASKED = '第几';
 
 const RULES: [EnglishKind, RegExp][] = [
   ['number', RANKED],
-  ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how many percent | what per cent /],
+  ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how (?:large|big|high|great|much) (?:a |of a )?(?:percentage|proportion|share)\b| how many percent | what per cent /],
   ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|${RANK_NOUNS})\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
   // Not a year-end target (年底), a compound the hyphen makes of the year.

@@ -64,6 +64,8 @@ const SUFFIXES: Record<string, [string, string]> = {
   county: ['县', 'xian'], city: ['市', 'shi'], district: ['区', 'qu'], province: ['省', 'sheng'], town: ['镇', 'zhen'],
   township: ['乡', 'xiang'], village: ['村', 'cun'], lake: ['湖', 'hu'], mountain: ['山', 'shan'], mountains: ['山', 'shan'],
 };
+/** A Chinese name that ends as an administrative place's does (环县, 衡水市, x区). */
+const ADMINISTRATIVE = /[县市区省镇乡]$/;
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'dates', 'day', 'days', 'month', 'months', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
@@ -133,6 +135,18 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   const wordBefore = (i: number) => (pieces[i - 1]?.kind === 'word' ? pieces[i - 1].norm : '');
   /** Where the word after an auxiliary and the name it asks about stands: a verb (will District X sign → 签约). */
   let verbAt = -1;
+  /** Where each name of an administrative place ends (Huan County, District X): a region said with it qualifies it. */
+  const placeEnds = new Set<number>();
+  /**
+   * An unknown name that only says where a place of the documents lies: Huan County in Gansu, Gansu's Huan County
+   * (as 甘肃 of 甘肃环县 in a Chinese question).
+   */
+  const qualifiesPlace = (i: number) => {
+    if (wordBefore(i) === 'in' && placeEnds.has(i - 2)) return true;
+    const after = i + 1 + (SUFFIXES[pieces[i + 1]?.norm ?? ''] ? 1 : 0);
+    const next = after < pieces.length ? nameAt(after) : undefined;
+    return next !== undefined && ADMINISTRATIVE.test(next.chinese);
+  };
 
   /** A run of name words from `i` (Liu Xinying, Huan County, District X): its Chinese and its length, or undefined. */
   function nameAt(i: number): { chinese: string; length: number; spelt: string; title?: { senses: GlossHit[]; words: number } } | undefined {
@@ -253,6 +267,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       terms.push(name.chinese);
       anchors.push(name.chinese);
       names.push({ from: name.spelt, to: name.chinese });
+      if (ADMINISTRATIVE.test(name.chinese)) placeEnds.add(i + name.length - 1);
       if (name.title) {
         slots.push(closeChoices(name.title.senses));
         for (let k = 0; k < name.title.words; k++) skip.add(i + name.length + k);
@@ -317,7 +332,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (hits.length) {
       slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
-      unknown.push(p.text);
+      if (!qualifiesPlace(i)) unknown.push(p.text);
     } else {
       // Said as the dictionary says it, although no passage does: the answer stage weighs a word no passage holds.
       const outside = glosses.outside(p.norm);
