@@ -20,6 +20,7 @@ import { detectSmallTalk, smallTalkReply } from './chat/small-talk.js';
 import { createBatchingEmbedder } from './batching-embedder.js';
 import { inAskersScript } from './normalize/askers-script.js';
 import { foldText } from './normalize/fold-text.js';
+import { PLACE_SUFFIX } from './normalize/place-suffix.js';
 import { synonymsOf } from './normalize/synonyms.js';
 import { inLatinScript, mostlyLatin } from './normalize/script.js';
 import type { TranslationSources } from './translate/translator.js';
@@ -82,7 +83,6 @@ export type Engine = ReturnType<typeof createEngine>;
 
 /** A term names a document's subject when at least this share of its occurrences are in that document. */
 const FOCUS_SHARE = 0.8;
-const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 const CHINESE_REPLIES: Replies = {
   notFound: '抱歉，现有资料中没有找到能回答这个问题的内容。',
   nothingAbout: (names) => `抱歉，现有资料中没有关于“${names.join('、')}”的内容。`,

@@ -3,6 +3,7 @@
  * character apart (平路 → 平陆, 枣墙 → 枣强, 菜甸 → 蔡甸), is read as that name; the answer says so.
  */
 import { soundOf } from '../normalize/homophones.js';
+import { PLACE_SUFFIX } from '../normalize/place-suffix.js';
 
 export interface NameCorrection {
   from: string;
@@ -11,7 +12,6 @@ export interface NameCorrection {
 
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** 枣强县 is also 枣强. */
-const PLACE_SUFFIX = /[省市县区州镇乡村]$/;
 /**
  * 各乡镇, 全县, 本市: a word that points at places, not a name, though a place list may hold it; nothing is read as it
  * (多少个乡镇 is not 多少各乡镇).

@@ -6,6 +6,7 @@
 import type { NameFinder } from '../ports.js';
 import type { Citation } from '../types.js';
 import { foldText } from '../normalize/fold-text.js';
+import { PLACE_SUFFIX } from '../normalize/place-suffix.js';
 import { canonicalMarkers, citedSegments } from './cited-segments.js';
 import { figuresIn, hasFigure, type Figure } from './figures.js';
 import { sourceLine } from './build-prompt.js';
@@ -13,7 +14,6 @@ import { sourceLine } from './build-prompt.js';
 export type Verdict = { ok: true; answer: string } | { ok: false; reason: string };
 
 /** 平陆县 is grounded by a passage that says 平陆: the suffix of a place is often left out. */
-const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|村)$/;
 const namedIn = (folded: string, name: string) => {
   const base = name.replace(PLACE_SUFFIX, '');
   return folded.includes(name) || (base !== name && base.length >= 2 && folded.includes(base));

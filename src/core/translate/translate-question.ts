@@ -9,6 +9,7 @@ import { BY_WHAT, chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, 
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 import { toChineseNumeral } from '../normalize/chinese-numerals.js';
+import { PLACE_SUFFIX } from '../normalize/place-suffix.js';
 
 /**
  * Characters that make a number a count, a size or a larger number (三大, 三项, 两年, 三十), not a slogan's part:
@@ -64,8 +65,6 @@ const SUFFIXES: Record<string, [string, string]> = {
   county: ['县', 'xian'], city: ['市', 'shi'], district: ['区', 'qu'], province: ['省', 'sheng'], town: ['镇', 'zhen'],
   township: ['乡', 'xiang'], village: ['村', 'cun'], lake: ['湖', 'hu'], mountain: ['山', 'shan'], mountains: ['山', 'shan'],
 };
-/** A Chinese name that ends as an administrative place's does (环县, 衡水市, x区). */
-const ADMINISTRATIVE = /[县市区省镇乡]$/;
 /** The noun of a kind's question phrase (what year, which official): said by the question words. */
 const KIND_NOUNS = new Set(['year', 'date', 'dates', 'day', 'days', 'month', 'months', 'time', 'place', 'person', 'official', 'leader', 'name', 'percentage', 'proportion', 'share', 'number', 'amount', 'total', 'figure']);
 const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
@@ -145,7 +144,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     if (wordBefore(i) === 'in' && placeEnds.has(i - 2)) return true;
     const after = i + 1 + (SUFFIXES[pieces[i + 1]?.norm ?? ''] ? 1 : 0);
     const next = after < pieces.length ? nameAt(after) : undefined;
-    return next !== undefined && ADMINISTRATIVE.test(next.chinese);
+    return next !== undefined && PLACE_SUFFIX.test(next.chinese);
   };
 
   /** A run of name words from `i` (Liu Xinying, Huan County, District X): its Chinese and its length, or undefined. */
@@ -267,7 +266,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       terms.push(name.chinese);
       anchors.push(name.chinese);
       names.push({ from: name.spelt, to: name.chinese });
-      if (ADMINISTRATIVE.test(name.chinese)) placeEnds.add(i + name.length - 1);
+      if (PLACE_SUFFIX.test(name.chinese)) placeEnds.add(i + name.length - 1);
       if (name.title) {
         slots.push(closeChoices(name.title.senses));
         for (let k = 0; k < name.title.words; k++) skip.add(i + name.length + k);
