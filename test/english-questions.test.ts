@@ -55,6 +55,7 @@ const FLOORS = {
   twentieth: { correct: 0.8, refused: 0.6, grounded: 1 },
   twentyFirst: { correct: 0.7, refused: 0.8, grounded: 1 },
   twentySecond: { correct: 0.65, refused: 0.6, grounded: 1 },
+  twentyThird: { correct: 0.7, refused: 0.8, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -108,6 +109,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english20.jsonl', 'twentieth'],
     ['english21.jsonl', 'twentyFirst'],
     ['english22.jsonl', 'twentySecond'],
+    ['english23.jsonl', 'twentyThird'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
