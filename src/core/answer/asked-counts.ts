@@ -23,7 +23,7 @@ export const LISTED = /、[^、]{1,20}、/;
 /** Whether the question counts things (多少个项目, 几家), not asks for a place in an order (第几个, 哪几个). */
 export const asksCount = (question: string) => ASKS_COUNT.test(question) && !NOT_A_COUNT.test(question);
 
-/** Whether a count question's answer states no number of anything and lists nothing. */
-export function uncounted(question: string, answer: string): boolean {
-  return asksCount(question) && !COUNT_STATED.test(answer) && !LISTED.test(answer);
+/** Whether a count question's answer states no number of anything and lists nothing (`counts`: `asksCount(question)`). */
+export function uncounted(question: string, answer: string, counts = asksCount(question)): boolean {
+  return counts && !COUNT_STATED.test(answer) && !LISTED.test(answer);
 }

@@ -27,10 +27,10 @@ const numbersIn = (text: string): Set<number> =>
 
 /**
  * What a count or figure question asks for (`count`, or the measure: `money`…) when every number `answer` states is one
- * the question states itself and it lists nothing; else undefined.
+ * the question states itself and it lists nothing; else undefined. `measure` and `counts`: what the question asks for,
+ * as `askedMeasure` and `asksCount` read it.
  */
-export function echoedCount(question: string, answer: string, measure: Measure | undefined = askedMeasure(question)): string | undefined {
-  const counts = asksCount(question);
+export function echoedCount(question: string, answer: string, measure: Measure | undefined = askedMeasure(question), counts = asksCount(question)): string | undefined {
   if (!counts && (!measure || measure === 'year' || measure === 'percent')) return undefined;
   if (counts && LISTED.test(answer)) return undefined;
   const stated = numbersIn(answer);

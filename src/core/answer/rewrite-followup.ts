@@ -16,6 +16,8 @@ export interface RewriteContext {
 }
 
 const PUNCT = /[\s?？!！。.,，、~～…]+/g;
+/** A follow-up folded, without its spaces and punctuation: how both kinds of short follow-up are read. */
+const bare = (question: string) => foldText(question).replace(PUNCT, '');
 const LEAD = /^(那么|那|还有|另外|换成|换作|如果是|要是|至于|再问一下|再问|请问|其中|那其中)/;
 const TAIL = /(的情况|的呢|呢|怎么样|如何|又如何|情况如何)$/;
 const ASKS_ITSELF = /多少|什么|谁|哪|几|如何|怎么|是否|吗|何时|为什么|为何|怎样/;
@@ -35,7 +37,7 @@ const EMPTY_WORDS = /^(具体|分别|主要|都|又|还|有|是|要|其中|呢|�
 
 /** The follow-up's new subject (枣强), or undefined when the question stands on its own. */
 export function followUpSubject(question: string): string | undefined {
-  const q = foldText(question).replace(PUNCT, '');
+  const q = bare(question);
   if (!q || q.length > MAX_FOLLOWUP) return undefined;
   if (!LEAD.test(q) && !/呢$/.test(q)) return undefined;
   const subject = q.replace(LEAD, '').replace(TAIL, '').replace(/的$/, '');
@@ -137,7 +139,7 @@ const CONDITION = /算进去|算在内|计算在内|算上|计入|加进去|加�
 
 /** The previous question asked again under the follow-up's condition, which goes before its question word. */
 function underCondition(question: string, prev: string): string | undefined {
-  const q = foldText(question).replace(PUNCT, '').replace(TAIL, '');
+  const q = bare(question).replace(TAIL, '');
   if (!q || q.length > MAX_FOLLOWUP || !CONDITION.test(q) || ASKS_ITSELF.test(q)) return undefined;
   const tail = firstMatch(prev, WH_TAIL);
   const condition = q.replace(/^(?:那么|那)/, '');

@@ -12,7 +12,7 @@
  */
 import { askedMeasure, missingMeasure } from './asked-measures.js';
 import { listedElsewhere } from './listed-figures.js';
-import { uncounted } from './asked-counts.js';
+import { asksCount, uncounted } from './asked-counts.js';
 import { echoedCount } from './echoed-counts.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
 import { untitledAnswer } from './unheld-titles.js';
@@ -28,13 +28,14 @@ import { otherYearsOnly } from './other-years.js';
  * title, a `part`, a `date`, a `person`, the `asked-year`, or any `content`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
-  // The measure asked for is read once, for both checks that need it.
+  // The measure and whether the question counts are read once, for the checks that need them.
   const measure = askedMeasure(question);
+  const counts = asksCount(question);
   return (
     missingMeasure(question, answer, measure) ??
     listedElsewhere(question, answer, measure) ??
-    (uncounted(question, answer) ? 'count' : undefined) ??
-    echoedCount(question, answer, measure) ??
+    (uncounted(question, answer, counts) ? 'count' : undefined) ??
+    echoedCount(question, answer, measure, counts) ??
     unexplainedSlogan(question, answer) ??
     untitledAnswer(question, answer) ??
     (undescribedPart(question, answer) ? 'part' : undefined) ??
