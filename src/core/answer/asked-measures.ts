@@ -34,8 +34,8 @@ interface MeasureRule {
   measure: Measure;
   /** Attribute words that ask for this measure when the question names no unit (人口 for people, none for a year). */
   asks?: RegExp;
-  /** Units the question can name after 多少 or 几 (none for a year). */
-  named?: RegExp;
+  /** Units the question can name after 多少 or 几, as a regular expression's alternatives (none for a year). */
+  units?: string;
   /** A figure in this measure. */
   stated: RegExp;
 }
@@ -44,47 +44,49 @@ const MEASURES: MeasureRule[] = [
   {
     measure: 'money',
     asks: /投资|资金|基金(?!会)|资本|金额|收入|产值|总值|gdp|营收|营业额|利润|税收|预算|经费|成本|费用|价格|售价|造价|价值|估值|市值|票房|融资|奖金|工资|薪|资产|存款|贷款|债务|补贴|捐款|捐赠|赔偿|罚款|多少钱|花费|开支|支出|募款|筹款/,
-    named: /^(?:万元|亿元|元|美元|块钱|钱)/,
+    units: '万元|亿元|元|美元|块钱|钱',
     // 63美元, 30亿越南盾; 注册资本5000万, 斥资77亿: a myriad with no word after it is a sum of money.
     stated: new RegExp(`${FIGURE}[\\u4e00-\\u9fa5]{0,2}?(?:元|圆|镑|美金|法郎|卢布|里拉|马克|比索|卢比|盾)|\\d\\s*(?:万|亿)(?![\\u4e00-\\u9fa5])|[$¥￥]\\s*\\d`),
   },
   {
     measure: 'area',
     asks: /面积|占地/,
-    named: /^(?:万亩|亩|平方公里|平方米|平方|公顷|英亩)/,
+    units: '万亩|亩|平方公里|平方米|平方|公顷|英亩',
     stated: new RegExp(`${FIGURE}(?:平方|亩|英亩|公顷|km2|km²|㎡|m²)`),
   },
   {
     measure: 'length',
     asks: /长度|全长|多长|距离|多远|宽度|多宽|深度|多深|高度|多高|海拔|身高|直径|半径|周长|里程|射程|体长|跨度|水深|落差/,
-    named: /^(?:公里|千米|米|厘米|毫米|公尺|公分|英尺|英里|英寸|海里)/,
+    units: '公里|千米|米|厘米|毫米|公尺|公分|英尺|英里|英寸|海里',
     stated: new RegExp(`${FIGURE}(?:米|公里|千米|厘米|毫米|公尺|公分|英尺|英里|英寸|呎|吋|海里|里|km|cm|mm|m(?![a-z]))`),
   },
   {
     measure: 'weight',
     asks: /体重|重量|多重|吨位|排水量|载重/,
-    named: /^(?:万吨|吨|公斤|千克|斤|克|磅)/,
+    units: '万吨|吨|公斤|千克|斤|克|磅',
     stated: new RegExp(`${FIGURE}(?:吨|斤|公斤|千克|克|磅|盎司|kg|t(?![a-z]))`),
   },
   {
     // 多少立方米, 库容多大: not 多少方面 or 几方, a number of sides.
     measure: 'volume',
     asks: /体积|容积|库容|蓄水量/,
-    named: /^(?:万|亿)?(?:立方|升|毫升|公升)/,
+    units: '(?:万|亿)?(?:立方|升|毫升|公升)',
     stated: new RegExp(`${FIGURE}(?:立方|方(?![面式法案向针位便])|升|毫升|公升|m3|m³)`),
   },
-  { measure: 'power', asks: /装机|功率/, named: /^(?:千瓦|兆瓦|万千瓦|瓦)/, stated: new RegExp(`${FIGURE}(?:瓦|千瓦|兆瓦|kw|mw|gw|马力)`) },
+  { measure: 'power', asks: /装机|功率/, units: '千瓦|兆瓦|万千瓦|瓦', stated: new RegExp(`${FIGURE}(?:瓦|千瓦|兆瓦|kw|mw|gw|马力)`) },
   {
     // 多少人遇难, 几名, 多少群众受灾, 多少人口: a population is stated as 27.6万人, 5万观众, 人口达2,790,060 or 员工约1.2万.
     measure: 'people',
     asks: /人口/,
-    named: new RegExp(`^(?:个?(?:人|${PEOPLE})|名|位)`),
+    units: `个?(?:人|${PEOPLE})|名|位`,
     stated: new RegExp(`${FIGURE}(?:人|名|位|口|${PEOPLE})|(?:人口|人数|${PEOPLE})[^,;。]{0,6}?\\d`),
   },
   // Asked by its own question words (ASKS_YEAR, ASKS_PERCENT).
   { measure: 'year', stated: YEAR },
   { measure: 'percent', stated: PERCENT },
 ];
+/** Each measure's units, right at the start of a text (what follows 多少 or 几). */
+const NAMED = new Map(MEASURES.flatMap((r) => (r.units === undefined ? [] : [[r.measure, new RegExp(`^(?:${r.units})`)] as const])));
 
 /**
  * Questions whose figure need not be an amount of the attribute: a time (多长时间), a rank (第几), a multiple or a share
@@ -114,7 +116,7 @@ export function askedMeasure(question: string): Measure | undefined {
     // 前多少名, 第几位: a rank, which 三十强 or 第3 states, not a number of people.
     if (RANK_BEFORE.test(question.slice(0, m.index))) return undefined;
     const after = question.slice(m.index! + m[0].length);
-    const named = MEASURES.find((r) => r.named?.test(after));
+    const named = MEASURES.find((r) => NAMED.get(r.measure)?.test(after));
     if (named) return named.measure;
     if (COUNTED.test(after)) return undefined;
   }
@@ -128,7 +130,7 @@ export function askedMeasure(question: string): Measure | undefined {
  */
 export function askingWords(measure: Measure): RegExp | undefined {
   const rule = MEASURES.find((r) => r.measure === measure)!;
-  const named = rule.named && `(?:多少|几)(?:${rule.named.source.replace(/^\^/, '')})`;
+  const named = rule.units && `(?:多少|几)(?:${rule.units})`;
   const words = [rule.asks?.source, named].filter((w): w is string => w !== undefined);
   return words.length ? new RegExp(words.join('|')) : undefined;
 }
