@@ -3,6 +3,7 @@ import { openTestIndex, seedCorpus } from './support/open-test-index.js';
 import type { Engine } from '../src/core/engine.js';
 import type { Answer } from '../src/core/types.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
+import { timeless } from '../src/core/answer/timeless-answers.js';
 
 let engine: Engine;
 
@@ -71,6 +72,16 @@ describe('answering', () => {
   it('answers 哪天 with a date', async () => {
     const a = await engine.ask('衡水农村面貌改造提升行动动员大会是哪天召开的');
     expect(a.answer).toContain('2月25日');
+  });
+
+  it('weighs, for a question for a day, only windows that state a day, and refuses when none answers', async () => {
+    // The 平陆 article says the province's meeting came 新春伊始, and no day; the 环县 report's 1号煤矿 is no day either.
+    for (const q of ['山西省政府系统抓落实提高执行力推进会议是哪天召开的', '华电南湫风电一、二期工程是哪一天并网发电的']) {
+      const inspected = await engine.inspect(q);
+      for (const w of inspected.decision.windows ?? []) expect(timeless(foldText(q), foldText(w.text))).toBe(false);
+      expect((await engine.ask(q)).found).toBe(false);
+    }
+    expect((await engine.ask('枣强县三级干部大会是哪一天召开的')).answer).toContain('2月16日');
   });
 
   it('answers 哪些 with the enumeration', async () => {

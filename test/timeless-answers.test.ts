@@ -35,6 +35,21 @@ describe('timeless', () => {
     expect(timeless('大会是几月几号开的', '2024年3月1日,x区召开动员部署大会。')).toBe(false);
   });
 
+  it('answers a question for a day only with a day, and one for a month only with a month or a day', () => {
+    const day = '山西省政府系统抓落实提高执行力推进会议是哪天召开的';
+    expect(timeless(day, '新春伊始,省、市接连召开了政府系统抓落实提高执行力推进会议。')).toBe(true);
+    expect(timeless('华电南湫风电工程是哪一天并网发电的', '刘园子和甜水堡1号煤矿10月份可建成试生产。')).toBe(true);
+    expect(timeless(day, '正月初八,省里召开了推进会议。')).toBe(false);
+    expect(timeless(day, '春节过后上班第一天,市委召开动员大会。')).toBe(false);
+    expect(timeless('案件是哪天发生的', '特别是“6.30”车道邻里矛盾纠纷案,手段之残忍。')).toBe(false);
+    const month = '衡水市要求各项工作最迟在哪个月看到实际成效';
+    expect(timeless(month, '实行旬调度、月通报、季分析、半年和年终考核,确保各项工作取得预期成效。')).toBe(true);
+    expect(timeless(month, '确保3月份各项工作见到实实在在进展。')).toBe(false);
+    expect(timeless('项目几月份开工', '民生实事项目力争4月底前全部开工。')).toBe(false);
+    expect(timeless('项目几月份开工', '项目力争年底前全部开工。')).toBe(false);
+    expect(timeless('项目几月份开工', '项目力争今年春天全部开工。')).toBe(true);
+  });
+
   it('reads 哪几天 as a question for days, and answers it only with a time', () => {
     const question = '环县上半年重点工作集中观摩督查是哪几天搞的';
     expect(answerKind(question)).toBe('date');

@@ -187,6 +187,9 @@ describe('question kinds', () => {
     // A singular in -us or -is is no plural.
     expect(kind('What status did Zaoqiang gain in the ratings?')).toBe('what');
     expect(kind('What emphasis did the mayor give?')).toBe('what');
+    // A verb after a singular is no plural.
+    expect(kind('In what format was Hengshui’s 2015 mobilization meeting held?')).toBe('what');
+    expect(kind('Which project has the largest investment?')).not.toBe('list');
     expect(kind('What is the overall positioning of the lake area?')).toBe('what');
     expect(kind('What was District X’s per capita GDP in 2023?')).toBe('number');
     expect(kind('What is the cost of the new hall?')).toBe('number');

@@ -8,6 +8,10 @@ describe('an answer to a who-question gives someone the title asked about', () =
     expect(untitledAnswer('甲县县长叫什么名字', '副县长李某主持会议')).toBe('县长');
     expect(untitledAnswer('乙市市长是谁', '会议由乙市政府秘书长主持')).toBe('市长');
     expect(unstated('甲县县委书记是谁', '县委副书记王某讲话')).toBe('县委书记');
+    // A title given to everyone who holds it names no one.
+    expect(untitledAnswer('乙市分管农业的副市长是谁', '市委各常委、市政府各副市长对分管工作一定要负起责任')).toBe('副市长');
+    expect(untitledAnswer('甲县县长是谁', '县长们要深入一线')).toBe('县长');
+    expect(untitledAnswer('乙市分管农业的副市长是谁', '各副市长分工如下:副市长孙某分管农业')).toBeUndefined();
   });
 
   it('keeps an answer that gives the title, a deputy title asked for, or a title said with a verb', () => {

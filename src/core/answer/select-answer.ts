@@ -12,6 +12,7 @@ import { unstated } from './unstated.js';
 import { foldText } from '../normalize/fold-text.js';
 import { speakerOf } from './speaker.js';
 import { namesNobody } from './names-nobody.js';
+import { timeless } from './timeless-answers.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -118,10 +119,12 @@ export function selectAnswer(
   };
   // A sentence that shares no word and no two characters with the question is opened only beside one that does.
   const relevant = (sentence: string) => p.keywords.some((k) => keywordMatch(k, sentence) > 0) || [...p.bigrams].some((b) => sentence.includes(b));
-  // A window that names nobody a who-question asks for is no candidate (see names-nobody).
-  const windows = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant }).filter(
-    (w) => !namesNobody(q, w.passage.folded.slice(w.span.start, w.span.end)),
-  );
+  // A window that names nobody a who-question asks for, or no time a when-question asks for, is no candidate (see
+  // names-nobody and timeless-answers): the model weighs those that could answer.
+  const windows = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant }).filter((w) => {
+    const text = w.passage.folded.slice(w.span.start, w.span.end);
+    return !namesNobody(q, text) && !timeless(q.folded, text);
+  });
   const statsMemo = new Map<PassageContext, ReturnType<typeof passageStats>>();
   const stats = (passage: PassageContext) => {
     let s = statsMemo.get(passage);

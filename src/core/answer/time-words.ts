@@ -14,6 +14,9 @@ export const WHICH_DAY = '哪[一几些]?(?:天|日(?!报))';
 /** A question about a day (几月几号, 哪一天, 哪几天, 什么日期), which a year does not answer. */
 export const ASKS_DAY = new RegExp(`几月几[日号]|${WHICH_DAY}|(?:什么|哪个|哪一)日期|日期[是为]|${DAY_NUMBER}`);
 
+/** A question about a month (哪个月, 几月份), which a year or a season does not answer; not 几月几号 (a day). */
+export const ASKS_MONTH = /哪一?个?月|几月(?!几)/;
+
 /** A question about a time: when, on which date, in which year, month or day (not 哪一年龄段, 几号线, 23日期间). */
 export const ASKS_TIME = new RegExp(`什么时候|何时|几时|什么时间|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|哪个?月|几月|${ASKS_DAY.source}`);
 

@@ -55,8 +55,9 @@ const RULES: [EnglishKind, RegExp][] = [
   ['date', new RegExp(`^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\\w+ (?:of|for|to|when|that)\\b))?(?:date|day|month|time)s?\\b| by when | by what (?:${[...BY_WHAT].join('|')})\\b| date $`)],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
-  // A plural after which or what, not a singular in -ss, -us or -is (what status, which basis).
-  ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?[a-z]+[^s'ui]s | what (?:are|were) | list | name the /],
+  // A plural after which or what, not a singular in -ss, -us or -is (what status, which basis), nor a verb after a
+  // singular (what format was the meeting held in).
+  ['list', / (?:which|what) (?!is |was |does |has |are |were )(?:[a-z]+ ){0,2}?(?!(?:was|has|does|goes|its) )[a-z]+[^s'ui]s | what (?:are|were) | list | name the /],
   ['which', / which /],
   ['how', / how /],
   ['yesno', /^ (?:is|are|does|do|did|was|were|will|can|has|have) /],
