@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
 import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
 import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin, ranksToEnglish } from '../src/core/translate/figures-to-english.js';
-import { englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
+import { dateAsk, englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
 import { americanSpelling, baseForms, piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
 import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
@@ -223,6 +223,16 @@ describe('question kinds', () => {
     expect(kind('What was the date when Li Qian spoke?')).toBe('date');
     expect(kind('What was the last day of the inspections?')).toBe('date');
     expect(kind('What was the first month’s growth rate?')).not.toBe('date');
+  });
+
+  it('asks a when-question for a day or a month when the English asks for one', () => {
+    const asked = (q: string) => dateAsk(piecesOf(q));
+    expect(asked('What date was Hengshui’s mobilisation meeting after the Spring Festival?')).toBe('哪一天');
+    expect(asked('On which day did the inspections start?')).toBe('哪一天');
+    expect(asked('What is the exact date of the meeting?')).toBe('哪一天');
+    expect(asked('In which month will the coal mines start trial production?')).toBe('哪个月');
+    expect(asked('When will the coal mines start trial production?')).toBeUndefined();
+    expect(asked('What day-to-day work did the mayor stress?')).toBeUndefined();
   });
 
   it('asks for a sum of money, or for things counted, when a number question names no unit', () => {

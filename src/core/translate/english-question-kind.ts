@@ -101,6 +101,17 @@ export function unitlessAsk(pieces: Piece[]): { asks: string; unit?: '元' } | u
   return MONEY.test(text) ? { asks: '多少元', unit: '元' } : undefined;
 }
 
+/**
+ * How a when-question asks for a day (what date, which day, on what day) or a month (in which month), as the Chinese
+ * asks it (哪一天, 哪个月: the answer stage then takes only a day, or a month, for an answer); else nothing (什么时候).
+ */
+export function dateAsk(pieces: Piece[]): string | undefined {
+  const text = textOf(pieces);
+  if (/ (?:what|which) (?:is |was |will be )?(?:the )?(?:exact |last |first |final |opening |closing )?(?:date|day)s?\b(?!-)| date $/.test(text)) return '哪一天';
+  if (/ (?:what|which) months?\b/.test(text)) return '哪个月';
+  return undefined;
+}
+
 /** The kind of answer an English question asks for. */
 export function englishKind(pieces: Piece[]): EnglishKind {
   const text = textOf(pieces);

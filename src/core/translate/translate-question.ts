@@ -5,7 +5,7 @@
  */
 import { ARTICLES, baseForms, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
 import { figuresToChinese, NUMBER_WORDS } from './figures-to-chinese.js';
-import { BY_WHAT, chineseQuestionWords, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
+import { BY_WHAT, chineseQuestionWords, dateAsk, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
 import type { SoundIndex } from './sound-index.js';
 import { toChineseNumeral } from '../normalize/chinese-numerals.js';
@@ -341,7 +341,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   for (const term of figures.terms) terms.push(term);
   const unitless = kind === 'number' && !figures.unit ? unitlessAsk(pieces) : undefined;
   const unit = figures.unit ?? unitless?.unit;
-  const asks = unitless?.asks ?? chineseQuestionWords(kind, figures.unit, figures.count);
+  const asks = unitless?.asks ?? (kind === 'date' ? dateAsk(pieces) : undefined) ?? chineseQuestionWords(kind, figures.unit, figures.count);
   const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown };
   return { ...english, query: chooseQuery(english, () => 1) };
 }
