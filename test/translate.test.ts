@@ -331,6 +331,24 @@ describe('translating a question', () => {
     expect(nouns.word('authority')).toEqual([]);
   });
 
+  it('says a hyphenated word by a compound the corpus writes when one of its parts has no word of the corpus', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '全部', english: ['whole; entire; complete'] },
+      { simplified: '全', english: ['all; whole; entire; every; complete'] },
+      { simplified: '膜', english: ['membrane; film; thin coating'] },
+      { simplified: '三', english: ['three'] },
+      { simplified: '级', english: ['level; grade; rank'] },
+      { simplified: '层', english: ['layer; level'] },
+      { simplified: '玉米', english: ['corn; maize'] },
+    ];
+    // The corpus writes 膜 only inside 全膜, and 三层 as well as 三 and 级.
+    const { glosses: compound, sounds: heard, known: writes } = indexesOf(entries, new Map([['全部', 3], ['全', 2], ['全膜', 1], ['玉米', 4], ['三', 5], ['级', 2], ['三层', 1]]));
+    const read = (q: string) => translateQuestion(q, { glosses: compound, sounds: heard, known: writes }).query.split(' ');
+    expect(read('How much whole-film corn was planted?')).toContain('全膜');
+    // Both parts have words of the corpus: read one by one, as before, not as a compound that happens to be written.
+    expect(read('How many three-level corn plots are there?')).not.toContain('三层');
+  });
+
   it('reads a hyphenated word whole, or its parts as a phrase, before its parts one by one', () => {
     const hyphens = GlossIndex.build(
       [

@@ -40,6 +40,8 @@ const MAX_PHRASE_WORDS = 5;
 const KEEP = 24;
 /** Entries (or words) between two points where a stepwise build may pause. */
 const STEP = 256;
+/** Single characters kept for one English word (see `characters`). */
+const MAX_CHARACTERS = 6;
 
 /** A sense as plain lower-case words: parentheses, bracketed pinyin and Chinese cross-references dropped. */
 export function senseWords(sense: string): string[] {
@@ -106,6 +108,11 @@ export class GlossIndex {
   private readonly absent = new Map<string, string>();
   /** For a phrase no corpus term translates, the first curated headword one of whose senses it is (installed capacity → 装机容量). */
   private readonly absentPhrases = new Map<string, string>();
+  /**
+   * Single characters whose sense is one word, in the corpus or not (film → 膜, which the corpus writes only inside
+   * 全膜 and 地膜): what a compound of the corpus may be made of (see `characters`).
+   */
+  private readonly chars = new Map<string, string[]>();
   /** Dictionary entries read, and those kept because the corpus uses their headword. */
   readonly stats = { entries: 0, kept: 0 };
 
@@ -144,6 +151,12 @@ export class GlossIndex {
         .filter((sense) => sense.words.length > 0);
       for (const { words } of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(americanSpelling(w.toLowerCase()));
+      if (term.length === 1 && HAN.test(term)) {
+        for (const [w] of senses.filter((s) => s.words.length === 1).map((s) => s.words)) {
+          const known = this.chars.get(w) ?? [];
+          if (!known.includes(term) && known.length < MAX_CHARACTERS) this.chars.set(w, [...known, term]);
+        }
+      }
       const df = HAN.test(term) ? documents(term, curated === true) : 0;
       if (df === 0) {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
@@ -265,6 +278,11 @@ export class GlossIndex {
   /** A headword the corpus never uses one of whose senses is these words (installed capacity → 装机容量). */
   outsidePhrase(words: string[]): string | undefined {
     return this.absentPhrases.get(phraseKey(words.map(spelt)));
+  }
+
+  /** Single characters one of whose senses is the word or one of its base forms (film → 膜), in the dictionary's order. */
+  characters(word: string): string[] {
+    return [...new Set(baseForms(spelt(word)).flatMap((form) => this.chars.get(form) ?? []))];
   }
 
   /** Whether some sense of some entry (in the corpus or not) uses the word, not only as a name: an English word. */

@@ -243,6 +243,18 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     return undefined;
   }
 
+  /**
+   * A compound of two words' Chinese that the corpus writes (whole-film → 全 + 膜 → 全膜, though the corpus writes 膜 only
+   * inside words): each word's close senses and the single characters it says, joined; the best pair first. Undefined
+   * when the corpus writes none.
+   */
+  function joinedParts(first: string, second: string): string | undefined {
+    const forms = (word: string) => [...new Set([...closeChoices(glosses.word(word)).map((h) => h.term), ...glosses.characters(word)])];
+    const seconds = forms(second);
+    for (const a of forms(first)) for (const b of seconds) if (known(a + b)) return a + b;
+    return undefined;
+  }
+
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (p.kind === 'han') {
@@ -325,6 +337,12 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
         terms.push(said);
         continue;
       }
+    }
+    // A part the corpus has no word for is said by a compound of both, if the corpus writes one (whole-film → 全膜).
+    const joined = parts.length === 2 && !whole.length && parts.some((w) => !glosses.word(w).length) ? joinedParts(parts[0], parts[1]) : undefined;
+    if (joined) {
+      slots.push([{ term: joined, score: 1 }]);
+      continue;
     }
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
     const hits = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
