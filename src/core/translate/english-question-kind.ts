@@ -45,6 +45,9 @@ export const BY_WHAT: ReadonlySet<string> = new Set(['point', 'stage', 'time']);
 /** How the Chinese asks for a place in a ranking. */
 export const RANK_ASKED = '第几';
 
+/** Words that pick a date out of several (the last day, the exact date). */
+const DATE_ADJECTIVES = 'last|first|final|exact|opening|closing';
+
 const RULES: [EnglishKind, RegExp][] = [
   ['number', RANKED],
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how (?:large|big|high|great|much) (?:a |of a )?(?:percentage|proportion|share)\b| how many percent | what per cent /],
@@ -52,7 +55,7 @@ const RULES: [EnglishKind, RegExp][] = [
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],
   // Not a year-end target (年底), a compound the hyphen makes of the year.
   ['year', / (?:what|which|in what|in which) year\b(?!-)/],
-  ['date', new RegExp(`^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:last|first|final|exact|opening|closing) (?=\\w+ (?:of|for|to|when|that)\\b))?(?:date|day|month|time)s?\\b| by when | by what (?:${[...BY_WHAT].join('|')})\\b| date $`)],
+  ['date', new RegExp(`^ (?:[a-z0-9]+ ){0,3}?when | (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:${DATE_ADJECTIVES}) (?=\\w+ (?:of|for|to|when|that)\\b))?(?:date|day|month|time)s?\\b| by when | by what (?:${[...BY_WHAT].join('|')})\\b| date $`)],
   ['place', / where | (?:what|which) (?:place|places|county|city|town|township|province|region|area|areas|village)\b/],
   ['why', / why /],
   // A plural after which or what, not a singular in -ss, -us or -is (what status, which basis), nor a verb after a
@@ -101,13 +104,16 @@ export function unitlessAsk(pieces: Piece[]): { asks: string; unit?: '元' } | u
   return MONEY.test(text) ? { asks: '多少元', unit: '元' } : undefined;
 }
 
+/** A question for a day: what date, which day, what was the exact date, the last day of…; a search for a date. */
+const ASKS_DAY = new RegExp(` (?:what|which) (?:is |was |will be )?(?:the )?(?:(?:${DATE_ADJECTIVES}) )?(?:date|day)s?\\b(?!-)| date $`);
+
 /**
  * How a when-question asks for a day (what date, which day, on what day) or a month (in which month), as the Chinese
  * asks it (哪一天, 哪个月: the answer stage then takes only a day, or a month, for an answer); else nothing (什么时候).
  */
 export function dateAsk(pieces: Piece[]): string | undefined {
   const text = textOf(pieces);
-  if (/ (?:what|which) (?:is |was |will be )?(?:the )?(?:exact |last |first |final |opening |closing )?(?:date|day)s?\b(?!-)| date $/.test(text)) return '哪一天';
+  if (ASKS_DAY.test(text)) return '哪一天';
   if (/ (?:what|which) months?\b/.test(text)) return '哪个月';
   return undefined;
 }
