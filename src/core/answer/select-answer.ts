@@ -12,7 +12,7 @@ import { unstated } from './unstated.js';
 import { foldText } from '../normalize/fold-text.js';
 import { speakerOf } from './speaker.js';
 import { namesNobody } from './names-nobody.js';
-import { timeless } from './timeless-answers.js';
+import { timelessFor } from './timeless-answers.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -121,9 +121,10 @@ export function selectAnswer(
   const relevant = (sentence: string) => p.keywords.some((k) => keywordMatch(k, sentence) > 0) || [...p.bigrams].some((b) => sentence.includes(b));
   // A window that names nobody a who-question asks for, or no time a when-question asks for, is no candidate (see
   // names-nobody and timeless-answers): the model weighs those that could answer.
+  const untimed = timelessFor(q.folded);
   const windows = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant }).filter((w) => {
     const text = w.passage.folded.slice(w.span.start, w.span.end);
-    return !namesNobody(q, text) && !timeless(q.folded, text);
+    return !namesNobody(q, text) && !untimed(text);
   });
   const statsMemo = new Map<PassageContext, ReturnType<typeof passageStats>>();
   const stats = (passage: PassageContext) => {

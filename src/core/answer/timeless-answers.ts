@@ -35,12 +35,11 @@ const DAYS = new RegExp(
 const MONTHS = new RegExp(`${DAYS.source}|${NUMBER}\\s*月|[正腊冬]月|月[底初中末份]|[上中下]旬|年[底初末]|岁末`, 'g');
 
 /**
- * Which characters of `answer` lie in a stretch of two characters or more that `question` holds too (one character,
+ * Which characters of `answer` lie in a stretch of two characters or more that the question holds too (one character,
  * 春 or 前, is a word of its own). A character is in such a stretch exactly when it and a neighbour are two characters
- * of the question in a row, so the question's pairs of characters say it, in time linear in the two texts.
+ * of the question in a row, so the question's pairs of characters (`pairs`) say it, in time linear in the answer.
  */
-function echoed(question: string, answer: string): boolean[] {
-  const pairs = charPairs(question);
+function echoed(pairs: ReadonlySet<string>, answer: string): boolean[] {
   const inPair = (i: number) => i >= 0 && i + 1 < answer.length && pairs.has(answer.slice(i, i + 2));
   return Array.from({ length: answer.length }, (_, k) => inPair(k - 1) || inPair(k));
 }
@@ -51,11 +50,19 @@ function echoed(question: string, answer: string): boolean[] {
  * month, by any coarser time. `question` and `answer` folded.
  */
 export function timeless(question: string, answer: string): boolean {
-  if (!ASKS_TIME.test(question)) return false;
-  const marked = echoed(question, answer);
+  return timelessFor(question)(answer);
+}
+
+/** `timeless` for one question, read once, for each of its candidate windows. */
+export function timelessFor(question: string): (answer: string) => boolean {
+  if (!ASKS_TIME.test(question)) return () => false;
+  const pairs = charPairs(question);
   const times = ASKS_DAY.test(question) ? DAYS : ASKS_MONTH.test(question) ? MONTHS : TIMES;
-  for (const time of answer.matchAll(times)) {
-    for (let k = time.index; k < time.index + time[0].length; k++) if (!marked[k]) return false;
-  }
-  return true;
+  return (answer) => {
+    const marked = echoed(pairs, answer);
+    for (const time of answer.matchAll(times)) {
+      for (let k = time.index; k < time.index + time[0].length; k++) if (!marked[k]) return false;
+    }
+    return true;
+  };
 }
