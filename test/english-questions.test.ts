@@ -56,6 +56,7 @@ const FLOORS = {
   twentyFirst: { correct: 0.7, refused: 0.8, grounded: 1 },
   twentySecond: { correct: 0.65, refused: 0.6, grounded: 1 },
   twentyThird: { correct: 0.7, refused: 0.8, grounded: 1 },
+  twentyFourth: { correct: 0.8, refused: 0.8, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -110,6 +111,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english21.jsonl', 'twentyFirst'],
     ['english22.jsonl', 'twentySecond'],
     ['english23.jsonl', 'twentyThird'],
+    ['english24.jsonl', 'twentyFourth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
