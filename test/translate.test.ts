@@ -431,6 +431,27 @@ describe('translating a question', () => {
     expect(query).not.toContain('下半');
   });
 
+  it('reads a phrase that spells out an acronym, and one whose headword the corpus writes only in part', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '国内生产总值', english: ['gross domestic product (GDP)'] },
+      { simplified: '生产', english: ['to produce; production'] },
+      { simplified: '产品', english: ['goods; product'] },
+      { simplified: '国内', english: ['domestic; internal'] },
+      { simplified: '内需', english: ['domestic demand'] },
+      { simplified: '毛', english: ['gross'] },
+    ];
+    const read = (vocabulary: Map<string, number>) =>
+      translateQuestion('What was the X District’s gross domestic product in 2023?', indexesOf(entries, vocabulary)).query.split(' ');
+    // The corpus writes 生产总值 (in 地区生产总值), not 国内生产总值: the phrase is said by that part.
+    const partly = read(new Map([['生产总值', 3], ['生产', 4], ['产品', 2], ['内需', 1], ['毛', 1], ['x区', 4]]));
+    expect(partly).toContain('生产总值');
+    expect(partly).not.toContain('产品');
+    // A corpus that writes the headword itself: the phrase (without its acronym) says it.
+    expect(read(new Map([['国内生产总值', 2], ['生产', 4], ['产品', 2], ['x区', 4]]))).toContain('国内生产总值');
+    // A part of less than two thirds of the headword says too little of it: word by word.
+    expect(read(new Map([['国内', 3], ['产品', 2], ['x区', 4]]))).toContain('产品');
+  });
+
   it('reads a name and the county after it as one name only where the corpus writes them so', () => {
     expect(translateQuestion('How many villages does Huan County have?', indexes).names[0].to).toBe('环县');
     // 衡水 is a city; a corpus that writes 县 alone, but no 衡水县, is asked about 衡水 (its counties).

@@ -36,6 +36,21 @@ export const usageBoost = (passages: number): number => 1 + 0.25 * Math.log1p(pa
 const VERB_SENSE = /^\s*(?:\([^)]*\)\s*)?to\s/i;
 /** A phrase sense longer than this is not matched as a phrase. */
 const MAX_PHRASE_WORDS = 5;
+
+/**
+ * The longest part of a headword the corpus writes as a word, of three characters or more and two thirds of the
+ * headword at least (国内生产总值 → 生产总值), or undefined: most of what the headword says, as the documents say it.
+ */
+function writtenPart(term: string, documents: Documents): string | undefined {
+  const shortest = Math.max(3, Math.ceil((term.length * 2) / 3));
+  for (let n = term.length - 1; n >= shortest; n--) {
+    for (let at = 0; at + n <= term.length; at++) {
+      const part = term.slice(at, at + n);
+      if (documents(part, false) > 0) return part;
+    }
+  }
+  return undefined;
+}
 /** Candidates kept per English word or phrase. */
 const KEEP = 24;
 /** Entries (or words) between two points where a stepwise build may pause. */
@@ -53,6 +68,14 @@ export function senseWords(sense: string): string[] {
     .replace(/['’]s\b/g, '')
     .replace(/^\s*(?:to|a|an|the)\s+/, '');
   return (plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? []).map(americanSpelling);
+}
+
+/**
+ * The words of a sense that spells out its acronym (gross domestic product (GDP)), without the acronym: the phrase a
+ * question says, which `senseWords` reads with the acronym; empty for other senses.
+ */
+function phraseWords(sense: string): string[] {
+  return /\([A-Z]{2,}\)/.test(sense) ? senseWords(sense.replace(/\([A-Z]{2,}\)/g, ' ')) : [];
 }
 
 /**
@@ -139,6 +162,8 @@ export class GlossIndex {
   private *fill(entries: Iterable<DictionaryEntry>, documents: Documents): Generator<void, void> {
     /** Terms a curated entry gave: their senses in the documents' domain, which a general dictionary's do not add to. */
     const curatedTerms = new Set<string>();
+    /** Phrases said by the part of their headword the corpus writes (see `writtenPart`), first headword first. */
+    const partPhrases = new Map<string, GlossHit>();
     for (const { simplified: term, english, curated } of entries) {
       if (++this.stats.entries % STEP === 0) yield;
       if (curated) curatedTerms.add(term);
@@ -147,7 +172,7 @@ export class GlossIndex {
       const senses = english
         .flatMap((s) => s.split(';'))
         .filter((s) => !POINTER.test(s.toLowerCase().trim()))
-        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) || undefined, places: placesNamed(s) }))
+        .map((s) => ({ words: senseWords(s), verb: VERB_SENSE.test(s) || undefined, places: placesNamed(s), phrase: phraseWords(s) }))
         .filter((sense) => sense.words.length > 0);
       for (const { words } of senses) for (const w of words) this.english.add(w);
       for (const sense of english) for (const [w] of sense.matchAll(/\b[A-Za-z][a-z]+\b/g)) (w[0] === w[0].toUpperCase() ? this.proper : this.lower).add(americanSpelling(w.toLowerCase()));
@@ -162,6 +187,14 @@ export class GlossIndex {
         // What the corpus cannot say: the question asks about something no passage mentions (wage → 工资).
         if (HAN.test(term) && term.length >= 2) {
           for (const [w] of senses.filter((s) => s.words.length === 1).map((s) => s.words)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
+          // A phrase whose headword the corpus does not write, though it writes most of it (gross domestic product →
+          // 国内生产总值, of which the corpus writes 生产总值): said by that part, where no corpus term says the phrase, and
+          // weighed as a sense of a term no passage uses more would be (usage boost 1).
+          const part = curated ? undefined : writtenPart(term, documents);
+          if (part) for (const said of senses.flatMap(({ words, phrase }) => [words, phrase])) {
+            const key = phraseKey(said);
+            if (said.filter((w) => !FUNCTION_WORDS.has(w)).length >= 2 && said.length <= MAX_PHRASE_WORDS && !partPhrases.has(key)) partPhrases.set(key, { term: part, score: 1, sense: 1 });
+          }
           // Only the curated glossary's phrases: the general dictionary's (double contact → 连击) say other things
           // than a work report's words do one by one (双 联系).
           if (curated) for (const { words } of senses) {
@@ -179,7 +212,7 @@ export class GlossIndex {
       const prior = (term.length === 1 && !curated ? 0.35 : 1) * boost;
       /** A hit of this term; its `sense` is its score without the corpus's use of the term. */
       const hit = (score: number, verb?: boolean): GlossHit => ({ term, score, sense: score / boost, verb });
-      senses.forEach(({ words, verb, places }, i) => {
+      senses.forEach(({ words, verb, places, phrase }, i) => {
         // A curated sense that is a framing word alone is its content (清单 is a list, though “list the…” frames).
         const content = curated && words.length === 1 && FRAMING_WORDS.has(words[0]) ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
         if (!content.length) return;
@@ -199,7 +232,7 @@ export class GlossIndex {
           const base = stem(w);
           if (base !== w) pushBest(this.words, base, hit(weight * 0.95, verb));
         }
-        if (words.length >= 2 && words.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(words), hit(prior / (1 + 0.15 * i)));
+        for (const said of [words, phrase]) if (said.length >= 2 && said.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(said), hit(prior / (1 + 0.15 * i)));
         const stems = [...new Set(content.map(stem))];
         if (stems.length >= 2 && stems.length <= MAX_PAIR_SENSE) {
           const pair = hit((2 * prior) / stems.length / (1 + 0.15 * i));
@@ -207,6 +240,7 @@ export class GlossIndex {
         }
       });
     }
+    for (const [key, hit] of partPhrases) if (!this.phrases.has(key)) this.phrases.set(key, [hit]);
     for (const map of [this.words, this.phrases, this.pairs]) {
       let n = 0;
       for (const [key, list] of map) {
