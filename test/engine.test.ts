@@ -4,6 +4,7 @@ import type { Engine } from '../src/core/engine.js';
 import type { Answer } from '../src/core/types.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 import { timeless } from '../src/core/answer/timeless-answers.js';
+import { spellsOutFor } from '../src/core/answer/unexplained-slogans.js';
 
 let engine: Engine;
 
@@ -82,6 +83,15 @@ describe('answering', () => {
       expect((await engine.ask(q)).found).toBe(false);
     }
     expect((await engine.ask('枣强县三级干部大会是哪一天召开的')).answer).toContain('2月16日');
+  });
+
+  it('weighs, for a question for a slogan’s items, the windows that spell it out, when any does', async () => {
+    const q = '枣强“三统筹三扩大四创建”当中的“三扩大”是扩大哪三个方面';
+    const spellsOut = spellsOutFor(foldText(q));
+    const inspected = await engine.inspect(q);
+    expect(inspected.decision.windows?.length).toBeGreaterThan(0);
+    for (const w of inspected.decision.windows ?? []) expect(spellsOut(foldText(w.text))).toBe(true);
+    for (const item of ['扩大投资', '扩大消费', '扩大就业']) expect(inspected.decision.best?.text).toContain(item);
   });
 
   it('answers 哪些 with the enumeration', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namelessHeading } from '../src/core/answer/nameless-headings.js';
+import { itemlessHeading, namelessHeading } from '../src/core/answer/nameless-headings.js';
 import { unstated } from '../src/core/answer/unstated.js';
 
 const HEADING = '虎年新春第一会 奏响发展最强音\n\n——枣强县三级干部大会暨开展"三统筹三扩大四创建"活动动员大会精神解读';
@@ -28,5 +28,18 @@ describe('namelessHeading', () => {
 
   it('asks nothing of questions that are not who-questions', () => {
     expect(namelessHeading('这篇文章的标题是什么', HEADING)).toBe(false);
+  });
+});
+
+describe('itemlessHeading', () => {
+  it('refuses a list question a heading answers, which lists nothing', () => {
+    expect(itemlessHeading('枣强县三级干部大会上受到表彰的先进单位有哪些', HEADING)).toBe(true);
+    expect(unstated('枣强县三级干部大会上受到表彰的先进单位有哪些', HEADING)).toBe('items');
+  });
+
+  it('keeps a heading that sets items apart, a sentence, and a heading for other questions', () => {
+    expect(itemlessHeading('平陆要发展哪些产业', '平陆县重点产业\n\n——文旅、康养、新能源')).toBe(false);
+    expect(itemlessHeading('表彰了哪些先进单位', '会议表彰了县工信局和县发改局。')).toBe(false);
+    expect(itemlessHeading('这篇稿子讲的是什么会议', HEADING)).toBe(false);
   });
 });

@@ -61,7 +61,13 @@ describe('follow-ups that change the year, the title or the thing asked about', 
   });
 
   it('asks about a new thing of the same place (那劳务创收目标呢？)', () => {
-    expect(rewriteFollowUp('那劳务创收目标呢？', ['环县今年冬小麦覆土穴播任务是多少'], full)).toBe('环县劳务创收目标是多少');
+    expect(rewriteFollowUp('那劳务创收目标呢？', ['环县今年冬小麦覆土穴播任务是多少'], full)).toBe('环县今年劳务创收目标是多少');
+  });
+
+  it('asks a new thing for its own count, not the old one’s unit (那羊畜存栏呢？ after …多少亩)', () => {
+    expect(rewriteFollowUp('那羊畜存栏呢？', ['环县今年种草的目标是多少亩？'], full)).toBe('环县今年羊畜存栏是多少');
+    expect(rewriteFollowUp('那劳务创收呢？', ['环县有几个重点项目'], full)).toBe('环县劳务创收有多少');
+    expect(rewriteFollowUp('那劳务创收呢？', ['环县2023年冬小麦任务是多少'], full)).toBe('环县2023年劳务创收是多少');
   });
 
   it('replaces a name that ends like the new one (环江工业集中区呢？)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unexplainedSlogan } from '../src/core/answer/unexplained-slogans.js';
+import { spellsOutFor, unexplainedSlogan } from '../src/core/answer/unexplained-slogans.js';
 import { unstated } from '../src/core/answer/unstated.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 
@@ -67,6 +67,28 @@ describe('unexplainedSlogan', () => {
     expect(check('“三新三强”动员大会是哪一年开的', '在“三新三强”打擂台动员部署大会上的讲话')).toBeUndefined();
     // A run of numerals is a name, not a count (五六式).
     expect(check('“五六式冲锋枪”指的是什么', '“五六式冲锋枪”列装部队。')).toBeUndefined();
+  });
+});
+
+describe('spellsOutFor', () => {
+  const ask = (q: string) => { const spells = spellsOutFor(foldText(q)); return (a: string) => spells(foldText(a)); };
+  const question = '枣强“三统筹三扩大四创建”里的“三扩大”具体扩大哪三方面';
+
+  it('tells a window that spells the slogan out from one that only names it, and from one that does not name it', () => {
+    const spellsOut = ask(question);
+    expect(spellsOut('“三扩大”就是扩大投资、扩大消费、扩大就业,要抓住用好国家政策机遇')).toBe(true);
+    expect(spellsOut('全力做好“三扩大”工作,推动经济稳中求进')).toBe(false);
+    expect(spellsOut('深入实施项目带动战略,加大投资力度')).toBe(false);
+  });
+
+  it('reads a mention inside a longer quoted term as naming it, not spelling it out', () => {
+    // The enumeration before it (县委副书记、县长) is not the slogan's.
+    expect(ask(question)('县委副书记、县长张赤峰就开展“三统筹三扩大四创建”活动进行了安排部署')).toBe(false);
+    expect(check('“三扩大”具体扩大哪三方面', '县委副书记、县长张赤峰就开展“三统筹三扩大四创建”活动进行了安排部署')).toBe('三扩大');
+  });
+
+  it('finds no window spelling out a slogan when the question asks for none', () => {
+    expect(ask('枣强县委书记是谁')('“三扩大”就是扩大投资、扩大消费、扩大就业')).toBe(false);
   });
 });
 

@@ -21,7 +21,11 @@ const ACTING_NAME = new RegExp(`[${SURNAMES}][\\u4e00-\\u9fff]{1,2}(?:同志|主
 
 /** Whether `answer` names people only in a byline, for a who-question that does not ask who wrote (both folded). */
 export function bylineOnly(question: string, answer: string): boolean {
-  if (answerKind(question) !== 'person' || ASKS_WRITER.test(question)) return false;
+  return answerKind(question) === 'person' && !ASKS_WRITER.test(question) && namesOnlyInBylines(answer);
+}
+
+/** Whether a folded answer names people only in bylines that name only writers, whatever the question. */
+export function namesOnlyInBylines(answer: string): boolean {
   const bylines = answer.match(BYLINE);
   if (!bylines) return false;
   // Bylines with an official's title stay (作者…县长 翟纪亭); those that name only writers go.

@@ -3,7 +3,7 @@
  * in them (虎年新春第一会 奏响发展最强音 / ——枣强…大会精神解读 for 这篇稿子的记者是谁) — that names nobody. A heading says
  * what a text is about, not who did it. A byline ((作者中共平陆县委副书记、政府县长 翟纪亭), (通讯员 聂小明)) stays an
  * answer, and so does a single line or clause (杨慧主持会议), which a window of whole clauses often is: the answer model
- * weighs those.
+ * weighs those. Nor is a question for a list answered by a heading that lists nothing.
  */
 import { answerKind, ROLES } from './analyze-question.js';
 import { SURNAMES } from '../normalize/surnames.js';
@@ -17,11 +17,24 @@ const CLAUSE = /[,。;!?]|(?<!\d):|:(?!\d)/;
 export const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
 /** The titles of those who write, report or edit a text, as a byline gives them (记者, 通讯员, 作者…). */
 export const WRITER_TITLES = '记者|通讯员|作者|编辑|摄影|撰稿|责编';
-/** A byline's opening, whoever it names ((通讯员 聂小明), 本报记者…). */
-const BYLINE = new RegExp(`(?:^|\\n)\\s*\\(?(?:本报)?(?:${WRITER_TITLES})`);
+/** A byline's opening, whoever it names, at a line's start or in brackets ((通讯员 聂小明), 本报记者…). */
+export const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*(?:本报)?(?:${WRITER_TITLES})`);
+
+/** A heading: two lines or more, with no sentence or clause in them. */
+const isHeading = (answer: string) => !CLAUSE.test(answer) && answer.split('\n').filter((line) => line.trim()).length >= 2;
 
 /** `question` and `answer` folded. */
 export function namelessHeading(question: string, answer: string): boolean {
-  const lines = answer.split('\n').filter((line) => line.trim());
-  return answerKind(question) === 'person' && lines.length >= 2 && !CLAUSE.test(answer) && !TITLED_NAME.test(answer) && !BYLINE.test(answer);
+  return answerKind(question) === 'person' && headingNamesNobody(answer);
+}
+
+/** Whether a folded answer is a heading that names nobody, whatever the question. */
+export const headingNamesNobody = (answer: string) => isHeading(answer) && !TITLED_NAME.test(answer) && !BYLINE_OPENING.test(answer);
+
+/**
+ * Whether a question for a list (受到表彰的先进单位有哪些) is answered by a heading that lists nothing: no items set
+ * apart (、) in it, only the topic of the text (`question` and `answer` folded).
+ */
+export function itemlessHeading(question: string, answer: string): boolean {
+  return answerKind(question) === 'list' && isHeading(answer) && !answer.includes('、');
 }

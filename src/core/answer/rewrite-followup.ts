@@ -28,6 +28,8 @@ const YEAR = /^(?:\d{4}年?|今年|去年|前年|明年|上半年|下半年)$/;
 const YEAR_IN = /\d{4}年|今年|去年|前年|明年|上半年|下半年/;
 /** Where the question word starts, with the verb right before it (是多少, 有几个, 要打造什么). */
 const WH_TAIL = /[是有为要]?(?:多少|什么|谁|哪|几|如何|怎么|何时|为什么|为何|怎样)/;
+/** A question for a count, its verb, and its unit or the thing counted (是多少万亩, 有几个项目); not 几月几日. */
+const COUNT_TAIL = /^([是有为要]?)(?:多少|几(?![月日号点时]))[\u4e00-\u9fff]*$/;
 /** A level of government as a follow-up names it (市里, 省级, 县上, 乡镇一级). */
 const LEVEL = /^([省市县区乡镇村])(?:里|级|上|一级)$/;
 /** The level a question names (县级民生实事, 市里的项目). */
@@ -110,9 +112,15 @@ function substitute(prev: string, subject: string, ctx: RewriteContext): string 
     const from = at - (subject.length - k);
     if (at >= 0 && from >= 0) return prev.slice(0, from) + subject + prev.slice(at + k);
   }
-  // A new thing about the same place (那劳务创收目标呢 after 环县…任务是多少): the place, the thing, the question.
+  // A new thing about the same place (那劳务创收目标呢 after 环县今年…任务是多少万亩): the place, the year, the thing, the
+  // question; a count's unit was the old thing's (羊畜存栏 is counted in 只, not 亩), so the new one asks 多少.
   const tail = firstMatch(prev, WH_TAIL);
-  if (topic && tail) return `${topic}${subject}${prev.slice(tail.at)}`;
+  if (topic && tail) {
+    const year = YEAR_IN.test(subject) ? '' : (firstMatch(prev, YEAR_IN)?.text ?? '');
+    const asks = prev.slice(tail.at);
+    const count = COUNT_TAIL.exec(asks);
+    return `${topic}${year}${subject}${count ? `${count[1]}多少` : asks}`;
+  }
   return `${subject}${prev}`;
 }
 

@@ -11,8 +11,9 @@ import { keywordMatch } from './keyword-match.js';
 import { unstated } from './unstated.js';
 import { foldText } from '../normalize/fold-text.js';
 import { speakerOf } from './speaker.js';
-import { namesNobody } from './names-nobody.js';
+import { namesNobodyFor } from './names-nobody.js';
 import { timelessFor } from './timeless-answers.js';
+import { spellsOutFor } from './unexplained-slogans.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -120,12 +121,18 @@ export function selectAnswer(
   // A sentence that shares no word and no two characters with the question is opened only beside one that does.
   const relevant = (sentence: string) => p.keywords.some((k) => keywordMatch(k, sentence) > 0) || [...p.bigrams].some((b) => sentence.includes(b));
   // A window that names nobody a who-question asks for, or no time a when-question asks for, is no candidate (see
-  // names-nobody and timeless-answers): the model weighs those that could answer.
+  // names-nobody and timeless-answers): the model weighs those that could answer. Where some window spells out the
+  // slogan asked about (unexplained-slogans), the candidates are those that do. (Where none does, all stay: those that
+  // do not name it would be weighed alone, and an answer that names it without spelling it out is refused, `unstated`.)
+  const nameless = namesNobodyFor(q);
   const untimed = timelessFor(q.folded);
-  const windows = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant }).filter((w) => {
-    const text = w.passage.folded.slice(w.span.start, w.span.end);
-    return !namesNobody(q, text) && !untimed(text);
+  const spellsOut = spellsOutFor(q.folded);
+  const folded = (w: AnswerWindow) => w.passage.folded.slice(w.span.start, w.span.end);
+  const possible = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant }).filter((w) => {
+    const text = folded(w);
+    return !nameless(text) && !untimed(text);
   });
+  const windows = onlyWhereAny(possible, (w) => spellsOut(folded(w)));
   const statsMemo = new Map<PassageContext, ReturnType<typeof passageStats>>();
   const stats = (passage: PassageContext) => {
     let s = statsMemo.get(passage);
@@ -172,6 +179,12 @@ export function selectAnswer(
  * that name (李谦强调……转变作风就要…): right before the window, the answer's stretch of text starts there; further back,
  * the two are joined by an ellipsis (the highlight stays on the window). Otherwise the selection as it is.
  */
+/** The items that pass `test`, when any does; else all of them. */
+function onlyWhereAny<T>(items: T[], test: (item: T) => boolean): T[] {
+  const passing = items.filter(test);
+  return passing.length ? passing : items;
+}
+
 function withSpeaker(w: AnswerWindow, selection: Selection): Selection {
   const said = speakerOf(w.passage.folded, w.span);
   if (!said) return selection;

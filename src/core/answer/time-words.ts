@@ -18,7 +18,7 @@ export const ASKS_DAY = new RegExp(`几月几[日号]|${WHICH_DAY}|(?:什么|哪
 export const ASKS_MONTH = /哪一?个?月|几月(?!几)/;
 
 /** A question about a time: when, on which date, in which year, month or day (not 哪一年龄段, 几号线, 23日期间). */
-export const ASKS_TIME = new RegExp(`什么时候|何时|几时|什么时间|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|哪个?月|几月|${ASKS_DAY.source}`);
+export const ASKS_TIME = new RegExp(`什么时候|何时|几时|什么时间|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|${ASKS_MONTH.source}|${ASKS_DAY.source}`);
 
 const DIGIT_YEAR = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年(?!代)/g;
 const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零一二三四五六七八九]{3})\s*年(?!代)/g;

@@ -80,12 +80,17 @@ function askedSlogans(question: string): string[] {
   return group && COUNT.test(group) ? [...quoted, group] : quoted;
 }
 
+/** Whether a mention is inside quotes: an odd number of them before it (folded quotes are all `"`). */
+const insideQuotes = (before: string) => (before.match(/"/g)?.length ?? 0) % 2 === 1;
+
 function spelledOut(slogan: string, items: number, answer: string): boolean | undefined {
   let mentioned = false;
   for (let at = answer.indexOf(slogan); at >= 0; at = answer.indexOf(slogan, at + 1)) {
     mentioned = true;
     const before = answer.slice(0, at);
     const after = answer.slice(at + slogan.length);
+    // A part of a longer quoted term (“三统筹三扩大四创建”活动 names 三扩大, and spells out none of its parts).
+    if (insideQuotes(before) && !(before.endsWith('"') && after.startsWith('"'))) continue;
     if (!JOINED_BEFORE.test(before) && before.split(CLAUSE).pop()!.includes('、')) return true;
     if (JOINED_AFTER.test(after)) continue;
     if (DEFINED.test(after)) return true;
@@ -104,10 +109,29 @@ function spelledOut(slogan: string, items: number, answer: string): boolean | un
  * answer that does not name it at all may give its items in other words, and is left to the model.
  */
 export function unexplainedSlogan(question: string, answer: string): string | undefined {
+  return sloganItems(question).find(({ slogan, items }) => spelledOut(slogan, items, answer) === false)?.slogan;
+}
+
+/** The slogans the question asks to be spelled out, each with as many items as the question or the slogan counts. */
+function sloganItems(question: string): { slogan: string; items: number }[] {
   const asked = askedCount(question);
-  for (const slogan of askedSlogans(question)) {
-    const items = asked || leadCount(slogan) || 2;
-    if (spelledOut(slogan, items, answer) === false) return slogan;
-  }
-  return undefined;
+  return askedSlogans(question).map((slogan) => ({ slogan, items: asked || leadCount(slogan) || 2 }));
+}
+
+/**
+ * For one question, read once, whether a candidate window spells out the slogans it asks about: one at least, and
+ * none named without being spelled out (false for every window when the question asks for no slogan).
+ */
+export function spellsOutFor(question: string): (answer: string) => boolean {
+  const slogans = sloganItems(question);
+  if (!slogans.length) return () => false;
+  return (answer) => {
+    let spelled = false;
+    for (const { slogan, items } of slogans) {
+      const said = spelledOut(slogan, items, answer);
+      if (said === false) return false;
+      if (said) spelled = true;
+    }
+    return spelled;
+  };
 }

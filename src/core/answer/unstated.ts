@@ -6,7 +6,8 @@
  * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question does
  * not name itself (echoed-dates), any time at all, for a when-question (timeless-answers), anyone at all, where a
  * who-question's answer is a heading (nameless-headings) or names people only in a byline when the question does not
- * ask who wrote (byline-answers), or the year the question asks about, where the answer names only others
+ * ask who wrote (byline-answers), any items, where a list question's answer is a heading that lists nothing
+ * (nameless-headings), or the year the question asks about, where the answer names only others
  * (other-years), and anything but a writer's name, where the answer is a byline alone (byline-answers). The engine
  * refuses such an answer; cross-validation counts it refused.
  */
@@ -19,13 +20,13 @@ import { untitledAnswer } from './unheld-titles.js';
 import { undescribedPart } from './undescribed-parts.js';
 import { echoedDate } from './echoed-dates.js';
 import { timeless } from './timeless-answers.js';
-import { namelessHeading } from './nameless-headings.js';
+import { itemlessHeading, namelessHeading } from './nameless-headings.js';
 import { bylineAlone, bylineOnly } from './byline-answers.js';
 import { otherYearsOnly } from './other-years.js';
 
 /**
  * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, the
- * title, a `part`, a `date`, a `person`, the `asked-year`, or any `content`), if anything.
+ * title, a `part`, a `date`, a `person`, `items`, the `asked-year`, or any `content`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
   // The measure and whether the question counts are read once, for the checks that need them.
@@ -41,6 +42,7 @@ export function unstated(question: string, answer: string): string | undefined {
     (undescribedPart(question, answer) ? 'part' : undefined) ??
     (echoedDate(question, answer) || timeless(question, answer) ? 'date' : undefined) ??
     (namelessHeading(question, answer) || bylineOnly(question, answer) ? 'person' : undefined) ??
+    (itemlessHeading(question, answer) ? 'items' : undefined) ??
     (otherYearsOnly(question, answer) ? 'asked-year' : undefined) ??
     (bylineAlone(question, answer) ? 'content' : undefined)
   );
