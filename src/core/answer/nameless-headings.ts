@@ -18,7 +18,7 @@ export const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}]
 /** The titles of those who write, report or edit a text, as a byline gives them (记者, 通讯员, 作者…). */
 export const WRITER_TITLES = '记者|通讯员|作者|编辑|摄影|撰稿|责编';
 /** A byline's opening, whoever it names, at a line's start or in brackets ((通讯员 聂小明), 本报记者…). */
-export const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*(?:本报)?(?:${WRITER_TITLES})`);
+const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*(?:本报)?(?:${WRITER_TITLES})`);
 
 /** A heading: two lines or more, with no sentence or clause in them. */
 const isHeading = (answer: string) => !CLAUSE.test(answer) && answer.split('\n').filter((line) => line.trim()).length >= 2;
