@@ -28,7 +28,9 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * session, 0.65 and 0.9 on its code, read in the next (no change of it carried over); the nineteenth 0.65 and 0.7
  * blind, before its session and on its code, read in the next (0.675 and 0.7 after); the twentieth 0.9 and 0.7 blind
  * before its session, 0.925 and 0.7 on its code, read in the next (0.95 and 0.7 after); the twenty-first 0.8 and 0.9
- * blind, before its session and on its code; the twenty-second 0.775 and 0.7 blind before its session; the shared
+ * blind, before its session and on its code; the twenty-second 0.775 and 0.7 blind before its session; the
+ * twenty-third 0.8 and 0.9 and the twenty-fourth 0.875 and 0.9 blind before their sessions; the twenty-fifth 0.725 and
+ * 0.8 blind, before its session and on its code; the shared
  * set's English questions 0.833. The floors catch a change
  * that makes it worse.
  */
@@ -57,6 +59,7 @@ const FLOORS = {
   twentySecond: { correct: 0.65, refused: 0.6, grounded: 1 },
   twentyThird: { correct: 0.7, refused: 0.8, grounded: 1 },
   twentyFourth: { correct: 0.8, refused: 0.8, grounded: 1 },
+  twentyFifth: { correct: 0.65, refused: 0.75, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -112,6 +115,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english22.jsonl', 'twentySecond'],
     ['english23.jsonl', 'twentyThird'],
     ['english24.jsonl', 'twentyFourth'],
+    ['english25.jsonl', 'twentyFifth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
