@@ -174,17 +174,17 @@ export function selectAnswer(
   };
 }
 
-/**
- * A who-question's answer that names nobody, quoting a speech its paragraph opened with the speaker's name, starts with
- * that name (李谦强调……转变作风就要…): right before the window, the answer's stretch of text starts there; further back,
- * the two are joined by an ellipsis (the highlight stays on the window). Otherwise the selection as it is.
- */
 /** The items that pass `test`, when any does; else all of them. */
 function onlyWhereAny<T>(items: T[], test: (item: T) => boolean): T[] {
   const passing = items.filter(test);
   return passing.length ? passing : items;
 }
 
+/**
+ * A who-question's answer that names nobody, quoting a speech its paragraph opened with the speaker's name, starts with
+ * that name (李谦强调……转变作风就要…): right before the window, the answer's stretch of text starts there; further back,
+ * the two are joined by an ellipsis (the highlight stays on the window). Otherwise the selection as it is.
+ */
 function withSpeaker(w: AnswerWindow, selection: Selection): Selection {
   const said = speakerOf(w.passage.folded, w.span);
   if (!said) return selection;

@@ -36,21 +36,6 @@ export const usageBoost = (passages: number): number => 1 + 0.25 * Math.log1p(pa
 const VERB_SENSE = /^\s*(?:\([^)]*\)\s*)?to\s/i;
 /** A phrase sense longer than this is not matched as a phrase. */
 const MAX_PHRASE_WORDS = 5;
-
-/**
- * The longest part of a headword the corpus writes as a word, of three characters or more and two thirds of the
- * headword at least (国内生产总值 → 生产总值), or undefined: most of what the headword says, as the documents say it.
- */
-function writtenPart(term: string, documents: Documents): string | undefined {
-  const shortest = Math.max(3, Math.ceil((term.length * 2) / 3));
-  for (let n = term.length - 1; n >= shortest; n--) {
-    for (let at = 0; at + n <= term.length; at++) {
-      const part = term.slice(at, at + n);
-      if (documents(part, false) > 0) return part;
-    }
-  }
-  return undefined;
-}
 /** Candidates kept per English word or phrase. */
 const KEEP = 24;
 /** Entries (or words) between two points where a stepwise build may pause. */
@@ -68,6 +53,21 @@ export function senseWords(sense: string): string[] {
     .replace(/['’]s\b/g, '')
     .replace(/^\s*(?:to|a|an|the)\s+/, '');
   return (plain.match(/[a-z]+(?:['-][a-z]+)*/g) ?? []).map(americanSpelling);
+}
+
+/**
+ * The longest part of a headword the corpus writes as a word, of three characters or more and two thirds of the
+ * headword at least (国内生产总值 → 生产总值), or undefined: most of what the headword says, as the documents say it.
+ */
+function writtenPart(term: string, documents: Documents): string | undefined {
+  const shortest = Math.max(3, Math.ceil((term.length * 2) / 3));
+  for (let n = term.length - 1; n >= shortest; n--) {
+    for (let at = 0; at + n <= term.length; at++) {
+      const part = term.slice(at, at + n);
+      if (documents(part, false) > 0) return part;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -188,13 +188,11 @@ export class GlossIndex {
         if (HAN.test(term) && term.length >= 2) {
           for (const [w] of senses.filter((s) => s.words.length === 1).map((s) => s.words)) for (const key of [w, stem(w)]) if (!this.absent.has(key)) this.absent.set(key, term);
           // A phrase whose headword the corpus does not write, though it writes most of it (gross domestic product →
-          // 国内生产总值, of which the corpus writes 生产总值): said by that part, where no corpus term says the phrase, and
-          // weighed as a sense of a term no passage uses more would be (usage boost 1).
-          const part = curated ? undefined : writtenPart(term, documents);
-          if (part) for (const said of senses.flatMap(({ words, phrase }) => [words, phrase])) {
-            const key = phraseKey(said);
-            if (said.filter((w) => !FUNCTION_WORDS.has(w)).length >= 2 && said.length <= MAX_PHRASE_WORDS && !partPhrases.has(key)) partPhrases.set(key, { term: part, score: 1, sense: 1 });
-          }
+          // 国内生产总值, of which the corpus writes 生产总值): said by that part, where no corpus term says the phrase, with
+          // the score of a sense no use in the corpus boosts (1). The part is looked for only for such a phrase.
+          const phrases = curated ? [] : senses.flatMap(({ words, phrase }) => [words, phrase]).filter((said) => said.filter((w) => !FUNCTION_WORDS.has(w)).length >= 2 && said.length <= MAX_PHRASE_WORDS && !partPhrases.has(phraseKey(said)));
+          const part = phrases.length ? writtenPart(term, documents) : undefined;
+          if (part) for (const said of phrases) if (!partPhrases.has(phraseKey(said))) partPhrases.set(phraseKey(said), { term: part, score: 1, sense: 1 });
           // Only the curated glossary's phrases: the general dictionary's (double contact → 连击) say other things
           // than a work report's words do one by one (双 联系).
           if (curated) for (const { words } of senses) {
