@@ -331,6 +331,19 @@ describe('translating a question', () => {
     expect(nouns.word('authority')).toEqual([]);
   });
 
+  it('reads a word by its own senses before a plural sense of another meaning (rank is 排名, not ranks, 队伍)', () => {
+    const ranks = GlossIndex.build(
+      [
+        { simplified: '排名', english: ['to rank (1st, 2nd etc); ranking'] },
+        { simplified: '队伍', english: ['ranks; troops; queue; line'] },
+      ],
+      (t) => (t === '队伍' ? 6 : 1),
+    );
+    expect(ranks.word('rank')[0].term).toBe('排名');
+    // The plural still says the plural's sense first.
+    expect(ranks.word('ranks')[0].term).toBe('队伍');
+  });
+
   it('says a hyphenated word by a compound the corpus writes when one of its parts has no word of the corpus', () => {
     const entries: DictionaryEntry[] = [
       { simplified: '全部', english: ['whole; entire; complete'] },

@@ -135,6 +135,12 @@ export function askingWords(measure: Measure): RegExp | undefined {
   return words.length ? new RegExp(words.join('|')) : undefined;
 }
 
+/** The attribute words of a measure the question names (总投资 → 投资; 生产总值 → 总值), in order. */
+export function askingAttributes(question: string, measure: Measure): string[] {
+  const asks = MEASURES.find((r) => r.measure === measure)!.asks;
+  return asks ? [...question.matchAll(new RegExp(asks.source, 'g'))].map((m) => m[0]) : [];
+}
+
 /** The answer states a figure in the measure. */
 export function statesMeasure(measure: Measure, answer: string): boolean {
   return MEASURES.find((r) => r.measure === measure)!.stated.test(answer);

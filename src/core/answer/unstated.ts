@@ -1,6 +1,6 @@
 /**
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
- * of it: a figure in the measure asked for (asked-measures), and not one of another item of a list (listed-figures), a
+ * of it: a figure in the measure asked for (asked-measures), of the thing asked about (asked-attributes), and not one of another item of a list (listed-figures), a
  * number of the things a count asks for (asked-counts), a number the question does not state itself (echoed-counts),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
  * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a date the question does
@@ -12,6 +12,7 @@
  * refuses such an answer; cross-validation counts it refused.
  */
 import { askedMeasure, missingMeasure } from './asked-measures.js';
+import { unnamedAttribute } from './asked-attributes.js';
 import { listedElsewhere } from './listed-figures.js';
 import { asksCount, uncounted } from './asked-counts.js';
 import { echoedCount } from './echoed-counts.js';
@@ -25,7 +26,7 @@ import { bylineAlone, bylineOnly } from './byline-answers.js';
 import { otherYearsOnly } from './other-years.js';
 
 /**
- * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, a `count`, the slogan, the
+ * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, the `attribute`, a `count`, the slogan, the
  * title, a `part`, a `date`, a `person`, `items`, the `asked-year`, or any `content`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
@@ -34,6 +35,7 @@ export function unstated(question: string, answer: string): string | undefined {
   const counts = asksCount(question);
   return (
     missingMeasure(question, answer, measure) ??
+    (unnamedAttribute(question, answer, measure) ? 'attribute' : undefined) ??
     listedElsewhere(question, answer, measure) ??
     (uncounted(question, answer, counts) ? 'count' : undefined) ??
     echoedCount(question, answer, measure, counts) ??

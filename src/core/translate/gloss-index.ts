@@ -40,6 +40,8 @@ const MAX_PHRASE_WORDS = 5;
 const KEEP = 24;
 /** Entries (or words) between two points where a stepwise build may pause. */
 const STEP = 256;
+/** The weight of a sense for an inflected word's base, against the base's own senses (see `fill`). */
+const INFLECTED = 0.75;
 /** Single characters kept for one English word (see `characters`). */
 const MAX_CHARACTERS = 6;
 
@@ -228,7 +230,9 @@ export class GlossIndex {
         for (const w of parts) {
           pushBest(this.words, w, hit(weight, verb));
           const base = stem(w);
-          if (base !== w) pushBest(this.words, base, hit(weight * 0.95, verb));
+          // A sense that says an inflected word (ranks) says its base (rank) too, but after the base's own senses: a
+          // plural may have a meaning of its own (ranks, troops → 队伍; rank → 排名).
+          if (base !== w) pushBest(this.words, base, hit(weight * INFLECTED, verb));
         }
         for (const said of [words, phrase]) if (said.length >= 2 && said.length <= MAX_PHRASE_WORDS) pushBest(this.phrases, phraseKey(said), hit(prior / (1 + 0.15 * i)));
         const stems = [...new Set(content.map(stem))];
