@@ -30,6 +30,16 @@ const PERCENT = /\d\s*%|百分之|百分点|[0-9一二两三四五六七八九]\
  */
 const PEOPLE = '群众|村民|居民|市民|游客|旅客|乘客|观众|学生|职工|员工|工人|农民|干部|党员|教师|医生|患者|儿童|选手|球员|士兵|人员';
 
+/**
+ * Words for money in general: what something costs, a project's investment, funds, which an answer states as a sum
+ * (10亿元以上项目) without the word.
+ */
+const MONEY_IN_GENERAL = '投资|资金|基金(?!会)|资本|金额|经费|成本|费用|价格|售价|造价|价值|多少钱|花费|开支|支出';
+/** Words for the money of a thing (生产总值, 收入, 利润), which an answer names with its sum (see asked-attributes). */
+const MONEY_OF_A_THING = '收入|产值|总值|gdp|营收|营业额|利润|税收|预算|估值|市值|票房|融资|奖金|工资|薪|资产|存款|贷款|债务|补贴|捐款|捐赠|赔偿|罚款|募款|筹款';
+const MONEY_ASKS = new RegExp(`${MONEY_IN_GENERAL}|${MONEY_OF_A_THING}`, 'g');
+const THING_WORD = new RegExp(`^(?:${MONEY_OF_A_THING})$`);
+
 interface MeasureRule {
   measure: Measure;
   /** Attribute words that ask for this measure when the question names no unit (人口 for people, none for a year). */
@@ -43,7 +53,7 @@ interface MeasureRule {
 const MEASURES: MeasureRule[] = [
   {
     measure: 'money',
-    asks: /投资|资金|基金(?!会)|资本|金额|收入|产值|总值|gdp|营收|营业额|利润|税收|预算|经费|成本|费用|价格|售价|造价|价值|估值|市值|票房|融资|奖金|工资|薪|资产|存款|贷款|债务|补贴|捐款|捐赠|赔偿|罚款|多少钱|花费|开支|支出|募款|筹款/,
+    asks: new RegExp(MONEY_ASKS.source),
     units: '万元|亿元|元|美元|块钱|钱',
     // 63美元, 30亿越南盾; 注册资本5000万, 斥资77亿: a myriad with no word after it is a sum of money.
     stated: new RegExp(`${FIGURE}[\\u4e00-\\u9fa5]{0,2}?(?:元|圆|镑|美金|法郎|卢布|里拉|马克|比索|卢比|盾)|\\d\\s*(?:万|亿)(?![\\u4e00-\\u9fa5])|[$¥￥]\\s*\\d`),
@@ -135,10 +145,12 @@ export function askingWords(measure: Measure): RegExp | undefined {
   return words.length ? new RegExp(words.join('|')) : undefined;
 }
 
-/** The attribute words of a measure the question names (总投资 → 投资; 生产总值 → 总值), in order. */
-export function askingAttributes(question: string, measure: Measure): string[] {
-  const asks = MEASURES.find((r) => r.measure === measure)!.asks;
-  return asks ? [...question.matchAll(new RegExp(asks.source, 'g'))].map((m) => m[0]) : [];
+/**
+ * The words of a money question that name the thing whose money it asks about (生产总值 → 总值; 收入), in order; not
+ * those for money in general (投资, 资金). Read as the measure reads them: 投资产业 names 投资, not 资产.
+ */
+export function moneyThings(question: string): string[] {
+  return [...question.matchAll(MONEY_ASKS)].map((m) => m[0]).filter((w) => THING_WORD.test(w));
 }
 
 /** The answer states a figure in the measure. */
