@@ -94,6 +94,16 @@ describe('answering', () => {
     for (const item of ['扩大投资', '扩大消费', '扩大就业']) expect(inspected.decision.best?.text).toContain(item);
   });
 
+  it('answers a question for who wrote a text with its byline, which the answer model ranks below the lead', async () => {
+    const q = '解读枣强三级干部大会精神的这篇文章，记者是谁';
+    expect((await engine.inspect(q)).decision.best?.text).not.toContain('焦明瑞');
+    const a = await engine.ask(q);
+    expectGrounded(a);
+    expect(a.answer).toContain('焦明瑞');
+    // A who-question that asks no writer is not answered by a byline.
+    expect((await engine.ask('衡水那次动员大会是谁主持的')).answer).not.toMatch(/记者/);
+  });
+
   it('answers 哪些 with the enumeration', async () => {
     const a = await engine.ask('平陆要打造哪三大产业园区');
     for (const k of ['稀有金属', '汽车新材料', '现代农业']) expect(a.answer).toContain(k);

@@ -1,8 +1,8 @@
 /** @module engine: answers questions over a Corpus; wired with a Tokenizer and an Embedder. */
 import type { Embedder, Tokenizer } from './ports.js';
-import type { Answer, ChatMessage, Citation, RelatedPassage, SearchHit, StageTimings } from './types.js';
+import type { Answer, ChatMessage, Citation, RelatedPassage, SearchHit, Span, StageTimings } from './types.js';
 import { AppError } from './errors.js';
-import type { Corpus, CorpusView } from './index/corpus.js';
+import type { Corpus, CorpusView, LoadedChunk } from './index/corpus.js';
 import { namesSubject } from './index/focus.js';
 import { hybridSearch, type FusionWeights, type ScoredChunk } from './retrieve/hybrid-search.js';
 import { scopedView } from './retrieve/scoped-view.js';
@@ -15,6 +15,7 @@ import { correctNames, NameIndex, type NameCorrection } from './answer/correct-n
 import { unnamedPlaces } from './answer/unnamed-places.js';
 import { qualifyingRegions } from './answer/qualifying-regions.js';
 import { unheldTitles } from './answer/unheld-titles.js';
+import { bylineIn, writerAsked } from './answer/writer-bylines.js';
 import { LruCache } from './lru-cache.js';
 import { detectSmallTalk, smallTalkReply } from './chat/small-talk.js';
 import { createBatchingEmbedder } from './batching-embedder.js';
@@ -96,6 +97,8 @@ const RELATED = 3;
 const NO_PLACES: readonly string[] = [];
 /** Folded chunk texts (and headings, titles) kept for answer selection. */
 const FOLD_CACHE = 20_000;
+/** Passages read at each end of a document for its byline (writer-bylines): the seeds' open or close their first two. */
+const BYLINE_PASSAGES = 2;
 
 export function createEngine({ tokenizer, embedder: model, corpus, settings: overrides, answerModel, placeNames, translation }: EngineComponents) {
   const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...overrides };
@@ -372,18 +375,43 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     return { decision: selectAnswer(analysis, candidates, ctx, answering, { explain, subjectMissed }), candidates };
   }
 
-  /** The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough. */
+  /**
+   * The byline of a document, for a question that asks who wrote, reported or edited it (see writer-bylines): its
+   * passage, its offsets in the document and its text, if the document has one. A byline opens or closes a text: only
+   * the first and last BYLINE_PASSAGES passages are read, whatever the document's length.
+   */
+  async function bylineOf(analysis: QuestionAnalysis, source: string): Promise<{ chunk: LoadedChunk; span: Span; text: string } | undefined> {
+    const titles = writerAsked(analysis);
+    if (!titles) return undefined;
+    const ids = (await corpus.documentChunks([source])).map((c) => c.id);
+    const ends = ids.length <= 2 * BYLINE_PASSAGES ? ids : [...ids.slice(0, BYLINE_PASSAGES), ...ids.slice(-BYLINE_PASSAGES)];
+    const chunks = await corpus.chunks(ends);
+    for (const id of ends) {
+      const chunk = chunks.get(id);
+      const at = chunk && bylineIn(foldChunk(id, chunk.text), titles);
+      if (at) return { chunk, span: { start: chunk.start + at.start, end: chunk.start + at.end }, text: chunk.text.slice(at.start, at.end) };
+    }
+    return undefined;
+  }
+
+  /**
+   * The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough.
+   * A question that asks who wrote the document the answer is from is answered by its byline, where it has one.
+   */
   async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number): Promise<Answer | undefined> {
     const { decision, candidates } = await decide(view, analysis, hits);
-    const selection = decision.best;
-    if (!selection || decision.probability < threshold || decision.unstated) return undefined;
-    const chosen = candidates.find((c) => c.chunk.id === selection.chunkId)!;
-    const ranked = hits.some((h) => h.id === selection.chunkId)
+    const best = decision.best;
+    if (!best || decision.probability < threshold) return undefined;
+    const chosen = candidates.find((c) => c.chunk.id === best.chunkId)!;
+    const byline = await bylineOf(analysis, chosen.chunk.source);
+    if (!byline && decision.unstated) return undefined;
+    const { chunk, span, text } = byline ?? { chunk: chosen.chunk, span: best.span, text: best.text };
+    const ranked = hits.some((h) => h.id === chunk.id)
       ? hits
-      : [{ id: selection.chunkId, chunk: chosen.chunk, score: chosen.retrieval * (hits[0]?.score ?? 1), keyword: 0, vector: 0, document: 0 }, ...hits];
-    const citations = toCitations(ranked, topK, selection.chunkId);
-    citations[0].highlight = selection.span;
-    return { answer: `${inAskersScript(query, selection.text)}[1]`, found: true, query, citations };
+      : [{ id: chunk.id, chunk, score: chosen.retrieval * (hits[0]?.score ?? 1), keyword: 0, vector: 0, document: 0 }, ...hits];
+    const citations = toCitations(ranked, topK, chunk.id);
+    citations[0].highlight = span;
+    return { answer: `${inAskersScript(query, text)}[1]`, found: true, query, citations };
   }
 
   /** The corpus's place names: a new array only when documents changed (what the name and translation indexes key on). */
