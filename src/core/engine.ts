@@ -381,14 +381,14 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * the first and last BYLINE_PASSAGES passages are read, whatever the document's length.
    */
   async function bylineOf(analysis: QuestionAnalysis, source: string): Promise<{ chunk: LoadedChunk; span: Span; text: string } | undefined> {
-    const titles = writerAsked(analysis);
-    if (!titles) return undefined;
+    const bylines = writerAsked(analysis);
+    if (!bylines) return undefined;
     const ids = (await corpus.documentChunks([source])).map((c) => c.id);
     const ends = ids.length <= 2 * BYLINE_PASSAGES ? ids : [...ids.slice(0, BYLINE_PASSAGES), ...ids.slice(-BYLINE_PASSAGES)];
     const chunks = await corpus.chunks(ends);
     for (const id of ends) {
       const chunk = chunks.get(id);
-      const at = chunk && bylineIn(foldChunk(id, chunk.text), titles);
+      const at = chunk && bylineIn(foldChunk(id, chunk.text), bylines);
       if (at) return { chunk, span: { start: chunk.start + at.start, end: chunk.start + at.end }, text: chunk.text.slice(at.start, at.end) };
     }
     return undefined;

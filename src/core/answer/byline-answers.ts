@@ -7,11 +7,11 @@
  * 政府县长 翟纪亭). All text is folded (simplified, lower case).
  */
 import { answerKind, ASKS_WRITER } from './analyze-question.js';
-import { TITLED_NAME, WRITER_TITLES } from './nameless-headings.js';
+import { bylineInBrackets, TITLED_NAME, WRITER_TITLES } from './nameless-headings.js';
 import { SURNAMES } from '../normalize/surnames.js';
 
 /** A byline in brackets: (记者刘金桥、李国涛), (通讯员 聂小明), (本报记者…). */
-const BYLINE = new RegExp(`\\(\\s*(?:本报)?(?:${WRITER_TITLES})[^)]{0,40}\\)`, 'g');
+const BYLINE = new RegExp(bylineInBrackets(), 'g');
 /** An answer that is a byline and nothing else. */
 const WHOLE_BYLINE = new RegExp(`^\\s*${BYLINE.source}\\s*$`);
 /** The titles of those who write (记者, 作者, 通讯员…): a byline with no other title names only writers. */

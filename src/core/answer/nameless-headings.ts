@@ -17,8 +17,12 @@ const CLAUSE = /[,。;!?]|(?<!\d):|:(?!\d)/;
 export const TITLED_NAME = new RegExp(`(?:${ROLES.source})[、\\s]*[${SURNAMES}][\\u4e00-\\u9fff]`);
 /** The titles of those who write, report or edit a text, as a byline gives them (记者, 通讯员, 作者…). */
 export const WRITER_TITLES = '记者|通讯员|作者|编辑|摄影|撰稿|责编';
+/** A byline's title, as a regular expression's source: one of `titles`, after 本报 at times (本报记者). */
+export const bylineTitle = (titles = WRITER_TITLES) => `(?:本报)?(?:${titles})`;
+/** A byline in brackets, as a regular expression's source: (记者刘金桥、李国涛), (作者…县长 翟纪亭), (通讯员 聂小明). */
+export const bylineInBrackets = (titles = WRITER_TITLES) => `\\(\\s*${bylineTitle(titles)}[^)]{0,40}\\)`;
 /** A byline's opening, whoever it names, at a line's start or in brackets ((通讯员 聂小明), 本报记者…). */
-const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*(?:本报)?(?:${WRITER_TITLES})`);
+const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*${bylineTitle()}`);
 
 /** A heading: two lines or more, with no sentence or clause in them. */
 const isHeading = (answer: string) => !CLAUSE.test(answer) && answer.split('\n').filter((line) => line.trim()).length >= 2;

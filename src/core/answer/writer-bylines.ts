@@ -5,35 +5,36 @@
  * of the text that the answer model weighs above it. All text is folded (simplified, lower case).
  */
 import type { QuestionAnalysis } from './analyze-question.js';
-import { WRITER_TITLES } from './nameless-headings.js';
+import { bylineInBrackets, bylineTitle } from './nameless-headings.js';
 
 /** A piece of writing a question names: an article, a report, a 稿, a title in 《》. */
 const A_TEXT = /文章|报道|稿|一文|本文|原文|全文|[这那此该]篇|新闻|消息|通讯|评论|解读|《[^》]+》/;
 
-/** The byline titles that answer a question, by the writer it asks for: an editor, a photographer, a reporter, or whoever wrote. */
-const ANSWERING_TITLES: readonly { asks: RegExp; titles: string }[] = [
+/**
+ * The bylines that answer a question, by the writer it asks for (an editor, a photographer, a reporter, or whoever
+ * wrote): in brackets ((记者刘金桥、李国涛)) and on a short line of their own (本报记者 焦明瑞), with those titles.
+ */
+const ANSWERING: readonly { asks: RegExp; byline: RegExp }[] = [
   { asks: /编辑|责编/, titles: '责编|编辑' },
   { asks: /摄影/, titles: '摄影' },
   { asks: /记者|通讯员/, titles: '记者|通讯员' },
   { asks: /./, titles: '作者|记者|撰稿|通讯员' },
-];
-
-/** Bylines in brackets ((记者刘金桥、李国涛)) and on a short line of their own (本报记者 焦明瑞), with these titles. */
-const bylines = (titles: string) =>
-  new RegExp(`\\(\\s*(?:本报)?(?:${titles})[^()\\n]{1,40}\\)|(?<=^|\\n)[ \\t]*(?:本报)?(?:${titles})[ \\t:：]*[^\\n]{1,30}(?=\\n|$)`);
-const BYLINES = new Map(ANSWERING_TITLES.map(({ titles }) => [titles, bylines(titles)]));
+].map(({ asks, titles }) => ({
+  asks,
+  byline: new RegExp(`${bylineInBrackets(titles)}|(?<=^|\\n)[ \\t]*${bylineTitle(titles)}[ \\t:：]*[^\\n]{1,30}(?=\\n|$)`),
+}));
 
 /**
- * The byline titles that answer the question, if it asks who wrote, reported or edited a text it names (a who-question,
- * `asksWriter`); else undefined.
+ * The bylines that answer the question (a pattern for `bylineIn`), if it asks who wrote, reported or edited a text it
+ * names (a who-question, `asksWriter`); else undefined.
  */
-export function writerAsked(q: Pick<QuestionAnalysis, 'kind' | 'asksWriter' | 'folded'>): string | undefined {
+export function writerAsked(q: Pick<QuestionAnalysis, 'kind' | 'asksWriter' | 'folded'>): RegExp | undefined {
   if (q.kind !== 'person' || !q.asksWriter || !A_TEXT.test(q.folded)) return undefined;
-  return ANSWERING_TITLES.find(({ asks }) => asks.test(q.folded))!.titles;
+  return ANSWERING.find(({ asks }) => asks.test(q.folded))!.byline;
 }
 
-/** Where the first byline with one of `titles` (from `writerAsked`) is in a folded text, if any. */
-export function bylineIn(text: string, titles: string): { start: number; end: number } | undefined {
-  const m = BYLINES.get(titles)!.exec(text);
+/** Where the first of `bylines` (from `writerAsked`) is in a folded text, if any. */
+export function bylineIn(text: string, bylines: RegExp): { start: number; end: number } | undefined {
+  const m = bylines.exec(text);
   return m ? { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length } : undefined;
 }
