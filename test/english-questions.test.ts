@@ -150,6 +150,15 @@ describe('English questions over the Chinese seed documents', () => {
     expect(a.answer).toContain('刘新营');
   });
 
+  it('answers a question for who wrote a report it names with the byline, which its Chinese would not name', async () => {
+    const q = "Which reporter wrote the report on Zaoqiang's three-level cadre conference?";
+    expect((await opened.engine.inspect(q)).decision.best?.text).not.toContain('焦明瑞');
+    const a = await opened.engine.ask(q);
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('焦明瑞');
+    expect(a.answer).toMatch(/^Jiao Mingrui/);
+  });
+
   it('answers a mixed question', async () => {
     const a = await opened.engine.ask('Pinglu 招商 target?');
     expect(a.found).toBe(true);

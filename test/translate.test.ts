@@ -298,6 +298,12 @@ describe('translating a question', () => {
     expect(translateQuestion('Where will Pinglu borrow money?', { ...indexes, glosses: money }).query.split(' ')).toContain('借钱');
   });
 
+  it('says whether the question names a piece of writing, which its Chinese loses', () => {
+    expect(translateQuestion('Who wrote the articles on Pinglu?', indexes).namesText).toBe(true);
+    expect(translateQuestion('Which reporter wrote the report?', indexes).namesText).toBe(true);
+    expect(translateQuestion('Who is the party secretary of Pinglu?', indexes).namesText).toBeUndefined();
+  });
+
   it('asks for a figure when a what-question names a unit and no figure', () => {
     expect(translateQuestion('What stretch of village road, in kilometres, will be hardened?', indexes).kind).toBe('number');
     expect(translateQuestion('What stretch of village road, in kilometres, will be hardened?', indexes).asks).toBe('多少公里');

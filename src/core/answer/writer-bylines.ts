@@ -26,10 +26,11 @@ const ANSWERING: readonly { asks: RegExp; byline: RegExp }[] = [
 
 /**
  * The bylines that answer the question (a pattern for `bylineIn`), if it asks who wrote, reported or edited a text it
- * names (a who-question, `asksWriter`); else undefined.
+ * names (a who-question, `asksWriter`); else undefined. `namesText`: the question as asked names one (an English
+ * question's article or report, which its Chinese loses).
  */
-export function writerAsked(q: Pick<QuestionAnalysis, 'kind' | 'asksWriter' | 'folded'>): RegExp | undefined {
-  if (q.kind !== 'person' || !q.asksWriter || !A_TEXT.test(q.folded)) return undefined;
+export function writerAsked(q: Pick<QuestionAnalysis, 'kind' | 'asksWriter' | 'folded'>, namesText = false): RegExp | undefined {
+  if (q.kind !== 'person' || !q.asksWriter || !(namesText || A_TEXT.test(q.folded))) return undefined;
   return ANSWERING.find(({ asks }) => asks.test(q.folded))!.byline;
 }
 

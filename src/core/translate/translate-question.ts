@@ -39,6 +39,11 @@ export interface EnglishQuestion {
   names: { from: string; to: string }[];
   /** Names the question spells that no corpus word sounds like or translates (Shanghai in a corpus about 平陆). */
   unknown: string[];
+  /**
+   * The question names a piece of writing (an article, a report…), which its Chinese loses: who wrote it asks for the
+   * byline (see writer-bylines).
+   */
+  namesText?: boolean;
 }
 
 export interface Choice {
@@ -74,6 +79,8 @@ const VERB_BEFORE = new Set(['to', ...MODALS]);
 const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
 /** Verbs of writing (by their base forms: wrote, written, penned): in a who-question, they ask for the author. */
 const WRITING = new Set(['write', 'pen', 'author']);
+/** Nouns for a piece of writing (by their base forms): a question for who wrote one asks for its byline. */
+const TEXTS = new Set(['article', 'report', 'piece', 'story', 'explainer', 'commentary', 'essay', 'editorial', 'column', 'op-ed', 'write-up', 'dispatch']);
 /** Choices kept for a word: those scoring at least this share of its best (see `closeChoices`), at most MAX_CHOICES. */
 const CLOSE = 0.7;
 const MAX_CHOICES = 12;
@@ -360,7 +367,8 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   const unitless = kind === 'number' && !figures.unit ? unitlessAsk(pieces) : undefined;
   const unit = figures.unit ?? unitless?.unit;
   const asks = unitless?.asks ?? (kind === 'date' ? dateAsk(pieces) : undefined) ?? chineseQuestionWords(kind, figures.unit, figures.count);
-  const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown };
+  const namesText = pieces.some((p) => p.kind === 'word' && baseForms(p.norm).some((f) => TEXTS.has(f)));
+  const english = { question, query: '', slots, asks, anchors, kind, unit, names, unknown, ...(namesText && { namesText }) };
   return { ...english, query: chooseQuery(english, () => 1) };
 }
 
