@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../src/core/answer/analyze-question.js';
-import { namesNobody } from '../src/core/answer/names-nobody.js';
+import { namesNobodyFor } from '../src/core/answer/names-nobody.js';
 import { createJiebaTokenizer } from '../src/adapters/node/jieba-tokenizer.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 
 const tokenizer = createJiebaTokenizer();
-const unfit = (question: string, window: string) => namesNobody(analyzeQuestion(question, tokenizer), foldText(window));
+const unfit = (question: string, window: string) => namesNobodyFor(analyzeQuestion(question, tokenizer))(foldText(window));
 
 const HEADING = '虎年新春第一会 奏响发展最强音\n\n——枣强县三级干部大会暨开展“三统筹三扩大四创建”活动精神解读';
 const LEAD = '(记者刘金桥、李国涛)2月25日,市委、市政府召开全市领导干部凝神聚力抓发展动员大会。';

@@ -11,15 +11,10 @@ import { namesOnlyInBylines } from './byline-answers.js';
 /** A letter of any script: a name has some. */
 const LETTER = /\p{L}/u;
 
-/** Whether the window's folded `text` names nobody who could answer the question. */
-export function namesNobody(q: Pick<QuestionAnalysis, 'kind' | 'folded'>, text: string): boolean {
-  return namesNobodyFor(q)(text);
-}
-
 /**
- * `namesNobody` for one question, read once, for each of its candidate windows. The heading and byline checks read
- * the kind of the question's folded text (`answerKind`), which for an English question's Chinese form may differ from
- * its analysed kind.
+ * Whether a window's folded text names nobody who could answer the question: the question read once, for each of its
+ * candidate windows. The heading and byline checks read the kind of the question's folded text (`answerKind`), which
+ * for an English question's Chinese form may differ from its analysed kind.
  */
 export function namesNobodyFor(q: Pick<QuestionAnalysis, 'kind' | 'folded'>): (text: string) => boolean {
   if (q.kind !== 'person') return () => false;

@@ -127,12 +127,11 @@ export function selectAnswer(
   const nameless = namesNobodyFor(q);
   const untimed = timelessFor(q.folded);
   const spellsOut = spellsOutFor(q.folded);
-  const folded = (w: AnswerWindow) => w.passage.folded.slice(w.span.start, w.span.end);
-  const possible = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant }).filter((w) => {
-    const text = folded(w);
-    return !nameless(text) && !untimed(text);
-  });
-  const windows = onlyWhereAny(possible, (w) => spellsOut(folded(w)));
+  // Each window's folded text is sliced once, for the three tests.
+  const possible = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant })
+    .map((w) => ({ w, text: w.passage.folded.slice(w.span.start, w.span.end) }))
+    .filter(({ text }) => !nameless(text) && !untimed(text));
+  const windows = onlyWhereAny(possible, ({ text }) => spellsOut(text)).map(({ w }) => w);
   const statsMemo = new Map<PassageContext, ReturnType<typeof passageStats>>();
   const stats = (passage: PassageContext) => {
     let s = statsMemo.get(passage);
