@@ -793,6 +793,21 @@ describe('English as people write it', () => {
     expect(query("What are the 'three expansions'?")).not.toContain('三大');
   });
 
+  it('reads a count of major things as the corpus writes it (six major battles → 六大, as in 六大攻坚战)', () => {
+    const entries: DictionaryEntry[] = [
+      { simplified: '重大', english: ['major; great; important'] },
+      { simplified: '斗争', english: ['struggle; fight; battle'] },
+      { simplified: '园区', english: ['park; industrial park'] },
+    ];
+    const vocabulary = new Map([['重大', 5], ['斗争', 2], ['园区', 4], ['六大', 1], ['衡水', 3]]);
+    const query = (q: string) => translateQuestion(q, indexesOf(entries, vocabulary)).query.split(' ');
+    expect(query("What are Hengshui's six major battles?")).toContain('六大');
+    expect(query("What are Hengshui's six major battles?")).not.toContain('重大');
+    // Only where the corpus writes the count so (三大 is none of its words here), and only after a number.
+    expect(query('What are the three major parks?')).not.toContain('三大');
+    expect(query('What are the major battles?')).toContain('重大');
+  });
+
   it('takes a curated sense that is a word questions frame with (list) as a word of its own', () => {
     expect(index.word('lists').map((h) => h.term)[0]).toBe('清单');
   });

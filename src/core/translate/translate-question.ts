@@ -251,6 +251,17 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   }
 
   /**
+   * A count of major things (six major battles → 六大, as in 六大攻坚战; three major industrial parks → 三大): the number's
+   * numeral and 大, as a term the corpus uses; else undefined.
+   */
+  function countOfMajor(i: number): string | undefined {
+    const value = NUMBER_WORDS[pieces[i].norm];
+    if (!(value >= 2 && value <= 10) || !isWord(i + 1) || pieces[i + 1].norm !== 'major') return undefined;
+    const term = `${toChineseNumeral(value)}大`;
+    return known(term) ? term : undefined;
+  }
+
+  /**
    * A compound of two words' Chinese that the corpus writes (whole-film → 全 + 膜 → 全膜, though the corpus writes 膜 only
    * inside words): each word's close senses and the single characters it says, joined; the best pair first. Undefined
    * when the corpus writes none.
@@ -268,7 +279,7 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       terms.push(p.text);
       anchors.push(p.text);
     }
-    const numbered = p.kind === 'word' ? numberedPart(i) : undefined;
+    const numbered = p.kind === 'word' ? (countOfMajor(i) ?? numberedPart(i)) : undefined;
     if (numbered) {
       terms.push(numbered);
       i++;
