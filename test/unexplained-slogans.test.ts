@@ -30,6 +30,10 @@ describe('unexplainedSlogan', () => {
     // Its own word asks for its items as a verb does (扩大哪三样).
     expect(check('枣强县说的“三扩大”具体扩大哪三样', title)).toBe('三扩大');
     expect(check('枣强县说的“三扩大”具体扩大哪三样', '“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
+    // Asking for several of its own kind without a count asks the same (创建哪几项).
+    expect(check('枣强县“四创建”具体要创建哪几项', title)).toBe('四创建');
+    expect(check('枣强县“四创建”具体要创建哪几项', '“四创建”就是聚焦创建省级文明县城、国家级卫生县城、省级生态园林城,巩固省级森林城市创建成果')).toBeUndefined();
+    expect(check('“三个一批”活动在哪些县开展', '各地开展“三个一批”活动,成效明显。')).toBeUndefined();
     // The slogan nearest before the count is the one asked about, not the one that holds it.
     expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '开展“三统筹三扩大四创建”活动。推进项目建设,抓好招商引资;“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
     // A count the slogan does not lead with, the same count with no verb asking for its items, or a year, asks about
@@ -45,6 +49,10 @@ describe('unexplainedSlogan', () => {
     // The list before it is of another thing, joined to it by 和.
     expect(check('12家龙头领军企业是哪几家', '聚焦新材料、智能制造、光电子等主导产业和12家龙头领军企业,建立三方联动机制。')).toBe('12家龙头领军企业');
     expect(check('三大特色产业是哪三个', '三大特色产业,即裘皮、玻璃钢、汽车零部件产业。')).toBeUndefined();
+    // A list of counted things before it holds the group as one more item, and spells it out no more than the others.
+    const works = '全面完成3300户危窑危房改造、21个易地扶贫搬迁点、14个整村推进项目、4个市级9个县级新农村试点村建设、15万亩梯田。';
+    expect(check('今年9个县级新农村试点村分别是哪几个村', works)).toBe('9个县级新农村试点村');
+    expect(check('“五化”要求是哪五化', '按照产业化、规模化、标准化、特色化、品牌化的“五化”要求,培育优势产业。')).toBeUndefined();
     expect(check('加拿大境内的第五大湖泊是哪一个湖泊', '温尼伯湖是加拿大境内第五大湖泊。')).toBeUndefined();
   });
 

@@ -54,18 +54,22 @@ const asksOwnItems = (slogan: string, between: string) => {
   return ITEMS_VERB.test(between) || (own.length >= 2 && between.includes(own));
 };
 
+/** Asking for several things without counting them (哪几项, 哪些). */
+const ASKED_SEVERAL = /哪(?:几|些)/;
+
 /**
- * The quoted slogan a question asks to spell out by asking for as many things as it counts (“三扩大”指扩大哪三个方面):
- * the one nearest before 哪N, with a verb asking for items or the slogan's own word between them (not “三个一批”活动在
- * 哪三个县开展), for two things or more (哪一年 asks for no items).
+ * The quoted slogan a question asks to spell out by asking for as many things as it counts (“三扩大”指扩大哪三个方面),
+ * or for several (“四创建”具体要创建哪几项): the one nearest before 哪N or 哪几, with a verb asking for items or the
+ * slogan's own word between them (not “三个一批”活动在哪三个县开展), for two things or more (哪一年 asks for no items).
  */
 function countedSlogan(question: string): string | undefined {
-  const ask = ASKED_COUNT.exec(question);
+  const counted = ASKED_COUNT.exec(question);
   const count = askedCount(question);
-  if (!ask || count === undefined || count < 2) return undefined;
+  const ask = counted && count !== undefined && count >= 2 ? counted : ASKED_SEVERAL.exec(question);
+  if (!ask) return undefined;
   const before = question.slice(0, ask.index);
   const last = [...before.matchAll(/"([^"]{1,20})"/g)].pop();
-  if (!last || !COUNT.test(last[1]) || leadCount(last[1]) !== count) return undefined;
+  if (!last || !COUNT.test(last[1]) || (ask === counted && leadCount(last[1]) !== count)) return undefined;
   return asksOwnItems(last[1], before.slice(last.index! + last[0].length)) ? last[1] : undefined;
 }
 
@@ -83,6 +87,18 @@ function askedSlogans(question: string): string[] {
 /** Whether a mention is inside quotes: an odd number of them before it (folded quotes are all `"`). */
 const insideQuotes = (before: string) => (before.match(/"/g)?.length ?? 0) % 2 === 1;
 
+/** An item of a list of counted things (…、21个易地扶贫搬迁点、14个整村推进项目). */
+const COUNTED_ITEM = /^(?:\d|[一二两三四五六七八九十]+[个户家项条座支名所处件类种大张批])/;
+
+/**
+ * Whether the items of the slogan stand in its clause before it (产业化、规模化…的“五化”要求): an enumeration, but not of
+ * counted things, of which the mention is one more (完成3300户危房改造、21个搬迁点、4个市级9个县级试点村建设).
+ */
+const spelledBefore = (clause: string) => {
+  const parts = clause.split('、');
+  return parts.length > 1 && !parts.slice(1).some((part) => COUNTED_ITEM.test(part));
+};
+
 function spelledOut(slogan: string, items: number, answer: string): boolean | undefined {
   let mentioned = false;
   for (let at = answer.indexOf(slogan); at >= 0; at = answer.indexOf(slogan, at + 1)) {
@@ -91,7 +107,7 @@ function spelledOut(slogan: string, items: number, answer: string): boolean | un
     const after = answer.slice(at + slogan.length);
     // A part of a longer quoted term (“三统筹三扩大四创建”活动 names 三扩大, and spells out none of its parts).
     if (insideQuotes(before) && !(before.endsWith('"') && after.startsWith('"'))) continue;
-    if (!JOINED_BEFORE.test(before) && before.split(CLAUSE).pop()!.includes('、')) return true;
+    if (!JOINED_BEFORE.test(before) && spelledBefore(before.split(CLAUSE).pop()!)) return true;
     if (JOINED_AFTER.test(after)) continue;
     if (DEFINED.test(after)) return true;
     // Items in one of the two clauses after it (要搞好"四个衔接",把…与A、B、C以及D结合起来; 做优"三量",按照…要求,盘活存量、
