@@ -5,6 +5,7 @@ import type { Answer } from '../src/core/types.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 import { timeless } from '../src/core/answer/timeless-answers.js';
 import { spellsOutFor } from '../src/core/answer/unexplained-slogans.js';
+import { statesRank } from '../src/core/answer/asked-ranks.js';
 
 let engine: Engine;
 
@@ -92,6 +93,24 @@ describe('answering', () => {
     expect(inspected.decision.windows?.length).toBeGreaterThan(0);
     for (const w of inspected.decision.windows ?? []) expect(spellsOut(foldText(w.text))).toBe(true);
     for (const item of ['扩大投资', '扩大消费', '扩大就业']) expect(inspected.decision.best?.text).toContain(item);
+  });
+
+  it('weighs, for a who-question about a title, the windows that give the title, when any does', async () => {
+    // The report's lead, which names no one, is the model's favourite among all windows; with it, the answer lacked
+    // 县委书记 and was refused.
+    const q = '2022年枣强三级干部大会上作动员讲话的县委书记是谁';
+    const inspected = await engine.inspect(q);
+    expect(inspected.decision.windows?.length).toBeGreaterThan(0);
+    for (const w of inspected.decision.windows ?? []) expect(w.text).toContain('县委书记');
+    const a = await engine.ask(q);
+    expectGrounded(a);
+    expect(a.answer).toContain('刘新营');
+  });
+
+  it('weighs, for a question for a place in a ranking, the windows that state one, when any does', async () => {
+    const inspected = await engine.inspect('环县上半年固定资产投资增速在全市排第几');
+    expect(inspected.decision.windows?.length).toBeGreaterThan(0);
+    for (const w of inspected.decision.windows ?? []) expect(statesRank(foldText(w.text))).toBe(true);
   });
 
   it('answers a question for who wrote a text with its byline, which the answer model ranks below the lead', async () => {
@@ -187,6 +206,15 @@ describe('answering', () => {
     // …with the passages about 衡水 that may be related, though the question writes 衡水市 and they write 衡水.
     expect(a.related?.length).toBeGreaterThan(0);
     expect((await engine.ask('衡水市委书记是谁')).answer).toMatch(/李谦/);
+  });
+
+  it('refuses a question about a year the report never names with its plan for its own year (年内)', async () => {
+    // The 枣强 report is of 2022 (2022年是工作推进落实年) and plans 年内新增高新技术企业5家.
+    const inspected = await engine.inspect('枣强县2023年计划新增多少家高新技术企业');
+    expect(inspected.decision.best?.text).toContain('年内新增高新技术企业5家');
+    expect(inspected.decision.unstated).toBe('asked-year');
+    expect((await engine.ask('枣强县2023年计划新增多少家高新技术企业')).found).toBe(false);
+    expect((await engine.ask('枣强县2022年计划新增多少家高新技术企业')).answer).toContain('5家');
   });
 
   it('refuses a figure question whose passage names the thing but states no figure in the measure asked for', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherYearsOnly } from '../src/core/answer/other-years.js';
+import { otherYearsOnly, unnamedYear } from '../src/core/answer/other-years.js';
 import { unstated } from '../src/core/answer/unstated.js';
 
 describe('otherYearsOnly', () => {
@@ -43,3 +43,26 @@ describe('otherYearsOnly', () => {
   });
 });
 
+describe('unnamedYear', () => {
+  const plan = '确保年内新增高新技术企业5家、省级科技型中小企业50家以上';
+  /** A report of 2022 that names that year and 2015, no other. */
+  const names = (year: string) => year === '2022' || year === '2015';
+
+  it('refuses an answer about the report’s own year to a question about a year the report never names', () => {
+    expect(unnamedYear('枣强县2023年计划新增多少家高新技术企业', plan, names)).toBe(true);
+    expect(unnamedYear('2021年枣强新增了几家高新技术企业', plan, names)).toBe(true);
+    expect(unnamedYear('平陆县2022年全年招商签约了多少个项目', '力争全年招商项目达到50个', () => false)).toBe(true);
+  });
+
+  it('keeps it when the report names the year asked about, or the answer does', () => {
+    expect(unnamedYear('枣强县2022年计划新增多少家高新技术企业', plan, names)).toBe(false);
+    expect(unnamedYear('2023年计划新增多少家企业', '2023年,确保年内新增企业5家', () => false)).toBe(false);
+  });
+
+  it('leaves to the model a question naming no year or asking for one, and an answer of no report year', () => {
+    expect(unnamedYear('枣强县今年计划新增多少家高新技术企业', plan, () => false)).toBe(false);
+    expect(unnamedYear('2015年提出的目标要在哪一年实现', plan, () => false)).toBe(false);
+    // 当年 is the year of the sentence, not the report's.
+    expect(unnamedYear('1998年该队获得几座奖杯', '该队当年获得三座奖杯', () => false)).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { QUESTION_FEATURES } from '../src/core/answer/window-features.js';
 
 /** One window, scored 1 against a refusal scored 0: the untrained model with a window bias. */
 const model = { ...untrainedModel(160), windowBias: 1 };
-const example = (query: string, text: string): AnswerExample => ({
+const example = (query: string, text: string, otherYear = false): AnswerExample => ({
   set: 'seeds',
   id: 'q',
   group: 'g',
@@ -16,6 +16,7 @@ const example = (query: string, text: string): AnswerExample => ({
   width: model.window.length,
   windows: 1,
   correct: Uint8Array.of(1),
+  otherYear: Uint8Array.of(otherYear ? 1 : 0),
   lengths: Uint16Array.of(text.length),
   fromSource: Uint8Array.of(1),
   chunks: Uint32Array.of(0),
@@ -34,5 +35,12 @@ describe('predict (cross-validation)', () => {
     const unstated = predict(model, example('甲项目总投资是多少', '抓好甲项目、乙项目建设'));
     expect(unstated.probability).toBe(0);
     expect(unstated.correct).toBe(false);
+  });
+
+  it('counts refused an answer about its report’s own year to a question about another (the engine’s other-years check)', () => {
+    expect(predict(model, example('2023年计划新增多少家企业', '确保年内新增企业5家')).correct).toBe(true);
+    const other = predict(model, example('2023年计划新增多少家企业', '确保年内新增企业5家', true));
+    expect(other.probability).toBe(0);
+    expect(other.correct).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untitledAnswer } from '../src/core/answer/unheld-titles.js';
+import { givesTitlesFor, untitledAnswer } from '../src/core/answer/unheld-titles.js';
 import { unstated } from '../src/core/answer/unstated.js';
 
 describe('an answer to a who-question gives someone the title asked about', () => {
@@ -24,5 +24,25 @@ describe('an answer to a who-question gives someone the title asked about', () =
   it('asks nothing of a question that does not ask who', () => {
     expect(untitledAnswer('县委书记讲了哪些要求', '要求全县干部狠抓落实')).toBeUndefined();
     expect(untitledAnswer('谁主持了会议', '会议由王某主持')).toBeUndefined();
+  });
+});
+
+describe('the candidate windows of a who-question that asks about a title', () => {
+  it('tells a window that gives the title from one that does not, or gives only the deputy’s', () => {
+    const gives = givesTitlesFor('枣强县委书记是谁');
+    expect(gives('会上,枣强县委书记刘新营围绕如何圆满完成全年任务目标作动员')).toBe(true);
+    expect(gives('2月16日上午,枣强县就召开了虎年新春第一会——三级干部大会')).toBe(false);
+    expect(gives('县委副书记、县长张赤峰就开展活动进行了安排部署')).toBe(false);
+    // Every title asked about.
+    const both = givesTitlesFor('衡水市委书记和市长分别是谁');
+    expect(both('市委书记李谦出席会议并讲话,市长杨慧主持会议')).toBe(true);
+    expect(both('市委书记李谦出席会议并讲话')).toBe(false);
+  });
+
+  it('passes every window of a question that asks about no title, or asks no who-question', () => {
+    expect(givesTitlesFor('谁主持了会议')('2月16日上午,枣强县召开三级干部大会')).toBe(true);
+    expect(givesTitlesFor('县长讲话提出了几项任务')('2月16日上午,枣强县召开三级干部大会')).toBe(true);
+    // A title said with a verb as often as with the noun (由…报道) is not required of a window.
+    expect(givesTitlesFor('这篇报道的记者是谁')('(刘金桥、李国涛)2月25日,市委召开大会')).toBe(true);
   });
 });

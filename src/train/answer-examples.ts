@@ -16,6 +16,8 @@ export interface AnswerExample {
   windows: number;
   /** Per window: it holds every key group. */
   correct: Uint8Array;
+  /** Per window: it speaks of its report's own year only, of which the question asks another (the engine refuses it). */
+  otherYear: Uint8Array;
   /** Per window: characters. */
   lengths: Uint16Array;
   /** Per window: from the document the question is about; the chunk and the sentence in it (for error analysis). */
@@ -57,6 +59,7 @@ export async function collectExamples(
       width,
       windows: windows.length,
       correct: Uint8Array.from(windows, (w) => (answerable && hasKeys(item.keys ?? [], w.text) ? 1 : 0)),
+      otherYear: Uint8Array.from(windows, (w) => (w.otherYear ? 1 : 0)),
       lengths: Uint16Array.from(windows, (w) => w.text.length),
       fromSource: Uint8Array.from(windows, (w) => (w.window.passage.candidate.chunk.source === item.source ? 1 : 0)),
       chunks: Uint32Array.from(windows, (w) => w.window.passage.candidate.chunk.id),

@@ -33,8 +33,8 @@ export function predict(model: Scorer, e: AnswerExample, shrink = 0): Prediction
   const { scores, refusal } = scoreAll(model, e.features.subarray(0, e.windows * e.width), e.question);
   const { top, probability } = answerChance(scores, refusal, e.placed);
   const best = narrowest(scores, e.placed, top, shrink);
-  // The engine refuses an answer that does not state what the question asks for (unstated).
-  if (best >= 0 && unstated(foldText(e.query), foldText(e.texts[best]))) return { example: e, probability: 0, correct: false, length: 0 };
+  // The engine refuses an answer that does not state what the question asks for (unstated), or speaks of another year.
+  if (best >= 0 && (e.otherYear[best] === 1 || unstated(foldText(e.query), foldText(e.texts[best])))) return { example: e, probability: 0, correct: false, length: 0 };
   return {
     example: e,
     probability,

@@ -4,6 +4,7 @@
  * for a time (2015年提出的目标要在哪一年实现 wants another year), an answer that names none, and one that speaks of the
  * report's own year (今年, 年内, 当年: a report's 今年 is its own year, so 今年…比2022年提高 may answer a 2023 question).
  * A question about last year (去年) is not answered by one that speaks of the report's own year and of no earlier one.
+ * Nor is a question about a year the report never names by one about the report's own year (`unnamedYear`).
  */
 import { ASKS_TIME, yearsIn } from './time-words.js';
 
@@ -26,4 +27,21 @@ export function otherYearsOnly(question: string, answer: string): boolean {
   if (!asked.size) return false;
   const named = yearsIn(answer);
   return named.size > 0 && ![...asked].some((y) => named.has(y));
+}
+
+/** The report's own year as a report says it (not 当年 or 同年: a sentence's year). */
+const REPORT_YEAR = /今年|本年|年内|全年/;
+
+/**
+ * Whether an answer speaks of its report's own year (确保年内新增高新技术企业5家), names none of the years the question
+ * asks about, and its document names none of them anywhere (`documentNames`): a report that never names 2023 says
+ * nothing of what is planned for 2023, nor for 2021 (枣强县2023年计划新增多少家高新技术企业, from a report of 2022).
+ * Left to the model: a question that asks for a time. `question` and `answer` folded.
+ */
+export function unnamedYear(question: string, answer: string, documentNames: (year: string) => boolean): boolean {
+  if (ASKS_TIME.test(question) || !REPORT_YEAR.test(answer)) return false;
+  const asked = yearsIn(question);
+  if (!asked.size) return false;
+  const named = yearsIn(answer);
+  return ![...asked].some((year) => named.has(year) || documentNames(year));
 }

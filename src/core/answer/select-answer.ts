@@ -14,6 +14,10 @@ import { speakerOf } from './speaker.js';
 import { namesNobodyFor } from './names-nobody.js';
 import { timelessFor } from './timeless-answers.js';
 import { spellsOutFor } from './unexplained-slogans.js';
+import { givesTitlesFor } from './unheld-titles.js';
+import { unnamedYear } from './other-years.js';
+import { asksRank, statesRank } from './asked-ranks.js';
+import { namesAskedKindFor } from './asked-nouns.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -41,6 +45,8 @@ export interface ScoredWindow {
   text: string;
   features: Float32Array;
   score: number;
+  /** The window speaks of its report's own year only, of which the question asks another (other-years: `unnamedYear`). */
+  otherYear: boolean;
 }
 
 export interface AnswerDecision {
@@ -121,17 +127,24 @@ export function selectAnswer(
   // A sentence that shares no word and no two characters with the question is opened only beside one that does.
   const relevant = (sentence: string) => p.keywords.some((k) => keywordMatch(k, sentence) > 0) || [...p.bigrams].some((b) => sentence.includes(b));
   // A window that names nobody a who-question asks for, or no time a when-question asks for, is no candidate (see
-  // names-nobody and timeless-answers): the model weighs those that could answer. Where some window spells out the
-  // slogan asked about (unexplained-slogans), the candidates are those that do. (Where none does, all stay: those that
-  // do not name it would be weighed alone, and an answer that names it without spelling it out is refused, `unstated`.)
+  // names-nobody and timeless-answers): the model weighs those that could answer. Where some window gives the title a
+  // who-question asks about (unheld-titles), states a place in a ranking for a question for one (asked-ranks) and names
+  // the kind of thing a question asks for by its noun (asked-nouns: 以什么形式召开), the candidates are those that do; of
+  // them, where some window spells out the slogan asked about (unexplained-slogans), those that do. (Where none does,
+  // all stay: an answer that lacks the title or the place, or names the slogan without spelling it out, is refused,
+  // `unstated`.)
   const nameless = namesNobodyFor(q);
   const untimed = timelessFor(q.folded);
   const spellsOut = spellsOutFor(q.folded);
-  // Each window's folded text is sliced once, for the three tests.
+  const titled = givesTitlesFor(q.folded);
+  const ranks = asksRank(q.folded);
+  const namesKind = namesAskedKindFor(q.folded);
+  // Each window's folded text is sliced once, for the tests.
   const possible = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant })
     .map((w) => ({ w, text: w.passage.folded.slice(w.span.start, w.span.end) }))
     .filter(({ text }) => !nameless(text) && !untimed(text));
-  const windows = onlyWhereAny(possible, ({ text }) => spellsOut(text)).map(({ w }) => w);
+  const stating = possible.filter(({ text }) => titled(text) && (!ranks || statesRank(text)) && namesKind(text));
+  const windows = onlyWhereAny(stating.length ? stating : possible, ({ text }) => spellsOut(text)).map(({ w }) => w);
   const statsMemo = new Map<PassageContext, ReturnType<typeof passageStats>>();
   const stats = (passage: PassageContext) => {
     let s = statsMemo.get(passage);
@@ -159,7 +172,8 @@ export function selectAnswer(
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const chosen = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
-  const missing = chosen && unstated(q.folded, foldText(chosen.text));
+  const source = top < 0 ? undefined : windows[top].passage.candidate.chunk.source;
+  const missing = chosen && (unstated(q.folded, foldText(chosen.text)) ?? yearUnnamed(q.folded, foldText(chosen.text), source!, ctx));
   const best = chosen && q.kind === 'person' ? withSpeaker(windows[top], chosen) : chosen;
   return {
     best,
@@ -167,10 +181,22 @@ export function selectAnswer(
     answer: best !== undefined && probability >= model.threshold && !missing,
     ...(missing && { unstated: missing }),
     ...(options.explain && {
-      windows: windows.map((w, i) => ({ window: w, span: at(w), text: textOf(w), features: features.subarray(i * width, (i + 1) * width), score: scores[i] })),
+      windows: windows.map((w, i) => ({
+        window: w,
+        span: at(w),
+        text: textOf(w),
+        features: features.subarray(i * width, (i + 1) * width),
+        score: scores[i],
+        otherYear: yearUnnamed(q.folded, foldText(textOf(w)), w.passage.candidate.chunk.source, ctx) !== undefined,
+      })),
       question,
     }),
   };
+}
+
+/** 'asked-year' when the answer speaks of its report's own year, of which the question asks another (other-years). */
+function yearUnnamed(question: string, answer: string, source: string, ctx: SelectionContext): 'asked-year' | undefined {
+  return unnamedYear(question, answer, (year) => ctx.documentHas(source, year)) ? 'asked-year' : undefined;
 }
 
 /** The items that pass `test`, when any does; else all of them. */

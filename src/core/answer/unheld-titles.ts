@@ -36,3 +36,15 @@ export function untitledAnswer(question: string, answer: string): string | undef
   for (const [title] of question.matchAll(ROLES)) if (!SAID_WITH_A_VERB.has(title) && !givesTitle(answer, title)) return title;
   return undefined;
 }
+
+/**
+ * For one who-question asking about a title, read once, whether a candidate window gives every title asked about
+ * (true for every window when it asks about none): the answer must (`untitledAnswer`), so where some window does, the
+ * model weighs those (会上,枣强县委书记刘新营…作动员 rather than the report's lead for 枣强县委书记是谁).
+ */
+export function givesTitlesFor(question: string): (text: string) => boolean {
+  if (answerKind(question) !== 'person') return () => true;
+  const titles = [...new Set([...question.matchAll(ROLES)].map(([title]) => title))].filter((title) => !SAID_WITH_A_VERB.has(title));
+  if (!titles.length) return () => true;
+  return (text) => titles.every((title) => givesTitle(text, title));
+}

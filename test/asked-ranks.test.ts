@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { asksRank, statesRank, unrankedAnswer } from '../src/core/answer/asked-ranks.js';
+import { unstated } from '../src/core/answer/unstated.js';
+import { foldText } from '../src/core/normalize/fold-text.js';
+
+describe('asked-ranks', () => {
+  it('reads a question for a place in a ranking, not one that gives the place', () => {
+    for (const q of ['环县固定资产投资增速在全市排第几', '在全市排在什么位置', '增速在全市处于什么位置', '该队名次如何', '排名怎么样']) expect(asksRank(q)).toBe(true);
+    for (const q of ['面积排名第17位的岛屿是哪一个', '固定资产投资增速是多少', '衡水市委书记是谁']) expect(asksRank(q)).toBe(false);
+    // An ordinal of another thing: which phase, which session.
+    for (const q of ['南湫风电场第几期工程要争取早日开工', '这是第几届运动会']) expect(asksRank(q)).toBe(false);
+    for (const q of ['在23个一类县市区中综合排名第几', '该队名列第几', '他获得第几名']) expect(asksRank(q)).toBe(true);
+  });
+
+  it('tells a text that states a place from one that does not', () => {
+    for (const t of ['增速位列全市倒数第一', '综合排名第19位', '居全省首位', '进入全国百强', '在全市垫底', '进入前10名']) expect(statesRank(t)).toBe(true);
+    for (const t of ['总体还是处于中下水平', '五项主要指标的增速取得了好成绩']) expect(statesRank(t)).toBe(false);
+  });
+
+  it('refuses an answer to a rank question that states no place', () => {
+    expect(unrankedAnswer('增速在全市排第几', '总体还是处于中下水平')).toBe(true);
+    expect(unrankedAnswer('增速在全市排第几', '增速位列全市倒数第一')).toBe(false);
+    expect(unstated(foldText('環縣固定資產投資增速在全市排第幾'), foldText('總體還是處于中下水平'))).toBe('rank');
+    expect(unrankedAnswer('增速是多少', '总体还是处于中下水平')).toBe(false);
+  });
+});
