@@ -9,7 +9,7 @@ describe('asked-ranks', () => {
     for (const q of ['面积排名第17位的岛屿是哪一个', '固定资产投资增速是多少', '衡水市委书记是谁']) expect(asksRank(q)).toBe(false);
     // An ordinal of another thing: which phase, which session.
     for (const q of ['南湫风电场第几期工程要争取早日开工', '这是第几届运动会']) expect(asksRank(q)).toBe(false);
-    for (const q of ['在23个一类县市区中综合排名第几', '该队名列第几', '他获得第几名']) expect(asksRank(q)).toBe(true);
+    for (const q of ['在23个一类县市区中综合排名第几', '该队名列第几', '他获得第几名', '位列 中间 庆阳 上半年 第几']) expect(asksRank(q)).toBe(true);
   });
 
   it('tells a text that states a place from one that does not', () => {

@@ -172,8 +172,8 @@ export function selectAnswer(
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const chosen = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
-  const source = top < 0 ? undefined : windows[top].passage.candidate.chunk.source;
-  const missing = chosen && (unstated(q.folded, foldText(chosen.text)) ?? yearUnnamed(q.folded, foldText(chosen.text), source!, ctx));
+  const folded = chosen && foldText(chosen.text);
+  const missing = folded !== undefined && (unstated(q.folded, folded) ?? yearUnnamed(q.folded, folded, windows[top].passage.candidate.chunk.source, ctx));
   const best = chosen && q.kind === 'person' ? withSpeaker(windows[top], chosen) : chosen;
   return {
     best,
