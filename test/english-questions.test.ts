@@ -143,6 +143,16 @@ describe('English questions over the Chinese seed documents', () => {
     expect(a.citations[0].text).toContain(quote);
   });
 
+  it('says the place in a ranking asked for first, not the number of places the question states itself', async () => {
+    const a = await opened.engine.ask("What rank did District X's county economy hold among the 23 first-class counties in 2022?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^19th — From «/);
+    expect(a.answer).toContain('第19位');
+    // A figure question, the same: the sum asked for, not the ranks and counts the question states.
+    const gdp = await opened.engine.ask('In 2022 District X ranked 19th among 23 first-class counties; how much was its regional GDP?');
+    expect(gdp.answer).toMatch(/^fifty-seven billion one hundred thirty-three million yuan — From «/);
+  });
+
   it('names a person in pinyin, read off the quoted sentence', async () => {
     const a = await opened.engine.ask('Who is the party secretary of Zaoqiang?');
     expect(a.found).toBe(true);

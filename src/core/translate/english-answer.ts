@@ -75,6 +75,12 @@ function sayNearest(figures: EnglishFigure[], quote: string, question: EnglishQu
   return said.length ? said.join(', ') : undefined;
 }
 
+/** Whether the question states a figure's number itself (23 in “among the 23 counties” for 23个). */
+function statedIn(question: string, chinese: string): boolean {
+  const number = chinese.match(/\d+(?:\.\d+)?/)?.[0];
+  return number !== undefined && new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?![\\d.]|\\.\\d)`).test(question);
+}
+
 /** The figure, date or name the quote gives, in English, for the kinds of question that ask for one. */
 function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: string) => boolean, { placeNames, known }: FrameContext): string | undefined {
   if (question.asks === RANK_ASKED) {
@@ -85,8 +91,10 @@ function leadOf(quote: string, question: EnglishQuestion, grounded: (digits: str
     const unit = question.kind === 'percent' ? '%' : question.unit;
     // The unit the question names, else the measure its Chinese asks for (收入 … 多少: a sum of money, not the area beside it).
     const measure = unit ? undefined : askedMeasure(question.query);
-    const wanted = unit ? figures.filter((f) => f.unit === unit) : measure ? figures.filter((f) => statesMeasure(measure, f.chinese)) : figures;
-    return sayNearest(wanted.length ? wanted : figures, quote, question);
+    const measured = unit ? figures.filter((f) => f.unit === unit) : measure ? figures.filter((f) => statesMeasure(measure, f.chinese)) : figures;
+    // Not a figure the question states itself (among the 23 first-class counties: the answer is another number).
+    const wanted = (measured.length ? measured : figures).filter((f) => !statedIn(question.question, f.chinese));
+    return sayNearest(wanted.length ? wanted : measured.length ? measured : figures, quote, question);
   }
   if (question.kind === 'year' || question.kind === 'date') return datesToEnglish(quote)[0];
   if (question.kind === 'person') {

@@ -37,7 +37,7 @@ const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|
  */
 /** Nouns for a place in a ranking (what position, what ranking). */
 const RANK_NOUNS = 'place|position|rank|ranking';
-const RANKED = new RegExp(` (?:where|what (?:${RANK_NOUNS})) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came)\\b(?! (?:from|to|up|out|back)\\b)`);
+const RANKED = new RegExp(` (?:where|what (?:${RANK_NOUNS})) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came|hold|holds|held|take|takes|took|occupy|occupies|occupied)\\b(?! (?:from|to|up|out|back)\\b)`);
 
 /** Nouns a when-question asks with after by what (by what point, stage, time): said by the question words. */
 export const BY_WHAT: ReadonlySet<string> = new Set(['point', 'stage', 'time']);
