@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksRank, statesRank, unrankedAnswer } from '../src/core/answer/asked-ranks.js';
+import { asksRank, statesRank, statesRankFor, unrankedAnswer } from '../src/core/answer/asked-ranks.js';
 import { unstated } from '../src/core/answer/unstated.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 
@@ -7,14 +7,23 @@ describe('asked-ranks', () => {
   it('reads a question for a place in a ranking, not one that gives the place', () => {
     for (const q of ['环县固定资产投资增速在全市排第几', '在全市排在什么位置', '增速在全市处于什么位置', '该队名次如何', '排名怎么样']) expect(asksRank(q)).toBe(true);
     for (const q of ['面积排名第17位的岛屿是哪一个', '固定资产投资增速是多少', '衡水市委书记是谁']) expect(asksRank(q)).toBe(false);
-    // An ordinal of another thing: which phase, which session.
-    for (const q of ['南湫风电场第几期工程要争取早日开工', '这是第几届运动会']) expect(asksRank(q)).toBe(false);
+    // An ordinal of another thing (which phase, session, batch, time), or where a place lies.
+    for (const q of ['南湫风电场第几期工程要争取早日开工', '这是第几届运动会', '该村被列入第几批试点', '该单位是第几批试点', '居民第几次参加', '该县位于什么位置', '该岛处于什么位置']) {
+      expect(asksRank(q)).toBe(false);
+    }
     for (const q of ['在23个一类县市区中综合排名第几', '该队名列第几', '他获得第几名', '位列 中间 庆阳 上半年 第几']) expect(asksRank(q)).toBe(true);
   });
 
   it('tells a text that states a place from one that does not', () => {
     for (const t of ['增速位列全市倒数第一', '综合排名第19位', '居全省首位', '进入全国百强', '在全市垫底', '进入前10名']) expect(statesRank(t)).toBe(true);
-    for (const t of ['总体还是处于中下水平', '五项主要指标的增速取得了好成绩']) expect(statesRank(t)).toBe(false);
+    // Not any ordinal, nor first in importance.
+    for (const t of ['总体还是处于中下水平', '五项主要指标的增速取得了好成绩', '第一季度', '第一书记', '第二次会议', '放在首位', '第一时间']) expect(statesRank(t)).toBe(false);
+  });
+
+  it('passes, for a question for no place in a ranking, every window', () => {
+    expect(statesRankFor('增速在全市排第几')('总体还是处于中下水平')).toBe(false);
+    expect(statesRankFor('增速在全市排第几')('增速位列全市倒数第一')).toBe(true);
+    expect(statesRankFor('增速是多少')('总体还是处于中下水平')).toBe(true);
   });
 
   it('refuses an answer to a rank question that states no place', () => {

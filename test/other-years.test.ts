@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { otherYearsOnly, unnamedYear } from '../src/core/answer/other-years.js';
+import { otherYearsOnly, unnamedYearFor } from '../src/core/answer/other-years.js';
+
+const unnamedYear = (question: string, answer: string, names: (year: string) => boolean) => unnamedYearFor(question)(answer, names);
 import { unstated } from '../src/core/answer/unstated.js';
 
 describe('otherYearsOnly', () => {
@@ -62,7 +64,11 @@ describe('unnamedYear', () => {
   it('leaves to the model a question naming no year or asking for one, and an answer of no report year', () => {
     expect(unnamedYear('枣强县今年计划新增多少家高新技术企业', plan, () => false)).toBe(false);
     expect(unnamedYear('2015年提出的目标要在哪一年实现', plan, () => false)).toBe(false);
-    // 当年 is the year of the sentence, not the report's.
+    // 当年 is the year of the sentence, not the report's; 去年全年 and 三年内 are another year's whole and a span of years.
     expect(unnamedYear('1998年该队获得几座奖杯', '该队当年获得三座奖杯', () => false)).toBe(false);
+    expect(unnamedYear('2021年GDP增长多少', '去年全年GDP增长5%', names)).toBe(false);
+    expect(unnamedYear('2023年要建成多少个项目', '三年内建成项目20个', names)).toBe(false);
+    // Another year said in words may be the one asked about (a report's 去年 is 2021).
+    expect(unnamedYear('2021年新增多少家企业', '去年新增企业3家,年内确保新增企业5家', names)).toBe(false);
   });
 });

@@ -264,6 +264,9 @@ describe('question kinds', () => {
     // What rank or place it held or took asks the same (not the 23 counties the question counts).
     expect(how("What rank did District X's county economy hold among the 23 first-class counties in 2022?")).toBe('第几');
     expect(how('What place did the team take in 2022?')).toBe('第几');
+    // Where an event was held or took place is a place, not a rank.
+    expect(kind('Where was the mobilization meeting held?')).toBe('place');
+    expect(kind('Where will the games take place?')).toBe('place');
     expect(kind('Where does the money come from?')).toBe('place');
     expect(translateQuestion('How long is the road Pinglu builds?', { glosses, sounds, known }).query).toMatch(/多长$/);
     // By what point asks when: point is no search word (关键).

@@ -34,6 +34,8 @@ describe('unexplainedSlogan', () => {
     expect(check('枣强县“四创建”具体要创建哪几项', title)).toBe('四创建');
     expect(check('枣强县“四创建”具体要创建哪几项', '“四创建”就是聚焦创建省级文明县城、国家级卫生县城、省级生态园林城,巩固省级森林城市创建成果')).toBeUndefined();
     expect(check('“三个一批”活动在哪些县开展', '各地开展“三个一批”活动,成效明显。')).toBeUndefined();
+    // Several other things asked about a slogan (the departments that lead it): no items of its own kind.
+    expect(check('“四创建”工作是由哪些部门牵头的', title)).toBeUndefined();
     // The slogan nearest before the count is the one asked about, not the one that holds it.
     expect(check('“三统筹三扩大四创建”里的“三扩大”指扩大哪三个方面', '开展“三统筹三扩大四创建”活动。推进项目建设,抓好招商引资;“三扩大”就是扩大投资、扩大消费、扩大就业')).toBeUndefined();
     // A count the slogan does not lead with, the same count with no verb asking for its items, or a year, asks about

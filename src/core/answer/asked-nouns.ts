@@ -4,14 +4,20 @@
  * 开的). The answer stage weighs those windows where any is found. All text is folded (simplified).
  */
 
-/** Nouns a question asks for a kind of thing by, each with those an answer may name the same kind by. */
-const KINDS: readonly (readonly string[])[] = [['形式', '方式', '模式', '形态'], ['风格'], ['主题'], ['称号', '头衔', '荣誉'], ['口号'], ['身份'], ['名义']];
-const ASKED = new RegExp(`(?:什么|何种|哪种|哪一种|怎样的)\\s*(?:[\\u4e00-\\u9fa5]{0,4}?)(${KINDS.flat().join('|')})`);
+/**
+ * Nouns a question asks for a kind of thing by, each with those an answer may name the same kind by. 形式主义 is no
+ * 形式 (a word of its own, everywhere in these reports).
+ */
+const KINDS: readonly (readonly string[])[] = [['形式(?!主义)', '方式', '模式', '形态'], ['风格'], ['主题'], ['称号', '头衔', '荣誉'], ['口号'], ['身份'], ['名义']];
+/** 什么 asking for a kind, not 为什么 (why). */
+const ASKED = new RegExp(`(?:(?<!为)什么|何种|哪种|哪一种|怎样的)\\s*(?:[\\u4e00-\\u9fa5]{0,4}?)(${KINDS.flat().join('|')})`);
+/** Each kind's nouns, as one pattern. */
+const NAMED = KINDS.map((kind) => new RegExp(kind.join('|')));
 
-/** The nouns an answer may name the kind asked for by (形式, 方式…), if the question asks for one. */
-export function askedKindNouns(question: string): readonly string[] | undefined {
+/** The nouns an answer may name the kind asked for by (形式, 方式…), as one pattern, if the question asks for one. */
+export function askedKind(question: string): RegExp | undefined {
   const noun = question.match(ASKED)?.[1];
-  return noun === undefined ? undefined : KINDS.find((kind) => kind.includes(noun));
+  return noun === undefined ? undefined : NAMED.find((named) => named.test(noun));
 }
 
 /**
@@ -19,7 +25,6 @@ export function askedKindNouns(question: string): readonly string[] | undefined 
  * when it asks for none).
  */
 export function namesAskedKindFor(question: string): (text: string) => boolean {
-  const nouns = askedKindNouns(question);
-  if (!nouns) return () => true;
-  return (text) => nouns.some((noun) => text.includes(noun));
+  const named = askedKind(question);
+  return named ? (text) => named.test(text) : () => true;
 }

@@ -15,8 +15,8 @@ import { namesNobodyFor } from './names-nobody.js';
 import { timelessFor } from './timeless-answers.js';
 import { spellsOutFor } from './unexplained-slogans.js';
 import { givesTitlesFor } from './unheld-titles.js';
-import { unnamedYear } from './other-years.js';
-import { asksRank, statesRank } from './asked-ranks.js';
+import { unnamedYearFor } from './other-years.js';
+import { statesRankFor } from './asked-ranks.js';
 import { namesAskedKindFor } from './asked-nouns.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
@@ -127,24 +127,20 @@ export function selectAnswer(
   // A sentence that shares no word and no two characters with the question is opened only beside one that does.
   const relevant = (sentence: string) => p.keywords.some((k) => keywordMatch(k, sentence) > 0) || [...p.bigrams].some((b) => sentence.includes(b));
   // A window that names nobody a who-question asks for, or no time a when-question asks for, is no candidate (see
-  // names-nobody and timeless-answers): the model weighs those that could answer. Where some window gives the title a
-  // who-question asks about (unheld-titles), states a place in a ranking for a question for one (asked-ranks) and names
-  // the kind of thing a question asks for by its noun (asked-nouns: 以什么形式召开), the candidates are those that do; of
-  // them, where some window spells out the slogan asked about (unexplained-slogans), those that do. (Where none does,
-  // all stay: an answer that lacks the title or the place, or names the slogan without spelling it out, is refused,
-  // `unstated`.)
+  // names-nobody and timeless-answers): the model weighs those that could answer. Then, each in turn, where some window
+  // passes a test, the candidates are those that do: giving the title a who-question asks about (unheld-titles), stating
+  // a place in a ranking for a question for one (asked-ranks), naming the kind of thing a question asks for by its noun
+  // (asked-nouns: 以什么形式召开), spelling out the slogan asked about (unexplained-slogans). (Where none does, all stay:
+  // an answer that lacks the title or the place, or names the slogan without spelling it out, is refused, `unstated`.)
   const nameless = namesNobodyFor(q);
   const untimed = timelessFor(q.folded);
-  const spellsOut = spellsOutFor(q.folded);
-  const titled = givesTitlesFor(q.folded);
-  const ranks = asksRank(q.folded);
-  const namesKind = namesAskedKindFor(q.folded);
+  const preferred = [givesTitlesFor(q.folded), statesRankFor(q.folded), namesAskedKindFor(q.folded), spellsOutFor(q.folded)];
   // Each window's folded text is sliced once, for the tests.
   const possible = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant })
     .map((w) => ({ w, text: w.passage.folded.slice(w.span.start, w.span.end) }))
     .filter(({ text }) => !nameless(text) && !untimed(text));
-  const stating = possible.filter(({ text }) => titled(text) && (!ranks || statesRank(text)) && namesKind(text));
-  const windows = onlyWhereAny(stating.length ? stating : possible, ({ text }) => spellsOut(text)).map(({ w }) => w);
+  const kept = preferred.reduce((items, test) => onlyWhereAny(items, ({ text }) => test(text)), possible);
+  const windows = kept.map(({ w }) => w);
   const statsMemo = new Map<PassageContext, ReturnType<typeof passageStats>>();
   const stats = (passage: PassageContext) => {
     let s = statsMemo.get(passage);
@@ -172,8 +168,11 @@ export function selectAnswer(
   const top = first < 0 ? -1 : narrowest(scores, placed, first, model.shrink);
   const textOf = (w: AnswerWindow) => w.passage.candidate.chunk.text.slice(w.span.start, w.span.end);
   const chosen = top < 0 ? undefined : { chunkId: windows[top].passage.candidate.chunk.id, span: at(windows[top]), text: textOf(windows[top]), score: scores[top] };
+  // An answer about its report's own year, of which the question asks another (other-years), is refused too.
+  const otherYear = unnamedYearFor(q.folded);
+  const ofOtherYear = (text: string, w: AnswerWindow) => otherYear(text, (year) => ctx.documentHas(w.passage.candidate.chunk.source, year));
   const folded = chosen && foldText(chosen.text);
-  const missing = folded !== undefined && (unstated(q.folded, folded) ?? yearUnnamed(q.folded, folded, windows[top].passage.candidate.chunk.source, ctx));
+  const missing = folded !== undefined && (unstated(q.folded, folded) ?? (ofOtherYear(folded, windows[top]) ? 'asked-year' : undefined));
   const best = chosen && q.kind === 'person' ? withSpeaker(windows[top], chosen) : chosen;
   return {
     best,
@@ -187,16 +186,11 @@ export function selectAnswer(
         text: textOf(w),
         features: features.subarray(i * width, (i + 1) * width),
         score: scores[i],
-        otherYear: yearUnnamed(q.folded, foldText(textOf(w)), w.passage.candidate.chunk.source, ctx) !== undefined,
+        otherYear: ofOtherYear(kept[i].text, w),
       })),
       question,
     }),
   };
-}
-
-/** 'asked-year' when the answer speaks of its report's own year, of which the question asks another (other-years). */
-function yearUnnamed(question: string, answer: string, source: string, ctx: SelectionContext): 'asked-year' | undefined {
-  return unnamedYear(question, answer, (year) => ctx.documentHas(source, year)) ? 'asked-year' : undefined;
 }
 
 /** The items that pass `test`, when any does; else all of them. */

@@ -7,6 +7,7 @@
  * (simplified, quotes as `"`).
  */
 import { parseChineseNumeral } from '../normalize/chinese-numerals.js';
+import { COUNTERS } from './asked-measures.js';
 import { escapeRegExp } from './keyword-match.js';
 
 /** A slogan begins with one count (六张清单, 十抓落实, 10件实事, 一湖三城), not with a run of numerals (五六式, 二三四). */
@@ -44,23 +45,26 @@ const askedCount = (question: string) => {
 };
 /** The count a slogan begins with (三扩大 → 3). */
 const leadCount = (slogan: string) => countOf(slogan.match(COUNT)![0]);
+/** The slogan's own word after its count (三扩大 → 扩大), of two characters or more, between it and the 哪 that asks. */
+const ownWordBetween = (slogan: string, between: string) => {
+  const own = slogan.replace(COUNT, '');
+  return own.length >= 2 && between.includes(own);
+};
 /**
  * Between a quoted slogan and the 哪 that asks for as many things: a verb asking for its items (指扩大, 是, 包括), or
- * the slogan's own word after its count (“三扩大”具体扩大哪三样, “四创建”创建哪四个), of two characters or more.
+ * the slogan's own word (“三扩大”具体扩大哪三样, “四创建”创建哪四个).
  */
 const ITEMS_VERB = /指|是|包括|包含|分别/;
-const asksOwnItems = (slogan: string, between: string) => {
-  const own = slogan.replace(COUNT, '');
-  return ITEMS_VERB.test(between) || (own.length >= 2 && between.includes(own));
-};
+const asksOwnItems = (slogan: string, between: string) => ITEMS_VERB.test(between) || ownWordBetween(slogan, between);
 
 /** Asking for several things without counting them (哪几项, 哪些). */
 const ASKED_SEVERAL = /哪(?:几|些)/;
 
 /**
  * The quoted slogan a question asks to spell out by asking for as many things as it counts (“三扩大”指扩大哪三个方面),
- * or for several (“四创建”具体要创建哪几项): the one nearest before 哪N or 哪几, with a verb asking for items or the
- * slogan's own word between them (not “三个一批”活动在哪三个县开展), for two things or more (哪一年 asks for no items).
+ * or for several of its own kind (“四创建”具体要创建哪几项): the one nearest before 哪N or 哪几, with a verb asking for
+ * items or the slogan's own word between them (not “三个一批”活动在哪三个县开展), for two things or more (哪一年 asks for
+ * no items). Several things are asked of a slogan of two or more only with its own word (not “四创建”工作是由哪些部门牵头的).
  */
 function countedSlogan(question: string): string | undefined {
   const counted = ASKED_COUNT.exec(question);
@@ -69,8 +73,11 @@ function countedSlogan(question: string): string | undefined {
   if (!ask) return undefined;
   const before = question.slice(0, ask.index);
   const last = [...before.matchAll(/"([^"]{1,20})"/g)].pop();
-  if (!last || !COUNT.test(last[1]) || (ask === counted && leadCount(last[1]) !== count)) return undefined;
-  return asksOwnItems(last[1], before.slice(last.index! + last[0].length)) ? last[1] : undefined;
+  if (!last || !COUNT.test(last[1])) return undefined;
+  const between = before.slice(last.index! + last[0].length);
+  const lead = leadCount(last[1]) ?? 0;
+  const asks = ask === counted ? lead === count && asksOwnItems(last[1], between) : lead >= 2 && ownWordBetween(last[1], between);
+  return asks ? last[1] : undefined;
 }
 
 /** The numbered slogans and groups the question asks to be spelled out: quoted and asked about, or counted. */
@@ -87,8 +94,8 @@ function askedSlogans(question: string): string[] {
 /** Whether a mention is inside quotes: an odd number of them before it (folded quotes are all `"`). */
 const insideQuotes = (before: string) => (before.match(/"/g)?.length ?? 0) % 2 === 1;
 
-/** An item of a list of counted things (…、21个易地扶贫搬迁点、14个整村推进项目). */
-const COUNTED_ITEM = /^(?:\d|[一二两三四五六七八九十]+[个户家项条座支名所处件类种大张批])/;
+/** An item of a list of counted things (…、21个易地扶贫搬迁点、14个整村推进项目, 3300户危窑危房改造), not 5G or 2022年. */
+const COUNTED_ITEM = new RegExp(`^(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)\\s*(?:万|亿)?(?:${COUNTERS}|大)`);
 
 /**
  * Whether the items of the slogan stand in its clause before it (产业化、规模化…的“五化”要求): an enumeration, but not of

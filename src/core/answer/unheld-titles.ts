@@ -30,11 +30,15 @@ function givesTitle(text: string, title: string): boolean {
   return false;
 }
 
+/** The titles a who-question asks about that its answer must give someone (not those said with a verb). */
+function askedTitles(question: string): string[] {
+  if (answerKind(question) !== 'person') return [];
+  return [...new Set([...question.matchAll(ROLES)].map(([title]) => title))].filter((title) => !SAID_WITH_A_VERB.has(title));
+}
+
 /** The title a who-question asks about that the answer gives no one (`question` and `answer` folded), if any. */
 export function untitledAnswer(question: string, answer: string): string | undefined {
-  if (answerKind(question) !== 'person') return undefined;
-  for (const [title] of question.matchAll(ROLES)) if (!SAID_WITH_A_VERB.has(title) && !givesTitle(answer, title)) return title;
-  return undefined;
+  return askedTitles(question).find((title) => !givesTitle(answer, title));
 }
 
 /**
@@ -43,8 +47,6 @@ export function untitledAnswer(question: string, answer: string): string | undef
  * model weighs those (会上,枣强县委书记刘新营…作动员 rather than the report's lead for 枣强县委书记是谁).
  */
 export function givesTitlesFor(question: string): (text: string) => boolean {
-  if (answerKind(question) !== 'person') return () => true;
-  const titles = [...new Set([...question.matchAll(ROLES)].map(([title]) => title))].filter((title) => !SAID_WITH_A_VERB.has(title));
-  if (!titles.length) return () => true;
-  return (text) => titles.every((title) => givesTitle(text, title));
+  const titles = askedTitles(question);
+  return titles.length ? (text) => titles.every((title) => givesTitle(text, title)) : () => true;
 }

@@ -78,7 +78,7 @@ function sayNearest(figures: EnglishFigure[], quote: string, question: EnglishQu
 /** Whether the question states a figure's number itself (23 in “among the 23 counties” for 23个). */
 function statedIn(question: string, chinese: string): boolean {
   const number = chinese.match(/\d+(?:\.\d+)?/)?.[0];
-  return number !== undefined && new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?![\\d.]|\\.\\d)`).test(question);
+  return number !== undefined && new RegExp(`(?<![\\d.])${number.replace('.', '\\.')}(?!\\d|\\.\\d)`).test(question);
 }
 
 /** The figure, date or name the quote gives, in English, for the kinds of question that ask for one. */

@@ -31,13 +31,20 @@ const MEASURE_HEADS = `total|number|amount|value|size|sum|figure|scale|investmen
 /** An auxiliary after a measure and the words that qualify it (what annual coal output is…), not a verb (what boosted output). */
 const AUXILIARY_AFTER = '(?= (?:is|was|are|were|will|would|does|did|do|has|have|had|can|could|should) )';
 
-/**
- * Where or in what place something ranks, placed or came (where did District X rank among…, what place did it come
- * in): a place in a ranking, which the Chinese asks as 第几; not where a thing comes from.
- */
 /** Nouns for a place in a ranking (what position, what ranking). */
 const RANK_NOUNS = 'place|position|rank|ranking';
-const RANKED = new RegExp(` (?:where|what (?:${RANK_NOUNS})) (?:[a-z0-9'-]+ ){1,10}?(?:rank|ranks|ranked|ranking|place|placed|places|finish|finished|stand|stands|stood|come|comes|came|hold|holds|held|take|takes|took|occupy|occupies|occupied)\\b(?! (?:from|to|up|out|back)\\b)`);
+/** Verbs of a place in a ranking (ranked, placed, came); not take place, where an event is. */
+const RANK_VERBS = 'rank|ranks|ranked|ranking|(?<!(?:take|takes|taken|took|taking) )place|placed|places|finish|finished|stand|stands|stood|come|comes|came';
+/** Verbs a place asked for by its noun is held by (what rank did it hold, what place did it take). */
+const HELD_VERBS = 'hold|holds|held|take|takes|took|occupy|occupies|occupied';
+/**
+ * Where or in what place something ranks, placed or came (where did District X rank among…, what place did it come
+ * in), or what rank it held: a place in a ranking, which the Chinese asks as 第几; not where a thing comes from, nor
+ * where a meeting was held or took place.
+ */
+const RANKED = new RegExp(
+  ` (?:where (?:[a-z0-9'-]+ ){1,10}?(?:${RANK_VERBS})|what (?:${RANK_NOUNS}) (?:[a-z0-9'-]+ ){1,10}?(?:${RANK_VERBS}|${HELD_VERBS}))\\b(?! (?:from|to|up|out|back)\\b)`,
+);
 
 /** Nouns a when-question asks with after by what (by what point, stage, time): said by the question words. */
 export const BY_WHAT: ReadonlySet<string> = new Set(['point', 'stage', 'time']);

@@ -143,12 +143,12 @@ const config = loadConfig(process.env);
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
 /**
- * A cache is valid for the code that computed it: the answer stage, the normalisation, the engine and how a question
- * is embedded (the model and its prefixes), as they are now.
+ * A cache is valid for the code that computed it: the answer stage, the normalisation, the engine, the examples' own
+ * shape (src/train) and how a question is embedded (the model and its prefixes), as they are now.
  */
 const featureKey = (() => {
   const hash = createHash('sha256').update(JSON.stringify([WINDOW_FEATURES, QUESTION_FEATURES, MAX_LENGTH, config.MODEL_ID, embeddingProfile(config.MODEL_ID)]));
-  for (const dir of ['src/core/answer', 'src/core/normalize', 'src/core/retrieve', 'src/core/translate']) {
+  for (const dir of ['src/core/answer', 'src/core/normalize', 'src/core/retrieve', 'src/core/translate', 'src/train']) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(readFileSync(join(dir, f)));
   }
   hash.update(readFileSync('src/core/engine.ts'));
