@@ -17,7 +17,6 @@ import { spellsOutFor } from './unexplained-slogans.js';
 import { givesTitlesFor } from './unheld-titles.js';
 import { unnamedYearFor } from './other-years.js';
 import { statesRankFor } from './asked-ranks.js';
-import { namesAskedKindFor } from './asked-nouns.js';
 
 export type { AnswerCandidate } from './answer-windows.js';
 
@@ -129,12 +128,12 @@ export function selectAnswer(
   // A window that names nobody a who-question asks for, or no time a when-question asks for, is no candidate (see
   // names-nobody and timeless-answers): the model weighs those that could answer. Then, each in turn, where some window
   // passes a test, the candidates are those that do: giving the title a who-question asks about (unheld-titles), stating
-  // a place in a ranking for a question for one (asked-ranks), naming the kind of thing a question asks for by its noun
-  // (asked-nouns: 以什么形式召开), spelling out the slogan asked about (unexplained-slogans). (Where none does, all stay:
-  // an answer that lacks the title or the place, or names the slogan without spelling it out, is refused, `unstated`.)
+  // a place in a ranking for a question for one (asked-ranks), spelling out the slogan asked about (unexplained-slogans).
+  // (Where none does, all stay: an answer that lacks the title or the place, or names the slogan without spelling it
+  // out, is refused, `unstated`.)
   const nameless = namesNobodyFor(q);
   const untimed = timelessFor(q.folded);
-  const preferred = [givesTitlesFor(q.folded), statesRankFor(q.folded), namesAskedKindFor(q.folded), spellsOutFor(q.folded)];
+  const preferred = [givesTitlesFor(q.folded), statesRankFor(q.folded), spellsOutFor(q.folded)];
   // Each window's folded text is sliced once, for the tests.
   const possible = answerWindows(candidates, { maxLength: model.maxLength, fold: ctx.fold, relevant })
     .map((w) => ({ w, text: w.passage.folded.slice(w.span.start, w.span.end) }))
