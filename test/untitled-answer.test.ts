@@ -33,6 +33,10 @@ describe('the candidate windows of a who-question that asks about a title', () =
     expect(gives('会上,枣强县委书记刘新营围绕如何圆满完成全年任务目标作动员')).toBe(true);
     expect(gives('2月16日上午,枣强县就召开了虎年新春第一会——三级干部大会')).toBe(false);
     expect(gives('县委副书记、县长张赤峰就开展活动进行了安排部署')).toBe(false);
+    // Nor the general secretary's, for a party secretary asked about (an English question's 党委书记 asks for 书记).
+    const secretary = givesTitlesFor('党委书记 平陆县 是谁');
+    expect(secretary('全省上下始终牢记习近平总书记殷殷嘱托')).toBe(false);
+    expect(secretary('县委书记王某主持会议')).toBe(true);
     // Every title asked about.
     const both = givesTitlesFor('衡水市委书记和市长分别是谁');
     expect(both('市委书记李谦出席会议并讲话,市长杨慧主持会议')).toBe(true);

@@ -17,13 +17,16 @@ export function unheldTitles(q: QuestionAnalysis, passages: string[]): string[] 
 /** Words before a title that make it everyone's who holds it (市政府各副市长, 全体县委委员, 历任县长), naming no one. */
 const EVERY = /(?:各|全体|历任|每位|每名)$/;
 
+/** Before a title, a character that makes it another one: the deputy's (副书记) or the general's (总书记). */
+const OTHER_TITLE = new Set(['副', '总']);
+
 /**
- * Whether a text gives the title itself, not only inside the deputy's (副书记 holds 书记 only as 副书记), nor only to
- * everyone who holds it (各副市长对分管工作负责, 县长们).
+ * Whether a text gives the title itself, not only inside another (副书记 and 总书记 hold 书记 only as theirs), nor only
+ * to everyone who holds it (各副市长对分管工作负责, 县长们).
  */
 function givesTitle(text: string, title: string): boolean {
   for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
-    if (!title.startsWith('副') && text[at - 1] === '副') continue;
+    if (OTHER_TITLE.has(text[at - 1]) && !OTHER_TITLE.has(title[0])) continue;
     if (EVERY.test(text.slice(Math.max(0, at - 2), at)) || text[at + title.length] === '们') continue;
     return true;
   }
