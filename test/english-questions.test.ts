@@ -30,7 +30,9 @@ const EVAL = join(import.meta.dirname, '../eval/seeds');
  * before its session, 0.925 and 0.7 on its code, read in the next (0.95 and 0.7 after); the twenty-first 0.8 and 0.9
  * blind, before its session and on its code; the twenty-second 0.775 and 0.7 blind before its session; the
  * twenty-third 0.8 and 0.9 and the twenty-fourth 0.875 and 0.9 blind before their sessions; the twenty-fifth 0.725 and
- * 0.8 blind, before its session and on its code; the shared
+ * 0.8 blind, before its session and on its code; the twenty-sixth 0.875 and 0.8 blind before its session, 0.85 and
+ * 0.8 on its code, read in the next (0.9 and 0.9 after); the twenty-seventh 0.7 and 0.9 blind before its session,
+ * 0.725 and 0.9 on its code; the shared
  * set's English questions 0.833. The floors catch a change
  * that makes it worse.
  */
@@ -61,6 +63,7 @@ const FLOORS = {
   twentyFourth: { correct: 0.8, refused: 0.8, grounded: 1 },
   twentyFifth: { correct: 0.65, refused: 0.75, grounded: 1 },
   twentySixth: { correct: 0.75, refused: 0.75, grounded: 1 },
+  twentySeventh: { correct: 0.65, refused: 0.8, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -118,6 +121,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english24.jsonl', 'twentyFourth'],
     ['english25.jsonl', 'twentyFifth'],
     ['english26.jsonl', 'twentySixth'],
+    ['english27.jsonl', 'twentySeventh'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
