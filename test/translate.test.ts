@@ -5,7 +5,7 @@ import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin,
 import { dateAsk, englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
 import { americanSpelling, baseForms, piecesOf } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
-import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
+import { chooseQuery, needsTranslation, placesOfAdjective, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
 import { corpusTranslator } from '../src/core/translate/corpus-translator.js';
 import { runInSlices } from '../src/core/time-slices.js';
@@ -198,6 +198,12 @@ describe('question kinds', () => {
     expect(kind('Which reporters covered the meeting?')).toBe('person');
     // when deep in the question is no question word of it.
     expect(kind('Which industries does the county court when it looks for investors?')).toBe('list');
+    // Nor is whose in a relative clause: the question's first word asks.
+    expect(kind('When was the fifth tourism conference, the one whose results the county wants to keep, held?')).toBe('date');
+    expect(kind('Where is the park whose investment is the largest?')).toBe('place');
+    expect(kind('Whose work should officials study?')).toBe('person');
+    // A when-clause that sets the scene is no when-question.
+    expect(kind('When courting investors, how many industries does the county target?')).toBe('number');
     expect(kind('In 2022, when did the plant open?')).toBe('date');
     // A search-style question that ends on the date it asks for.
     expect(kind('Hengshui mobilization meeting date')).toBe('date');
@@ -686,6 +692,36 @@ describe('English as people write it', () => {
     expect(americanSpelling('four')).toBe('four');
     expect(terms('What does the Organisation plan for the labour force in the town centre?')).toEqual(expect.arrayContaining(['组织', '劳动力', '中心']));
     expect(needsTranslation('How many tonnes does the harbour handle?', (t) => ['tonnes', 'harbour', 'handle'].includes(t))).toBe(false);
+  });
+
+  it('drops words that only hedge a figure, sum it up or say who speaks (roughly, add up to, the speaker)', () => {
+    const noisy = GlossIndex.build(
+      [
+        { simplified: '粗暴', english: ['rough; crude; roughly'] },
+        { simplified: '扬声器', english: ['speaker; loudspeaker'] },
+        { simplified: '统计', english: ['statistics; to count; to add up'] },
+        { simplified: '管理', english: ['to manage'] },
+        { simplified: '几乎', english: ['almost; nearly'] },
+        ...entries,
+      ],
+      () => 3,
+    );
+    const said = (q: string) => translateQuestion(q, { glosses: noisy, sounds, known }).slots.flat().map((c) => c.term);
+    expect(said('Roughly how many projects does the speaker say the plan will add up to?')).toEqual(['项目']);
+    expect(said('Nearly how many projects did the county manage to sign?')).toEqual(['项目']);
+    // The words still say what they say elsewhere.
+    expect(said('Who will manage the projects?')).toContain('管理');
+  });
+
+  it('reads a capitalised adjective of a place as the place (Asian → Asia) and names no unknown', () => {
+    const places = GlossIndex.build([{ simplified: '亚洲', english: ['Asia'] }, ...entries], () => 3);
+    const asked = translateQuestion('Which Asian hub does the district learn from?', { glosses: places, sounds, known });
+    expect(asked.slots.flat().map((c) => c.term)).toContain('亚洲');
+    expect(asked.unknown).toEqual([]);
+    expect(placesOfAdjective('asian')).toContain('asia');
+    expect(placesOfAdjective('canadian')).toContain('canada');
+    expect(placesOfAdjective('singaporean')).toContain('singapore');
+    expect(placesOfAdjective('japanese')).toContain('japan');
   });
 
   it('reads an irregular past form by its verb (held → hold), as a verb', () => {

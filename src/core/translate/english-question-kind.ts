@@ -55,8 +55,15 @@ export const RANK_ASKED = '第几';
 /** Words that pick a date out of several (the last day, the exact date). */
 const DATE_ADJECTIVES = 'last|first|final|exact|opening|closing';
 
+/** The auxiliary or form of be right after a question's first word (when was, where will). */
+const LEADING_VERB = '(?:is|are|was|were|will|would|do|does|did|has|have|had|can|could|should|shall|must|might|may)\\b';
+
 const RULES: [EnglishKind, RegExp][] = [
   ['number', RANKED],
+  // A question led by when or where and its verb asks that, whatever a relative clause in it says (when was the
+  // conference, the one whose results…, held); not a clause that sets the scene (when courting investors, …).
+  ['date', new RegExp(`^ when ${LEADING_VERB}`)],
+  ['place', new RegExp(`^ where ${LEADING_VERB}`)],
   ['percent', / (?:what|which) (?:percentage|percent|proportion|share|rate)\b| how (?:large|big|high|great|much) (?:a |of a )?(?:percentage|proportion|share)\b| how many percent | what per cent /],
   ['number', new RegExp(` how (?:much|many|large|big|high|long|far|fast)\\b| what (?:is|was|were|are|will be) (?:[a-z-]+ ){0,5}?(?:${MEASURES})\\b| what (?:is |was |were |are |will be )?(?:the |its |their )?(?:annual |yearly |combined |overall |planned |expected |new )?(?:${MEASURE_HEADS})\\b| what (?:[a-z-]+ ){0,2}?(?:${MEASURES})${AUXILIARY_AFTER}| what (?:level|${RANK_NOUNS})\\b`)],
   ['person', new RegExp(` who(?:m|se)? | which ${BEFORE_PEOPLE}(?:${PEOPLE})s?\\b| what (?:is )?(?:the )?(?:full )?name of (?:the )?${BEFORE_PEOPLE}(?:${PEOPLE})\\b| what (?:is|was) (?:his|her) (?:full )?name\\b`)],

@@ -89,8 +89,14 @@ export function piecesOf(question: string): Piece[] {
  */
 export const FRAMING_WORDS = new Set(
   `according say says said saying mention mentions mentioned name named names called call document documents speech
-  article report reports reported reporting text passage tell tells told give gives gave given list`.split(/\s+/),
+  article report reports reported reporting text passage tell tells told give gives gave given list speaker speakers`.split(/\s+/),
 );
+
+/**
+ * Adverbs that only hedge a figure asked for (roughly how many, about when): the answer's figure is what the document
+ * says, and their senses (粗暴, 几乎) are in no answer. Not exactly: what exactly asks for the particulars (具体).
+ */
+const HEDGES = ['roughly', 'approximately', 'nearly', 'almost'];
 
 /**
  * Phrases that only hold a sentence together (as part of: not 一部分), or only say what kind of answer is asked (full
@@ -99,6 +105,10 @@ export const FRAMING_WORDS = new Set(
 export const FUNCTION_PHRASES: readonly string[][] = [
   'as part of', 'in terms of', 'with regard to', 'in order to', 'as well as', 'such as', 'so as to', 'on the basis of', 'in line with',
   'known as', 'referred to as', 'held up as', 'which part of', 'what part of', 'full name',
+  // A sum said by its verb (the projects add up to, amount to): the question's number words ask for it already.
+  'add up to', 'adds up to', 'added up to', 'amount to', 'amounts to', 'amounted to',
+  // Managing or being able to do a thing is doing it (what rating did it manage to reach).
+  'manage to', 'manages to', 'managed to', 'able to',
   // Right or just before a time word only says it came close (right after the Lantern Festival: not 权益, nor 到底).
   'right after', 'right before', 'just after', 'just before',
 ].map((p) => p.split(' '));
@@ -111,6 +121,7 @@ export const FUNCTION_WORDS = new Set([
   each every all both either neither other another own same he him his she her hers we us our ours you your yours i me my
   mine whether please per via among just only very much many more most less least over still even again alongside besides s`.split(/\s+/),
   ...FRAMING_WORDS,
+  ...HEDGES,
 ]);
 
 /**

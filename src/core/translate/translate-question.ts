@@ -77,6 +77,18 @@ const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'migh
 const VERB_BEFORE = new Set(['to', ...MODALS]);
 /** Auxiliaries that put a question's subject before its verb (will District X sign, does Pinglu plan). */
 const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
+/**
+ * The places an adjective of place may be made from: Asian → asia, Canadian → canada, Singaporean → singapore,
+ * Japanese → japan.
+ */
+export function placesOfAdjective(word: string): string[] {
+  const stems: string[] = [];
+  if (word.endsWith('ian')) stems.push(`${word.slice(0, -3)}a`);
+  if (word.endsWith('an')) stems.push(word.slice(0, -1), word.slice(0, -2));
+  if (word.endsWith('ese')) stems.push(word.slice(0, -3));
+  return stems.filter((w) => w.length >= 3);
+}
+
 /** Verbs of writing (by their base forms: wrote, written, penned): in a who-question, they ask for the author. */
 const WRITING = new Set(['write', 'pen', 'author']);
 /** Nouns for a piece of writing (by their base forms): a question for who wrote one asks for its byline. */
@@ -363,7 +375,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       continue;
     }
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
-    const hits = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
+    const said = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
+    // A capitalised adjective of a place the corpus names says that place (Asian → 亚洲, Korean → 韩国).
+    const hits = said.length || !p.capital ? said : (placesOfAdjective(p.norm).map((w) => glosses.word(w)).find((h) => h.length) ?? []);
     if (hits.length) {
       slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
