@@ -7,14 +7,14 @@ import { COUNTERS } from './asked-measures.js';
 /** A count asked in a measure word of things (个, 项, 家…), not of a time (多少年, 几天). */
 const ASKS_COUNT = new RegExp(`(?:多少|几)(?:${COUNTERS})`);
 /** Questions about an order, not an amount (第几个, 排名, 哪几个). */
-const NOT_A_COUNT = /第|排名|哪/;
+export const NOT_A_COUNT = /第|排名|哪/;
 /** Units of a date or a time after digits (2022年, 8月, 10时): digits before them are no count. */
 export const TIME_UNITS = '年|月|日|号|时|点|分|秒';
 /**
  * A number of something: digits that are not a date or a time (2022年, 8月, 10时), or Chinese numerals before a
  * measure word or a myriad (十项, 三大, 两千).
  */
-const COUNT_STATED = new RegExp(
+export const COUNT_STATED = new RegExp(
   `\\d+(?:\\.\\d+)?(?![\\d.]*\\s*(?:${TIME_UNITS}))|[零〇一二两三四五六七八九十百千万]+\\s*(?:余|多)?\\s*(?:${COUNTERS}|支|类|大|方面|亩|万|亿|千|百)`,
 );
 /** Things listed (A、B、C): a count answered by naming them. */

@@ -1,7 +1,7 @@
 /**
  * @module unstated: what a question asks for that a candidate answer does not state, whatever the answer model thinks
  * of it: a figure in the measure asked for (asked-measures), of the thing asked about (asked-attributes), and not one of another item of a list (listed-figures), a
- * number of the things a count asks for (asked-counts), a number the question does not state itself (echoed-counts),
+ * number of the things a count asks for (asked-counts), beside the things it names (counted-things), a number the question does not state itself (echoed-counts),
  * a figure of the counted group asked about, not of another group of its kind (grouped-figures),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
  * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a place in a ranking
@@ -17,6 +17,7 @@ import { askedMeasure, missingMeasure } from './asked-measures.js';
 import { unnamedAttribute } from './asked-attributes.js';
 import { listedElsewhere } from './listed-figures.js';
 import { asksCount, uncounted } from './asked-counts.js';
+import { uncountedThing } from './counted-things.js';
 import { echoedCount } from './echoed-counts.js';
 import { figureOfAnotherGroup } from './grouped-figures.js';
 import { unexplainedSlogan } from './unexplained-slogans.js';
@@ -41,7 +42,7 @@ export function unstated(question: string, answer: string): string | undefined {
     missingMeasure(question, answer, measure) ??
     (unnamedAttribute(question, answer, measure) ? 'attribute' : undefined) ??
     listedElsewhere(question, answer, measure) ??
-    (uncounted(question, answer, counts) ? 'count' : undefined) ??
+    (uncounted(question, answer, counts) || uncountedThing(question, answer) ? 'count' : undefined) ??
     echoedCount(question, answer, measure, counts) ??
     figureOfAnotherGroup(question, answer, measure) ??
     unexplainedSlogan(question, answer) ??
