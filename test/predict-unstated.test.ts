@@ -35,6 +35,9 @@ describe('predict (cross-validation)', () => {
     const unstated = predict(model, example('甲项目总投资是多少', '抓好甲项目、乙项目建设'));
     expect(unstated.probability).toBe(0);
     expect(unstated.correct).toBe(false);
+    // A count of other things than those asked about (counted-things).
+    expect(predict(model, example('大会设了几个分会场', '全县2000余名党员干部分别在主会场和分会场参会')).probability).toBe(0);
+    expect(predict(model, example('大会设了几个分会场', '大会设3个分会场')).probability).toBeGreaterThan(0.5);
   });
 
   it('counts refused an answer about its report’s own year to a question about another (the engine’s other-years check)', () => {
