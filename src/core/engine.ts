@@ -380,8 +380,8 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
    * passage, its offsets in the document and its text, if the document has one. A byline opens or closes a text: only
    * the first and last BYLINE_PASSAGES passages are read, whatever the document's length.
    */
-  async function bylineOf(analysis: QuestionAnalysis, source: string, namesText: boolean): Promise<{ chunk: LoadedChunk; span: Span; text: string } | undefined> {
-    const bylines = writerAsked(analysis, namesText);
+  async function bylineOf(analysis: QuestionAnalysis, source: string): Promise<{ chunk: LoadedChunk; span: Span; text: string } | undefined> {
+    const bylines = writerAsked(analysis);
     if (!bylines) return undefined;
     const ids = (await corpus.documentChunks([source])).map((c) => c.id);
     const ends = ids.length <= 2 * BYLINE_PASSAGES ? ids : [...ids.slice(0, BYLINE_PASSAGES), ...ids.slice(-BYLINE_PASSAGES)];
@@ -396,15 +396,15 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
 
   /**
    * The answering window among the best hits (and their neighbours), as an Answer; `undefined` when none is good enough.
-   * A question that asks who wrote the document the answer is from is answered by its byline, where it has one
-   * (`namesText`: the question as asked names a text, see `writerAsked`).
+   * A question that asks who wrote the document the answer is from is answered by its byline, where it has one (see
+   * `writerAsked`).
    */
-  async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number, namesText = false): Promise<Answer | undefined> {
+  async function answerFrom(view: CorpusView, analysis: QuestionAnalysis, hits: ScoredChunk[], query: string, topK: number): Promise<Answer | undefined> {
     const { decision, candidates } = await decide(view, analysis, hits);
     const best = decision.best;
     if (!best || decision.probability < threshold) return undefined;
     const chosen = candidates.find((c) => c.chunk.id === best.chunkId)!;
-    const byline = await bylineOf(analysis, chosen.chunk.source, namesText);
+    const byline = await bylineOf(analysis, chosen.chunk.source);
     if (!byline && decision.unstated) return undefined;
     const { chunk, span, text } = byline ?? { chunk: chosen.chunk, span: best.span, text: best.text };
     const ranked = hits.some((h) => h.id === chunk.id)
@@ -489,7 +489,10 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const language = say === ENGLISH_REPLIES ? { language: 'en' as const } : {};
     if (english?.unknown.length) return { answer: say.nothingAbout(english.unknown), found: false, query: english.query, citations: [], ...language };
     const history = await Promise.all(cleanHistory(options.history).map(askedAs));
-    const { query, analysis, view, corrections } = await understand(english ? await inChinese(english) : raw, history);
+    const understood = await understand(english ? await inChinese(english) : raw, history);
+    const { query, view, corrections } = understood;
+    // An English question that names a text (an article, a report) says so, which its Chinese may not.
+    const analysis = english?.namesText ? { ...understood.analysis, namesText: true } : understood.analysis;
     timings.rewrite = performance.now() - t;
 
     const missing = unknownPlaces(view, analysis);
@@ -499,7 +502,7 @@ export function createEngine({ tokenizer, embedder: model, corpus, settings: ove
     const unnamed = unnamedIn(view, analysis, hits);
     if (unnamed.length) return { answer: say.nothingAbout(unnamed), found: false, query, citations: [], ...language };
     t = performance.now();
-    const answer = untitledIn(analysis, hits).length ? undefined : await answerFrom(searched, analysis, hits, query, topK, english?.namesText);
+    const answer = untitledIn(analysis, hits).length ? undefined : await answerFrom(searched, analysis, hits, query, topK);
     timings.answer = performance.now() - t;
     // A misspelt name was read as another: the answer says which.
     if (answer && corrections.length) answer.answer = `${say.readAs(corrections)}${answer.answer}`;

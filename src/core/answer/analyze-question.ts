@@ -40,6 +40,11 @@ export interface QuestionAnalysis {
   roles: string[];
   /** It asks who wrote or reported (是谁写的, 作者, 哪位记者): a byline's names answer it, as they answer no other. */
   asksWriter: boolean;
+  /**
+   * The question as asked names a text its Chinese loses (an English question's article or report: see
+   * translate-question); set by the engine, never read from the Chinese.
+   */
+  namesText?: boolean;
 }
 
 /** Words that ask who wrote or reported a text (是谁写的, 作者是谁, 撰稿, 记者是谁), not 接受记者采访. */

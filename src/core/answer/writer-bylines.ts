@@ -26,11 +26,11 @@ const ANSWERING: readonly { asks: RegExp; byline: RegExp }[] = [
 
 /**
  * The bylines that answer the question (a pattern for `bylineIn`), if it asks who wrote, reported or edited a text it
- * names (a who-question, `asksWriter`); else undefined. `namesText`: the question as asked names one (an English
- * question's article or report, which its Chinese loses).
+ * names (a who-question, `asksWriter`), in its Chinese or as asked (`namesText`: an English question's article or
+ * report, which its Chinese loses); else undefined.
  */
-export function writerAsked(q: Pick<QuestionAnalysis, 'kind' | 'asksWriter' | 'folded'>, namesText = false): RegExp | undefined {
-  if (q.kind !== 'person' || !q.asksWriter || !(namesText || A_TEXT.test(q.folded))) return undefined;
+export function writerAsked(q: Pick<QuestionAnalysis, 'kind' | 'asksWriter' | 'folded' | 'namesText'>): RegExp | undefined {
+  if (q.kind !== 'person' || !q.asksWriter || !(q.namesText || A_TEXT.test(q.folded))) return undefined;
   return ANSWERING.find(({ asks }) => asks.test(q.folded))!.byline;
 }
 
