@@ -34,7 +34,7 @@ describe('writerAsked and bylineIn', () => {
     expect(asked('大会是谁主持的')).toBeUndefined();
   });
 
-  it('ask the byline of a question whose Chinese lost the text it names, as asked (an English question's article)', () => {
+  it('ask the byline of a question whose Chinese lost the text it names, as asked (an English question’s article)', () => {
     const lost = { kind: 'person', asksWriter: true, folded: foldText('平陆的作者是谁') };
     expect(writerAsked(lost as never)).toBeUndefined();
     expect(writerAsked({ ...lost, namesText: true } as never)).toBeDefined();
