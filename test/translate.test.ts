@@ -916,4 +916,12 @@ describe('a curated glossary beside the dictionary', () => {
     expect(POLICY_GLOSSARY.length).toBeGreaterThan(100);
     expect(POLICY_GLOSSARY.every((e) => e.curated && /^[\u3400-\u9fffA-Za-z0-9]+$/.test(e.simplified) && e.english.length > 0)).toBe(true);
   });
+
+  it('says a power station’s generating capacity as its installed capacity (装机容量), not as a person’s talent (才能)', () => {
+    const entries = withGlossary({ id: 'cc-cedict', entries: () => [{ simplified: '才能', english: ['talent; ability; capacity'] }, { simplified: '电站', english: ['power station'] }] }, POLICY_GLOSSARY).entries();
+    const indexes = indexesOf([...entries], new Map([['才能', 3], ['电站', 2], ['平陆', 4]]));
+    const query = translateQuestion('What is the generating capacity of the Pinglu power station?', indexes).query.split(' ');
+    expect(query).toContain('装机容量');
+    expect(query).not.toContain('才能');
+  });
 });
