@@ -58,6 +58,7 @@ describe('uncountedThing', () => {
   it('does not take a count in another clause, nor a date, as a count of the things', () => {
     expect(check('倒塌了多少间房屋', '13个乡镇遭受洪涝灾害,群众房屋损毁严重')).toBe(true);
     expect(check('建成了多少座水库', '2023年水库建设完成')).toBe(true);
+    expect(check('建成了多少座水库', '新建水库2023年完成')).toBe(true);
   });
 
   it('leaves to the model an answer that names the things in a list, which may count them by naming them', () => {

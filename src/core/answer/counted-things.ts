@@ -44,7 +44,7 @@ export function countedThing(question: string): string | undefined {
 function countedAt(text: string, at: number, length: number): boolean {
   const before = text.slice(Math.max(0, at - BEFORE), at).split(CLAUSE_MARK).pop()!;
   const after = text.slice(at + length, at + length + AFTER).split(CLAUSE_MARK)[0];
-  return COUNT_STATED.test(before) || /\d/.test(after) || COUNT_STATED.test(after);
+  return COUNT_STATED.test(before) || COUNT_STATED.test(after);
 }
 
 /**
