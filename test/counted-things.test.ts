@@ -6,13 +6,15 @@ import { foldText } from '../src/core/normalize/fold-text.js';
 const check = (q: string, a: string) => uncountedThing(foldText(q), foldText(a));
 
 describe('countedThing', () => {
-  it('reads the words for the things a count question counts, up to a particle', () => {
+  it('reads the words for the things a count question counts, up to a question’s particle', () => {
     expect(countedThing('三级干部大会上一共表彰了多少个先进集体')).toBe('先进集体');
     expect(countedThing('大会一共设了几个分会场')).toBe('分会场');
     expect(countedThing('上半年发生了几起抢劫案呢')).toBe('抢劫案');
     expect(countedThing('洪涝灾害倒塌了多少间房屋')).toBe('房屋');
     expect(countedThing('今年要养多少只羊')).toBe('羊');
-    expect(countedThing('衡水湖片区有多少个改造提升重点村要成为示范村')).toBe('改造提升重点村');
+    // Up to twelve characters, past a verb or a conjunction, which may be characters of the things' words (主要产业).
+    expect(countedThing('衡水湖片区有多少个改造提升重点村要成为示范村')).toBe('改造提升重点村要成为示范');
+    expect(countedThing('全县有多少个主要产业')).toBe('主要产业');
     expect(countedThing('今年要签下几个投资过亿的招商项目')).toBe('投资过亿的招商项目');
     expect(countedThing('希望落定多少个投资额在一亿以上的大项目')).toBe('投资额在一亿以上的大项目');
   });
@@ -52,6 +54,14 @@ describe('uncountedThing', () => {
     expect(check('上半年出了几起命案', crimes)).toBe(false);
     expect(check('衡水湖片区有多少个改造提升重点村', '今年确定的改造提升重点村特别是衡水湖片区36个村,都要成为示范村')).toBe(false);
     expect(check('今年要签下几个投资过亿的招商项目', '力争全年签约亿元以上招商项目20个')).toBe(false);
+    // The things may end before a verb (重点村要成为…): the character there is looked for too.
+    expect(check('有多少个改造提升重点村要成为示范村', '今年确定的改造提升重点村特别是衡水湖片区36个村,都要成为示范村')).toBe(false);
+    // A verb's character inside the things' words (主要, 重要) does not cut them short.
+    expect(check('全县有多少个主要产业', '重点发展三大产业')).toBe(false);
+    expect(check('今年有几个重要项目', '力争全年签约亿元以上项目20个')).toBe(false);
+    // Counts in Chinese numerals, with the measure words of incidents and rooms too.
+    expect(check('上半年发生了几起抢劫案', '上半年共发生三起抢劫案')).toBe(false);
+    expect(check('倒塌了多少间房屋', '倒塌房屋二十间')).toBe(false);
     expect(check('分了几个分会场', '设3个分会场')).toBe(false);
   });
 
@@ -59,6 +69,8 @@ describe('uncountedThing', () => {
     expect(check('倒塌了多少间房屋', '13个乡镇遭受洪涝灾害,群众房屋损毁严重')).toBe(true);
     expect(check('建成了多少座水库', '2023年水库建设完成')).toBe(true);
     expect(check('建成了多少座水库', '新建水库2023年完成')).toBe(true);
+    // A year cut where the stretch after the things ends is still a year.
+    expect(check('建成了多少座水库', '13个乡镇受灾,新建水库项目建设于2023年完成')).toBe(true);
   });
 
   it('leaves to the model an answer that names the things in a list, which may count them by naming them', () => {

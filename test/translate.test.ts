@@ -3,9 +3,9 @@ import { SoundIndex, soundKey } from '../src/core/translate/sound-index.js';
 import { figuresToChinese } from '../src/core/translate/figures-to-chinese.js';
 import { datesToEnglish, figuresToEnglish, inWords, nameInPinyin, placeInPinyin, ranksToEnglish } from '../src/core/translate/figures-to-english.js';
 import { dateAsk, englishKind, unitlessAsk } from '../src/core/translate/english-question-kind.js';
-import { americanSpelling, baseForms, piecesOf } from '../src/core/translate/english-words.js';
+import { americanSpelling, baseForms, piecesOf, placesOfAdjective } from '../src/core/translate/english-words.js';
 import { GlossIndex } from '../src/core/translate/gloss-index.js';
-import { chooseQuery, needsTranslation, placesOfAdjective, translateQuestion } from '../src/core/translate/translate-question.js';
+import { chooseQuery, needsTranslation, translateQuestion } from '../src/core/translate/translate-question.js';
 import { createTranslator } from '../src/core/translate/translator.js';
 import { corpusTranslator } from '../src/core/translate/corpus-translator.js';
 import { runInSlices } from '../src/core/time-slices.js';
@@ -722,6 +722,13 @@ describe('English as people write it', () => {
     expect(placesOfAdjective('canadian')).toContain('canada');
     expect(placesOfAdjective('singaporean')).toContain('singapore');
     expect(placesOfAdjective('japanese')).toContain('japan');
+  });
+
+  it('reads no word whose longer sense only mentions the place for its adjective: an unknown name stays unknown', () => {
+    const banner = GlossIndex.build([{ simplified: '旗帜', english: ['banner of the old Mongolia army; flag'] }, ...entries], () => 3);
+    const asked = translateQuestion('Which Mongolian firms invest in the district?', { glosses: banner, sounds, known });
+    expect(asked.slots.flat().map((c) => c.term)).not.toContain('旗帜');
+    expect(asked.unknown).toEqual(['Mongolian']);
   });
 
   it('reads an irregular past form by its verb (held → hold), as a verb', () => {

@@ -220,3 +220,15 @@ export function stem(word: string): string {
   const forms = baseForms(word);
   return forms[forms.length > 1 ? 1 : 0];
 }
+
+/**
+ * The places an adjective of place may be made from: Asian → asia, Canadian → canada, Singaporean → singapore,
+ * Japanese → japan.
+ */
+export function placesOfAdjective(word: string): string[] {
+  const stems: string[] = [];
+  if (word.endsWith('ian')) stems.push(`${word.slice(0, -3)}a`);
+  if (word.endsWith('an')) stems.push(word.slice(0, -1), word.slice(0, -2));
+  if (word.endsWith('ese')) stems.push(word.slice(0, -3));
+  return stems.filter((w) => w.length >= 3);
+}

@@ -3,7 +3,7 @@
  * words from the dictionary, names by sound, figures in Chinese units, and the question words of its kind
  * (What is Pinglu's investment target? → 平陆 投资 目标 是什么).
  */
-import { ARTICLES, baseForms, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, type Piece } from './english-words.js';
+import { ARTICLES, baseForms, FRAME_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, piecesOf, placesOfAdjective, type Piece } from './english-words.js';
 import { figuresToChinese, NUMBER_WORDS } from './figures-to-chinese.js';
 import { BY_WHAT, chineseQuestionWords, dateAsk, englishKind, HOW_ADJECTIVES, SPAN_ASKS, unitlessAsk, type EnglishKind } from './english-question-kind.js';
 import { usageBoost, type GlossHit, type GlossIndex } from './gloss-index.js';
@@ -77,17 +77,10 @@ const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'migh
 const VERB_BEFORE = new Set(['to', ...MODALS]);
 /** Auxiliaries that put a question's subject before its verb (will District X sign, does Pinglu plan). */
 const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
-/**
- * The places an adjective of place may be made from: Asian → asia, Canadian → canada, Singaporean → singapore,
- * Japanese → japan.
- */
-export function placesOfAdjective(word: string): string[] {
-  const stems: string[] = [];
-  if (word.endsWith('ian')) stems.push(`${word.slice(0, -3)}a`);
-  if (word.endsWith('an')) stems.push(word.slice(0, -1), word.slice(0, -2));
-  if (word.endsWith('ese')) stems.push(word.slice(0, -3));
-  return stems.filter((w) => w.length >= 3);
-}
+/** A dictionary hit whose sense is a place's name (one or two words, as Asia or South Korea), of two characters or more. */
+const namesPlace = (hit: GlossHit) => hit.term.length >= 2 && hit.sense >= PLACE_SENSE;
+/** The sense score of a term's first sense of two words at most (see gloss-index: a sense's weight is shared by its words). */
+const PLACE_SENSE = 0.5;
 
 /** Verbs of writing (by their base forms: wrote, written, penned): in a who-question, they ask for the author. */
 const WRITING = new Set(['write', 'pen', 'author']);
@@ -376,8 +369,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
     }
     const verb = i === verbAt || VERB_BEFORE.has(wordBefore(i));
     const said = !parts.length ? glosses.word(p.norm, { verb }) : whole.length ? whole : (parts.map((w) => glosses.word(w)).find((h) => h.length) ?? []);
-    // A capitalised adjective of a place the corpus names says that place (Asian → 亚洲, Korean → 韩国).
-    const hits = said.length || !p.capital ? said : (placesOfAdjective(p.norm).map((w) => glosses.word(w)).find((h) => h.length) ?? []);
+    // A capitalised adjective of a place the corpus names says that place (Asian → 亚洲): a word whose sense is the place
+    // (a sense of one or two words), not one whose longer sense mentions it (旗, a banner of Inner Mongolia).
+    const hits = said.length || !p.capital ? said : (placesOfAdjective(p.norm).map((w) => glosses.word(w).filter(namesPlace)).find((h) => h.length) ?? []);
     if (hits.length) {
       slots.push(closeChoices(hits));
     } else if (p.capital && i !== firstWord && (!glosses.isEnglish(p.norm) || glosses.isName(p.norm))) {
