@@ -62,6 +62,8 @@ describe('uncountedThing', () => {
     // Counts in Chinese numerals, with the measure words of incidents and rooms too.
     expect(check('上半年发生了几起抢劫案', '上半年共发生三起抢劫案')).toBe(false);
     expect(check('倒塌了多少间房屋', '倒塌房屋二十间')).toBe(false);
+    // A label and its value, as a table row is read.
+    expect(check('枣强县新建了多少座口袋公园', '县名:枣强县;新建口袋公园:23座')).toBe(false);
     expect(check('分了几个分会场', '设3个分会场')).toBe(false);
   });
 

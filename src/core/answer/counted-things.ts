@@ -34,8 +34,11 @@ const AFTER = 8;
 const FIGURE_TAIL = 6;
 /** A count, as asked-counts reads one, or Chinese numerals before the measure words of incidents and rooms (三起, 二十间). */
 const COUNT = new RegExp(`${COUNT_STATED.source}|[零〇一二两三四五六七八九十百千万]+\\s*(?:余|多)?\\s*(?:起|间|宗)`, 'g');
-/** A clause's end: a count and the things it counts stand in one clause. */
-const CLAUSE_MARK = /[,;。!?:、]/;
+/**
+ * A clause's end: a count and the things it counts stand in one clause. Not a colon, which joins a label to its value
+ * (a table row's 新建口袋公园:23座).
+ */
+const CLAUSE_MARK = /[,;。!?、]/;
 
 /**
  * The words for the things a count question counts (多少个先进集体 → 先进集体), if it counts things it names, not a place
