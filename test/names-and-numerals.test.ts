@@ -109,6 +109,11 @@ describe('keyword matching', () => {
       expect(analyzeQuestion(question, tokenizer)).toMatchObject({ kind: 'person', type: 'person' });
     }
     expect(analyzeQuestion('平陆这个示范区叫什么', tokenizer)).toMatchObject({ kind: 'fact', type: 'what' });
+    // A title's full name or name asked for, after a comma too.
+    for (const question of ['环县何县长的全名叫什么', '回顾上半年工作的何县长,全名叫什么', '衡水市长的名字是什么']) {
+      expect(analyzeQuestion(question, tokenizer), question).toMatchObject({ kind: 'person', type: 'person' });
+    }
+    expect(analyzeQuestion('这个项目的全名是什么', tokenizer)).toMatchObject({ kind: 'fact' });
   });
 
   it('reads 名字 and 姓名 that only ask for a name as question words, and 名字 in anything else as a word', () => {

@@ -21,6 +21,16 @@ describe('an answer to a who-question gives someone the title asked about', () =
     expect(untitledAnswer('这篇文章的作者是谁', '文/孙某')).toBeUndefined();
   });
 
+  it('refuses an answer that names the person asked about only by the surname and title the question gives', () => {
+    const answer = '何县长回顾总结了上半年全县经济运行情况,深入分析了存在的问题和差距';
+    expect(untitledAnswer('回顾上半年经济运行情况的何县长,全名叫什么', answer)).toBe('何县长');
+    expect(untitledAnswer('何县长的全名是什么', answer)).toBe('何县长');
+    // The full name, however far from the title, answers.
+    expect(untitledAnswer('何县长的全名是什么', '县长何某某作了报告;何县长回顾总结了上半年工作')).toBeUndefined();
+    // A place before a title is no surname (平陆县长: 陆 is a surname, not here).
+    expect(untitledAnswer('平陆县长的名字是什么', '县委副书记、政府县长 翟纪亭')).toBeUndefined();
+  });
+
   it('asks nothing of a question that does not ask who', () => {
     expect(untitledAnswer('县委书记讲了哪些要求', '要求全县干部狠抓落实')).toBeUndefined();
     expect(untitledAnswer('谁主持了会议', '会议由王某主持')).toBeUndefined();

@@ -4,6 +4,7 @@
  * (市委书记李谦) is not the answer, nor is the deputy's (县委副书记 翟纪亭 for 县委书记是谁).
  */
 import { answerKind, ROLES, type QuestionAnalysis } from './analyze-question.js';
+import { SURNAMES } from '../normalize/surnames.js';
 
 /** Titles a text names with a verb as often as with the noun (由…主持, 著, 报道): not required to stand in the passages. */
 const SAID_WITH_A_VERB = new Set(['作者', '记者', '主持人']);
@@ -39,9 +40,31 @@ function askedTitles(question: string): string[] {
   return [...new Set([...question.matchAll(ROLES)].map(([title]) => title))].filter((title) => !SAID_WITH_A_VERB.has(title));
 }
 
-/** The title a who-question asks about that the answer gives no one (`question` and `answer` folded), if any. */
+/**
+ * Someone a who-question names by surname and title (何县长,全名叫什么; 王书记是谁), after the start, a 的 or a
+ * conjunction (so not 平陆县长, a place's): the surname and the title, as the question says them.
+ */
+const SURNAMED = new RegExp(`(?<=^|[的,、和与及跟同])([${SURNAMES}])${ROLES.source}`, 'g');
+
+/**
+ * Whether an answer says someone's surname only with the title the question gives it (何县长回顾总结了… for 何县长的全名
+ * 是什么): it says no more of the name than the question.
+ */
+function surnameOnly(question: string, answer: string): string | undefined {
+  if (answerKind(question) !== 'person') return undefined;
+  for (const [named, surname, title] of question.matchAll(SURNAMED)) {
+    const fuller = new RegExp(`${surname}(?!${title[0]})[\\u4e00-\\u9fa5]`);
+    if (!fuller.test(answer)) return named;
+  }
+  return undefined;
+}
+
+/**
+ * The title a who-question asks about that the answer gives no one, or the surname and title it names someone by that
+ * the answer says no more of (`question` and `answer` folded), if any.
+ */
 export function untitledAnswer(question: string, answer: string): string | undefined {
-  return askedTitles(question).find((title) => !givesTitle(answer, title));
+  return askedTitles(question).find((title) => !givesTitle(answer, title)) ?? surnameOnly(question, answer);
 }
 
 /**
