@@ -537,9 +537,16 @@ describe('translating a question', () => {
     expect(translateQuestion('What is the investment target of Huan County in Gansu?', indexes).unknown).toEqual([]);
     expect(translateQuestion("What is Gansu's Huan County's investment target?", indexes).unknown).toEqual([]);
     expect(translateQuestion('What is the investment target of Huan County in Gansu?', indexes).query.split(' ')).toContain('环县');
+    // A name that spells its suffix (Huanxian) is the county's with the suffix said again.
+    expect(translateQuestion('What is the investment target of Huanxian County?', indexes).query.split(' ')).toContain('环县');
+    expect(translateQuestion('What is the investment target of Huanxian County?', indexes).query).not.toContain('环县县');
+    // Said after a comma, alone before the question's end or more punctuation.
+    expect(translateQuestion('What is the investment target of Huan County, Gansu?', indexes).unknown).toEqual([]);
+    expect(translateQuestion('What did Huan County, Gansu, plan? I read it was big.', indexes).unknown).toEqual([]);
     // Not said with the county: a place of its own.
     expect(translateQuestion('What is the investment target in Gansu?', indexes).unknown).toEqual(['Gansu']);
     expect(translateQuestion('What did Liu Xinying see in Gansu?', indexes).unknown).toEqual(['Gansu']);
+    expect(translateQuestion('In Huan County, Gansu officials said what?', indexes).unknown).toEqual(['Gansu']);
   });
 
   it('keeps a Latin word the corpus writes only if the documents the question is about write it', () => {
@@ -930,5 +937,21 @@ describe('a curated glossary beside the dictionary', () => {
     const query = translateQuestion('What is the generating capacity of the Pinglu power station?', indexes).query.split(' ');
     expect(query).toContain('装机容量');
     expect(query).not.toContain('才能');
+  });
+
+  it('says a Communist Party chief as a party secretary (党委书记), and a battle as a campaign’s (攻坚战) before a fight’s (斗争)', () => {
+    const dictionary = [
+      { simplified: '党', english: ['party; association; club; society; Communist Party'] },
+      { simplified: '龙头', english: ['chief; leader'] },
+      { simplified: '斗争', english: ['a struggle; fight; battle'] },
+    ];
+    const entries = withGlossary({ id: 'cc-cedict', entries: () => dictionary }, POLICY_GLOSSARY).entries();
+    const indexes = indexesOf([...entries], new Map([['党', 5], ['龙头', 2], ['斗争', 4], ['党委书记', 1], ['攻坚战', 2], ['平陆', 4]]));
+    const chief = translateQuestion('Who is the Communist Party chief of Pinglu?', indexes).query.split(' ');
+    expect(chief).toContain('党委书记');
+    expect(chief).not.toContain('龙头');
+    const battles = translateQuestion("What are Pinglu's six battles?", indexes).query.split(' ');
+    expect(battles).toContain('攻坚战');
+    expect(battles).not.toContain('斗争');
   });
 });

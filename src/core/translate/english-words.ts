@@ -21,6 +21,8 @@ export interface Piece {
   possessive?: boolean;
   /** Inside quotation marks ('Three New, Three Strong', “double contact”). */
   quoted?: boolean;
+  /** The punctuation between the word before and this one, if any (',' in Huan County, Gansu; '?' after a question). */
+  punctuated?: string;
 }
 
 /** Quotation marks, straight or curly, single or double. */
@@ -69,6 +71,7 @@ export function piecesOf(question: string): Piece[] {
     const norm = word ? word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '') : number ? number.replace(/,(?=\d{3}\b)/g, '') : text;
     // Pinglu's is Pinglu: the possessive is no part of a name.
     const possessive = word !== undefined && /['’]s$/.test(word);
+    const punctuated = gap.replace(/[\s'"‘’“”]/g, '');
     out.push({
       kind,
       text: word ? (possessive ? word.slice(0, -2) : word) : text,
@@ -77,6 +80,7 @@ export function piecesOf(question: string): Piece[] {
       at: out.length,
       ...(possessive && { possessive }),
       ...(quoted && { quoted }),
+      ...(punctuated && { punctuated }),
     });
   }
   return out;

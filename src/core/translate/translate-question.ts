@@ -149,11 +149,13 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
   /** Where each name of an administrative place ends (Huan County, District X): a region said with it qualifies it. */
   const placeEnds = new Set<number>();
   /**
-   * An unknown name that only says where a place of the documents lies: Huan County in Gansu, Gansu's Huan County
-   * (as 甘肃 of 甘肃环县 in a Chinese question).
+   * An unknown name that only says where a place of the documents lies: Huan County in Gansu, Gansu's Huan County, Huan
+   * County, Gansu (the name alone between a comma and the question's end or other punctuation), as 甘肃 of 甘肃环县 in a
+   * Chinese question.
    */
   const qualifiesPlace = (i: number) => {
     if (wordBefore(i) === 'in' && placeEnds.has(i - 2)) return true;
+    if (pieces[i].punctuated === ',' && placeEnds.has(i - 1) && (i === pieces.length - 1 || pieces[i + 1].punctuated)) return true;
     const after = i + 1 + (SUFFIXES[pieces[i + 1]?.norm ?? ''] ? 1 : 0);
     const next = after < pieces.length ? nameAt(after) : undefined;
     return next !== undefined && PLACE_SUFFIX.test(next.chinese);
@@ -179,7 +181,9 @@ export function translateQuestion(question: string, { glosses, sounds, known }: 
       const alone = sounds.name(spelt);
       // Huan County → 环县, Hengshui Lake → 衡水湖: a word of the corpus, or a capital that makes the suffix part of the
       // name; each Hengshui county is no 衡水县 the corpus writes, but 衡水 (its counties).
-      const composed = named && (sounds.exact(spelt + named[1])[0] ?? sounds.name(spelt + named[1]));
+      // A name that says its suffix already (Huanxian County: 环县, not 环县县) is the name.
+      const saysSuffix = named && alone?.endsWith(named[0]) && spelt.toLowerCase().endsWith(named[1]);
+      const composed = named && (saysSuffix ? alone : (sounds.exact(spelt + named[1])[0] ?? sounds.name(spelt + named[1])));
       // A suffix that starts a phrase of the dictionary (county head) is the phrase's where the name is the same without
       // it (Zaoqiang county head → 枣强 县长); else the phrase follows the name that holds it (Huan County head → 环县
       // 县长, not 护岸 县长).
