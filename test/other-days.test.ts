@@ -14,6 +14,7 @@ describe('otherDaysOnly', () => {
     const question = '7月20日的强降雨造成多少直接经济损失';
     expect(otherDaysOnly(question, '7月20日晚至21日上午,我县局部地区出现强降雨…造成直接经济损失1.8亿元')).toBe(false);
     expect(otherDaysOnly(question, '这次强降雨造成直接经济损失1.8亿元')).toBe(false);
+    expect(otherDaysOnly(question, '今年至6月底降雨偏多;7月20日晚至21日上午,我县出现强降雨')).toBe(false);
     // A span of months is no month (6个月), nor a date's year.
     expect(otherDaysOnly(question, '连续6个月降雨偏多,2023年损失1.8亿元')).toBe(false);
   });

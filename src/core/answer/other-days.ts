@@ -7,8 +7,11 @@ import { ASKS_TIME } from './time-words.js';
 
 /** A day the question names, month and day in figures (7月20日, 7月20号): the month. */
 const DAY = /(?<![\d.])(\d{1,2})\s*月\s*\d{1,2}\s*[日号]/g;
-/** A month an answer names in figures (6月底, 7月20日, 1-6月), not a span of months (6个月) nor part of a date's year. */
-const MONTH = /(?<![\d.])(\d{1,2})\s*月(?!份?[\d])/g;
+/**
+ * A month an answer names in figures (6月底, 7月20日, 1-6月; a span of months, 6个月, is none), not a decimal's digits.
+ * Months in Chinese numerals (七月) are not read: an answer that names them is left to the model.
+ */
+const MONTH = /(?<![\d.])(\d{1,2})\s*月/g;
 
 const monthsOf = (text: string, pattern: RegExp): Set<number> => new Set([...text.matchAll(pattern)].map((m) => Number(m[1])));
 
