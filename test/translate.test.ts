@@ -954,4 +954,18 @@ describe('a curated glossary beside the dictionary', () => {
     expect(battles).toContain('攻坚战');
     expect(battles).not.toContain('斗争');
   });
+
+  it('says Gansu’s double contact campaign as 双联, not word by word, and an economic loss as one term', () => {
+    const dictionary = [
+      { simplified: '双', english: ['two; double; pair; both'] },
+      { simplified: '联系', english: ['connection; contact; relation; to get in touch with'] },
+      { simplified: '损失', english: ['loss; damage'] },
+    ];
+    const entries = withGlossary({ id: 'cc-cedict', entries: () => dictionary }, POLICY_GLOSSARY).entries();
+    const indexes = indexesOf([...entries], new Map([['双', 3], ['联系', 5], ['双联', 3], ['行动', 9], ['损失', 2], ['经济损失', 1], ['环县', 4]]));
+    const contact = translateQuestion("Who spoke about Huan County's 'double contact' campaign?", indexes).query.split(' ');
+    expect(contact).toContain('双联');
+    expect(contact).not.toContain('联系');
+    expect(translateQuestion('What economic loss did Huan County suffer?', indexes).query.split(' ')).toContain('经济损失');
+  });
 });
