@@ -25,6 +25,7 @@ describe('an answer to a who-question gives someone the title asked about', () =
     const answer = '何县长回顾总结了上半年全县经济运行情况,深入分析了存在的问题和差距';
     expect(untitledAnswer('回顾上半年经济运行情况的何县长,全名叫什么', answer)).toBe('何县长');
     expect(untitledAnswer('何县长的全名是什么', answer)).toBe('何县长');
+    expect(untitledAnswer('环县那位何县长全名叫什么', answer)).toBe('何县长');
     // The full name, however far from the title, answers.
     expect(untitledAnswer('何县长的全名是什么', '县长何某某作了报告;何县长回顾总结了上半年工作')).toBeUndefined();
     // A place before a title is no surname (平陆县长: 陆 is a surname, not here).

@@ -41,10 +41,10 @@ function askedTitles(question: string): string[] {
 }
 
 /**
- * Someone a who-question names by surname and title (何县长,全名叫什么; 王书记是谁), after the start, a 的 or a
- * conjunction (so not 平陆县长, a place's): the surname and the title, as the question says them.
+ * Someone a who-question names by surname and title (何县长,全名叫什么; 王书记是谁; 那位何县长), after the start, a 的, 位
+ * or a conjunction (so not 平陆县长, a place's): the surname and the title, as the question says them.
  */
-const SURNAMED = new RegExp(`(?<=^|[的,、和与及跟同])([${SURNAMES}])${ROLES.source}`, 'g');
+const SURNAMED = new RegExp(`(?<=^|[的位,、和与及跟同])([${SURNAMES}])${ROLES.source}`, 'g');
 
 /**
  * Whether an answer says someone's surname only with the title the question gives it (何县长回顾总结了… for 何县长的全名
