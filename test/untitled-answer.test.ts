@@ -28,8 +28,14 @@ describe('an answer to a who-question gives someone the title asked about', () =
     expect(untitledAnswer('环县那位何县长全名叫什么', answer)).toBe('何县长');
     // The full name, however far from the title, answers.
     expect(untitledAnswer('何县长的全名是什么', '县长何某某作了报告;何县长回顾总结了上半年工作')).toBeUndefined();
-    // A place before a title is no surname (平陆县长: 陆 is a surname, not here).
+    // A place before a title is no surname (平陆县长: 陆 is a surname, not here), nor is a county's committee (曹县委书记).
     expect(untitledAnswer('平陆县长的名字是什么', '县委副书记、政府县长 翟纪亭')).toBeUndefined();
+    expect(untitledAnswer('曹县委书记是谁', '曹县县委书记张某主持会议')).toBeUndefined();
+    // After a county's name, and a name spaced out.
+    expect(untitledAnswer('环县何县长的全名是什么', answer)).toBe('何县长');
+    expect(untitledAnswer('何县长的全名是什么', '县长 何 伟回顾总结了上半年工作')).toBeUndefined();
+    // Someone the question only mentions is not the one asked for.
+    expect(untitledAnswer('何县长的秘书是谁', '何县长的秘书李明陪同')).toBeUndefined();
   });
 
   it('asks nothing of a question that does not ask who', () => {

@@ -103,7 +103,7 @@ const TITLE_NAMED = new RegExp(`${ROLES.source}(?:的)?,?(?:(?:名字|全名|姓
  * 名字 and 姓名 in 叫什么名字, 名字是什么 or 姓名 only ask for a name, as 谁 does: the answer says the name, not the word
  * (县长张赤峰 answers 县长叫什么名字), so they are no keyword to match and no term to search for. 名字的由来 keeps it.
  */
-const ASKS_NAME = /(?<=什么|啥)(?:名字|姓名)|(?:名字|全名|姓名)(?=(?:叫|是)(?:什么|啥|谁))|姓名(?=[?？。]|$)/;
+const ASKS_NAME = /(?<=什么|啥)(?:名字|姓名)|(?:名字|姓名)(?=(?:叫|是)(?:什么|啥|谁))|姓名(?=[?？。]|$)/;
 
 /** The kind of answer a folded question asks for, by its question words (a list of a slogan's items aside). */
 export function answerKind(folded: string): AnswerKind {

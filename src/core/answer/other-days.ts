@@ -1,25 +1,29 @@
 /**
- * @module other-days: an answer about other months than the day the question asks about (7月20日那场暴雨造成多少人死亡
- * answered with 今年至6月底…13人死亡, a count of the first half-year): it names months, and none of them is the
- * question's. Left to the model: a question that asks for a time, names no day, or an answer that names no month.
+ * @module other-days: a figure asked of a day (7月20日那场暴雨造成多少人死亡) is not answered by a passage about other
+ * months (今年至6月底…13人死亡, a count of the first half-year): it names months in figures, none of them one the
+ * question names, and not the day itself (20日, 7·20). Only for a question asking for a count or a measure: the day of a
+ * meeting says when it met, and what it asks of later months answers other questions (2月16日的大会要求民生实事何时开工
+ * → 4月份开工). Left to the model: a question that asks for a time or names no day, an answer that names no month in
+ * figures, or one that says a month in words (七月, 当月).
  */
-import { ASKS_TIME } from './time-words.js';
+import { ASKS_TIME, MONTH_IN_WORDS, monthsIn } from './time-words.js';
 
-/** A day the question names, month and day in figures (7月20日, 7月20号): the month. */
-const DAY = /(?<![\d.])(\d{1,2})\s*月\s*\d{1,2}\s*[日号]/g;
+/** A day the question names, month and day in figures (7月20日, 7月20号). */
+const DAY = /(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+
+/** Whether `answer` names the day `month`/`day` itself: 20日, 20号, 7·20, 7.20 (not 120日, 7.205). */
+const namesDay = (answer: string, month: string, day: string) =>
+  new RegExp(`(?<![\\d.])(?:${day}\\s*[日号]|${month}\\s*[·.]\\s*${day}(?![\\d]))`).test(answer);
+
 /**
- * A month an answer names in figures (6月底, 7月20日, 1-6月; a span of months, 6个月, is none), not a decimal's digits.
- * Months in Chinese numerals (七月) are not read: an answer that names them is left to the model.
+ * `question` and `answer` folded; `asksFigure`: the question asks for a count or a measure. Whether the question names
+ * a day, and the answer months, none the question's, nor the day.
  */
-const MONTH = /(?<![\d.])(\d{1,2})\s*月/g;
-
-const monthsOf = (text: string, pattern: RegExp): Set<number> => new Set([...text.matchAll(pattern)].map((m) => Number(m[1])));
-
-/** `question` and `answer` folded: whether the question names a day, and the answer months, none the day's. */
-export function otherDaysOnly(question: string, answer: string): boolean {
-  if (ASKS_TIME.test(question)) return false;
-  const asked = monthsOf(question, DAY);
-  if (!asked.size) return false;
-  const named = monthsOf(answer, MONTH);
+export function otherDaysOnly(question: string, answer: string, asksFigure: boolean): boolean {
+  if (!asksFigure || ASKS_TIME.test(question) || MONTH_IN_WORDS.test(answer)) return false;
+  const days = [...question.matchAll(DAY)];
+  if (!days.length || days.some(([, month, day]) => namesDay(answer, month, day))) return false;
+  const asked = monthsIn(question);
+  const named = monthsIn(answer);
   return named.size > 0 && ![...asked].some((month) => named.has(month));
 }

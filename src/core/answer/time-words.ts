@@ -26,6 +26,21 @@ const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零�
 const SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年?\s*(?:-|—|–|~|至|到)\s*((?:1[5-9]|20)\d\d)\s*年/g;
 const NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+const DIGIT_MONTH = /(?<![\d.])(\d{1,2})\s*月/g;
+/** A span of months written with both ends (1-6月, 1至8月): every month in it is named. */
+const MONTH_SPAN = /(?<![\d.])(\d{1,2})\s*月?\s*(?:-|—|–|~|至|到)\s*(\d{1,2})\s*月/g;
+/** A month said in words (七月, 十二月) or by where it stands (当月, 本月, 同月, 上月, 下月), not in figures. */
+export const MONTH_IN_WORDS = /[一二三四五六七八九十]月|当月|本月|同月|上月|下月/;
+
+/** The months a text names in figures, 1 to 12 (6月底, 7月20日, 3月份, and each month of 1-6月); 6个月 is a span, no month. */
+export function monthsIn(text: string): Set<number> {
+  const months = new Set<number>();
+  const add = (month: number) => month >= 1 && month <= 12 && months.add(month);
+  for (const m of text.matchAll(DIGIT_MONTH)) add(Number(m[1]));
+  for (const m of text.matchAll(MONTH_SPAN)) for (let month = Number(m[1]); month <= Number(m[2]); month++) add(month);
+  return months;
+}
+
 /** The years a text names, as four digits (2022年, 2022 年, 二〇二二年, and each year of 2021-2023年); decades are none. */
 export function yearsIn(text: string): Set<string> {
   const years = new Set<string>();

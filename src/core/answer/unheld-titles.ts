@@ -41,19 +41,25 @@ function askedTitles(question: string): string[] {
 }
 
 /**
- * Someone a who-question names by surname and title (何县长,全名叫什么; 王书记是谁; 那位何县长), after the start, a 的, 位
- * or a conjunction (so not 平陆县长, a place's): the surname and the title, as the question says them.
+ * Someone whose name a question asks for by surname and title (何县长,全名叫什么; 王书记是谁; 环县那位何县长叫什么名字),
+ * after the start, a 的, 位, a place's 县 or a conjunction (so not 平陆县长, a place's), the title not a committee's
+ * (曹县委书记 is 曹县's): the surname and the title, as the question says them. Not someone the question only mentions
+ * (何县长的秘书是谁 asks for another).
  */
-const SURNAMED = new RegExp(`(?<=^|[的位,、和与及跟同])([${SURNAMES}])${ROLES.source}`, 'g');
+const SURNAMED = new RegExp(
+  `(?<=^|[的位县市区省,、和与及跟同"])([${SURNAMES}])(?![县市区省]委)${ROLES.source}(?=的?,?(?:(?:全名|名字|姓名)?(?:叫|是)(?:什么|啥|谁|哪位)|(?:叫什么|叫啥)?名字))`,
+  'g',
+);
 
 /**
  * Whether an answer says someone's surname only with the title the question gives it (何县长回顾总结了… for 何县长的全名
- * 是什么): it says no more of the name than the question.
+ * 是什么): it says no more of the name than the question. A name spaced out (县长 何 伟) says more; so may a word the
+ * surname's character is part of (如何, 任何): the check is left lax there.
  */
 function surnameOnly(question: string, answer: string): string | undefined {
   if (answerKind(question) !== 'person') return undefined;
   for (const [named, surname, title] of question.matchAll(SURNAMED)) {
-    const fuller = new RegExp(`${surname}(?!${title[0]})[\\u4e00-\\u9fa5]`);
+    const fuller = new RegExp(`${surname}\\s*(?!${title[0]})[\\u4e00-\\u9fa5]`);
     if (!fuller.test(answer)) return named;
   }
   return undefined;

@@ -10,7 +10,7 @@
  * who-question's answer is a heading (nameless-headings) or names people only in a byline when the question does not
  * ask who wrote (byline-answers), any items, where a list question's answer is a heading that lists nothing
  * (nameless-headings), or the year the question asks about, where the answer names only others
- * (other-years), or the month of the day it asks about, where the answer names only other months (other-days), and
+ * (other-years), or the month of the day a figure is asked of, where the answer names only other months (other-days), and
  * anything but a writer's name, where the answer is a byline alone (byline-answers). The engine
  * refuses such an answer; cross-validation counts it refused.
  */
@@ -55,7 +55,7 @@ export function unstated(question: string, answer: string): string | undefined {
     (namelessHeading(question, answer) || bylineOnly(question, answer) ? 'person' : undefined) ??
     (itemlessHeading(question, answer) ? 'items' : undefined) ??
     (otherYearsOnly(question, answer) ? 'asked-year' : undefined) ??
-    (otherDaysOnly(question, answer) ? 'asked-day' : undefined) ??
+    (otherDaysOnly(question, answer, measure !== undefined || counts) ? 'asked-day' : undefined) ??
     (bylineAlone(question, answer) ? 'content' : undefined)
   );
 }
