@@ -931,9 +931,13 @@ describe('a curated glossary beside the dictionary', () => {
     expect(POLICY_GLOSSARY.every((e) => e.curated && /^[\u3400-\u9fffA-Za-z0-9]+$/.test(e.simplified) && e.english.length > 0)).toBe(true);
   });
 
+  /** Indexes of `dictionary` with the curated glossary beside it, over a corpus that uses `vocabulary`'s terms. */
+  const withPolicyGlossary = (dictionary: DictionaryEntry[], vocabulary: [string, number][]) =>
+    indexesOf([...withGlossary({ id: 'cc-cedict', entries: () => dictionary }, POLICY_GLOSSARY).entries()], new Map(vocabulary));
+
   it('says a power station’s generating capacity as its installed capacity (装机容量), not as a person’s talent (才能)', () => {
-    const entries = withGlossary({ id: 'cc-cedict', entries: () => [{ simplified: '才能', english: ['talent; ability; capacity'] }, { simplified: '电站', english: ['power station'] }] }, POLICY_GLOSSARY).entries();
-    const indexes = indexesOf([...entries], new Map([['才能', 3], ['电站', 2], ['平陆', 4]]));
+    const dictionary = [{ simplified: '才能', english: ['talent; ability; capacity'] }, { simplified: '电站', english: ['power station'] }];
+    const indexes = withPolicyGlossary(dictionary, [['才能', 3], ['电站', 2], ['平陆', 4]]);
     const query = translateQuestion('What is the generating capacity of the Pinglu power station?', indexes).query.split(' ');
     expect(query).toContain('装机容量');
     expect(query).not.toContain('才能');
@@ -945,8 +949,7 @@ describe('a curated glossary beside the dictionary', () => {
       { simplified: '龙头', english: ['chief; leader'] },
       { simplified: '斗争', english: ['a struggle; fight; battle'] },
     ];
-    const entries = withGlossary({ id: 'cc-cedict', entries: () => dictionary }, POLICY_GLOSSARY).entries();
-    const indexes = indexesOf([...entries], new Map([['党', 5], ['龙头', 2], ['斗争', 4], ['党委书记', 1], ['攻坚战', 2], ['平陆', 4]]));
+    const indexes = withPolicyGlossary(dictionary, [['党', 5], ['龙头', 2], ['斗争', 4], ['党委书记', 1], ['攻坚战', 2], ['平陆', 4]]);
     const chief = translateQuestion('Who is the Communist Party chief of Pinglu?', indexes).query.split(' ');
     expect(chief).toContain('党委书记');
     expect(chief).not.toContain('龙头');
@@ -961,8 +964,7 @@ describe('a curated glossary beside the dictionary', () => {
       { simplified: '联系', english: ['connection; contact; relation; to get in touch with'] },
       { simplified: '损失', english: ['loss; damage'] },
     ];
-    const entries = withGlossary({ id: 'cc-cedict', entries: () => dictionary }, POLICY_GLOSSARY).entries();
-    const indexes = indexesOf([...entries], new Map([['双', 3], ['联系', 5], ['双联', 3], ['行动', 9], ['损失', 2], ['经济损失', 1], ['环县', 4]]));
+    const indexes = withPolicyGlossary(dictionary, [['双', 3], ['联系', 5], ['双联', 3], ['行动', 9], ['损失', 2], ['经济损失', 1], ['环县', 4]]);
     const contact = translateQuestion("Who spoke about Huan County's 'double contact' campaign?", indexes).query.split(' ');
     expect(contact).toContain('双联');
     expect(contact).not.toContain('联系');

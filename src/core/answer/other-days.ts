@@ -6,7 +6,7 @@
  * → 4月份开工). Left to the model: a question that asks for a time or names no day, an answer that names no month in
  * figures, or one that says a month in words (七月, 当月).
  */
-import { ASKS_TIME, MONTH_IN_WORDS, monthsIn } from './time-words.js';
+import { ASKS_TIME, MONTH_IN_WORDS, monthsIn, namesOnlyOthers } from './time-words.js';
 
 /** A day the question names, month and day in figures (7月20日, 7月20号). */
 const DAY = /(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
@@ -23,7 +23,5 @@ export function otherDaysOnly(question: string, answer: string, asksFigure: bool
   if (!asksFigure || ASKS_TIME.test(question) || MONTH_IN_WORDS.test(answer)) return false;
   const days = [...question.matchAll(DAY)];
   if (!days.length || days.some(([, month, day]) => namesDay(answer, month, day))) return false;
-  const asked = monthsIn(question);
-  const named = monthsIn(answer);
-  return named.size > 0 && ![...asked].some((month) => named.has(month));
+  return namesOnlyOthers(monthsIn(question), monthsIn(answer));
 }

@@ -6,7 +6,7 @@
  * A question about last year (去年) is not answered by one that speaks of the report's own year and of no earlier one.
  * Nor is a question about a year the report never names by one about the report's own year (`unnamedYearFor`).
  */
-import { ASKS_TIME, yearsIn } from './time-words.js';
+import { ASKS_TIME, namesOnlyOthers, yearsIn } from './time-words.js';
 
 /** The year a report is written in, or the one a sentence is about, named without its number. */
 const OWN_YEAR = /今年|本年|年内|当年|同年/;
@@ -25,8 +25,7 @@ export function otherYearsOnly(question: string, answer: string): boolean {
   if (OWN_YEAR.test(answer)) return false;
   const asked = yearsIn(question);
   if (!asked.size) return false;
-  const named = yearsIn(answer);
-  return named.size > 0 && ![...asked].some((y) => named.has(y));
+  return namesOnlyOthers(asked, yearsIn(answer));
 }
 
 /**

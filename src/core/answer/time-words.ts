@@ -26,6 +26,9 @@ const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零�
 const SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年?\s*(?:-|—|–|~|至|到)\s*((?:1[5-9]|20)\d\d)\s*年/g;
 const NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+/** Whether a text names times (`named`: years or months), none of them one a question asks about (`asked`). */
+export const namesOnlyOthers = <T>(asked: Set<T>, named: Set<T>): boolean => named.size > 0 && ![...asked].some((time) => named.has(time));
+
 const DIGIT_MONTH = /(?<![\d.])(\d{1,2})\s*月/g;
 /** A span of months written with both ends (1-6月, 1至8月): every month in it is named. */
 const MONTH_SPAN = /(?<![\d.])(\d{1,2})\s*月?\s*(?:-|—|–|~|至|到)\s*(\d{1,2})\s*月/g;

@@ -77,10 +77,10 @@ const MODALS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'migh
 const VERB_BEFORE = new Set(['to', ...MODALS]);
 /** Auxiliaries that put a question's subject before its verb (will District X sign, does Pinglu plan). */
 const AUXILIARIES = new Set(['do', 'does', 'did', ...MODALS]);
-/** A dictionary hit whose sense is a place's name (one or two words, as Asia or South Korea), of two characters or more. */
-const namesPlace = (hit: GlossHit) => hit.term.length >= 2 && hit.sense >= PLACE_SENSE;
 /** The sense score of a term's first sense of two words at most (see gloss-index: a sense's weight is shared by its words). */
 const PLACE_SENSE = 0.5;
+/** A dictionary hit whose sense is a place's name (one or two words, as Asia or South Korea), of two characters or more. */
+const namesPlace = (hit: GlossHit) => hit.term.length >= 2 && hit.sense >= PLACE_SENSE;
 
 /** Verbs of writing (by their base forms: wrote, written, penned): in a who-question, they ask for the author. */
 const WRITING = new Set(['write', 'pen', 'author']);
