@@ -16,6 +16,16 @@ describe('timeless', () => {
     expect(timeless('x区力争什么时候百强村实现零的突破', '力争"十四五"末全国百强村实现"零"的突破。')).toBe(false);
     expect(timeless('小巴什么时候提供服务', '只在平日早上提供服务。')).toBe(false);
     expect(timeless('这座桥是哪一年建成的', '此桥建于清朝。')).toBe(false);
+    expect(timeless('这座庙是什么时候修的', '此庙修于节日庙会期间。')).toBe(false);
+  });
+
+  it('reads no time in words whose 朝, 节, 前 or 初 places nothing in time (只争朝夕, 环节, 节约, 前列, 初心)', () => {
+    const question = '翟纪亭是什么时候开始当平陆县县长的';
+    expect(timeless(question, '只争朝夕谋项目、齐心协力抓产业。(作者中共平陆县委副书记、政府县长 翟纪亭)')).toBe(true);
+    expect(timeless('这项工作什么时候完成', '要抓住关键环节,厉行节约,朝着目标努力。')).toBe(true);
+    expect(timeless('这项工作什么时候完成', '要不忘初心,走在前列。')).toBe(true);
+    expect(timeless('这项工作什么时候完成', '要在春节前完成。')).toBe(false);
+    expect(timeless('这个国家是什么时候建立的', '它由明朝册封。')).toBe(false);
   });
 
   it('counts no time the question states itself, and every other', () => {

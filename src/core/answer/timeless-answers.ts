@@ -17,6 +17,12 @@ import { charPairs } from '../normalize/char-pairs.js';
 const TIMES =
   /[0-9〇零一二三四五六七八九十百千两]+\s*(?:年|月|日|号|世纪|年代|点|时|天|周|岁)|今年|明年|去年|当年|同年|次年|翌年|隔年|年底|年内|年中|季度|年间|至今|目前|现在|近年|早日|尽快|随即|立即|开始|早上|上午|中午|下午|晚上|凌晨|平日|周末|假日|之际|[期时末初前后朝春夏秋冬夜节旬]/g;
 
+/**
+ * Common words whose character of TIMES places nothing in time (只争朝夕, 走在前列, 关键环节, 厉行节约, 不忘初心, 寄予
+ * 期望, 落后): blanked before the answer is read.
+ */
+const TIMELESS_WORDS = /只争朝夕|朝着|朝向|朝气|朝鲜|前进|前列|前提|前景|前途|前沿|前线|落后|后劲|环节|细节|调节|节约|节能|节奏|初心|初衷|初步|期待|期望|期盼|同时/g;
+
 /** A day's or a month's number, in figures or in Chinese numerals (25, 二十五, 两). */
 const NUMBER = '[0-9〇零一二三四五六七八九十两]+';
 
@@ -58,7 +64,8 @@ export function timelessFor(question: string): (answer: string) => boolean {
   if (!ASKS_TIME.test(question)) return () => false;
   const pairs = charPairs(question);
   const times = ASKS_DAY.test(question) ? DAYS : ASKS_MONTH.test(question) ? MONTHS : TIMES;
-  return (answer) => {
+  return (text) => {
+    const answer = text.replace(TIMELESS_WORDS, (word) => ' '.repeat(word.length));
     const marked = echoed(pairs, answer);
     for (const time of answer.matchAll(times)) {
       for (let k = time.index; k < time.index + time[0].length; k++) if (!marked[k]) return false;
