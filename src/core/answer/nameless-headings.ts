@@ -27,9 +27,18 @@ const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*${bylineTitle()}`);
 /** A heading: two lines or more, with no sentence or clause in them. */
 const isHeading = (answer: string) => !CLAUSE.test(answer) && answer.split('\n').filter((line) => line.trim()).length >= 2;
 
-/** `question` and `answer` folded. */
+/**
+ * A speech's title on a line of its own (在X区2024年…动员部署大会上的讲话(第2/3页), ——在全县…会议上的讲话), a page
+ * marker and the salutation after it (同志们:) at most: it says at which meeting a speech was given, not who gave it.
+ */
+const SPEECH_TITLE = /^[\s—-]*在[^,。;!?\n]*上的(?:讲话|致辞|发言|演讲|报告)\s*(?:\(第\d+\/\d+页\))?\s*(?:同志们\s*[:,!]?)?\s*$/;
+
+/**
+ * `question` and `answer` folded. A speech's title alone names nobody either (the answer model weighs such a line as any
+ * other, so a question for the speaker could take it).
+ */
 export function namelessHeading(question: string, answer: string): boolean {
-  return answerKind(question) === 'person' && headingNamesNobody(answer);
+  return answerKind(question) === 'person' && (headingNamesNobody(answer) || (SPEECH_TITLE.test(answer) && !TITLED_NAME.test(answer)));
 }
 
 /** Whether a folded answer is a heading that names nobody, whatever the question. */
