@@ -292,6 +292,15 @@ describe('translating a question', () => {
     expect(translateQuestion('Who is the secretary of Zaoqiang?', indexes).query).toMatch(/^书记 枣强 是谁$/);
   });
 
+  it('reads the dictionary’s stand-ins (one’s, oneself, sb, sth) as no words of a sense', () => {
+    const entries: DictionaryEntry[] = [...ENTRIES, { simplified: '壮胆', english: ["to get one's courage up; to embolden"] }, { simplified: '百强', english: ['top hundred'] }];
+    const vocabulary = new Map([...VOCABULARY, ['壮胆', 1], ['百强', 3]]);
+    const own = indexesOf(entries, vocabulary);
+    expect(own.glosses.pair('get', 'one').map((h) => h.term)).not.toContain('壮胆');
+    expect(own.glosses.pair('get', 'courage').map((h) => h.term)).toContain('壮胆');
+    expect(translateQuestion('When will the district get one of its villages into the top hundred?', own).query).not.toContain('壮胆');
+  });
+
   it('reads a name at the question’s start when the word after it has a capital too', () => {
     const named = new Map([...VOCABULARY, ['杨慧', 2], ['阳', 3]]);
     const isKnown = (t: string) => (named.get(t) ?? 0) > 0;

@@ -45,12 +45,22 @@ const INFLECTED = 0.75;
 /** Single characters kept for one English word (see `characters`). */
 const MAX_CHARACTERS = 6;
 
-/** A sense as plain lower-case words: parentheses, bracketed pinyin and Chinese cross-references dropped. */
+/**
+ * The dictionary's stand-ins for whoever or whatever a verb takes (to get one's courage up, to pull oneself together,
+ * to ask sb for sth): no word a question says for the term (get one is no 壮胆).
+ */
+const PLACEHOLDERS = /\b(?:one['’]s|oneself|sb['’]s|sb|sth)\b/g;
+
+/**
+ * A sense as plain lower-case words: parentheses, bracketed pinyin, Chinese cross-references and stand-ins (one's, sb)
+ * dropped.
+ */
 export function senseWords(sense: string): string[] {
   // An acronym in parentheses is the word itself (gross domestic production (GDP)); other parentheses are comments.
   const plain = sense
     .replace(/\(([A-Z]{2,})\)/g, ' $1 ')
     .toLowerCase()
+    .replace(PLACEHOLDERS, ' ')
     .replace(/\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+/g, ' ')
     .replace(/['’]s\b/g, '')
     .replace(/^\s*(?:to|a|an|the)\s+/, '');
