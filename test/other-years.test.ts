@@ -31,6 +31,14 @@ describe('otherYearsOnly', () => {
     expect(otherYearsOnly('2022年x区新建多少个项目', '二〇二一年新建项目40个')).toBe(true);
   });
 
+  it('reads both years of a season written short (1997-98年, 1999-00年)', () => {
+    const answer = '2003-04年赛季,新任总教练率领溜马队在例行赛季取得61胜21负的最好成绩。';
+    expect(otherYearsOnly('1997-98年赛季的东区总决赛由哪一队获胜', answer)).toBe(true);
+    expect(otherYearsOnly('溜马队在1999-00年赛季输给哪一队', answer)).toBe(true);
+    expect(otherYearsOnly('2004年溜马队取得几胜', answer)).toBe(false);
+    expect(otherYearsOnly('1998年溜马队取得几胜', '1997-98年赛季取得58胜')).toBe(false);
+  });
+
   it('reads a decade as no year', () => {
     expect(otherYearsOnly('1980年代只有什么样的男性才能投票', '到了1820年代时,选举权已扩大')).toBe(false);
   });
