@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksRank, statesRank, statesRankFor, unrankedAnswer } from '../src/core/answer/asked-ranks.js';
+import { asksRank, statesRank, statesRankFor, uncomparedAnswer, unrankedAnswer } from '../src/core/answer/asked-ranks.js';
 import { unstated } from '../src/core/answer/unstated.js';
 import { foldText } from '../src/core/normalize/fold-text.js';
 
@@ -31,5 +31,31 @@ describe('asked-ranks', () => {
     expect(unrankedAnswer('增速在全市排第几', '增速位列全市倒数第一')).toBe(false);
     expect(unstated(foldText('環縣固定資產投資增速在全市排第幾'), foldText('總體還是處于中下水平'))).toBe('rank');
     expect(unrankedAnswer('增速是多少', '总体还是处于中下水平')).toBe(false);
+  });
+});
+
+describe('uncomparedAnswer', () => {
+  const fold = (q: string, a: string) => uncomparedAnswer(foldText(q), foldText(a));
+
+  it('refuses, for what comes first or last by some measure, an answer that compares nothing', () => {
+    const rivers = '省内流域面积在50平方千米以上的河流有1918条,主要的河流有黑龙江。';
+    expect(fold('哪一條位處長江中游左岸的河流為長江最長的支流?', rivers)).toBe(true);
+    expect(unstated(foldText('哪一條河流為長江最長的支流?'), foldText(rivers))).toBe('comparison');
+    expect(fold('香港銷量最高的英語報紙是哪一份', '《泰晤士報》,英國的一份於全國發行的綜合型日報。')).toBe(true);
+  });
+
+  it('keeps an answer that compares or ranks in any way', () => {
+    expect(fold('长江最长的支流是哪一条', '汉江是长江最长的支流。')).toBe(false);
+    expect(fold('乳制品产量最高的省区是哪个', '乳制品业发达,在中国各省区中仅次于内蒙古。')).toBe(false);
+    expect(fold('城市规划中什么部分是范围最大的', '按照规划范围由大到小可依次分为区域规划、总体规划和详细规划。')).toBe(false);
+    expect(fold('x区今年新签约亿元以上项目最少的目标是多少', '新签约亿元以上项目至少80个。')).toBe(false);
+  });
+
+  it('asks nothing of 最初, 最后 or 最重要, nor of a question with no superlative', () => {
+    const answer = '1950年1月19日由陈玉昶设计。';
+    expect(fold('铁路路徽最初是由哪一个人所设计的', answer)).toBe(false);
+    expect(fold('最后在谁的调停下退兵', '在教皇的调停下退兵。')).toBe(false);
+    expect(fold('引入的最重要的宗教是什么', '随之而来的还有基督教。')).toBe(false);
+    expect(fold('铁路路徽是由哪一个人所设计的', answer)).toBe(false);
   });
 });

@@ -58,3 +58,22 @@ export function statesRankFor(question: string): (text: string) => boolean {
 export function unrankedAnswer(question: string, answer: string): boolean {
   return asksRank(question) && !statesRank(answer);
 }
+
+/**
+ * A question for what comes first or last by some measure (长江最长的支流, 销量最高的报纸, 最大的部分), not 最初, 最后 or
+ * 最重要 (a judgement any text may make in other words).
+ */
+const ASKS_SUPERLATIVE = /最(?:大|高|长|低|小|深|远|北|南|东|西|畅销|早|老|多|少)(?:的|之)/;
+/**
+ * A text that compares or ranks anything: a superlative of its own (最, 首, 第一, 之一), a place (第二位, 仅次于), an
+ * order (由大到小, 依次) or a bound (至少, 至多).
+ */
+const COMPARES = /最|首|第一|之一|仅次|冠|由大到小|从大到小|由高到低|从高到低|由多到少|从多到少|依次|至少|至多/;
+
+/**
+ * `question` and `answer` folded: the question asks what comes first or last by some measure, and the answer compares
+ * nothing (哪一条…河流为长江最长的支流 is not answered by a passage on a province's rivers that ranks none of them).
+ */
+export function uncomparedAnswer(question: string, answer: string): boolean {
+  return ASKS_SUPERLATIVE.test(question) && !COMPARES.test(answer) && !statesRank(answer);
+}

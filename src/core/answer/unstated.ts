@@ -5,7 +5,7 @@
  * a figure of the counted group asked about, not of another group of its kind (grouped-figures),
  * the items of the slogan asked about (unexplained-slogans), someone holding the title a who-question names
  * (unheld-titles), the part of a thing a question asks to be described (undescribed-parts), a place in a ranking
- * (asked-ranks), a date the question does
+ * or, for what comes first or last by some measure, any comparison (asked-ranks), a date the question does
  * not name itself (echoed-dates), any time at all, for a when-question (timeless-answers), anyone at all, where a
  * who-question's answer is a heading (nameless-headings) or names people only in a byline when the question does not
  * ask who wrote (byline-answers), any items, where a list question's answer is a heading that lists nothing
@@ -30,11 +30,11 @@ import { itemlessHeading, namelessHeading } from './nameless-headings.js';
 import { bylineAlone, bylineOnly } from './byline-answers.js';
 import { otherYearsOnly } from './other-years.js';
 import { otherDaysOnly } from './other-days.js';
-import { unrankedAnswer } from './asked-ranks.js';
+import { uncomparedAnswer, unrankedAnswer } from './asked-ranks.js';
 
 /**
  * `question` and `answer` folded; what is missing (a measure such as `money` or `year`, the `attribute`, a `count`, the slogan, the
- * title, a `part`, a `rank`, a `date`, a `person`, `items`, the `asked-year`, or any `content`), if anything.
+ * title, a `part`, a `rank`, a `comparison`, a `date`, a `person`, `items`, the `asked-year`, or any `content`), if anything.
  */
 export function unstated(question: string, answer: string): string | undefined {
   // The measure and whether the question counts are read once, for the checks that need them.
@@ -51,6 +51,7 @@ export function unstated(question: string, answer: string): string | undefined {
     untitledAnswer(question, answer) ??
     (undescribedPart(question, answer) ? 'part' : undefined) ??
     (unrankedAnswer(question, answer) ? 'rank' : undefined) ??
+    (uncomparedAnswer(question, answer) ? 'comparison' : undefined) ??
     (echoedDate(question, answer) || timeless(question, answer) ? 'date' : undefined) ??
     (namelessHeading(question, answer) || bylineOnly(question, answer) ? 'person' : undefined) ??
     (itemlessHeading(question, answer) ? 'items' : undefined) ??
