@@ -51,11 +51,12 @@ describe('uncomparedAnswer', () => {
     expect(fold('x区今年新签约亿元以上项目最少的目标是多少', '新签约亿元以上项目至少80个。')).toBe(false);
   });
 
-  it('asks nothing of 最初, 最后 or 最重要, nor of a question with no superlative', () => {
+  it('asks nothing of 最初, 最后 or 最重要, of a question for a time, nor of one with no superlative', () => {
     const answer = '1950年1月19日由陈玉昶设计。';
     expect(fold('铁路路徽最初是由哪一个人所设计的', answer)).toBe(false);
     expect(fold('最后在谁的调停下退兵', '在教皇的调停下退兵。')).toBe(false);
     expect(fold('引入的最重要的宗教是什么', '随之而来的还有基督教。')).toBe(false);
     expect(fold('铁路路徽是由哪一个人所设计的', answer)).toBe(false);
+    expect(fold('最早的便利商店可以追溯至哪一年?', '1927年,南方公司在达拉斯开设了冰品零售店。')).toBe(false);
   });
 });

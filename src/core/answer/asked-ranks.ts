@@ -6,6 +6,7 @@
  * 位置) asks for no place in a ranking. All text is folded (simplified, ASCII punctuation).
  */
 import { COUNTERS } from './asked-measures.js';
+import { ASKS_TIME } from './time-words.js';
 
 const NUMERAL = '[\\d一二两三四五六七八九十百]+';
 /** 第几 of another thing than a place in a ranking: 第几批, 第几期, 第几届, 第几次. */
@@ -72,8 +73,9 @@ const COMPARES = /最|首|第一|之一|仅次|冠|由大到小|从大到小|由
 
 /**
  * `question` and `answer` folded: the question asks what comes first or last by some measure, and the answer compares
- * nothing (哪一条…河流为长江最长的支流 is not answered by a passage on a province's rivers that ranks none of them).
+ * nothing (哪一条…河流为长江最长的支流 is not answered by a passage on a province's rivers that ranks none of them). Not
+ * a question for a time: the earliest one's date is answered by the date (最早的便利商店可以追溯至哪一年 → 1927年…).
  */
 export function uncomparedAnswer(question: string, answer: string): boolean {
-  return ASKS_SUPERLATIVE.test(question) && !COMPARES.test(answer) && !statesRank(answer);
+  return ASKS_SUPERLATIVE.test(question) && !ASKS_TIME.test(question) && !COMPARES.test(answer) && !statesRank(answer);
 }
