@@ -48,15 +48,19 @@ describe('uncomparedAnswer', () => {
     expect(fold('长江最长的支流是哪一条', '汉江是长江最长的支流。')).toBe(false);
     expect(fold('乳制品产量最高的省区是哪个', '乳制品业发达,在中国各省区中仅次于内蒙古。')).toBe(false);
     expect(fold('城市规划中什么部分是范围最大的', '按照规划范围由大到小可依次分为区域规划、总体规划和详细规划。')).toBe(false);
-    expect(fold('x区今年新签约亿元以上项目最少的目标是多少', '新签约亿元以上项目至少80个。')).toBe(false);
+    expect(fold('台湾最大的港口是哪个', '高雄港为台湾第1大港。')).toBe(false);
+    expect(fold('全县人口最多的少数民族是哪个', '县内少数民族以回族为主。')).toBe(false);
   });
 
-  it('asks nothing of 最初, 最后 or 最重要, of a question for a time, nor of one with no superlative', () => {
+  it('asks nothing of 最初, 最后, 最重要, a judgement or a top thing’s figure, of a question for a time, nor of one with no superlative', () => {
     const answer = '1950年1月19日由陈玉昶设计。';
     expect(fold('铁路路徽最初是由哪一个人所设计的', answer)).toBe(false);
     expect(fold('最后在谁的调停下退兵', '在教皇的调停下退兵。')).toBe(false);
     expect(fold('引入的最重要的宗教是什么', '随之而来的还有基督教。')).toBe(false);
     expect(fold('铁路路徽是由哪一个人所设计的', answer)).toBe(false);
+    // A judgement, or the figure of the top thing, is asked without choosing among things (哪).
+    expect(fold('当前全县发展最大的短板是什么', '产业结构不优、县域经济总量偏小。')).toBe(false);
+    expect(fold('全县最大的企业年产值是多少', '恒信集团年产值达到12亿元。')).toBe(false);
     expect(fold('最早的便利商店可以追溯至哪一年?', '1927年,南方公司在达拉斯开设了冰品零售店。')).toBe(false);
   });
 });

@@ -30,6 +30,8 @@ describe('namelessHeading', () => {
     const question = 'x区2024年三新三强动员大会上是谁讲话';
     expect(namelessHeading(question, '在x区2024年"三新三强"打擂台、厚筑全市"压舱石"行动动员部署大会上的讲话(第2/3页)')).toBe(true);
     expect(namelessHeading('谁在上半年经济工作会议上讲话', '在全县上半年经济工作会议上的讲话\n同志们:')).toBe(true);
+    expect(namelessHeading('谁在会上讲话', '在全县上半年经济工作会议上的总结讲话(2/3页)')).toBe(true);
+    expect(namelessHeading('谁在会上讲话', '在全县经济工作会议结束时的讲话 同志们、朋友们:')).toBe(true);
     expect(namelessHeading('谁在上半年经济工作会议上讲话', '——在全县上半年经济工作会议上的讲话 县委书记 王晓斌')).toBe(false);
     expect(namelessHeading('谁在会上讲话', '市委书记李谦出席会议并讲话')).toBe(false);
     expect(namelessHeading('这次讲话是在什么会上', '在全县上半年经济工作会议上的讲话')).toBe(false);

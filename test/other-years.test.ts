@@ -37,6 +37,8 @@ describe('otherYearsOnly', () => {
     expect(otherYearsOnly('溜马队在1999-00年赛季输给哪一队', answer)).toBe(true);
     expect(otherYearsOnly('2004年溜马队取得几胜', answer)).toBe(false);
     expect(otherYearsOnly('1998年溜马队取得几胜', '1997-98年赛季取得58胜')).toBe(false);
+    expect(otherYearsOnly('2022年x区新建多少个项目', '2021-23年共新建项目120个')).toBe(false);
+    expect(otherYearsOnly('2022年x区新建多少个项目', '2019/2020年度新建项目80个')).toBe(true);
   });
 
   it('reads a decade as no year', () => {

@@ -26,6 +26,12 @@ describe('timeless', () => {
     expect(timeless('这项工作什么时候完成', '要不忘初心,走在前列。')).toBe(true);
     expect(timeless('这项工作什么时候完成', '要在春节前完成。')).toBe(false);
     expect(timeless('这个国家是什么时候建立的', '它由明朝册封。')).toBe(false);
+    // Not where the character ends a time word written before it: 此前|进行, 会前|提出, 春节|能够, 唐朝|鲜卑, 年初|步入.
+    expect(timeless('这项调研是什么时候进行的', '此前进行了专题调研。')).toBe(false);
+    expect(timeless('这个方案是什么时候提出的', '县委在会前提出了这一方案。')).toBe(false);
+    expect(timeless('哪天放假', '春节能够休息七天。')).toBe(false);
+    expect(timeless('这座城是什么时候建的', '唐朝鲜卑人建立。')).toBe(false);
+    expect(timeless('项目什么时候开工', '该项目与大桥主体工程同时开工建设。')).toBe(false);
   });
 
   it('counts no time the question states itself, and every other', () => {

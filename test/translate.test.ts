@@ -298,6 +298,9 @@ describe('translating a question', () => {
     const own = indexesOf(entries, vocabulary);
     expect(own.glosses.pair('get', 'one').map((h) => h.term)).not.toContain('壮胆');
     expect(own.glosses.pair('get', 'courage').map((h) => h.term)).toContain('壮胆');
+    // A sense that is a stand-in alone says it.
+    const self = indexesOf([{ simplified: '自己', english: ['oneself; one\'s own'] }], new Map([['自己', 3]]));
+    expect(self.glosses.word('oneself').map((h) => h.term)).toContain('自己');
     expect(translateQuestion('When will the district get one of its villages into the top hundred?', own).query).not.toContain('壮胆');
   });
 

@@ -61,21 +61,23 @@ export function unrankedAnswer(question: string, answer: string): boolean {
 }
 
 /**
- * A question for what comes first or last by some measure (长江最长的支流, 销量最高的报纸, 最大的部分), not 最初, 最后 or
- * 最重要 (a judgement any text may make in other words).
+ * A question for which thing comes first or last by some measure (长江最长的支流是哪一条, 销量最高的报纸是哪一份): 最 and a
+ * measure's adjective before 的, and 哪 to choose among things. Not 最初, 最后, 最重要 or 最大的特点是什么 (judgements any
+ * text may make in other words), nor the figure of the top thing (最大的企业年产值是多少), which the figure answers.
  */
-const ASKS_SUPERLATIVE = /最(?:大|高|长|低|小|深|远|北|南|东|西|畅销|早|老|多|少)(?:的|之)/;
+const ASKS_SUPERLATIVE = /最(?:大|高|长|低|小|深|远|北|南|东|西|畅销|多|少)(?:的|之)/;
 /**
- * A text that compares or ranks anything: a superlative of its own (最, 首, 第一, 之一), a place (第二位, 仅次于), an
- * order (由大到小, 依次) or a bound (至少, 至多).
+ * A text that compares or ranks anything: a superlative of its own (最, 第一, 之一), a first place (居首, 榜首, 冠军), a
+ * place (第1大, 仅次于), a comparison (大于, 超过, 以…为主), an order (由大到小, 依次) or a bound (至少, 至多).
  */
-const COMPARES = /最|首|第一|之一|仅次|冠|由大到小|从大到小|由高到低|从高到低|由多到少|从多到少|依次|至少|至多/;
+const COMPARES =
+  /最|第一|第\s*1(?!\d)|之一|首位|居首|之首|榜首|首屈|冠军|之冠|夺冠|仅次|大于|多于|高于|长于|超过|为主|由大到小|从大到小|由高到低|从高到低|由多到少|从多到少|依次|至少|至多/;
 
 /**
- * `question` and `answer` folded: the question asks what comes first or last by some measure, and the answer compares
- * nothing (哪一条…河流为长江最长的支流 is not answered by a passage on a province's rivers that ranks none of them). Not
- * a question for a time: the earliest one's date is answered by the date (最早的便利商店可以追溯至哪一年 → 1927年…).
+ * `question` and `answer` folded: the question asks which thing comes first or last by some measure, and the answer
+ * compares nothing (哪一条…河流为长江最长的支流 is not answered by a passage on a province's rivers that ranks none of
+ * them). Not a question for a time: the earliest one's date is answered by the date.
  */
 export function uncomparedAnswer(question: string, answer: string): boolean {
-  return ASKS_SUPERLATIVE.test(question) && !ASKS_TIME.test(question) && !COMPARES.test(answer) && !statesRank(answer);
+  return ASKS_SUPERLATIVE.test(question) && question.includes('哪') && !ASKS_TIME.test(question) && !COMPARES.test(answer) && !statesRank(answer);
 }

@@ -28,21 +28,21 @@ const BYLINE_OPENING = new RegExp(`(?:^|\\n|\\()\\s*${bylineTitle()}`);
 const isHeading = (answer: string) => !CLAUSE.test(answer) && answer.split('\n').filter((line) => line.trim()).length >= 2;
 
 /**
- * A speech's title on a line of its own (在X区2024年…动员部署大会上的讲话(第2/3页), ——在全县…会议上的讲话), a page
- * marker and the salutation after it (同志们:) at most: it says at which meeting a speech was given, not who gave it.
+ * A speech's title on a line of its own (在X区2024年…动员部署大会上的讲话(第2/3页), ——在全县…会议上的总结讲话), a page
+ * marker and the salutation after it (同志们, 朋友们:) at most: it says at which meeting a speech was given, not who gave it.
  */
-const SPEECH_TITLE = /^[\s—-]*在[^,。;!?\n]*上的(?:讲话|致辞|发言|演讲|报告)\s*(?:\(第\d+\/\d+页\))?\s*(?:同志们\s*[:,!]?)?\s*$/;
+const SPEECH_TITLE = /^[\s—-]*在[^,。;!?\n]*(?:上|时)的[\u4e00-\u9fff]{0,2}(?:讲话|致辞|发言|演讲|报告)\s*(?:\(第?\s*\d+\s*\/\s*\d+\s*页\))?\s*(?:同志们[、,\s]*(?:朋友们)?\s*[:,!]?)?\s*$/;
 
-/**
- * `question` and `answer` folded. A speech's title alone names nobody either (the answer model weighs such a line as any
- * other, so a question for the speaker could take it).
- */
+/** `question` and `answer` folded. */
 export function namelessHeading(question: string, answer: string): boolean {
-  return answerKind(question) === 'person' && (headingNamesNobody(answer) || (SPEECH_TITLE.test(answer) && !TITLED_NAME.test(answer)));
+  return answerKind(question) === 'person' && headingNamesNobody(answer);
 }
 
-/** Whether a folded answer is a heading that names nobody, whatever the question. */
-export const headingNamesNobody = (answer: string) => isHeading(answer) && !TITLED_NAME.test(answer) && !BYLINE_OPENING.test(answer);
+/**
+ * Whether a folded answer is a heading that names nobody, whatever the question: a title and its subtitle, or a speech's
+ * title alone.
+ */
+export const headingNamesNobody = (answer: string) => (isHeading(answer) || SPEECH_TITLE.test(answer)) && !TITLED_NAME.test(answer) && !BYLINE_OPENING.test(answer);
 
 /**
  * Whether a question for a list (受到表彰的先进单位有哪些) is answered by a heading that lists nothing: no items set

@@ -22,10 +22,11 @@ export const ASKS_TIME = new RegExp(`什么时候|何时|几时|什么时间|哪
 
 const DIGIT_YEAR = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年(?!代)/g;
 const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零一二三四五六七八九]{3})\s*年(?!代)/g;
-/** A span of years written with both ends (2021-2023年, 2021至2023年): every year in it is named. */
-const SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年?\s*(?:-|—|–|~|至|到)\s*((?:1[5-9]|20)\d\d)\s*年/g;
-/** A season or span that writes its last year short (1997-98年, 1999-00年赛季): both years are named. */
-const SHORT_SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*(?:-|—|–|\/)\s*(\d\d)\s*年/g;
+/**
+ * A span of years written with both ends (2021-2023年, 2021至2023年, 2019/2020年), the last year written short at times
+ * (1997-98年, 1999-00年赛季, 2021-23年): every year in it is named.
+ */
+const SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年?\s*(?:-|—|–|~|至|到|\/)\s*((?:1[5-9]|20)?\d\d)(?!\d)\s*年/g;
 const NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** Whether a text names times (`named`: years or months), none of them one a question asks about (`asked`). */
@@ -52,13 +53,11 @@ export function yearsIn(text: string): Set<string> {
   for (const m of text.matchAll(DIGIT_YEAR)) years.add(m[1]);
   for (const m of text.matchAll(NUMERAL_YEAR)) years.add([...m[1]].map((c) => NUMERALS[c]).join(''));
   for (const m of text.matchAll(SPAN)) {
-    const [from, to] = [Number(m[1]), Number(m[2])];
-    if (to > from && to - from <= 50) for (let y = from; y <= to; y++) years.add(String(y));
-  }
-  for (const m of text.matchAll(SHORT_SPAN)) {
     const from = Number(m[1]);
-    const to = from - (from % 100) + Number(m[2]) + (Number(m[2]) < from % 100 ? 100 : 0);
-    if (to === from + 1) years.add(m[1]).add(String(to));
+    // A last year written short is in the century of the first, or the next one's (1999-00).
+    const short = m[2].length === 2 ? from - (from % 100) + Number(m[2]) : Number(m[2]);
+    const to = short < from && m[2].length === 2 ? short + 100 : short;
+    if (to > from && to - from <= 50) for (let y = from; y <= to; y++) years.add(String(y));
   }
   return years;
 }

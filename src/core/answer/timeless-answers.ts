@@ -19,9 +19,11 @@ const TIMES =
 
 /**
  * Common words whose character of TIMES places nothing in time (只争朝夕, 走在前列, 关键环节, 厉行节约, 不忘初心, 寄予
- * 期望, 落后): blanked before the answer is read.
+ * 期望, 落后): blanked before the answer is read. Not where the character ends a time word the text writes before it
+ * (此前|进行, 会前|提出, 春节|能够, 唐朝|鲜卑, 年初|步入).
  */
-const TIMELESS_WORDS = /只争朝夕|朝着|朝向|朝气|朝鲜|前进|前列|前提|前景|前途|前沿|前线|落后|后劲|环节|细节|调节|节约|节能|节奏|初心|初衷|初步|期待|期望|期盼|同时/g;
+const TIMELESS_WORDS =
+  /只争朝夕|(?<![唐宋元明清汉秦隋晋周商夏南北王本当])朝(?:着|向|气|鲜)|(?<![此之以久会节事赛战课饭前后年月日天晚早提目当生])前(?:进|列|提|景|途|沿|线)|落后|(?<![此之以然今日前])后劲|环节|细节|调节|(?<![春秋庆诞午宵明阳夕节日季时])节(?:约|能|奏)|(?<![年月当起最])初(?:心|衷|步)|(?<![学同长短近远初中末定])期(?:待|望|盼)/g;
 
 /** A day's or a month's number, in figures or in Chinese numerals (25, 二十五, 两). */
 const NUMBER = '[0-9〇零一二三四五六七八九十两]+';

@@ -57,10 +57,10 @@ const PLACEHOLDERS = /\b(?:one['’]s|oneself|sb['’]s|sb|sth)\b/g;
  */
 export function senseWords(sense: string): string[] {
   // An acronym in parentheses is the word itself (gross domestic production (GDP)); other parentheses are comments.
-  const plain = sense
-    .replace(/\(([A-Z]{2,})\)/g, ' $1 ')
-    .toLowerCase()
-    .replace(PLACEHOLDERS, ' ')
+  const lower = sense.replace(/\(([A-Z]{2,})\)/g, ' $1 ').toLowerCase();
+  // A sense that is a stand-in alone (oneself: 自己) says it.
+  const unplaced = lower.replace(PLACEHOLDERS, ' ');
+  const plain = (/[a-z]/.test(unplaced) ? unplaced : lower)
     .replace(/\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+/g, ' ')
     .replace(/['’]s\b/g, '')
     .replace(/^\s*(?:to|a|an|the)\s+/, '');
