@@ -66,6 +66,7 @@ const FLOORS = {
   twentySeventh: { correct: 0.65, refused: 0.8, grounded: 1 },
   twentyEighth: { correct: 0.7, refused: 0.8, grounded: 1 },
   twentyNinth: { correct: 0.8, refused: 0.7, grounded: 1 },
+  thirtieth: { correct: 0.75, refused: 0.8, grounded: 1 },
   train: { correct: 0.8, grounded: 1 },
 };
 
@@ -126,6 +127,7 @@ describe('English questions over the Chinese seed documents', () => {
     ['english27.jsonl', 'twentySeventh'],
     ['english28.jsonl', 'twentyEighth'],
     ['english29.jsonl', 'twentyNinth'],
+    ['english30.jsonl', 'thirtieth'],
   ];
 
   it.each(SETS)('answers the English questions of eval/seeds/%s above the floors (%s set)', async (file, set) => {
