@@ -20,13 +20,15 @@ export const ASKS_MONTH = /哪一?个?月|几月(?!几)/;
 /** A question about a time: when, on which date, in which year, month or day (not 哪一年龄段, 几号线, 23日期间). */
 export const ASKS_TIME = new RegExp(`什么时候|何时|几时|什么时间|哪一?年(?!龄|级)|何年|哪个年份|什么年份|几几年|什么年代|${ASKS_MONTH.source}|${ASKS_DAY.source}`);
 
+/** What joins the two ends of a span of years or months (2021-2023年, 1至8月), as a regular expression's source. */
+const TO = '(?:-|—|–|~|至|到)';
 const DIGIT_YEAR = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年(?!代)/g;
 const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])([一二][〇零一二三四五六七八九]{3})\s*年(?!代)/g;
 /**
  * A span of years written with both ends (2021-2023年, 2021至2023年, 2019/2020年), the last year written short at times
  * (1997-98年, 1999-00年赛季, 2021-23年): every year in it is named.
  */
-const SPAN = /(?<!\d)((?:1[5-9]|20)\d\d)\s*年?\s*(?:-|—|–|~|至|到|\/)\s*((?:1[5-9]|20)?\d\d)(?!\d)\s*年/g;
+const SPAN = new RegExp(`(?<!\\d)((?:1[5-9]|20)\\d\\d)\\s*年?\\s*(?:${TO}|/)\\s*((?:1[5-9]|20)?\\d\\d)(?!\\d)\\s*年`, 'g');
 const NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** Whether a text names times (`named`: years or months), none of them one a question asks about (`asked`). */
@@ -34,7 +36,7 @@ export const namesOnlyOthers = <T>(asked: Set<T>, named: Set<T>): boolean => nam
 
 const DIGIT_MONTH = /(?<![\d.])(\d{1,2})\s*月/g;
 /** A span of months written with both ends (1-6月, 1至8月): every month in it is named. */
-const MONTH_SPAN = /(?<![\d.])(\d{1,2})\s*月?\s*(?:-|—|–|~|至|到)\s*(\d{1,2})\s*月/g;
+const MONTH_SPAN = new RegExp(`(?<![\\d.])(\\d{1,2})\\s*月?\\s*${TO}\\s*(\\d{1,2})\\s*月`, 'g');
 /** A month said in words (七月, 十二月) or by where it stands (当月, 本月, 同月, 上月, 下月), not in figures. */
 export const MONTH_IN_WORDS = /[一二三四五六七八九十]月|当月|本月|同月|上月|下月/;
 
